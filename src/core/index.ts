@@ -1,0 +1,9 @@
+// The public face of the core: everything the CLI and the extension may use.
+export * from './types';
+export { analyzePlan } from './analyze';
+export type { AnalyzeOptions, PlanReport } from './analyze';
+export { parseConfig } from './config';
+export type { ParsedConfig } from './config';
+export { scaffoldPlan, planFileName, connectorSlug } from './scaffold';
+export { RULES } from './rules';
+export type { RuleMeta } from './rules';
