@@ -11,6 +11,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  inject: ['scripts/import-meta-url.js'],
+  define: { 'import.meta.url': 'importMetaUrl' },
 };
 
 await build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
