@@ -1,0 +1,41 @@
+import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
+import type { CliContext } from './context';
+
+/** A mistake in the command line: reported with the command's usage, exit code 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly usage: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface Command {
+  name: string;
+  /** One line for the general help. */
+  summary: string;
+  /** The `Usage:` lines, printed under a usage error. */
+  usage: string;
+  /** The full `--help` text. */
+  help: string;
+  execute(args: string[], context: CliContext): Promise<number>;
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** node:util parseArgs in strict mode, its errors turned into usage errors. */
+export function parseCommandLine<T extends Options>(args: string[], options: T, usage: string) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify .*$/s, ''), usage);
+  }
+}
+
+/** Checks that `value` is one of `choices`; the message lists them. */
+export function oneOf<T extends string>(option: string, value: string, choices: readonly T[], usage: string): T {
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${option} must be ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]} (got "${value}")`, usage);
+}

@@ -1,0 +1,79 @@
+import { RULES } from '../../core';
+import type { CheckedFile } from '../analyze-inputs';
+import { analyzeInputs } from '../analyze-inputs';
+import type { Command } from '../command-line';
+import { UsageError, oneOf, parseCommandLine } from '../command-line';
+import type { CliContext } from '../context';
+import { printError } from '../context';
+import { formatJson } from '../formatters/json';
+import { formatSarif } from '../formatters/sarif';
+import { formatText } from '../formatters/text';
+import { evaluateGate } from './release-gate';
+
+const usage = 'Usage: connector-plan check [paths...] [--format text|json|sarif] [--max-warnings N] [--require-go] [--quiet]';
+
+const help = `${usage}
+
+Checks the connector rollout plans among the given files, folders and globs
+(default: the current folder). Folders are searched recursively for .md files,
+skipping node_modules, .git, .vscode-test, out and dist; quote globs
+("docs/**/*.md"). Markdown files that are not plans are skipped.
+
+Options:
+  --format <format>   text (default), json or sarif
+  --max-warnings <n>  fail when there are more than n warnings
+                      (without it, warnings never fail)
+  --require-go        fail unless every plan's go/no-go verdict is GO
+  --quiet             report errors only
+  -h, --help          show this help
+
+Rule severities come from the nearest .connector-plan.json above each file:
+  { "rules": { "<rule-id>": "error" | "warning" | "info" | "off" } }
+
+Exit codes:
+  0  no errors (and the --max-warnings and --require-go gates pass)
+  1  errors, more warnings than --max-warnings, or a NO-GO plan with --require-go
+  2  usage error, or a path or file that could not be read
+`;
+
+const options = {
+  format: { type: 'string', default: 'text' },
+  'max-warnings': { type: 'string' },
+  'require-go': { type: 'boolean', default: false },
+  quiet: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'check plans for gaps (files, folders, globs; default .)',
+  usage,
+  help,
+  async execute(args: string[], context: CliContext): Promise<number> {
+    const { values, positionals } = parseCommandLine(args, options, usage);
+    if (values.help) {
+      context.stdout.write(help);
+      return 0;
+    }
+    const format = oneOf('--format', values.format, ['text', 'json', 'sarif'], usage);
+    const maxWarnings = values['max-warnings'] === undefined ? undefined : parseCount('--max-warnings', values['max-warnings']);
+    const { files, unreadable } = await analyzeInputs(positionals.length > 0 ? positionals : ['.'], context);
+    const shown = values.quiet ? errorsOnly(files) : files;
+    if (format === 'json') context.stdout.write(formatJson(shown));
+    else if (format === 'sarif') context.stdout.write(formatSarif(shown, { rules: RULES, tool: context.tool }));
+    else context.stdout.write(formatText(shown, { quiet: values.quiet, unreadable }));
+    const gate = evaluateGate(files, { maxWarnings, requireGo: values['require-go'] });
+    for (const message of gate.messages) printError(context, message);
+    if (unreadable > 0) return 2;
+    return gate.failed ? 1 : 0;
+  },
+};
+
+function parseCount(option: string, value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`${option} needs a whole number, 0 or more (got "${value}")`, usage);
+  return Number(value);
+}
+
+function errorsOnly(files: CheckedFile[]): CheckedFile[] {
+  return files.map((file) => ({ ...file, report: { ...file.report, findings: file.report.findings.filter((finding) => finding.severity === 'error') } }));
+}

@@ -1,0 +1,71 @@
+import * as path from 'node:path';
+import { planFileName, scaffoldPlan } from '../../core';
+import type { Command } from '../command-line';
+import { UsageError, parseCommandLine } from '../command-line';
+import type { CliContext } from '../context';
+import { displayPath, printError } from '../context';
+import { describeFsError } from '../file-system';
+
+const usage = 'Usage: connector-plan new "<Connector Name>" [--dir <folder>] [--force]';
+
+const help = `${usage}
+
+Creates <folder>/<connector-name>-rollout-plan.md from the Connector Rollout
+Plan template, with the connector name filled in, and prints its path.
+
+Options:
+  --dir <folder>  where to create the plan (default: docs/connectors; created if needed)
+  --force         overwrite the plan if it already exists
+  -h, --help      show this help
+
+Exit codes: 0 created, 2 usage error, existing file without --force, or a write error.
+`;
+
+const options = {
+  dir: { type: 'string', default: 'docs/connectors' },
+  force: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export const newPlanCommand: Command = {
+  name: 'new',
+  summary: 'create a plan from the template',
+  usage,
+  help,
+  async execute(args: string[], context: CliContext): Promise<number> {
+    const { values, positionals } = parseCommandLine(args, options, usage);
+    if (values.help) {
+      context.stdout.write(help);
+      return 0;
+    }
+    const name = connectorName(positionals);
+    const folder = path.resolve(context.cwd, values.dir);
+    const file = path.join(folder, planFileName(name));
+    const shown = displayPath(context.cwd, file);
+    try {
+      await context.fs.mkdir(folder);
+    } catch (error) {
+      printError(context, `cannot create the folder ${displayPath(context.cwd, folder)}: ${describeFsError(error)}`);
+      return 2;
+    }
+    try {
+      await context.fs.writeFile(file, scaffoldPlan(name), { overwrite: values.force });
+    } catch (error) {
+      const exists = (error as { code?: string }).code === 'EEXIST';
+      printError(context, exists ? `${shown} already exists; use --force to overwrite it` : `cannot write ${shown}: ${describeFsError(error)}`);
+      return 2;
+    }
+    context.stdout.write(`${shown}\n`);
+    return 0;
+  },
+};
+
+function connectorName(positionals: string[]): string {
+  if (positionals.length === 0) throw new UsageError('missing the connector name', usage);
+  if (positionals.length > 1) throw new UsageError(`expected one connector name, got ${positionals.length} words; quote a name with spaces: connector-plan new "${positionals.join(' ')}"`, usage);
+  const name = positionals[0].trim();
+  if (name === '') throw new UsageError('the connector name is empty', usage);
+  if (/[/\\]/.test(name)) throw new UsageError(`the connector name must not contain / or \\ (got "${name}"); use --dir to choose the folder`, usage);
+  if (/\p{Cc}/u.test(name)) throw new UsageError('the connector name must be a single line of text', usage);
+  return name;
+}

@@ -1,0 +1,43 @@
+import { analyzeInputs } from '../analyze-inputs';
+import type { Command } from '../command-line';
+import { oneOf, parseCommandLine } from '../command-line';
+import type { CliContext } from '../context';
+import { formatStatusJson } from '../formatters/status-json';
+import { formatStatusText } from '../formatters/status-text';
+
+const usage = 'Usage: connector-plan status [paths...] [--format text|json]';
+
+const help = `${usage}
+
+Shows each plan's progress and go/no-go verdict: one row per plan found among
+the given files, folders and globs (default: the current folder).
+
+Options:
+  --format <format>  text (default) or json
+  -h, --help         show this help
+
+Exit codes: 0 shown, 2 usage error or a path or file that could not be read.
+`;
+
+const options = {
+  format: { type: 'string', default: 'text' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export const statusCommand: Command = {
+  name: 'status',
+  summary: "show each plan's progress and go/no-go verdict",
+  usage,
+  help,
+  async execute(args: string[], context: CliContext): Promise<number> {
+    const { values, positionals } = parseCommandLine(args, options, usage);
+    if (values.help) {
+      context.stdout.write(help);
+      return 0;
+    }
+    const format = oneOf('--format', values.format, ['text', 'json'], usage);
+    const { files, unreadable } = await analyzeInputs(positionals.length > 0 ? positionals : ['.'], context);
+    context.stdout.write(format === 'json' ? formatStatusJson(files) : formatStatusText(files));
+    return unreadable > 0 ? 2 : 0;
+  },
+};

@@ -1,0 +1,30 @@
+import * as path from 'node:path';
+import type { CliFileSystem } from './file-system';
+
+export interface TextSink {
+  write(text: string): unknown;
+}
+
+export interface ToolInfo {
+  version: string;
+  /** Where SARIF viewers link the tool name; omitted from SARIF when unknown. */
+  informationUri?: string;
+}
+
+/** Everything a command may touch outside itself. */
+export interface CliContext {
+  cwd: string;
+  stdout: TextSink;
+  stderr: TextSink;
+  fs: CliFileSystem;
+  tool: ToolInfo;
+}
+
+/** The path shown to people and written into JSON/SARIF: relative to cwd, forward slashes. */
+export function displayPath(cwd: string, absolutePath: string): string {
+  return path.relative(cwd, absolutePath).split(path.sep).join('/') || '.';
+}
+
+export function printError(context: CliContext, message: string): void {
+  context.stderr.write(`connector-plan: ${message}\n`);
+}

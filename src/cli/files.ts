@@ -1,0 +1,77 @@
+import * as path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import type { CliFileSystem } from './file-system';
+import { describeFsError } from './file-system';
+import { displayPath } from './context';
+
+/** Folders never searched: dependencies, VCS data and build output. */
+export const SKIPPED_FOLDERS = ['node_modules', '.git', '.vscode-test', 'out', 'dist'];
+
+export interface ExpandedInputs {
+  /** Absolute paths, in argument order, each once. */
+  files: string[];
+  /** One message per argument that named nothing readable. */
+  problems: string[];
+}
+
+/** Turns file, folder and glob arguments into the files to check. */
+export async function expandInputs(inputs: string[], cwd: string, fs: CliFileSystem): Promise<ExpandedInputs> {
+  const files = new Set<string>();
+  const problems: string[] = [];
+  for (const input of inputs) {
+    const found = await expandInput(input, cwd, fs, problems);
+    for (const file of found) files.add(file);
+  }
+  return { files: [...files], problems };
+}
+
+async function expandInput(input: string, cwd: string, fs: CliFileSystem, problems: string[]): Promise<string[]> {
+  const absolute = path.resolve(cwd, input);
+  const kind = await fs.stat(absolute).catch((error: unknown) => error as Error);
+  let found: string[];
+  if (!(kind instanceof Error)) {
+    if (!kind.isDirectory()) return [absolute];
+    found = await markdownFilesUnder(absolute, cwd, fs, problems);
+    if (found.length === 0) problems.push(`no markdown files in ${input}`);
+  } else if (isDynamicPattern(input)) {
+    found = await globFiles(input, cwd);
+    if (found.length === 0) problems.push(`no files match ${input}`);
+  } else {
+    found = [];
+    problems.push(`cannot read ${input}: ${describeFsError(kind)}`);
+  }
+  return found;
+}
+
+async function markdownFilesUnder(folder: string, cwd: string, fs: CliFileSystem, problems: string[]): Promise<string[]> {
+  const entries = await fs.readdir(folder).catch((error: unknown) => {
+    problems.push(`cannot read folder ${displayPath(cwd, folder)}: ${describeFsError(error)}`);
+    return [];
+  });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const found: string[] = [];
+  for (const entry of entries) {
+    const child = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.includes(entry.name)) found.push(...(await markdownFilesUnder(child, cwd, fs, problems)));
+    } else if (isMarkdownName(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await isFile(child, fs))))) {
+      found.push(child);
+    }
+  }
+  return found;
+}
+
+/** Globs match exactly what they say (any extension), minus the skipped folders. */
+async function globFiles(pattern: string, cwd: string): Promise<string[]> {
+  const ignore = SKIPPED_FOLDERS.map((folder) => `**/${folder}/**`);
+  const matches = await glob(pattern.split(path.sep).join('/'), { cwd, absolute: true, ignore, expandDirectories: false });
+  return matches.map((match) => path.resolve(match)).sort();
+}
+
+function isMarkdownName(name: string): boolean {
+  return name.toLowerCase().endsWith('.md');
+}
+
+async function isFile(file: string, fs: CliFileSystem): Promise<boolean> {
+  return fs.stat(file).then((kind) => kind.isFile(), () => false);
+}

@@ -1,0 +1,70 @@
+import type { Command } from './command-line';
+import { UsageError } from './command-line';
+import { checkCommand } from './commands/check';
+import { newPlanCommand } from './commands/new-plan';
+import { statusCommand } from './commands/status';
+import type { CliContext, TextSink, ToolInfo } from './context';
+import { printError } from './context';
+import type { CliFileSystem } from './file-system';
+import { nodeFileSystem } from './file-system';
+
+export interface MainOptions {
+  /** The arguments after the program name. */
+  argv: string[];
+  cwd: string;
+  stdout: TextSink;
+  stderr: TextSink;
+  fs?: CliFileSystem;
+  tool?: ToolInfo;
+}
+
+const COMMANDS: Command[] = [checkCommand, statusCommand, newPlanCommand];
+
+const usage = 'Usage: connector-plan <check|status|new> [options]';
+
+const help = `${usage}
+
+Commands:
+${COMMANDS.map((command) => `  ${command.name.padEnd(8)}${command.summary}`).join('\n')}
+
+Options:
+  -h, --help     show help (connector-plan <command> --help for a command's options)
+  -v, --version  show the version
+
+Exit codes: 0 clean, 1 findings over the threshold, 2 usage error or unreadable input.
+`;
+
+/** Runs one command line and resolves to its exit code; never touches process. */
+export async function main(options: MainOptions): Promise<number> {
+  const context: CliContext = {
+    cwd: options.cwd,
+    stdout: options.stdout,
+    stderr: options.stderr,
+    fs: options.fs ?? nodeFileSystem,
+    tool: options.tool ?? { version: '0.0.0-dev' },
+  };
+  const [name, ...args] = options.argv;
+  try {
+    if (name === '--help' || name === '-h' || (name === 'help' && args.length === 0)) {
+      context.stdout.write(help);
+      return 0;
+    }
+    if (name === '--version' || name === '-v') {
+      context.stdout.write(`${context.tool.version}\n`);
+      return 0;
+    }
+    if (name === 'help') return await findCommand(args[0]).execute(['--help'], context);
+    return await findCommand(name).execute(args, context);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    printError(context, error.message);
+    context.stderr.write(`${error.usage}\nRun 'connector-plan ${error.usage === usage ? '' : `${name} `}--help' for more.\n`);
+    return 2;
+  }
+}
+
+function findCommand(name: string | undefined): Command {
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (command) return command;
+  throw new UsageError(name === undefined ? 'missing a command' : `unknown command "${name}"`, usage);
+}
