@@ -10,7 +10,7 @@ export const SKIPPED_FOLDERS = ['node_modules', '.git', '.vscode-test', 'out', '
 export interface ExpandedInputs {
   /** Absolute paths, in argument order, each once. */
   files: string[];
-  /** One message per argument that named nothing readable. */
+  /** One message per argument that named nothing, and per path that could not be read. */
   problems: string[];
 }
 
@@ -31,8 +31,9 @@ async function expandInput(input: string, cwd: string, fs: CliFileSystem, proble
   let found: string[];
   if (!(kind instanceof Error)) {
     if (!kind.isDirectory()) return [absolute];
+    const known = problems.length;
     found = await markdownFilesUnder(absolute, cwd, fs, problems);
-    if (found.length === 0) problems.push(`no markdown files in ${input}`);
+    if (found.length === 0 && problems.length === known) problems.push(`no markdown files in ${input}`);
   } else if (isDynamicPattern(input)) {
     found = await globFiles(input, cwd);
     if (found.length === 0) problems.push(`no files match ${input}`);

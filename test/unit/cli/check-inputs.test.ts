@@ -111,5 +111,6 @@ describe('check: which files, and files it cannot read', () => {
     const run = await runCli(['check'], { cwd, fs });
     assert.equal(run.code, 2);
     assert.equal(run.stderr, 'connector-plan: cannot read folder locked: permission denied (EACCES)\n');
+    assert.equal((await runCli(['check', 'locked'], { cwd, fs })).stderr, 'connector-plan: cannot read folder locked: permission denied (EACCES)\n', 'one message, not also "no markdown files"');
   });
 });
