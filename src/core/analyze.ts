@@ -1,3 +1,10 @@
+import { readPlan } from './plan/parse-plan';
+import type { PlanModel } from './plan/model';
+import { computeProgress } from './progress';
+import { RULE_LIST } from './rules';
+import type { FindingInput } from './rules/rule';
+import { applySuppressions } from './suppressions';
+import { getDefaultSchema } from './template/schema';
 import type { Finding, PlanProgress, RuleConfig } from './types';
 
 export interface AnalyzeOptions {
@@ -17,6 +24,30 @@ export interface PlanReport {
 }
 
 /** Parses a plan, runs every enabled rule and computes progress. Never throws. */
-export function analyzePlan(_text: string, _options: AnalyzeOptions = {}): PlanReport {
-  return { isPlan: false, findings: [] };
+export function analyzePlan(text: string, options: AnalyzeOptions = {}): PlanReport {
+  return inspectPlan(text, options).report;
+}
+
+/** Like analyzePlan, and also hands back the parsed plan for adapters that show its structure (tree, hover). */
+export function inspectPlan(text: string, options: AnalyzeOptions = {}): { report: PlanReport; plan: PlanModel } {
+  const plan = readPlan(typeof text === 'string' ? text : '', getDefaultSchema());
+  const report: PlanReport = { isPlan: plan.isPlan, title: plan.title?.text, connectorName: plan.connectorName, findings: [] };
+  if (!plan.isPlan) return { report, plan };
+
+  let findings: Finding[] = [];
+  for (const rule of RULE_LIST) {
+    const severity = options.rules?.[rule.id] ?? rule.defaultSeverity;
+    if (severity === 'off') continue;
+    try {
+      rule.check(plan, (f: FindingInput) => findings.push({ ruleId: rule.id, severity, ...f }));
+    } catch (error) {
+      // A rule bug must not take the other rules' findings down with it.
+      findings.push({ ruleId: rule.id, severity: 'info', message: `Rule ${rule.id} failed on this file: ${(error as Error).message}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+    }
+  }
+  findings = applySuppressions(findings, plan.directives);
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  report.findings = findings;
+  report.progress = computeProgress(plan, findings);
+  return { report, plan };
 }

@@ -1,6 +1,6 @@
 // The public face of the core: everything the CLI and the extension may use.
 export * from './types';
-export { analyzePlan } from './analyze';
+export { analyzePlan, inspectPlan } from './analyze';
 export type { AnalyzeOptions, PlanReport } from './analyze';
 export { parseConfig } from './config';
 export type { ParsedConfig } from './config';

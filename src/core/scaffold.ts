@@ -1,3 +1,5 @@
+import { getDefaultSchema } from './template/schema';
+
 /** `HubSpot CRM` -> `hubspot-crm`. */
 export function connectorSlug(name: string): string {
   return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'connector';
@@ -8,6 +10,7 @@ export function planFileName(connectorName: string): string {
 }
 
 /** The template's text with the connector name filled in. */
-export function scaffoldPlan(_connectorName: string): string {
-  return '';
+export function scaffoldPlan(connectorName: string): string {
+  const text = getDefaultSchema().text;
+  return text.replace(/\{ConnectorName\}/g, connectorName.trim());
 }

@@ -1,4 +1,37 @@
 import type { Severity } from '../types';
+import { duplicateSection } from './duplicate-section';
+import { emptyField } from './empty-field';
+import { goNoGoOpen } from './go-no-go-open';
+import { invalidChoice } from './invalid-choice';
+import { linkingPointFormat } from './linking-point-format';
+import { mappingTable } from './mapping-table';
+import { missingSection } from './missing-section';
+import { phaseIncomplete } from './phase-incomplete';
+import { riskWithoutMitigation } from './risk-without-mitigation';
+import type { Rule } from './rule';
+import { secretValue } from './secret-value';
+import { sectionOrder } from './section-order';
+import { unchosenOption } from './unchosen-option';
+import { unfilledPlaceholder } from './unfilled-placeholder';
+import { waveIncomplete } from './wave-incomplete';
+
+/** Every rule, in the order findings are reported. */
+export const RULE_LIST: Rule[] = [
+  missingSection,
+  duplicateSection,
+  sectionOrder,
+  emptyField,
+  unfilledPlaceholder,
+  unchosenOption,
+  invalidChoice,
+  linkingPointFormat,
+  mappingTable,
+  phaseIncomplete,
+  waveIncomplete,
+  riskWithoutMitigation,
+  secretValue,
+  goNoGoOpen,
+];
 
 export interface RuleMeta {
   id: string;
@@ -6,4 +39,4 @@ export interface RuleMeta {
   defaultSeverity: Severity;
 }
 
-export const RULES: RuleMeta[] = [];
+export const RULES: RuleMeta[] = RULE_LIST.map(({ id, description, defaultSeverity }) => ({ id, description, defaultSeverity }));

@@ -1,0 +1,152 @@
+// Inline-level helpers that work on raw markdown source text (no second parse).
+
+/** Replaces code spans and HTML comments with spaces, keeping every column where it was. */
+export function maskCode(line: string): string {
+  if (line.indexOf('`') < 0 && line.indexOf('<!--') < 0) return line;
+  let out = '';
+  let i = 0;
+  while (i < line.length) {
+    const ch = line[i];
+    if (ch === '`') {
+      let run = 1;
+      while (line[i + run] === '`') run++;
+      const fence = '`'.repeat(run);
+      const close = line.indexOf(fence, i + run);
+      if (close < 0) {
+        out += line.slice(i, i + run);
+        i += run;
+        continue;
+      }
+      out += ' '.repeat(close + run - i);
+      i = close + run;
+    } else if (ch === '<' && line.startsWith('<!--', i)) {
+      const close = line.indexOf('-->', i + 4);
+      const end = close < 0 ? line.length : close + 3;
+      out += ' '.repeat(end - i);
+      i = end;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Markdown emphasis, code ticks, links and HTML comments removed: the words a person reads. */
+export function plainText(text: string): string {
+  return text
+    .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__|~~)/g, '')
+    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,:;!?]|$)/g, '$1$2')
+    .replace(/`+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface LabelMatch {
+  label: string;
+  /** Column offsets inside the given line. */
+  labelStart: number;
+  labelEnd: number;
+  valueStart: number;
+  value: string;
+}
+
+const EMPHASIS = /^(\*\*|__|\*|_)/;
+
+/**
+ * Reads `Label: value`, `**Label:** value`, `**Label**: value` (and `*`/`_` forms) at the start of a line.
+ * The colon must be followed by a space or the line end, outside code spans, and not part of a URL.
+ */
+export function matchLabel(line: string): LabelMatch | undefined {
+  const masked = maskCode(line);
+  let colon = -1;
+  for (let i = masked.indexOf(':'); i >= 0 && i < 120; i = masked.indexOf(':', i + 1)) {
+    let after = i + 1;
+    const closing = EMPHASIS.exec(masked.slice(after));
+    if (closing) after += closing[0].length;
+    if (after >= masked.length || masked[after] === ' ' || masked[after] === '\t') {
+      colon = i;
+      break;
+    }
+    if (masked.startsWith('//', i + 1)) return undefined;
+  }
+  if (colon <= 0) return undefined;
+
+  let labelStart = 0;
+  const opening = EMPHASIS.exec(line);
+  if (opening) labelStart = opening[0].length;
+  let labelEnd = colon;
+  let raw = line.slice(labelStart, labelEnd);
+  const closingBefore = /(\*\*|__|\*|_)\s*$/.exec(raw);
+  if (closingBefore) {
+    labelEnd -= closingBefore[0].length;
+    raw = line.slice(labelStart, labelEnd);
+  }
+  const label = raw.trim();
+  if (!label || label.length > 100) return undefined;
+  if (/^\[[ xX]\]/.test(label) || /->|→|=>|⇒|\|/.test(label)) return undefined;
+  if (label.split(/\s+/).length > 12) return undefined;
+
+  let valueStart = colon + 1;
+  const closing = EMPHASIS.exec(line.slice(valueStart));
+  if (closing) valueStart += closing[0].length;
+  while (valueStart < line.length && (line[valueStart] === ' ' || line[valueStart] === '\t')) valueStart++;
+  return {
+    label: plainText(label),
+    labelStart: labelStart + (raw.length - raw.trimStart().length),
+    labelEnd,
+    valueStart,
+    value: line.slice(valueStart).trimEnd(),
+  };
+}
+
+export interface TaskMatch {
+  checked: boolean;
+  /** Column of `[` inside the given text. */
+  boxStart: number;
+  textStart: number;
+  text: string;
+}
+
+/** `[ ] text`, `[x] text`, `[X] text` at the start of a list item's text. */
+export function matchTask(text: string): TaskMatch | undefined {
+  const m = /^\[([ xX])\](?:\s+|$)/.exec(text);
+  if (!m) return undefined;
+  return { checked: m[1] !== ' ', boxStart: 0, textStart: m[0].length, text: text.slice(m[0].length).split('\n')[0].trim() };
+}
+
+export interface CellSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Splits a table row's source line on unescaped pipes; spans exclude the outer pipes and surrounding spaces. */
+export function splitTableRow(line: string): CellSpan[] {
+  const cells: CellSpan[] = [];
+  let start = 0;
+  let i = 0;
+  const trimmed = line.trimEnd();
+  const lead = trimmed.length - trimmed.trimStart().length;
+  if (trimmed[lead] === '|') start = i = lead + 1;
+  const end = trimmed.endsWith('|') && !trimmed.endsWith('\\|') && trimmed.length - 1 > lead ? trimmed.length - 1 : trimmed.length;
+  const push = (from: number, to: number) => {
+    let a = from;
+    let b = to;
+    while (a < b && /\s/.test(line[a])) a++;
+    while (b > a && /\s/.test(line[b - 1])) b--;
+    cells.push({ text: line.slice(a, b), start: a, end: b });
+  };
+  for (; i < end; i++) {
+    if (line[i] === '\\') {
+      i++;
+    } else if (line[i] === '|') {
+      push(start, i);
+      start = i + 1;
+    }
+  }
+  push(start, end);
+  return cells;
+}

@@ -1,0 +1,57 @@
+import { plainText } from '../markdown/inline';
+
+/** Words real plans use for the template's choices (`Postgres unique index` is enforced in the DB). */
+const CHOICE_SYNONYMS: Record<string, string[]> = {
+  db: ['database', 'postgres', 'postgresql', 'mysql', 'sql', 'schema', 'constraint', 'constraints', 'unique', 'index', 'supabase', 'trigger'],
+  app: ['application', 'code', 'service', 'backend', 'api', 'worker', 'server', 'logic'],
+  incremental: ['delta', 'cursor', 'webhook', 'webhooks', 'event', 'events', 'stream', 'streaming', 'push', 'realtime', 'cdc', 'watermark'],
+  snapshot: ['full', 'batch', 'export', 'backfill', 'dump', 'refresh'],
+  hybrid: ['both', 'mixed', 'combined'],
+};
+
+const RATIO = /^[0-9nm*]+:[0-9nm*]+$/i;
+const RATIO_VALUE = /^(?:1|n|m|\*|one|many)\s*(?::|-to-|\s+to\s+)\s*(?:1|n|m|\*|one|many)\b/i;
+
+function normalise(value: string): string {
+  return plainText(value).replace(/\([^)]*\)/g, ' ').replace(/[.:;,]+\s*$/, '').trim().toLowerCase();
+}
+
+/** The allowed choice a value names (tolerant of bold, notes, `DB + app`, `N:M`), or undefined. */
+export function chosenValue(value: string, choices: readonly string[]): string | undefined {
+  const text = normalise(value);
+  if (!text) return undefined;
+  if (choices.every((c) => RATIO.test(c))) {
+    const m = RATIO_VALUE.exec(text);
+    return m ? m[0].replace(/\s+/g, '').toUpperCase().replace(/^1:N$/, '1:N') : undefined;
+  }
+  const tokens = text.split(/[^a-z0-9:*]+/).filter(Boolean);
+  for (const choice of choices) {
+    const c = choice.toLowerCase();
+    if (tokens.includes(c) || (CHOICE_SYNONYMS[c] ?? []).some((s) => tokens.includes(s))) return choice;
+  }
+  return undefined;
+}
+
+/** True when the value is the template's option list itself (`incremental / snapshot / hybrid`) with no pick made. */
+export function isOptionList(value: string, choices: readonly string[]): boolean {
+  if (/\*\*|__|~~/.test(value)) {
+    const bold = [...value.matchAll(/(?:\*\*|__)([^*_]+)(?:\*\*|__)/g)].map((m) => m[1].trim().toLowerCase());
+    const struck = [...value.matchAll(/~~([^~]+)~~/g)].length;
+    if (bold.filter((b) => choices.some((c) => c.toLowerCase() === b)).length === 1 || struck === choices.length - 1) return false;
+  }
+  const parts = normalise(value).split(/\s*(?:\/|\||,|\bor\b)\s*/).filter(Boolean);
+  const named = parts.filter((p) => choices.some((c) => c.toLowerCase() === p));
+  return named.length >= 2 && named.length === parts.length;
+}
+
+/** `{1:1/1:N}` -> ['1:1', '1:N']; a placeholder that offers no options -> []. */
+export function placeholderChoices(inner: string): string[] {
+  if (!/\/|\bor\b/.test(inner)) return [];
+  const options = inner.split(/\s*\/\s*|\s+or\s+/).map((s) => s.trim()).filter((s) => s && s !== '...' && s.length <= 24);
+  return options.length >= 2 ? options : [];
+}
+
+/** A value that is nothing but a template placeholder. */
+export function isPlaceholderOnly(value: string): boolean {
+  return /^\s*\{[^{}]*\}\s*$/.test(plainText(value));
+}

@@ -1,0 +1,74 @@
+import type { Block } from '../markdown/blocks';
+import { plainText } from '../markdown/inline';
+import type { Heading, WorkStatus } from './model';
+
+const LETTER_PREFIX = /^(?:section\s+)?([A-Za-z])(?:\s*[).:\]]|\s+[-—–])\s+/i;
+const NUMBER_PREFIX = /^(?:section\s+)?(\d+)(?:\.\d+)*[).:]?\s+/i;
+
+const STATUS: [RegExp, WorkStatus][] = [
+  [/\b(deferred|postponed|descoped|de-scoped|out of scope|skipped|won'?t do|parked)\b/i, 'deferred'],
+  [/\boptional\b/i, 'optional'],
+  [/\bpartial(ly)?\b/i, 'partial'],
+  [/\b(in[- ]progress|wip|ongoing|underway)\b/i, 'in-progress'],
+  [/\bblocked\b/i, 'blocked'],
+  [/\b(not started|to ?do|planned|pending)\b/i, 'not-started'],
+  [/\b(complete|completed|done|shipped|finished)\b|✅/i, 'complete'],
+];
+
+/** Splits `E) Delivery Phases — updated` / `Phase 2: Sync Engine — PARTIAL (auth only)` into its parts. */
+export function readHeading(block: Block, lines: string[]): Heading {
+  const raw = block.inline ?? '';
+  const sourceLine = lines[block.startLine] ?? '';
+  let col = sourceLine.indexOf(raw);
+  if (col < 0) col = Math.max(0, sourceLine.length - sourceLine.trimStart().replace(/^#+\s*/, '').length);
+  const heading: Heading = {
+    line: block.startLine,
+    level: block.level ?? 1,
+    text: raw,
+    title: '',
+    range: { start: { line: block.startLine, character: col }, end: { line: block.startLine, character: col + raw.length } },
+  };
+
+  let text = plainText(raw);
+  const letter = LETTER_PREFIX.exec(text);
+  if (letter) {
+    heading.letter = letter[1].toUpperCase();
+    text = text.slice(letter[0].length);
+  } else {
+    const num = NUMBER_PREFIX.exec(text);
+    if (num) {
+      heading.number = Number(num[1]);
+      text = text.slice(num[0].length);
+    }
+  }
+
+  const { core, suffix } = splitSuffix(text);
+  heading.title = core;
+  const statusText = suffix ?? (/^[A-Z\s]+$/.test(core) ? core : '');
+  for (const [pattern, status] of STATUS) {
+    if (pattern.test(statusText)) {
+      heading.status = status;
+      break;
+    }
+  }
+  if (!heading.status && /\(optional\)/i.test(text)) heading.status = 'optional';
+  return heading;
+}
+
+/** `Sync Engine — PARTIAL (auth only)` -> core `Sync Engine`, suffix `PARTIAL (auth only)`. */
+function splitSuffix(text: string): { core: string; suffix?: string } {
+  const dash = /\s+[—–]\s+|\s+-{1,2}\s+|\s*\|\s*/.exec(text);
+  if (dash && dash.index > 0) return { core: text.slice(0, dash.index).trim(), suffix: text.slice(dash.index + dash[0].length).trim() };
+  const paren = /\s*[([]([^)\]]*)[)\]]\s*$/.exec(text);
+  if (paren && paren.index > 0 && STATUS.some(([p]) => p.test(paren[1]))) {
+    return { core: text.slice(0, paren.index).trim(), suffix: paren[1] };
+  }
+  return { core: text.trim() };
+}
+
+/** `Phase 2: Sync Engine` -> kind `phase`, number 2, title `Sync Engine`. */
+export function readWorkHeading(title: string): { kind?: string; number?: number; rest: string } {
+  const m = /^([A-Za-z][\w-]*)\s*#?(\d+)?\s*[:.)\-—–]?\s*(.*)$/.exec(title);
+  if (!m) return { rest: title };
+  return { kind: m[1].toLowerCase().replace(/s$/, ''), number: m[2] ? Number(m[2]) : undefined, rest: m[3] ?? '' };
+}

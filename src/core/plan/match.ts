@@ -1,0 +1,90 @@
+// Matching by meaning: labels and titles are compared as sets of normalised words, never as exact strings.
+
+const STOP = new Set([
+  'a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'this', 'that', 'these', 'it', 'its', 'what',
+  'which', 'should', 'will', 'be', 'is', 'are', 'we', 'our', 'per', 'with', 'by', 'from', 'as', 'at', 'like',
+  'looks', 'look', 'next', 'made', 'required', 'known', 'if', 'any', 'all', 'via', 'e', 'g', 'eg',
+]);
+
+/** Word-level equivalences seen in real plans (`Auth` for `Authentication`, `Pull style` for `Pull mode`). */
+const SYNONYM: Record<string, string> = {
+  authentication: 'auth', authorization: 'auth', authorisation: 'auth', oauth: 'auth', credential: 'auth',
+  sync: 'pull', ingest: 'pull', ingestion: 'pull', fetch: 'pull', import: 'pull',
+  style: 'mode', strategy: 'strategy', type: 'mode', method: 'mode', approach: 'mode',
+  limit: 'constraint', limitation: 'constraint', quota: 'constraint', tier: 'constraint',
+  decision: 'decision', kpi: 'metric', measure: 'metric', unlocks: 'unlock', enable: 'unlock', enables: 'unlock',
+  goal: 'success', criterion: 'success', criteria: 'success', outcome: 'success',
+  acceptance: 'validation', verification: 'validation', check: 'test', qa: 'test', testing: 'test',
+  output: 'deliverable', artifact: 'deliverable', artefact: 'deliverable',
+  owner: 'agent', assignee: 'agent', team: 'agent',
+  task: 'task', work: 'task', todo: 'task',
+  depends: 'block', dependency: 'block', blocker: 'block', unblock: 'block', unblocks: 'block',
+  permission: 'scope', variable: 'var', environment: 'env', secret: 'env', key: 'env',
+  migrate: 'migration', smoke: 'smoke', question: 'q', assumption: 'assumption',
+  linking: 'link', mapping: 'mapping', map: 'mapping', cardinalities: 'cardinality',
+  identity: 'identity', graph: 'identity', id: 'id', identifier: 'id',
+  purpose: 'purpose', entity: 'entity', table: 'entity', enforced: 'enforce', enforcement: 'enforce',
+  gonogo: 'go', readiness: 'go', launch: 'go', checklist: 'go',
+};
+
+function stem(word: string): string {
+  let w = word;
+  if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+  else if (w.length > 3 && w.endsWith('es') && /(ss|x|ch|sh)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  return SYNONYM[w] ?? w;
+}
+
+/** Normalised, de-duplicated content words of a label or title (`Go/No-Go` -> `go`, `onConflict` -> `conflict`). */
+export function words(text: string): string[] {
+  const spaced = text
+    .replace(/`+/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/no-go/gi, ' ')
+    .toLowerCase()
+    .replace(/[^a-z0-9\u00c0-\uffff]+/g, ' ');
+  const out: string[] = [];
+  for (const raw of spaced.split(' ')) {
+    if (!raw || STOP.has(raw) || /^\d+$/.test(raw)) continue;
+    const w = stem(raw);
+    if (!STOP.has(w) && !out.includes(w)) out.push(w);
+  }
+  return out;
+}
+
+/** Dice coefficient of two word sets: 1 for the same words, 0 for none in common. */
+export function similarity(a: readonly string[], b: readonly string[]): number {
+  if (!a.length || !b.length) return 0;
+  let common = 0;
+  for (const w of a) if (b.includes(w)) common++;
+  return (2 * common) / (a.length + b.length);
+}
+
+/** Best similarity over a text with and without its parenthetical remarks. */
+export function labelSimilarity(label: string, target: readonly string[]): number {
+  const full = similarity(words(label), target);
+  const bare = label.replace(/\([^)]*\)/g, ' ');
+  return bare === label ? full : Math.max(full, similarity(words(bare), target));
+}
+
+export const MATCH_THRESHOLD = 0.5;
+
+/** Picks, for each candidate, the best target at or above the threshold, each target used once (greedy by score). */
+export function assignBest<C, T>(candidates: readonly C[], targets: readonly T[], score: (c: C, t: T) => number): Map<C, T> {
+  const pairs: { c: C; t: T; s: number }[] = [];
+  for (const c of candidates) {
+    for (const t of targets) {
+      const s = score(c, t);
+      if (s >= MATCH_THRESHOLD) pairs.push({ c, t, s });
+    }
+  }
+  pairs.sort((x, y) => y.s - x.s);
+  const result = new Map<C, T>();
+  const used = new Set<T>();
+  for (const { c, t } of pairs) {
+    if (result.has(c) || used.has(t)) continue;
+    result.set(c, t);
+    used.add(t);
+  }
+  return result;
+}

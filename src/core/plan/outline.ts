@@ -1,0 +1,84 @@
+import { parseBlocks, type Block } from '../markdown/blocks';
+import type { Directive } from './model';
+
+/** The document split into lines and blocks, with what is prose and what has content marked per line. */
+export interface Outline {
+  lines: string[];
+  blocks: Block[];
+  /** 1 for lines inside code, HTML blocks or front matter. */
+  nonProse: Uint8Array;
+  /** 1 for lines that carry something a person wrote (not blank, not a bare list marker, not a comment or rule). */
+  content: Uint8Array;
+  directives: Directive[];
+}
+
+const DIRECTIVE = /<!--\s*connector-plan-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
+const BARE_LINE = /^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])(?:\s+\[[ xX]\])?)?\s*$/;
+
+export function readOutline(text: string): Outline {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = source.split(/\r\n|\r|\n/);
+  const nonProse = new Uint8Array(lines.length);
+  const content = new Uint8Array(lines.length);
+
+  let parseText = lines.join('\n');
+  const frontMatterEnd = findFrontMatterEnd(lines);
+  if (frontMatterEnd > 0) {
+    nonProse.fill(1, 0, frontMatterEnd);
+    parseText = '\n'.repeat(frontMatterEnd) + lines.slice(frontMatterEnd).join('\n');
+  }
+
+  const blocks = parseBlocks(parseText);
+  const comments = new Uint8Array(lines.length);
+  const rules = new Uint8Array(lines.length);
+  markBlocks(blocks, nonProse, comments, rules);
+
+  for (let i = frontMatterEnd; i < lines.length; i++) {
+    if (comments[i] || rules[i]) continue;
+    const line = lines[i];
+    if (nonProse[i]) {
+      content[i] = line.trim() ? 1 : 0;
+      continue;
+    }
+    if (BARE_LINE.test(line)) continue;
+    if (line.indexOf('<!--') >= 0 && !line.replace(/<!--[\s\S]*?-->/g, '').replace(/^[\s>*+\-\d.)]*/, '').trim()) continue;
+    content[i] = 1;
+  }
+
+  const directives: Directive[] = [];
+  for (let i = frontMatterEnd; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.indexOf('connector-plan-') < 0 || (nonProse[i] && !comments[i])) continue;
+    for (const m of line.matchAll(DIRECTIVE)) {
+      directives.push({ line: i, kind: m[1] as Directive['kind'], rules: m[2].trim().split(/[\s,]+/).filter(Boolean) });
+    }
+  }
+  return { lines, blocks, nonProse, content, directives };
+}
+
+function findFrontMatterEnd(lines: string[]): number {
+  if (lines[0]?.trim() !== '---') return 0;
+  for (let i = 1; i < Math.min(lines.length, 200); i++) {
+    const t = lines[i].trim();
+    if (t === '---' || t === '...') return i + 1;
+  }
+  return 0;
+}
+
+function markBlocks(blocks: Block[], nonProse: Uint8Array, comments: Uint8Array, rules: Uint8Array): void {
+  for (const block of blocks) {
+    if (block.type === 'code' || block.type === 'html') {
+      nonProse.fill(1, block.startLine, block.endLine);
+      if (block.type === 'html' && block.content!.trimStart().startsWith('<!--')) comments.fill(1, block.startLine, block.endLine);
+    } else if (block.type === 'hr') {
+      rules.fill(1, block.startLine, block.endLine);
+    }
+    if (block.children.length) markBlocks(block.children, nonProse, comments, rules);
+  }
+}
+
+/** Lines [from, to) hold anything a person wrote. */
+export function hasContent(outline: Outline, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (outline.content[i]) return true;
+  return false;
+}

@@ -1,0 +1,20 @@
+import type { Rule } from './rule';
+
+export const goNoGoOpen: Rule = {
+  id: 'go-no-go-open',
+  description: 'A go/no-go item is not checked yet.',
+  defaultSeverity: 'info',
+  check(plan, report) {
+    for (const section of plan.sections) {
+      for (const task of section.tasks) {
+        if (task.checked) continue;
+        report({
+          message: `Go/no-go item not checked yet: "${task.text}". Tick it once it is true.`,
+          range: { start: task.boxRange.start, end: { line: task.line, character: plan.lines[task.line].length } },
+          sectionId: section.id,
+          fixes: [{ title: 'Check this go/no-go item', edits: [{ range: task.boxRange, newText: '[x]' }] }],
+        });
+      }
+    }
+  },
+};

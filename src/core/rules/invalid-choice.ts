@@ -1,0 +1,47 @@
+import { chosenValue, isOptionList, isPlaceholderOnly } from '../plan/choices';
+import { plainText } from '../markdown/inline';
+import type { Range } from '../types';
+import { templateFields, type FindingInput, type Rule } from './rule';
+
+export const invalidChoice: Rule = {
+  id: 'invalid-choice',
+  description: 'A pull mode, cardinality or enforced-in value is outside the allowed set.',
+  defaultSeverity: 'warning',
+  check(plan, report) {
+    for (const { field, section } of templateFields(plan)) {
+      const choices = field.template?.choices;
+      if (!choices || isOptionList(field.value, choices)) continue;
+      let value = field.value;
+      let range = field.valueRange;
+      if (!plainText(value) && field.endLine > field.line + 1) {
+        const next = plan.lines[field.line + 1];
+        value = next.trim().replace(/^(?:[-*+]|\d+[.)])\s+/, '');
+        range = { start: { line: field.line + 1, character: next.length - value.length }, end: { line: field.line + 1, character: next.length } };
+      }
+      const finding = check(field.label, value, choices, range);
+      if (finding) report({ ...finding, sectionId: section.id });
+    }
+    for (const section of plan.sections) {
+      const table = section.mapping;
+      if (!table || !section.template) continue;
+      for (const row of table.rows) {
+        table.columnMap.forEach((columnIndex, i) => {
+          const column = columnIndex === undefined ? undefined : section.template!.columns[columnIndex];
+          const cell = row.cells[i];
+          if (!column?.choices || !cell) return;
+          const finding = check(column.title, cell.text, column.choices, cell.range);
+          if (finding) report({ ...finding, sectionId: section.id });
+        });
+      }
+    }
+  },
+};
+
+function check(name: string, value: string, choices: string[], range: Range): FindingInput | undefined {
+  if (!plainText(value) || isPlaceholderOnly(value) || /^[-—–]+$|^n\/?a$/i.test(plainText(value)) || chosenValue(value, choices)) return undefined;
+  return {
+    message: `${name} "${plainText(value)}" is not one of ${choices.join(', ')}: write one of those (a note in parentheses may follow).`,
+    range,
+    fixes: choices.map((choice) => ({ title: `Use "${choice}"`, edits: [{ range, newText: choice }] })),
+  };
+}

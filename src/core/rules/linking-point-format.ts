@@ -1,0 +1,24 @@
+import { plainText } from '../markdown/inline';
+import { hasPlaceholder } from '../plan/placeholders';
+import type { Rule } from './rule';
+
+const ARROW = /->|→|=>|⇒|⟶|➜|\bmaps? to\b/;
+
+export const linkingPointFormat: Rule = {
+  id: 'linking-point-format',
+  description: 'A linking point does not have an `external -> internal` shape.',
+  defaultSeverity: 'warning',
+  check(plan, report) {
+    for (const section of plan.sections) {
+      for (const link of section.links) {
+        const text = plainText(link.text);
+        if (!text || hasPlaceholder(link.text) || ARROW.test(link.text)) continue;
+        report({
+          message: `Linking point "${text}" has no "external -> internal" shape: write it as \`external field -> internal entity + key\`.`,
+          range: link.range,
+          sectionId: section.id,
+        });
+      }
+    }
+  },
+};

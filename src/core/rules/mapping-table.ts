@@ -1,0 +1,67 @@
+import { plainText } from '../markdown/inline';
+import type { Section } from '../plan/model';
+import { hasPlaceholder } from '../plan/placeholders';
+import { sectionName, type Rule } from './rule';
+
+export const mappingTable: Rule = {
+  id: 'mapping-table',
+  description: 'The mapping table has malformed or empty rows, no rows, or the same source + external ID twice.',
+  defaultSeverity: 'error',
+  check(plan, report) {
+    for (const section of plan.sections) {
+      if (section.template?.role !== 'mapping') continue;
+      const table = section.mapping;
+      const columns = section.template.columns;
+      if (!table || !table.rows.length) {
+        const header = `| ${columns.map((c) => c.title).join(' | ')} |`;
+        report({
+          message: `Section ${sectionName(section.template)} has no mapping rows: add a table with the columns ${columns.map((c) => c.title).join(', ')}.`,
+          range: section.heading.range,
+          sectionId: section.id,
+          fixes: table ? undefined : [{
+            title: 'Insert the mapping table',
+            isPreferred: true,
+            edits: [{ range: atLineStart(section.heading.line + 1), newText: `\n${header}\n|${columns.map(() => '---|').join('')}\n` }],
+          }],
+        });
+        continue;
+      }
+      const sourceCol = columnIndex(section, (w) => w.includes('source'));
+      const idCol = columnIndex(section, (w) => w.includes('id') && w.includes('external'));
+      const seen = new Map<string, number>();
+      for (const row of table.rows) {
+        const range = { start: row.cells[0]?.range.start ?? { line: row.line, character: 0 }, end: row.cells[row.cells.length - 1]?.range.end ?? { line: row.line, character: 0 } };
+        if (row.cells.length !== table.columnCount) {
+          report({ message: `This mapping row has ${row.cells.length} cells but the table has ${table.columnCount} columns: add or remove cells so each column has one.`, range, sectionId: section.id });
+          continue;
+        }
+        const empty = table.columnMap.flatMap((c, i) => (c !== undefined && !plainText(row.cells[i].text) ? [columns[c].title] : []));
+        if (empty.length) report({ message: `This mapping row has no ${empty.join(', ')}: fill ${empty.length > 1 ? 'those cells' : 'that cell'}.`, range, sectionId: section.id });
+        if (sourceCol < 0 || idCol < 0) continue;
+        const keyCells = [sourceCol, idCol].map((i) => row.cells[i].text);
+        if (keyCells.some((text) => !plainText(text) || hasPlaceholder(text))) continue;
+        const key = keyCells.map((text) => plainText(text).toLowerCase()).join('\u0000');
+        const first = seen.get(key);
+        if (first === undefined) {
+          seen.set(key, row.line);
+          continue;
+        }
+        report({
+          message: `The same source and external ID are mapped twice (first at line ${first + 1}): merge the rows or make the IDs distinct.`,
+          range,
+          sectionId: section.id,
+          related: [{ message: 'First mapping with this source and external ID', range: { start: { line: first, character: 0 }, end: { line: first, character: plan.lines[first].length } } }],
+        });
+      }
+    }
+  },
+};
+
+function columnIndex(section: Section, test: (words: string[]) => boolean): number {
+  const templateIndex = section.template!.columns.findIndex((c) => test(c.words));
+  return section.mapping!.columnMap.indexOf(templateIndex);
+}
+
+function atLineStart(line: number) {
+  return { start: { line, character: 0 }, end: { line, character: 0 } };
+}

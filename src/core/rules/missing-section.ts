@@ -1,0 +1,35 @@
+import type { PlanModel } from '../plan/model';
+import { insertAt, sectionName, templateSections, type Rule } from './rule';
+
+export const missingSection: Rule = {
+  id: 'missing-section',
+  description: 'A section of the template (A–J) is absent.',
+  defaultSeverity: 'error',
+  check(plan, report) {
+    const present = templateSections(plan);
+    const order = plan.schema.sections;
+    const anchor = plan.title?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: plan.lines[0]?.length ?? 0 } };
+    order.forEach((template, index) => {
+      if (present.some((s) => s.id === template.id)) return;
+      const line = insertionLine(plan, index);
+      const before = line > 0 && plan.lines[line - 1]?.trim() ? '\n' : '';
+      report({
+        message: `Section ${sectionName(template)} is missing: add it (a quick fix inserts the template's skeleton).`,
+        range: anchor,
+        sectionId: template.id,
+        fixes: [{ title: `Insert section ${sectionName(template)}`, isPreferred: true, edits: [insertAt(line, `${before}${template.skeleton}\n\n`)] }],
+      });
+    });
+  },
+};
+
+/** After the closest earlier template section, else before the closest later one, else at the end. */
+function insertionLine(plan: PlanModel, index: number): number {
+  const present = templateSections(plan);
+  const order = plan.schema.sections.map((s) => s.id);
+  const earlier = present.filter((s) => order.indexOf(s.id!) < index);
+  if (earlier.length) return earlier[earlier.length - 1].endLine;
+  const later = present.find((s) => order.indexOf(s.id!) > index);
+  if (later) return later.startLine;
+  return plan.lines.length;
+}

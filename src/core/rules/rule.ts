@@ -1,0 +1,54 @@
+import type { Field, PlanModel, Section, Subsection } from '../plan/model';
+import type { Finding, Severity } from '../types';
+
+/** What a rule reports; the engine adds the rule id and the configured severity. */
+export type FindingInput = Omit<Finding, 'ruleId' | 'severity'>;
+
+export interface Rule {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  check(plan: PlanModel, report: (finding: FindingInput) => void): void;
+}
+
+/** The plan's template sections (first occurrence of each), in document order. */
+export function templateSections(plan: PlanModel): Section[] {
+  const seen = new Set<string>();
+  return plan.sections.filter((s) => s.id && !seen.has(s.id) && seen.add(s.id));
+}
+
+export function sectionName(template: { id: string; title: string }): string {
+  return `${template.id}) ${template.title}`;
+}
+
+export interface FieldPlace {
+  field: Field;
+  section: Section;
+  subsection?: Subsection;
+}
+
+/** Every field of the plan's template sections, nested ones included; deferred and optional work is left out. */
+export function templateFields(plan: PlanModel): FieldPlace[] {
+  const out: FieldPlace[] = [];
+  const walk = (fields: Field[], section: Section, subsection?: Subsection) => {
+    for (const field of fields) {
+      out.push({ field, section, subsection });
+      walk(field.children, section, subsection);
+    }
+  };
+  for (const section of plan.sections) {
+    if (!section.template) continue;
+    walk(section.fields, section);
+    for (const sub of section.subsections) if (!isSetAside(sub)) walk(sub.fields, section, sub);
+  }
+  return out;
+}
+
+/** A deferred or optional phase/wave owes nothing yet. */
+export function isSetAside(sub: Subsection): boolean {
+  return sub.heading.status === 'deferred' || sub.heading.status === 'optional';
+}
+
+export function insertAt(line: number, text: string) {
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: text };
+}

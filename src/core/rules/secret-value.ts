@@ -1,0 +1,99 @@
+import type { Range } from '../types';
+import type { Rule } from './rule';
+
+interface SecretKind {
+  name: string;
+  pattern: RegExp;
+}
+
+/** Well-known credential formats; each regex's match is the value itself. */
+const KNOWN: SecretKind[] = [
+  { name: 'AWS access key ID', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  { name: 'GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{60,})\b/g },
+  { name: 'Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
+  { name: 'Slack webhook URL', pattern: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]{16,}/g },
+  { name: 'Stripe key', pattern: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}\b/g },
+  { name: 'Stripe webhook secret', pattern: /\bwhsec_[A-Za-z0-9]{20,}\b/g },
+  { name: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { name: 'OpenAI or Anthropic API key', pattern: /\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{32,}/g },
+  { name: 'HubSpot private app token', pattern: /\bpat-(?:na|eu)\d-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g },
+  { name: 'SendGrid API key', pattern: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g },
+  { name: 'JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g },
+];
+
+const ASSIGNED = /\b([A-Za-z][A-Za-z0-9_]*?(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PWD|CREDENTIALS?)|[a-z][a-z0-9_]*_(?:key|token|secret|password))\b["']?\s*[:=]\s*["']?([^\s"'`,;]+)/g;
+const BEARER = /\bBearer\s+([A-Za-z0-9._~+/-]{24,}=*)/g;
+const URL_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:([^\s:/@]{6,})@/gi;
+const PLACEHOLDER = /[<>{}[\]$*]|\.\.\.|x{3,}|example|sample|your|change.?me|placeholder|redacted|dummy|fake|replace|todo|tbd|here|test_?value|^(.)\1+$/i;
+const PRIVATE_KEY = /-----BEGIN ((?:[A-Z]+ )*PRIVATE KEY)-----/;
+
+export const secretValue: Rule = {
+  id: 'secret-value',
+  description: 'A credential value is written in the plan.',
+  defaultSeverity: 'error',
+  check(plan, report) {
+    const { lines } = plan;
+    const flag = (line: number, start: number, end: number, what: string) => {
+      const range: Range = { start: { line, character: start }, end: { line, character: end } };
+      report({
+        message: `${what} is written in the plan: remove it, rotate it, and write only the environment variable's name.`,
+        range,
+        fixes: [{ title: 'Replace the value with <redacted>', edits: [{ range, newText: '<redacted>' }] }],
+      });
+    };
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      if (line.length < 12) continue;
+      const taken: [number, number][] = [];
+      const seen = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+      for (const kind of KNOWN) {
+        for (const m of line.matchAll(kind.pattern)) {
+          if (PLACEHOLDER.test(m[0].slice(6))) continue;
+          taken.push([m.index!, m.index! + m[0].length]);
+          flag(i, m.index!, m.index! + m[0].length, `A ${kind.name}`);
+        }
+      }
+      for (const [pattern, describe] of [
+        [ASSIGNED, (m: RegExpMatchArray) => `The value of ${m[1]}`],
+        [BEARER, () => 'A bearer token'],
+        [URL_PASSWORD, () => 'A password in a URL'],
+      ] as const) {
+        for (const m of line.matchAll(pattern)) {
+          const value = m[m.length - 1];
+          const start = m.index! + m[0].length - value.length;
+          if (seen(start, start + value.length) || !looksSecret(value)) continue;
+          taken.push([start, start + value.length]);
+          flag(i, start, start + value.length, describe(m));
+        }
+      }
+      const key = PRIVATE_KEY.exec(line);
+      if (key && hasKeyBody(lines, i + 1)) flag(i, key.index, key.index + key[0].length, `A ${key[1].toLowerCase()}`);
+    }
+  },
+};
+
+function looksSecret(value: string): boolean {
+  return value.length >= 16 && !PLACEHOLDER.test(value) && !/^https?:\/\//.test(value) && !/^[A-Z][A-Z0-9_]*$/.test(value) && entropy(value) >= 3.2;
+}
+
+function hasKeyBody(lines: string[], from: number): boolean {
+  let body = 0;
+  for (let i = from; i < lines.length && i < from + 100; i++) {
+    const text = lines[i].trim();
+    if (text.startsWith('-----END')) break;
+    if (/^[A-Za-z0-9+/=]{16,}$/.test(text)) body += text.length;
+  }
+  return body >= 64;
+}
+
+/** Shannon entropy in bits per character. */
+function entropy(value: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}

@@ -1,0 +1,37 @@
+import type { PlanModel, Subsection, TemplateField } from '../plan/model';
+import { insertAt, isSetAside, type FindingInput } from './rule';
+
+/**
+ * Shared by phase-incomplete and wave-incomplete: each sub-heading of `kind` must carry the template's
+ * fields for that kind, except those `optional` says may be left out.
+ */
+export function checkWorkItems(plan: PlanModel, kind: string, optional: (field: TemplateField) => boolean, report: (f: FindingInput) => void): void {
+  for (const section of plan.sections) {
+    if (section.template?.subsectionKind !== kind) continue;
+    const required = section.template.subsectionFields.filter((f) => !optional(f));
+    for (const sub of section.subsections) {
+      if (sub.kind !== kind || isSetAside(sub)) continue;
+      const missing = required.filter((f) => !sub.fields.some((field) => field.template === f));
+      if (!missing.length) continue;
+      const names = missing.map((f) => f.label);
+      const line = lastContentLine(plan, sub) + 1;
+      report({
+        message: `${describe(sub, kind)} has no ${names.join(', ')}: add ${names.map((n) => `"- ${n}:"`).join(', ')} with ${names.length > 1 ? 'their values' : 'its value'}.`,
+        range: sub.heading.range,
+        sectionId: section.id,
+        fixes: [{ title: `Add ${names.join(', ')} to ${describe(sub, kind)}`, isPreferred: true, edits: [insertAt(line, names.map((n) => `- ${n}:\n`).join(''))] }],
+      });
+    }
+  }
+}
+
+function describe(sub: Subsection, kind: string): string {
+  const name = kind[0].toUpperCase() + kind.slice(1);
+  return sub.heading.number !== undefined ? `${name} ${sub.heading.number}` : `"${sub.heading.title}"`;
+}
+
+function lastContentLine(plan: PlanModel, sub: Subsection): number {
+  let line = sub.endLine - 1;
+  while (line > sub.heading.line && !plan.lines[line].trim()) line--;
+  return line;
+}

@@ -1,0 +1,120 @@
+import { leadText } from '../markdown/blocks';
+import { matchTask, plainText, splitTableRow } from '../markdown/inline';
+import { collectFields } from '../plan/fields';
+import { readHeading, readWorkHeading } from '../plan/heading';
+import { words } from '../plan/match';
+import type { SectionRole, TemplateColumn, TemplateField, TemplateSchema, TemplateSection, TemplateSubsection } from '../plan/model';
+import { readOutline } from '../plan/outline';
+import { forEachItem, splitAtHeadings } from '../plan/sections';
+import { DEFAULT_TEMPLATE_TEXT } from './default-template.generated';
+
+const CHOICE_LIST = /^\s*[\w:+-]+(?:\s*\/\s*[\w:+-]+)+\s*$/;
+
+/** Reads a template file into the plan schema: sections, fields, choices, sub-sections, table columns, checklist. */
+export function buildSchema(text: string): TemplateSchema {
+  const outline = readOutline(text);
+  const { lines } = outline;
+  const titleBlock = outline.blocks.find((b) => b.type === 'heading' && b.level === 1);
+  const title = titleBlock ? plainText(titleBlock.inline ?? '') : 'Connector Rollout Plan';
+  const { chunks } = splitAtHeadings(outline.blocks.filter((b) => b !== titleBlock), 2, lines.length);
+
+  const sections: TemplateSection[] = chunks.map((chunk, index) => {
+    const heading = readHeading(chunk.heading, lines);
+    const { preamble, chunks: subChunks } = splitAtHeadings(chunk.body, 3, chunk.endLine);
+    const scope = { outline, templateFields: [], tableRows: false };
+    const fields = toTemplateFields(collectFields(preamble, { ...scope, endLine: subChunks[0]?.startLine ?? chunk.endLine }));
+
+    const subsections: TemplateSubsection[] = [];
+    const subsectionFields: TemplateField[] = [];
+    for (const sub of subChunks) {
+      const work = readWorkHeading(readHeading(sub.heading, lines).title);
+      subsections.push({ title: work.rest || plainText(sub.heading.inline ?? ''), kind: work.kind ?? 'part', number: work.number });
+      for (const field of toTemplateFields(collectFields(sub.body, { ...scope, endLine: sub.endLine }))) {
+        if (!subsectionFields.some((f) => f.key === field.key)) subsectionFields.push(field);
+      }
+    }
+
+    const checklist: string[] = [];
+    forEachItem(chunk.body, (item) => {
+      const task = matchTask(leadText(item) ?? '');
+      if (task) checklist.push(task.text);
+    });
+
+    const table = chunk.body.find((b) => b.type === 'table');
+    const columns: TemplateColumn[] = [];
+    if (table?.rows?.length) {
+      const header = splitTableRow(lines[table.rows[0].line]);
+      const sample = table.rows[1] ? splitTableRow(lines[table.rows[1].line]) : [];
+      header.forEach((cell, i) => {
+        const choice = /^\{([^{}]+)\}$/.exec(sample[i]?.text ?? '');
+        const options = choice ? splitChoices(choice[1]) : undefined;
+        columns.push({ title: plainText(cell.text), words: words(cell.text), choices: options && options.length > 1 ? options : undefined });
+      });
+    }
+
+    const role: SectionRole = checklist.length
+      ? 'checklist'
+      : columns.length
+        ? 'mapping'
+        : subsections.length
+          ? 'work'
+          : fields.some((f) => /->|→/.test(f.guidance))
+            ? 'links'
+            : words(heading.title).includes('risk')
+              ? 'risks'
+              : 'fields';
+
+    let end = chunk.endLine;
+    while (end > chunk.startLine && !lines[end - 1].trim()) end--;
+    return {
+      id: heading.letter ?? String.fromCharCode(65 + index),
+      title: heading.title,
+      headingText: plainText(chunk.heading.inline ?? ''),
+      words: words(heading.title),
+      role,
+      fields,
+      subsectionKind: subsections[0]?.kind,
+      subsections,
+      subsectionFields,
+      columns,
+      checklist,
+      skeleton: lines.slice(chunk.startLine, end).join('\n'),
+    };
+  });
+
+  const placeholder = /\{[^{}]*\}\s*/.exec(title);
+  const titleSuffix = placeholder ? title.slice(placeholder.index + placeholder[0].length).trim() : title;
+  return { title, titleSuffix, sections, text };
+}
+
+function splitChoices(text: string): string[] {
+  return text.split(/\s*\/\s*|\s+or\s+/).map((s) => s.trim()).filter(Boolean);
+}
+
+function toTemplateFields(fields: ReturnType<typeof collectFields>): TemplateField[] {
+  const out: TemplateField[] = [];
+  for (const field of fields) {
+    const series = /^(.*?)\s*#?(\d+)$/.exec(field.label);
+    const label = series ? series[1] : field.label;
+    const key = label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    if (out.some((f) => f.key === key)) continue;
+    const value = plainText(field.value);
+    out.push({
+      key,
+      label,
+      words: words(label),
+      series: Boolean(series),
+      choices: CHOICE_LIST.test(value) && !/[{}]/.test(value) ? splitChoices(value) : undefined,
+      guidance: field.value,
+    });
+  }
+  return out;
+}
+
+let defaultSchema: TemplateSchema | undefined;
+
+/** The product's own template, parsed once. */
+export function getDefaultSchema(): TemplateSchema {
+  defaultSchema ??= buildSchema(DEFAULT_TEMPLATE_TEXT);
+  return defaultSchema;
+}
