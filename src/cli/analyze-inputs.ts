@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { analyzePlan } from '../core';
-import type { Finding, PlanReport } from '../core';
+import type { PlanReport } from '../core';
 import { createConfigLookup } from './config-files';
 import type { CliContext } from './context';
 import { displayPath, printError } from './context';
@@ -35,8 +35,7 @@ export async function analyzeInputs(inputs: string[], context: CliContext): Prom
       unreadable++;
       continue;
     }
-    const report = analyzePlan(text.text, { rules: await rulesFor(file) });
-    files.push({ path: shown, report: { ...report, findings: [...report.findings].sort(byPosition) } });
+    files.push({ path: shown, report: analyzePlan(text.text, { rules: await rulesFor(file) }) });
   }
   return { files, unreadable };
 }
@@ -47,8 +46,4 @@ async function readText(file: string, context: CliContext): Promise<{ text: stri
   } catch (error) {
     return { problem: describeFsError(error) };
   }
-}
-
-function byPosition(a: Finding, b: Finding): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }

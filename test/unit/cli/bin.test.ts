@@ -28,5 +28,6 @@ describe('dist/cli.js (the built bin, run as a child process)', function () {
     const cwd = makeTempTree({ 'docs/notes.md': '# Notes\n' });
     assert.deepEqual(runBin(['check', 'docs/**/*.md'], cwd), { code: 0, stdout: '0 plans checked (1 other markdown file skipped): 0 errors, 0 warnings, 0 info\n', stderr: '' });
     assert.equal(runBin(['check', 'missing'], cwd).code, 2);
+    assert.equal(runBin(['check', 'test/fixtures/cli/gaps'], root).code, 1);
   });
 });
