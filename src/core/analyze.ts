@@ -19,7 +19,9 @@ export interface PlanReport {
   title?: string;
   /** Connector name taken from the title (`HubSpot` in `# HubSpot Connector Rollout Plan`). */
   connectorName?: string;
+  /** Sorted by position in the file. */
   findings: Finding[];
+  /** Present exactly when isPlan is true. */
   progress?: PlanProgress;
 }
 

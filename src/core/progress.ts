@@ -76,7 +76,7 @@ function sectionProgress(section: Section, template: TemplateSection): SectionPr
       break;
     }
     case 'checklist':
-      total = Math.max(template.checklist.length, section.tasks.length);
+      total = Math.max(1, section.tasks.length);
       filled = section.tasks.filter((t) => t.checked).length;
       break;
     default:

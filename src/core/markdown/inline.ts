@@ -32,8 +32,11 @@ export function maskCode(line: string): string {
   return out;
 }
 
+const MARKUP = /[[*_~`<]|\s\s|[\t\n\r]/;
+
 /** Markdown emphasis, code ticks, links and HTML comments removed: the words a person reads. */
 export function plainText(text: string): string {
+  if (!MARKUP.test(text)) return text.trim();
   return text
     .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')

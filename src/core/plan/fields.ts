@@ -24,7 +24,7 @@ export function collectFields(blocks: Block[], scope: FieldScope): Field[] {
         for (const item of block.children) {
           const field = itemField(item, scope);
           if (field) anchors.push(field);
-          else stops.push(item.startLine);
+          anchors.push(...lazyLabels(item, scope));
         }
         break;
       case 'paragraph':
@@ -53,7 +53,7 @@ function finishExtents(anchors: Field[], stops: number[], scope: FieldScope): vo
     const field = anchors[i];
     let end = i + 1 < anchors.length ? anchors[i + 1].startLine : scope.endLine;
     for (const stop of stops) if (stop > field.line && stop < end) end = stop;
-    if (field.kind !== 'table-row') field.endLine = Math.max(field.endLine, end);
+    if (field.kind !== 'table-row') field.endLine = end;
     field.hasValue = plainText(field.value).length > 0 || hasContent(outline, field.line + 1, field.endLine);
   }
 }
@@ -121,6 +121,22 @@ function itemField(item: Block, scope: FieldScope): Field | undefined {
     if (nestedList) field.childIndent = ' '.repeat(indentOf(scope.outline.lines[nestedList.startLine]));
   }
   return field;
+}
+
+/** `**Label:**` lines that markdown folds into the item above (lazy continuation) still start a field. */
+function lazyLabels(item: Block, scope: FieldScope): Field[] {
+  const lead = leadText(item);
+  if (lead === undefined || lead.indexOf('\n') < 0) return [];
+  const fields: Field[] = [];
+  const parts = lead.split('\n');
+  for (let i = 1; i < parts.length; i++) {
+    const line = item.startLine + i;
+    const source = scope.outline.lines[line] ?? '';
+    if (indentOf(source) > 0 || !/^(\*\*|__)/.test(parts[i])) continue;
+    const field = fieldAt(line, textColumn(source, parts[i]), parts[i], 'paragraph', scope);
+    if (field) fields.push(field);
+  }
+  return fields;
 }
 
 export function indentOf(line: string): number {

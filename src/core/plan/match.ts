@@ -35,8 +35,20 @@ function stem(word: string): string {
   return SYNONYM[w] ?? w;
 }
 
+const cache = new Map<string, string[]>();
+
 /** Normalised, de-duplicated content words of a label or title (`Go/No-Go` -> `go`, `onConflict` -> `conflict`). */
 export function words(text: string): string[] {
+  let result = cache.get(text);
+  if (!result) {
+    if (cache.size > 10000) cache.clear();
+    result = computeWords(text);
+    cache.set(text, result);
+  }
+  return result;
+}
+
+function computeWords(text: string): string[] {
   const spaced = text
     .replace(/`+/g, ' ')
     .replace(/([a-z])([A-Z])/g, '$1 $2')

@@ -54,7 +54,10 @@ function connectorName(title: string, schema: TemplateSchema): string | undefine
   const suffixes = [schema.titleSuffix, 'Connector Rollout Plan', 'Rollout Plan', 'Connector Plan'];
   for (const suffix of suffixes) {
     const at = title.toLowerCase().lastIndexOf(suffix.toLowerCase());
-    if (suffix && at > 0) return title.slice(0, at).replace(/[\s:—–-]+$/, '').trim() || undefined;
+    if (suffix && at > 0) {
+      const name = title.slice(0, at).replace(/[\s:—–-]+$/, '').trim();
+      return name && !/^\{[^{}]*\}$/.test(name) ? name : undefined;
+    }
   }
   return undefined;
 }

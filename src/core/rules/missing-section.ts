@@ -14,7 +14,7 @@ export const missingSection: Rule = {
       const line = insertionLine(plan, index);
       const before = line > 0 && plan.lines[line - 1]?.trim() ? '\n' : '';
       report({
-        message: `Section ${sectionName(template)} is missing: add it (a quick fix inserts the template's skeleton).`,
+        message: `Section ${sectionName(template)} is missing: add its heading and fields from the template.`,
         range: anchor,
         sectionId: template.id,
         fixes: [{ title: `Insert section ${sectionName(template)}`, isPreferred: true, edits: [insertAt(line, `${before}${template.skeleton}\n\n`)] }],

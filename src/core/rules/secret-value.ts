@@ -25,6 +25,9 @@ const ASSIGNED = /\b([A-Za-z][A-Za-z0-9_]*?(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|P
 const BEARER = /\bBearer\s+([A-Za-z0-9._~+/-]{24,}=*)/g;
 const URL_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:([^\s:/@]{6,})@/gi;
 const PLACEHOLDER = /[<>{}[\]$*]|\.\.\.|x{3,}|example|sample|your|change.?me|placeholder|redacted|dummy|fake|replace|todo|tbd|here|test_?value|^(.)\1+$/i;
+/** Cheap tests that let most lines skip the pattern scans. */
+const KNOWN_TRIGGER = /AKIA|ASIA|gh[pousr]_|github_pat_|xox|hooks\.slack|_live_|_test_|whsec_|AIza|sk-|pat-|SG\.|eyJ/;
+const NAME_TRIGGER = /key|token|secret|pass|pwd|credential/i;
 const PRIVATE_KEY = /-----BEGIN ((?:[A-Z]+ )*PRIVATE KEY)-----/;
 
 export const secretValue: Rule = {
@@ -46,7 +49,7 @@ export const secretValue: Rule = {
       if (line.length < 12) continue;
       const taken: [number, number][] = [];
       const seen = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
-      for (const kind of KNOWN) {
+      for (const kind of KNOWN_TRIGGER.test(line) ? KNOWN : []) {
         for (const m of line.matchAll(kind.pattern)) {
           if (PLACEHOLDER.test(m[0].slice(6))) continue;
           taken.push([m.index!, m.index! + m[0].length]);
@@ -54,10 +57,11 @@ export const secretValue: Rule = {
         }
       }
       for (const [pattern, describe] of [
-        [ASSIGNED, (m: RegExpMatchArray) => `The value of ${m[1]}`],
-        [BEARER, () => 'A bearer token'],
-        [URL_PASSWORD, () => 'A password in a URL'],
+        [NAME_TRIGGER.test(line) ? ASSIGNED : undefined, (m: RegExpMatchArray) => `The value of ${m[1]}`],
+        [line.includes('Bearer') ? BEARER : undefined, () => 'A bearer token'],
+        [line.includes('@') ? URL_PASSWORD : undefined, () => 'A password in a URL'],
       ] as const) {
+        if (!pattern) continue;
         for (const m of line.matchAll(pattern)) {
           const value = m[m.length - 1];
           const start = m.index! + m[0].length - value.length;
@@ -66,7 +70,7 @@ export const secretValue: Rule = {
           flag(i, start, start + value.length, describe(m));
         }
       }
-      const key = PRIVATE_KEY.exec(line);
+      const key = line.includes('PRIVATE KEY') ? PRIVATE_KEY.exec(line) : null;
       if (key && hasKeyBody(lines, i + 1)) flag(i, key.index, key.index + key[0].length, `A ${key[1].toLowerCase()}`);
     }
   },

@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { analyzePlan, inspectPlan } from '../../../src/core';
+import { GOOD_PLAN, gaps, lines, withSection } from './plan-text';
+
+describe('parsing real plans', () => {
+  it('finds no gap in a finished plan', () => {
+    assert.deepEqual(gaps(GOOD_PLAN), []);
+    const report = analyzePlan(GOOD_PLAN);
+    assert.equal(report.isPlan, true);
+    assert.equal(report.connectorName, 'Linear');
+    assert.equal(report.progress!.percent, 100);
+    assert.deepEqual(report.progress!.goNoGo, { checked: 2, total: 2, verdict: 'GO', reasons: [] });
+  });
+
+  describe('labels', () => {
+    for (const label of ['- **External system:** Linear', '- **External system**: Linear', '- __External system:__ Linear', '- *External system:* Linear', '- external SYSTEM: Linear']) {
+      it(`reads ${label}`, () => {
+        const plan = GOOD_PLAN.replace('- External system: Linear GraphQL API', label);
+        assert.deepEqual(gaps(plan), []);
+        const field = inspectPlan(plan).plan.sections[1].fields[0];
+        assert.equal(field.template?.key, 'external-system');
+      });
+    }
+
+    it('reads bold paragraph labels, one per line', () => {
+      const plan = withSection(GOOD_PLAN, 'B', lines('## B) Source Model', '**External system:** Linear', '**Auth:** OAuth', '**Plan/tier constraints:** none', '**Pull mode:** incremental'));
+      assert.deepEqual(gaps(plan), []);
+      assert.deepEqual(inspectPlan(plan).plan.sections[1].fields.map((f) => f.template?.key), ['external-system', 'authentication-model', 'plan-tier-constraints', 'data-pull-mode']);
+    });
+
+    it('matches renamed fields by meaning', () => {
+      const plan = withSection(GOOD_PLAN, 'B', lines('## B) Source Model', '- Source: Linear', '- Auth model: OAuth', '- Plan limits known: none', '- Pull style: snapshot nightly'));
+      const keys = inspectPlan(plan).plan.sections[1].fields.map((f) => f.template?.key);
+      assert.deepEqual(keys, [undefined, 'authentication-model', 'plan-tier-constraints', 'data-pull-mode']);
+      assert.deepEqual(gaps(plan), []);
+    });
+
+    it('does not take an unrelated field for a template one', () => {
+      const plan = GOOD_PLAN.replace('- Plan/tier constraints: 1,500 requests per hour', '- Data retention: 90 days');
+      assert.equal(inspectPlan(plan).plan.sections[1].fields[2].template, undefined);
+      assert.deepEqual(gaps(plan), []);
+    });
+
+    it('does not read a URL or a time as a label', () => {
+      const plan = GOOD_PLAN.replace('- Tasks: cursor table migration.', '- Tasks:\n  - https://linear.app/docs at 10:30');
+      assert.deepEqual(gaps(plan), []);
+    });
+  });
+
+  describe('values', () => {
+    const cases: [string, string][] = [
+      ['nested lines', '- Scope:\n  OAuth and the route.'],
+      ['a nested list', '- Scope:\n  - OAuth\n  - the route'],
+      ['a code block', '- Scope:\n\n```ts\nconnect();\n```'],
+      ['a table', '- Scope:\n\n| what | when |\n|---|---|\n| OAuth | week 1 |'],
+      ['a numbered list', '- Scope:\n  1. OAuth\n  2. the route'],
+    ];
+    for (const [name, scope] of cases) {
+      it(`counts ${name} under the label as the value`, () => {
+        const plan = GOOD_PLAN.replace('- Scope: OAuth and the test-connection route.', scope);
+        assert.deepEqual(gaps(plan), []);
+      });
+    }
+
+    it('does not count an HTML comment as a value', () => {
+      const plan = GOOD_PLAN.replace('- Scope: OAuth and the test-connection route.', '- Scope: <!-- fill in -->');
+      assert.deepEqual(gaps(plan), ['29 empty-field']);
+    });
+
+    it('takes a sub-heading as a field', () => {
+      const plan = GOOD_PLAN.replace('- onConflict strategy: upsert on `(source, external_id)`.', '### onConflict strategy\nUpsert on the pair.\n');
+      assert.deepEqual(gaps(plan), []);
+      const empty = GOOD_PLAN.replace('- onConflict strategy: upsert on `(source, external_id)`.', '### onConflict strategy\n');
+      assert.deepEqual(gaps(empty), ['24 empty-field']);
+    });
+
+    it('reads key/value tables where the template has a list', () => {
+      const plan = withSection(GOOD_PLAN, 'B', lines('## B) Source Model', '| Field | Value |', '|---|---|', '| External system | Linear |', '| Auth | OAuth |', '| Pull mode | |'));
+      assert.deepEqual(gaps(plan), ['13 empty-field']);
+    });
+  });
+
+  describe('sections', () => {
+    it('accepts headings without letters, with suffixes, and --- separators', () => {
+      const plan = GOOD_PLAN.replace('## A) Business Goal', '## Business Goal (updated Oct)').replace('## B) Source Model', '---\n\n## B. Source Model — v2').replace('## C) Linking Points (Identity Graph)', '## C - Linking Points');
+      assert.deepEqual(gaps(plan), []);
+    });
+
+    it('ignores front matter, extra sections and code fences', () => {
+      const plan = lines('---', 'title: x', 'tags: [a]', '---', GOOD_PLAN, '', '## K) Rollback', '- Scope:', '- Owner: {name}', '', '## Appendix', '```md', '## A) Business Goal', '- Why this connector exists:', '- {placeholder}', '```');
+      assert.deepEqual(gaps(plan), []);
+      assert.equal(inspectPlan(plan).plan.sections.filter((s) => !s.id).length, 2);
+    });
+
+    it('reads a plan whose sections are H1 headings', () => {
+      const plan = GOOD_PLAN.replace(/^## /gm, '# ').replace(/^### /gm, '## ').replace('# Linear Connector Rollout Plan\n', '');
+      assert.equal(inspectPlan(plan).plan.sectionLevel, 1);
+      assert.deepEqual(gaps(plan), []);
+    });
+  });
+
+  describe('phases and waves', () => {
+    it('reads the status suffix of a phase heading', () => {
+      const plan = GOOD_PLAN.replace('### Phase 1: Connection + Mapping', '### Phase 1: Connect — COMPLETE').replace('### Phase 2: Sync Engine', '### Phase 2: Sync — PARTIAL (contacts only)');
+      const subs = inspectPlan(plan).plan.sections[4].subsections;
+      assert.deepEqual(subs.map((s) => [s.kind, s.heading.number, s.heading.status]), [['phase', 1, 'complete'], ['phase', 2, 'partial']]);
+    });
+
+    for (const suffix of ['— DEFERRED', '(Optional)', '- deferred to Q3']) {
+      it(`owes nothing for a phase marked ${suffix}`, () => {
+        const plan = GOOD_PLAN.replace('## F) Agent-Team Plan', `### Phase 3: Analytics ${suffix}\n- Scope:\n\n## F) Agent-Team Plan`);
+        assert.deepEqual(gaps(plan), []);
+      });
+    }
+  });
+
+  describe('go/no-go items', () => {
+    it('reads [ ], [x], [X] and evidence notes', () => {
+      const plan = withSection(GOOD_PLAN, 'I', lines('## I) Operational Go/No-Go', '- [x] Auth passes — verified 2026-10-02 (run #412)', '- [X] Mappings validated', '- [ ] Sync resumes'));
+      const report = analyzePlan(plan);
+      assert.deepEqual(report.progress!.goNoGo, { checked: 2, total: 3, verdict: 'NO-GO', reasons: ['1 of 3 go/no-go items unchecked'] });
+      assert.deepEqual(inspectPlan(plan).plan.sections[8].tasks.map((t) => t.text), ['Auth passes — verified 2026-10-02 (run #412)', 'Mappings validated', 'Sync resumes']);
+    });
+  });
+
+  describe('text encodings and whitespace', () => {
+    it('reads CRLF line endings with the same findings', () => {
+      const plan = GOOD_PLAN.replace('- Scope: OAuth and the test-connection route.', '- Scope:');
+      assert.deepEqual(gaps(plan.replace(/\n/g, '\r\n')), gaps(plan));
+      assert.deepEqual(gaps(plan), ['29 empty-field']);
+    });
+
+    it('reads a BOM, tab-indented lists and non-ASCII text', () => {
+      const plan = '\ufeff' + GOOD_PLAN.replace('- Success in the next 2-4 weeks: every escalation links to its Linear issue.', '- Success in the next 2-4 weeks:\n\t- Zufriedenheit ↑ — 客户满意 🎉');
+      assert.deepEqual(gaps(plan), []);
+      assert.equal(analyzePlan(plan).connectorName, 'Linear');
+    });
+  });
+
+  describe('not a plan', () => {
+    it('gives no findings to an ordinary markdown file', () => {
+      const report = analyzePlan(lines('# Connector Plan', '', 'A VS Code extension.', '', '## Install', '- npm i'));
+      assert.equal(report.isPlan, false);
+      assert.deepEqual(report.findings, []);
+      assert.equal(report.progress, undefined);
+    });
+
+    it('gives no findings to a playbook that quotes the template in a code fence', () => {
+      const report = analyzePlan(lines('# Connector Playbook', '', '## 1. How to use', 'Copy this:', '', '```md', GOOD_PLAN, '```'));
+      assert.equal(report.isPlan, false);
+    });
+
+    it('knows a plan without a title by its sections', () => {
+      assert.equal(analyzePlan(GOOD_PLAN.replace('# Linear Connector Rollout Plan', '')).isPlan, true);
+    });
+  });
+
+  it('never throws, whatever the input', () => {
+    const pieces = ['# ', '## A) ', '- ', '**', ':', '|', '---', '```', '\n', '\r\n', '{', '}', '[ ]', '\t', '\ufeff', '<!--', '-->', 'Risk 1:', 'Phase 1', '\u0000', '🎉', '> '];
+    let seed = 7;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    for (let n = 0; n < 300; n++) {
+      let text = '';
+      for (let k = 0; k < 60; k++) text += pieces[Math.floor(random() * pieces.length)] + (random() < 0.3 ? 'word ' : '');
+      assert.doesNotThrow(() => analyzePlan(text), text);
+      assert.doesNotThrow(() => analyzePlan(GOOD_PLAN.slice(0, Math.floor(random() * GOOD_PLAN.length)) + text));
+    }
+    assert.doesNotThrow(() => analyzePlan(undefined as unknown as string));
+  });
+});
