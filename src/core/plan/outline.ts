@@ -82,3 +82,10 @@ export function hasContent(outline: Outline, from: number, to: number): boolean 
   for (let i = from; i < to; i++) if (outline.content[i]) return true;
   return false;
 }
+
+/** The line after the last non-blank line in [from, to). */
+export function endOfText(lines: string[], from: number, to: number): number {
+  let end = to;
+  while (end > from + 1 && !lines[end - 1]?.trim()) end--;
+  return end;
+}

@@ -5,7 +5,7 @@ import { collectFields, matchTemplateField, textColumn } from './fields';
 import { readHeading, readWorkHeading } from './heading';
 import { labelSimilarity, MATCH_THRESHOLD, similarity, words } from './match';
 import type { Heading, LinkEntry, MappingTable, PlanModel, RiskEntry, Section, Subsection, TaskItem, TemplateSchema, TemplateSection } from './model';
-import { hasContent, readOutline, type Outline } from './outline';
+import { endOfText, hasContent, readOutline, type Outline } from './outline';
 import { forEachItem, splitAtHeadings, type Chunk } from './sections';
 
 const PLAN_TITLE = /\brollout plan\b|\S\s+connector plan\b/i;
@@ -270,7 +270,7 @@ function readRisks(chunk: Chunk, outline: Outline): RiskEntry[] {
           hasText: ownText.length > 0 || nestedText,
           hasMitigation,
           stubAt: {
-            line: item.endLine,
+            line: endOfText(lines, item.startLine, item.endLine),
             indent: nested ? ' '.repeat(lines[nested.startLine].length - lines[nested.startLine].trimStart().length) : ' '.repeat(col),
           },
           range: lineRange(item.startLine, col, lines[item.startLine].length),

@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { analyzePlan, RULES, type Finding } from '../../../src/core';
+import { applyEdits, GOOD_PLAN, gaps, lines, withSection } from './plan-text';
+
+function only(text: string, ruleId: string): Finding[] {
+  return analyzePlan(text).findings.filter((f) => f.ruleId === ruleId);
+}
+
+describe('rules', () => {
+  it('has the public rule ids and default severities', () => {
+    assert.deepEqual(
+      RULES.map((r) => `${r.id}:${r.defaultSeverity}`),
+      [
+        'missing-section:error', 'duplicate-section:warning', 'section-order:info', 'empty-field:warning', 'unfilled-placeholder:warning',
+        'unchosen-option:warning', 'invalid-choice:warning', 'linking-point-format:warning', 'mapping-table:error', 'phase-incomplete:warning',
+        'wave-incomplete:warning', 'risk-without-mitigation:warning', 'secret-value:error', 'go-no-go-open:info',
+      ],
+    );
+  });
+
+  describe('missing-section', () => {
+    it('reports an absent section on the title and inserts its skeleton in template order', () => {
+      const plan = withSection(GOOD_PLAN, 'C', '');
+      const [finding] = only(plan, 'missing-section');
+      assert.equal(finding.range.start.line, 0);
+      assert.match(finding.message, /C\) Linking Points/);
+      const fixed = applyEdits(plan, finding.fixes![0].edits);
+      assert.match(fixed, /## B\) Source Model[\s\S]*## C\) Linking Points \(Identity Graph\)\n- Link 1: \{external field\} -> \{internal entity \+ key\}[\s\S]*## D\)/);
+      assert.equal(only(fixed, 'missing-section').length, 0);
+    });
+  });
+
+  describe('duplicate-section and section-order', () => {
+    it('flags the second copy of a section, pointing at the first', () => {
+      const plan = `${GOOD_PLAN}\n\n## G) Risks + Mitigations\n- Risk 9: churn\n  - Mitigation: none needed`;
+      const [finding] = only(plan, 'duplicate-section');
+      assert.equal(finding.range.start.line, plan.split('\n').length - 3);
+      assert.equal(finding.related![0].range.start.line, GOOD_PLAN.split('\n').indexOf('## G) Risks + Mitigations'));
+    });
+
+    it('does not call an appendix with a similar title a duplicate', () => {
+      assert.deepEqual(gaps(`${GOOD_PLAN}\n\n## Appendix: risk register details\n- see sheet`), []);
+    });
+
+    it('reports a section placed out of template order', () => {
+      const c = GOOD_PLAN.split('\n## ').find((s) => s.startsWith('C)'))!;
+      const plan = withSection(GOOD_PLAN, 'C', '').replace('## I) Operational', `## ${c}\n## I) Operational`);
+      assert.deepEqual(gaps(plan).filter((g) => g.endsWith('section-order')).length, 1);
+    });
+  });
+
+  describe('empty-field', () => {
+    it('flags a label with nothing under it, in any section', () => {
+      assert.deepEqual(gaps(GOOD_PLAN.replace('- Tasks: cursor table migration.', '- Tasks:')), ['41 empty-field']);
+    });
+  });
+
+  describe('unfilled-placeholder', () => {
+    it('flags placeholders in prose but not in code or ${VAR}', () => {
+      const plan = GOOD_PLAN.replace('- Q1: Do we sync archived issues? No, not in phase 1.', '- Q1: ask {owner} about `{id}` and ${TEAM}');
+      assert.deepEqual(gaps(plan), ['60 unfilled-placeholder']);
+    });
+
+    it('offers each option of a choice placeholder', () => {
+      const plan = GOOD_PLAN.replace('| 1:1 | DB |', '| {1:1/1:N} | DB |');
+      const [finding] = only(plan, 'unfilled-placeholder');
+      assert.deepEqual(finding.fixes!.map((f) => f.title), ['Use "1:1"', 'Use "1:N"']);
+      assert.match(applyEdits(plan, finding.fixes![1].edits), /\| `partners` \| 1:N \| DB \|/);
+    });
+  });
+
+  describe('unchosen-option', () => {
+    const listed = GOOD_PLAN.replace('- Data pull mode: incremental', '- Data pull mode: incremental / snapshot / hybrid');
+    it('flags the option list left as is, with one fix per option', () => {
+      const [finding] = only(listed, 'unchosen-option');
+      assert.deepEqual(finding.fixes!.map((f) => f.title), ['Choose "incremental"', 'Choose "snapshot"', 'Choose "hybrid"']);
+      assert.match(applyEdits(listed, finding.fixes![2].edits), /- Data pull mode: hybrid\n/);
+    });
+
+    it('accepts a choice made below the list or in bold', () => {
+      assert.deepEqual(gaps(listed.replace('/ hybrid', '/ hybrid\n  - Hybrid: backfill, then cursor')), []);
+      assert.deepEqual(gaps(listed.replace('/ hybrid', '/ **hybrid**')), []);
+    });
+  });
+
+  describe('invalid-choice', () => {
+    for (const [value, ok] of [['1:N (account → contacts)', true], ['**N:1**', true], ['N:M', true], ['many', false], ['1:1 | DB + app', true], ['1:1 | DB unique index', true], ['1:1 | app logic', true], ['1:1 | spreadsheet', false]] as const) {
+      it(`${ok ? 'accepts' : 'flags'} "${value}"`, () => {
+        const plan = value.includes('|') ? GOOD_PLAN.replace('| 1:1 | DB |', `| ${value} |`) : GOOD_PLAN.replace('| 1:1 | DB |', `| ${value} | DB |`);
+        assert.equal(only(plan, 'invalid-choice').length, ok ? 0 : 1);
+      });
+    }
+
+    it('checks the pull mode too, and offers the allowed values', () => {
+      const [finding] = only(GOOD_PLAN.replace('- Data pull mode: incremental', '- Data pull mode: whenever'), 'invalid-choice');
+      assert.deepEqual(finding.fixes!.map((f) => f.title), ['Use "incremental"', 'Use "snapshot"', 'Use "hybrid"']);
+    });
+  });
+
+  describe('linking-point-format', () => {
+    it('accepts ->, → and => and flags a link without an arrow', () => {
+      const plan = withSection(GOOD_PLAN, 'C', lines('## C) Linking Points (Identity Graph)', '- Link 1: `a` → `b.id`', '- Link 2: `c` => `d.id`', '- Link 3: just the email'));
+      assert.deepEqual(gaps(plan), ['17 linking-point-format']);
+    });
+  });
+
+  describe('mapping-table', () => {
+    it('flags a short row, an empty cell and a duplicate source + external ID', () => {
+      const plan = GOOD_PLAN.replace(
+        '| Assignee to staff | `linear_user` | `user.id` | `staff` | 1:1 | app |',
+        '| Assignee to staff | `linear_user` | `user.id` | `staff` | 1:1 | app |\n| Short | x |\n| Empty | `linear_x` | | `staff` | 1:1 | app |\n| Again | `linear_user` | `user.id` | `staff` | 1:1 | app |',
+      );
+      const found = only(plan, 'mapping-table');
+      assert.deepEqual(found.map((f) => f.range.start.line + 1), [23, 24, 25]);
+      assert.match(found[1].message, /no External ID/);
+      assert.equal(found[2].related![0].range.start.line + 1, 22);
+    });
+
+    it('flags a mapping section without a table and offers to insert one', () => {
+      const plan = withSection(GOOD_PLAN, 'D', lines('## D) Mapping Rules + Cardinality', '- onConflict strategy: upsert', '- Required metadata per mapping: none'));
+      const [finding] = only(plan, 'mapping-table');
+      assert.match(applyEdits(plan, finding.fixes![0].edits), /## D\) Mapping Rules \+ Cardinality\n\n\| Mapping Purpose \| source \| External ID/);
+    });
+  });
+
+  describe('phase-incomplete and wave-incomplete', () => {
+    it('names what a phase lacks and adds stubs for it', () => {
+      const plan = GOOD_PLAN.replace('- Validation tests: a re-run inserts nothing new.\n', '');
+      const [finding] = only(plan, 'phase-incomplete');
+      assert.match(finding.message, /Phase 2 has no Validation tests/);
+      assert.match(applyEdits(plan, finding.fixes![0].edits), /- Deliverables: sync route and cursor table.\n- Validation tests:\n\n## F\)/);
+    });
+
+    it('requires an agent and tasks of a wave, not its dependencies', () => {
+      assert.deepEqual(gaps(GOOD_PLAN.replace('- Blocks/unblocks: unblocks the sync route.\n', '')), []);
+      assert.deepEqual(gaps(GOOD_PLAN.replace("- Agent: `schema-sync`\n", '')), ['39 wave-incomplete']);
+    });
+  });
+
+  describe('risk-without-mitigation', () => {
+    const risks = (...rows: string[]) => withSection(GOOD_PLAN, 'G', lines('## G) Risks + Mitigations', ...rows));
+    it('reads nested, flat, inline, numbered and table risks', () => {
+      assert.deepEqual(gaps(risks('- Risk 1: a', '  - Mitigation: b', '- Risk 2: c', '- Mitigation: d', '1. e — mitigated by f', '', '| Risk | Mitigation |', '|---|---|', '| g | h |')), []);
+      assert.deepEqual(gaps(risks('- Risk 1: a', '- Risk 2:', '- Risk 3: b', '', '| Risk | Mitigation |', '|---|---|', '| g | |')), ['45 risk-without-mitigation', '46 empty-field', '47 risk-without-mitigation', '51 risk-without-mitigation']);
+    });
+
+    it('adds a nested Mitigation stub', () => {
+      const plan = risks('- Risk 1: a', '- Risk 2: b', '  - note');
+      const found = only(plan, 'risk-without-mitigation');
+      assert.match(applyEdits(plan, found[0].fixes![0].edits), /- Risk 1: a\n {2}- Mitigation: \n- Risk 2: b/);
+      assert.match(applyEdits(plan, found[1].fixes![0].edits), /- Risk 2: b\n {2}- note\n {2}- Mitigation: \n/);
+    });
+  });
+
+  describe('secret-value', () => {
+    const fakeStripe = ['sk', 'live', 'Zq8Lm2Vx9Rt4Wp7Nc3Hb6Ydk'].join('_');
+    const fakeToken = 'dG9rOmE3ZjQ5YzEyXzk4ZTFfNDRiMl9iY2ExXzAwZTM1ZjBhOTFjMjoxOjA';
+    for (const [name, text] of [
+      ['a Stripe key in prose', `- Secrets/env vars: ${fakeStripe}`],
+      ['a high-entropy value assigned to *_TOKEN in code', `\`\`\`\nLINEAR_API_TOKEN=${fakeToken}\n\`\`\``],
+      ['a private key with a body', `\`\`\`\n-----BEGIN PRIVATE KEY-----\n${'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7'.repeat(2)}\n-----END PRIVATE KEY-----\n\`\`\``],
+    ]) {
+      it(`flags ${name} without echoing it`, () => {
+        const [finding] = only(`${GOOD_PLAN}\n${text}`, 'secret-value');
+        assert.ok(finding, 'expected a finding');
+        assert.ok(!finding.message.includes(fakeStripe) && !finding.message.includes(fakeToken) && !finding.message.includes('MIIE'));
+      });
+    }
+
+    for (const text of ['LINEAR_API_TOKEN=<paste token here>', 'STRIPE_KEY=${STRIPE_KEY}', 'sk_live_...', 'API_KEY=xxxxxxxxxxxxxxxxxxxx', 'SECRET_KEY=your-key-here', '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----', 'LINEAR_CLIENT_SECRET: set in Vercel']) {
+      it(`leaves the placeholder ${JSON.stringify(text)} alone`, () => {
+        assert.equal(only(`${GOOD_PLAN}\n\`\`\`\n${text}\n\`\`\``, 'secret-value').length, 0);
+      });
+    }
+  });
+
+  describe('go-no-go-open', () => {
+    it('reports each unchecked item as info and offers to check it', () => {
+      const plan = GOOD_PLAN.replace('- [x] Auth and connection test pass', '- [ ] Auth and connection test pass');
+      const [finding] = only(plan, 'go-no-go-open');
+      assert.equal(finding.severity, 'info');
+      assert.match(applyEdits(plan, finding.fixes![0].edits), /- \[x\] Auth and connection test pass/);
+      assert.equal(analyzePlan(plan).progress!.goNoGo.verdict, 'NO-GO');
+    });
+  });
+});
