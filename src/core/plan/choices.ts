@@ -4,8 +4,8 @@ import { plainText } from '../markdown/inline';
 const CHOICE_SYNONYMS: Record<string, string[]> = {
   db: ['database', 'postgres', 'postgresql', 'mysql', 'sql', 'schema', 'constraint', 'constraints', 'unique', 'index', 'supabase', 'trigger'],
   app: ['application', 'code', 'service', 'backend', 'api', 'worker', 'server', 'logic'],
-  incremental: ['delta', 'cursor', 'webhook', 'webhooks', 'event', 'events', 'stream', 'streaming', 'push', 'realtime', 'cdc', 'watermark'],
-  snapshot: ['full', 'batch', 'export', 'backfill', 'dump', 'refresh'],
+  incremental: ['delta', 'cursor', 'cdc', 'watermark'],
+  snapshot: ['full', 'export', 'dump', 'refresh'],
   hybrid: ['both', 'mixed', 'combined'],
 };
 

@@ -14,7 +14,7 @@ const KNOWN: SecretKind[] = [
   { name: 'Slack webhook URL', pattern: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]{16,}/g },
   { name: 'Stripe key', pattern: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}\b/g },
   { name: 'Stripe webhook secret', pattern: /\bwhsec_[A-Za-z0-9]{20,}\b/g },
-  { name: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { name: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35,40}\b/g },
   { name: 'OpenAI or Anthropic API key', pattern: /\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{32,}/g },
   { name: 'HubSpot private app token', pattern: /\bpat-(?:na|eu)\d-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g },
   { name: 'SendGrid API key', pattern: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g },
@@ -28,6 +28,8 @@ const PLACEHOLDER = /[<>{}[\]$*]|\.\.\.|x{3,}|example|sample|your|change.?me|pla
 /** Cheap tests that let most lines skip the pattern scans. */
 const KNOWN_TRIGGER = /AKIA|ASIA|gh[pousr]_|github_pat_|xox|hooks\.slack|_live_|_test_|whsec_|AIza|sk-|pat-|SG\.|eyJ/;
 const NAME_TRIGGER = /key|token|secret|pass|pwd|credential/i;
+/** For known formats only long, unmistakable placeholder marks: a random key may well contain `here` or `todo`. */
+const FORMAT_PLACEHOLDER = /[<>{}$*]|\.\.\.|x{4,}|X{4,}|example|placeholder|redacted|your/i;
 const PRIVATE_KEY = /-----BEGIN ((?:[A-Z]+ )*PRIVATE KEY)-----/;
 
 export const secretValue: Rule = {
@@ -51,7 +53,7 @@ export const secretValue: Rule = {
       const seen = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
       for (const kind of KNOWN_TRIGGER.test(line) ? KNOWN : []) {
         for (const m of line.matchAll(kind.pattern)) {
-          if (PLACEHOLDER.test(m[0].slice(6))) continue;
+          if (FORMAT_PLACEHOLDER.test(m[0].slice(4))) continue;
           taken.push([m.index!, m.index! + m[0].length]);
           flag(i, m.index!, m.index! + m[0].length, `A ${kind.name}`);
         }

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzePlan } from '../../../src/core';
+import { REPO_ROOT } from './repo-paths';
+
+interface Expected {
+  isPlan: boolean;
+  findings: string[];
+  verdict?: string;
+  goNoGo?: string;
+  note?: string;
+}
+
+const byLine = (a: string, b: string) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b);
+
+/** Every fixture plan next to its `.expected.json`: adding a case is adding two files. */
+function cases(folder: string, expectedFolder = folder): [string, string][] {
+  return fs
+    .readdirSync(folder)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => [path.join(folder, f), path.join(expectedFolder, f.replace(/\.md$/, '.expected.json'))] as [string, string])
+    .filter(([, expected]) => fs.existsSync(expected));
+}
+
+describe('fixture plans', () => {
+  const all = [...cases(path.join(REPO_ROOT, 'test/fixtures/plans')), ...cases(path.join(REPO_ROOT, 'examples'), path.join(REPO_ROOT, 'examples/expected'))];
+
+  it('has fixtures to walk', () => assert.ok(all.length >= 20, `only ${all.length} fixtures found`));
+
+  for (const [file, expectedFile] of all) {
+    it(path.relative(REPO_ROOT, file), () => {
+      const expected = JSON.parse(fs.readFileSync(expectedFile, 'utf8')) as Expected;
+      const text = new TextDecoder('utf-8').decode(fs.readFileSync(file));
+      const report = analyzePlan(text);
+      assert.equal(report.isPlan, expected.isPlan, 'isPlan');
+      const actual = report.findings.map((f) => `${f.range.start.line + 1} ${f.ruleId}`).sort(byLine);
+      assert.deepEqual(actual, [...expected.findings].sort(byLine), expected.note);
+      if (expected.isPlan) {
+        const { verdict, checked, total } = report.progress!.goNoGo;
+        assert.equal(`${verdict} ${checked}/${total}`, `${expected.verdict} ${expected.goNoGo}`);
+      }
+    });
+  }
+});

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { analyzePlan, connectorSlug, planFileName, scaffoldPlan } from '../../../src/core';
+import { getDefaultSchema } from '../../../src/core/template/schema';
+
+describe('scaffold', () => {
+  it('names the file after the connector', () => {
+    assert.equal(planFileName('HubSpot CRM'), 'hubspot-crm-rollout-plan.md');
+    assert.equal(connectorSlug('  Zoho Desk (EU) '), 'zoho-desk-eu');
+    assert.equal(connectorSlug('Café Über'), 'cafe-uber');
+    assert.equal(connectorSlug('???'), 'connector');
+  });
+
+  it('fills the name into the template and nothing else', () => {
+    const text = scaffoldPlan('HubSpot');
+    assert.equal(text.split('\n')[0], '# HubSpot Connector Rollout Plan');
+    assert.equal(text.replace('HubSpot', '{ConnectorName}'), getDefaultSchema().text);
+    const report = analyzePlan(text);
+    assert.equal(report.connectorName, 'HubSpot');
+    assert.equal(report.findings.filter((f) => f.ruleId === 'missing-section').length, 0);
+  });
+});
+
+describe('template schema', () => {
+  it('is read from the template file: sections, roles, fields, choices, columns and checklist', () => {
+    const schema = getDefaultSchema();
+    assert.deepEqual(schema.sections.map((s) => `${s.id}:${s.role}`), ['A:fields', 'B:fields', 'C:links', 'D:mapping', 'E:work', 'F:work', 'G:risks', 'H:fields', 'I:checklist', 'J:fields']);
+    const b = schema.sections[1];
+    assert.deepEqual(b.fields.find((f) => f.key === 'data-pull-mode')!.choices, ['incremental', 'snapshot', 'hybrid']);
+    const d = schema.sections[3];
+    assert.deepEqual(d.columns.map((c) => c.choices ?? null), [null, null, null, null, ['1:1', '1:N'], ['DB', 'app']]);
+    assert.deepEqual(schema.sections[4].subsectionFields.map((f) => f.label), ['Scope', 'Deliverables', 'Validation tests']);
+    assert.deepEqual(schema.sections[5].subsectionFields.map((f) => f.label), ['Agent', 'Tasks', 'Blocks/unblocks']);
+    assert.equal(schema.sections[8].checklist.length, 5);
+  });
+});
