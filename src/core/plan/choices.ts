@@ -22,7 +22,7 @@ export function chosenValue(value: string, choices: readonly string[]): string |
   if (!text) return undefined;
   if (choices.every((c) => RATIO.test(c))) {
     const m = RATIO_VALUE.exec(text);
-    return m ? m[0].replace(/\s+/g, '').toUpperCase().replace(/^1:N$/, '1:N') : undefined;
+    return m ? m[0].replace(/\s+/g, '').toUpperCase() : undefined;
   }
   const tokens = text.split(/[^a-z0-9:*]+/).filter(Boolean);
   for (const choice of choices) {
