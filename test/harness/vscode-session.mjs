@@ -1,0 +1,186 @@
+// One real VS Code for a test run: code-server on loopback plus its workbench in headless chromium.
+// Shared by the integration launcher (run-in-vscode.mjs) and the UI runner (test/ui/run-ui.mjs).
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { constants, tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, codeServerBin, ensureVSCode, repoRoot } from './install-vscode.mjs';
+
+export { repoRoot };
+export const fixtureWorkspace = join(repoRoot, 'test', 'workspace');
+export const resultsRoot = join(repoRoot, 'test-results');
+
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const SERVER_START_TIMEOUT_MS = 60_000;
+
+// These machines have no internet: the extension gallery, update and telemetry calls fail, harmlessly.
+const NOISE = [/gallery/i, /marketplace/i, /open-vsx/i, /ENOTFOUND/, /EAI_AGAIN/, /getaddrinfo/, /ERR_NAME_NOT_RESOLVED/, /ERR_INTERNET_DISCONNECTED/, /Failed to fetch/, /fetch failed/];
+
+/** True for log lines about the missing network, which say nothing about the code under test. */
+export function isNetworkNoise(text) {
+  return NOISE.some((pattern) => pattern.test(text));
+}
+
+/** Seconds from `--timeout=N` or VSCODE_TEST_TIMEOUT, else the default. */
+export function timeoutSeconds(defaultSeconds) {
+  const flag = process.argv.find((arg) => arg.startsWith('--timeout='))?.slice('--timeout='.length);
+  const value = Number(flag ?? process.env.VSCODE_TEST_TIMEOUT ?? defaultSeconds);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`timeout must be a positive number of seconds, got "${flag ?? process.env.VSCODE_TEST_TIMEOUT}"`);
+  return value;
+}
+
+/** A path relative to the current directory, as a person would type it next. */
+export function shown(path) {
+  return relative(process.cwd(), path) || '.';
+}
+
+function startCodeServer(tempDir, logFile) {
+  const userDataDir = join(tempDir, 'user-data');
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  writeFileSync(
+    join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'update.mode': 'none',
+      'telemetry.telemetryLevel': 'off',
+    }),
+  );
+  const args = [
+    '--auth', 'none',
+    '--bind-addr', '127.0.0.1:0',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--user-data-dir', userDataDir,
+    '--extensions-dir', join(tempDir, 'extensions'),
+  ];
+  const log = createWriteStream(logFile);
+  // Its own process group, so stopping it also stops the extension host and the other helpers it starts.
+  const child = spawn(codeServerBin, args, { cwd: tempDir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => isNetworkNoise(line) || log.write(`${line}\n`));
+  }
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+
+  const ready = new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`code-server did not start within ${SERVER_START_TIMEOUT_MS / 1000} s (log: ${shown(logFile)})`)), SERVER_START_TIMEOUT_MS);
+    const onData = (chunk) => {
+      output += chunk;
+      const match = /HTTP server listening on (http:\/\/127\.0\.0\.1:(\d+))/.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      child.stdout.off('data', onData);
+      resolve({ url: match[1], port: Number(match[2]) });
+    };
+    child.stdout.on('data', onData);
+    child.once('error', (error) => reject(new Error(`could not start ${codeServerBin}: ${error.message}`)));
+    exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`code-server exited with ${code} before it was ready (log: ${shown(logFile)})`));
+    });
+  });
+
+  const killGroup = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  return {
+    ready,
+    killGroup,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        killGroup('SIGTERM');
+        const timer = setTimeout(() => killGroup('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      killGroup('SIGKILL'); // helpers that outlived the server
+      await new Promise((resolve) => log.end(resolve));
+    },
+  };
+}
+
+/**
+ * Installs VS Code if needed, then starts code-server and chromium. `name` names the results folder
+ * (test-results/<name>/), emptied first, which receives the server log and the screenshots.
+ * Server and browser stop on `close()`, on Ctrl-C or SIGTERM, and when the process exits anyhow.
+ */
+export async function startVSCodeSession({ name, print = (line) => console.log(line) }) {
+  await ensureVSCode({ print });
+  const resultsDir = join(resultsRoot, name);
+  rmSync(resultsDir, { recursive: true, force: true });
+  mkdirSync(resultsDir, { recursive: true });
+  const serverLog = join(resultsDir, 'server.log');
+  const tempDir = mkdtempSync(join(tmpdir(), `connector-plan-${name}-`));
+
+  let server;
+  let browser;
+  let closing;
+  const close = () =>
+    (closing ??= (async () => {
+      process.off('SIGINT', onSignal).off('SIGTERM', onSignal).off('exit', onExit);
+      await browser?.close().catch(() => {});
+      await server?.stop();
+      rmSync(tempDir, { recursive: true, force: true });
+    })());
+  const onSignal = (signal) => {
+    print(`${name}: stopped by ${signal}`);
+    close().finally(() => process.exit(128 + constants.signals[signal]));
+  };
+  // Last resort if something calls process.exit() without close(): no orphaned server.
+  const onExit = () => server?.killGroup('SIGKILL');
+  process.on('SIGINT', onSignal).on('SIGTERM', onSignal).on('exit', onExit);
+
+  try {
+    server = startCodeServer(tempDir, serverLog);
+    const { url, port } = await server.ready;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_FLAGS,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+    const authority = `127.0.0.1:${port}`;
+    return {
+      resultsDir,
+      serverLog,
+      close,
+      /** A `vscode-remote:` URI for a path on this machine, as the workbench's payload needs it. */
+      remoteUri: (path) => `vscode-remote://${authority}${pathToFileURL(path).pathname}`,
+      /** A new page (own browser context) on the workbench; `beforeOpen(page)` runs before navigation. */
+      async openWorkbench({ folder = fixtureWorkspace, payload = [], beforeOpen } = {}) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+        const page = await context.newPage();
+        await beforeOpen?.(page);
+        const query = new URLSearchParams({ folder, payload: JSON.stringify([['skipWelcome', 'true'], ...payload]) });
+        await page.goto(`${url}/?${query}`);
+        return page;
+      },
+      /** Saves a screenshot of the page as test-results/<name>/<file>; returns its path, or undefined. */
+      async screenshot(page, file) {
+        const path = join(resultsDir, file);
+        try {
+          await page.screenshot({ path, timeout: 10_000 });
+          return path;
+        } catch {
+          return undefined;
+        }
+      },
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
