@@ -10,6 +10,8 @@ import type { Finding, PlanProgress, RuleConfig } from './types';
 export interface AnalyzeOptions {
   /** Per-rule severity or 'off', over each rule's default. */
   rules?: RuleConfig;
+  /** Check the text as a plan even when it does not look like one (a file in the plans folder, a new empty plan). */
+  assumePlan?: boolean;
 }
 
 export interface PlanReport {
@@ -33,6 +35,7 @@ export function analyzePlan(text: string, options: AnalyzeOptions = {}): PlanRep
 /** Like analyzePlan, and also hands back the parsed plan for adapters that show its structure (tree, hover). */
 export function inspectPlan(text: string, options: AnalyzeOptions = {}): { report: PlanReport; plan: PlanModel } {
   const plan = readPlan(typeof text === 'string' ? text : '', getDefaultSchema());
+  if (options.assumePlan) plan.isPlan = true;
   const report: PlanReport = { isPlan: plan.isPlan, title: plan.title?.text, connectorName: plan.connectorName, findings: [] };
   if (!plan.isPlan) return { report, plan };
 
@@ -48,6 +51,7 @@ export function inspectPlan(text: string, options: AnalyzeOptions = {}): { repor
     }
   }
   findings = applySuppressions(findings, plan.directives);
+  for (const finding of findings) finding.sectionId ??= plan.sections.find((s) => s.id && finding.range.start.line >= s.startLine && finding.range.start.line < s.endLine)?.id;
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   report.findings = findings;
   report.progress = computeProgress(plan, findings);

@@ -7,3 +7,6 @@ export type { ParsedConfig } from './config';
 export { scaffoldPlan, planFileName, connectorSlug } from './scaffold';
 export { RULES } from './rules';
 export type { RuleMeta } from './rules';
+export { fixAllEdits, disableEdits, goNoGoEdit } from './edits';
+export type { PlanModel, Section, Subsection, Field, TaskItem, Heading, WorkStatus, TemplateSchema, TemplateSection, TemplateField } from './plan/model';
+export { getDefaultSchema } from './template/schema';

@@ -127,7 +127,9 @@ export interface CellSpan {
 }
 
 /** Splits a table row's source line on unescaped pipes; spans exclude the outer pipes and surrounding spaces. */
-export function splitTableRow(line: string): CellSpan[] {
+export function splitTableRow(source: string): CellSpan[] {
+  // A trailing comment (`<!-- connector-plan-disable-line … -->`) is not a cell.
+  const line = source.indexOf('<!--') >= 0 ? source.replace(/<!--[\s\S]*?-->\s*$/, (c) => ' '.repeat(c.length)) : source;
   const cells: CellSpan[] = [];
   let start = 0;
   let i = 0;

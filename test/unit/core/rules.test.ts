@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyzePlan, RULES, type Finding } from '../../../src/core';
+import { analyzePlan, disableEdits, fixAllEdits, goNoGoEdit, inspectPlan, RULES, type Finding } from '../../../src/core';
 import { applyEdits, GOOD_PLAN, gaps, lines, withSection } from './plan-text';
 
 function only(text: string, ruleId: string): Finding[] {
@@ -182,5 +182,33 @@ describe('rules', () => {
       assert.match(applyEdits(plan, finding.fixes![0].edits), /- \[x\] Auth and connection test pass/);
       assert.equal(analyzePlan(plan).progress!.goNoGo.verdict, 'NO-GO');
     });
+  });
+});
+
+describe('edits for adapters', () => {
+  it('fix-all takes each preferred fix once, never overlapping', () => {
+    const plan = withSection(withSection(GOOD_PLAN, 'C', ''), 'J', '').replace('- Risk 1: rate limits during backfill.\n  - Mitigation: backoff and a resumable cursor.', '- Risk 1: rate limits\n- Risk 2: churn');
+    const fixed = applyEdits(plan, fixAllEdits(analyzePlan(plan).findings));
+    assert.deepEqual(gaps(fixed).filter((g) => /missing-section|risk-without/.test(g)), []);
+    assert.match(fixed, /- Risk 1: rate limits\n {2}- Mitigation: \n- Risk 2: churn\n {2}- Mitigation: \n/);
+  });
+
+  it('disable comments silence exactly that finding', () => {
+    for (const plan of [GOOD_PLAN.replace('- Tasks: cursor table migration.', '- Tasks:'), GOOD_PLAN.replace('| 1:1 | app |', '| many | app |')]) {
+      const { report, plan: model } = inspectPlan(plan);
+      const [finding] = report.findings;
+      const edits = disableEdits(model, finding);
+      assert.deepEqual(gaps(applyEdits(plan, [edits.line])), []);
+      assert.deepEqual(gaps(applyEdits(plan, [edits.file])), []);
+    }
+  });
+
+  it('go/no-go edit ticks the item only while the line still is that item', () => {
+    const plan = GOOD_PLAN.replace('- [x] Auth and connection test pass', '- [ ] Auth and connection test pass');
+    const { plan: model } = inspectPlan(plan);
+    const line = plan.split('\n').indexOf('- [ ] Auth and connection test pass');
+    assert.match(applyEdits(plan, [goNoGoEdit(model, line, true, 'Auth and connection test pass')!]), /- \[x\] Auth and connection test pass/);
+    assert.equal(goNoGoEdit(model, line, true, 'Something else'), undefined);
+    assert.equal(goNoGoEdit(model, line - 2, true), undefined);
   });
 });
