@@ -1,6 +1,22 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { registerActivePlanContext } from './active-plan-context';
+import { registerCodeActions } from './code-actions';
+import { registerFixAllCommand } from './commands/fix-all';
+import { registerDiagnostics } from './diagnostics';
+import { PlanAnalyzer } from './plan-analysis';
 
-// Features arrive with later issues; activation stays cheap because it runs for every markdown file.
-export function activate(_context: vscode.ExtensionContext): void {}
+/** Cheap on purpose: it runs for every markdown file. Work happens when a markdown document is analysed. */
+export function activate(context: vscode.ExtensionContext) {
+  const output = vscode.window.createOutputChannel('Connector Plan');
+  const analyzer = new PlanAnalyzer(output);
+  context.subscriptions.push(
+    output,
+    analyzer,
+    registerDiagnostics(analyzer, context.extensionUri),
+    registerCodeActions(analyzer),
+    registerFixAllCommand(analyzer),
+    registerActivePlanContext(analyzer),
+  );
+}
 
 export function deactivate(): void {}

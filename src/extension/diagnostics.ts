@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { toDiagnostic } from './convert';
+import type { PlanAnalyzer } from './plan-analysis';
+import { readSettings, SECTION } from './settings';
+
+const isMarkdown = (document: vscode.TextDocument) => document.languageId === 'markdown';
+
+/**
+ * Keeps the Problems panel in step with open plans: analysed on open, after typing (debounced), on save and
+ * on configuration change; cleared on close. Unsaved and untitled documents included.
+ */
+export function registerDiagnostics(analyzer: PlanAnalyzer, extensionUri: vscode.Uri): vscode.Disposable {
+  const collection = vscode.languages.createDiagnosticCollection('connector-plan');
+  const analyzeNow = (document: vscode.TextDocument) => {
+    if (isMarkdown(document)) void analyzer.analyzeDocument(document);
+  };
+  const reanalyzeOpen = () => vscode.workspace.textDocuments.forEach(analyzeNow);
+
+  const disposables: vscode.Disposable[] = [
+    collection,
+    analyzer.onDidAnalyze((result) => {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === result.uri.toString());
+      if (!document || result.version !== document.version) return;
+      if (result.isPlan && readSettings(document).enable) {
+        collection.set(document.uri, result.report.findings.map((f) => toDiagnostic(f, document.uri, extensionUri)));
+      } else {
+        collection.delete(document.uri);
+      }
+    }),
+    analyzer.onDidForget((uri) => collection.delete(uri)),
+    vscode.workspace.onDidOpenTextDocument(analyzeNow),
+    vscode.workspace.onDidSaveTextDocument(analyzeNow),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (isMarkdown(event.document) && event.contentChanges.length) analyzer.schedule(event.document, readSettings(event.document).lintDelay);
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      collection.delete(document.uri);
+      analyzer.forget(document.uri);
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(SECTION) || event.affectsConfiguration('files.exclude')) reanalyzeOpen();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      analyzer.resetConfiguration();
+      reanalyzeOpen();
+    }),
+    analyzer.onDidChangeRuleFiles(reanalyzeOpen),
+  ];
+  reanalyzeOpen();
+  return vscode.Disposable.from(...disposables);
+}

@@ -1,0 +1,158 @@
+import * as vscode from 'vscode';
+import { inspectPlan, parseConfig, type PlanModel, type PlanReport, type RuleConfig } from '../core';
+import { planFileKind } from './plan-files';
+import { readSettings } from './settings';
+
+export interface PlanAnalysis {
+  uri: vscode.Uri;
+  /** The document version analysed; -1 for a file read from disk. */
+  version: number;
+  /** A plan the extension checks (the core recognised it, or settings say it is one). */
+  isPlan: boolean;
+  report: PlanReport;
+  plan: PlanModel;
+}
+
+const CONFIG_FILE = '.connector-plan.json';
+
+/**
+ * Runs the core on documents and files and keeps the latest result per URI. Every feature (diagnostics,
+ * quick fixes, tree, status bar) reads these results, so they never disagree and nothing is analysed twice.
+ */
+export class PlanAnalyzer implements vscode.Disposable {
+  private readonly results = new Map<string, PlanAnalysis>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly configs = new Map<string, Promise<RuleConfig | undefined>>();
+  private readonly reportedProblems = new Set<string>();
+  private readonly analyzed = new vscode.EventEmitter<PlanAnalysis>();
+  private readonly forgotten = new vscode.EventEmitter<vscode.Uri>();
+  private readonly rulesChanged = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.analyzed, this.forgotten, this.rulesChanged];
+
+  /** Fires after each analysis, with its result. */
+  readonly onDidAnalyze = this.analyzed.event;
+  /** Fires when a document's result is dropped (closed, or no longer a plan file). */
+  readonly onDidForget = this.forgotten.event;
+  /** Fires when a `.connector-plan.json` changed, after its cached contents were dropped. */
+  readonly onDidChangeRuleFiles = this.rulesChanged.event;
+
+  constructor(private readonly output: vscode.OutputChannel) {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
+    const reset = () => {
+      this.configs.clear();
+      this.rulesChanged.fire();
+    };
+    this.disposables.push(watcher, watcher.onDidChange(reset), watcher.onDidCreate(reset), watcher.onDidDelete(reset));
+  }
+
+  /** The result for this exact document version, if there is one. */
+  get(document: vscode.TextDocument): PlanAnalysis | undefined {
+    const result = this.results.get(document.uri.toString());
+    return result && result.version === document.version ? result : undefined;
+  }
+
+  /** The latest result for a URI, whatever version it was. */
+  latest(uri: vscode.Uri): PlanAnalysis | undefined {
+    return this.results.get(uri.toString());
+  }
+
+  async analyzeDocument(document: vscode.TextDocument): Promise<PlanAnalysis> {
+    this.cancel(document.uri);
+    return this.analyze(document.uri, document.getText(), document.version);
+  }
+
+  /** Analyses after `delay` ms of quiet (typing); a newer call replaces an older one. */
+  schedule(document: vscode.TextDocument, delay: number): void {
+    this.cancel(document.uri);
+    const key = document.uri.toString();
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      if (!document.isClosed) void this.analyzeDocument(document);
+    }, delay));
+  }
+
+  /** Analyses a file that may not be open, through the workspace file system (works in virtual workspaces). */
+  async analyzeFile(uri: vscode.Uri): Promise<PlanAnalysis | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return this.get(open) ?? this.analyzeDocument(open);
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      return await this.analyze(uri, new TextDecoder('utf-8').decode(bytes), -1);
+    } catch (error) {
+      this.output.appendLine(`Could not read ${uri.toString(true)}: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
+  forget(uri: vscode.Uri): void {
+    this.cancel(uri);
+    if (this.results.delete(uri.toString())) this.forgotten.fire(uri);
+  }
+
+  /** Drops cached `.connector-plan.json` contents (settings or trust changed). */
+  resetConfiguration(): void {
+    this.configs.clear();
+  }
+
+  private async analyze(uri: vscode.Uri, text: string, version: number): Promise<PlanAnalysis> {
+    const kind = planFileKind(uri);
+    const rules = { ...(await this.fileRules(uri)), ...readSettings(uri).rules };
+    const { report, plan } = inspectPlan(text, { rules, assumePlan: kind === 'forced' });
+    const result: PlanAnalysis = { uri, version, isPlan: kind !== 'excluded' && report.isPlan, report, plan };
+    this.results.set(uri.toString(), result);
+    this.analyzed.fire(result);
+    return result;
+  }
+
+  private cancel(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const timer = this.timers.get(key);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(key);
+  }
+
+  /** The nearest `.connector-plan.json` above the file, inside its workspace folder; not read in untrusted workspaces. */
+  private async fileRules(uri: vscode.Uri): Promise<RuleConfig | undefined> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder || !vscode.workspace.isTrusted) return undefined;
+    let dir = vscode.Uri.joinPath(uri, '..');
+    while (dir.path.startsWith(folder.uri.path)) {
+      const rules = await this.configAt(dir);
+      if (rules) return rules;
+      if (dir.path === folder.uri.path) break;
+      dir = vscode.Uri.joinPath(dir, '..');
+    }
+    return undefined;
+  }
+
+  private configAt(dir: vscode.Uri): Promise<RuleConfig | undefined> {
+    const key = dir.toString();
+    let pending = this.configs.get(key);
+    if (!pending) {
+      const file = vscode.Uri.joinPath(dir, CONFIG_FILE);
+      pending = Promise.resolve(vscode.workspace.fs.readFile(file)).then(
+        (bytes) => {
+          const { rules, problems } = parseConfig(new TextDecoder('utf-8').decode(bytes), vscode.workspace.asRelativePath(file));
+          for (const problem of problems) this.reportProblem(problem.message);
+          return rules;
+        },
+        () => undefined,
+      );
+      this.configs.set(key, pending);
+    }
+    return pending;
+  }
+
+  private reportProblem(message: string): void {
+    this.output.appendLine(message);
+    if (this.reportedProblems.has(message)) return;
+    this.reportedProblems.add(message);
+    void vscode.window.showWarningMessage(`Connector Plan: ${message}`);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,27 @@
+import picomatch from 'picomatch';
+import * as vscode from 'vscode';
+import { readSettings } from './settings';
+
+export type PlanFileKind = 'excluded' | 'forced' | 'auto';
+
+/**
+ * Whether settings decide for this file: `exclude` and `files.exclude` keep it out; `plansFolder` and `files`
+ * make it a plan even before it looks like one; otherwise the core decides from the text.
+ */
+export function planFileKind(uri: vscode.Uri): PlanFileKind {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder) return 'auto';
+  const relative = vscode.workspace.asRelativePath(uri, false);
+  const settings = readSettings(uri);
+  const filesExclude = Object.entries(vscode.workspace.getConfiguration('files', uri).get<Record<string, boolean>>('exclude', {}))
+    .filter(([, on]) => on === true)
+    .map(([glob]) => glob);
+  if (matches(relative, [...settings.exclude, ...filesExclude])) return 'excluded';
+  const plansFolder = settings.plansFolder.replace(/^\.?\/+|\/+$/g, '');
+  if ((plansFolder && relative.startsWith(`${plansFolder}/`) && relative.endsWith('.md')) || matches(relative, settings.files)) return 'forced';
+  return 'auto';
+}
+
+function matches(relative: string, globs: string[]): boolean {
+  return globs.length > 0 && picomatch(globs, { dot: true })(relative);
+}
