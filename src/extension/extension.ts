@@ -5,8 +5,13 @@ import { registerFixAllCommand } from './commands/fix-all';
 import { registerDiagnostics } from './diagnostics';
 import { PlanAnalyzer } from './plan-analysis';
 
+/** What `activate` hands back: VS Code's markdown preview reads `extendMarkdownIt`; tests reach the services. */
+export interface ConnectorPlanApi {
+  analyzer: PlanAnalyzer;
+}
+
 /** Cheap on purpose: it runs for every markdown file. Work happens when a markdown document is analysed. */
-export function activate(context: vscode.ExtensionContext) {
+export function activate(context: vscode.ExtensionContext): ConnectorPlanApi {
   const output = vscode.window.createOutputChannel('Connector Plan');
   const analyzer = new PlanAnalyzer(output);
   context.subscriptions.push(
@@ -17,6 +22,7 @@ export function activate(context: vscode.ExtensionContext) {
     registerFixAllCommand(analyzer),
     registerActivePlanContext(analyzer),
   );
+  return { analyzer };
 }
 
 export function deactivate(): void {}
