@@ -1,4 +1,4 @@
-import { plainText } from './markdown/inline';
+import { hasText } from './markdown/inline';
 import { isOptionList, isPlaceholderOnly } from './plan/choices';
 import { hasPlaceholder } from './plan/placeholders';
 import type { Field, PlanModel, Section, TemplateSection } from './plan/model';
@@ -53,7 +53,7 @@ function sectionProgress(section: Section, template: TemplateSection): SectionPr
   switch (template.role) {
     case 'links':
       total = Math.max(1, section.links.length);
-      filled = section.links.filter((l) => plainText(l.text) && !hasPlaceholder(l.text) && ARROW.test(l.text)).length;
+      filled = section.links.filter((l) => hasText(l.text) && !hasPlaceholder(l.text) && ARROW.test(l.text)).length;
       break;
     case 'risks':
       total = Math.max(1, section.risks.length);
@@ -62,7 +62,7 @@ function sectionProgress(section: Section, template: TemplateSection): SectionPr
     case 'mapping': {
       const rows = section.mapping?.rows ?? [];
       total += Math.max(1, rows.length);
-      filled += rows.filter((r) => section.mapping!.columnMap.every((c, i) => c === undefined || (plainText(r.cells[i]?.text ?? '') && !hasPlaceholder(r.cells[i].text)))).length;
+      filled += rows.filter((r) => section.mapping!.columnMap.every((c, i) => c === undefined || (hasText(r.cells[i]?.text ?? '') && !hasPlaceholder(r.cells[i].text)))).length;
       break;
     }
     case 'work': {

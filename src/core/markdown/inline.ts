@@ -37,6 +37,19 @@ const MARKUP = /[[*_~`<]|\s\s|[\t\n\r]/;
 /** Markdown emphasis, code ticks, links and HTML comments removed: the words a person reads. */
 export function plainText(text: string): string {
   if (!MARKUP.test(text)) return text.trim();
+  let result = plainCache.get(text);
+  if (result === undefined) {
+    if (plainCache.size > 20000) plainCache.clear();
+    result = stripMarkup(text);
+    plainCache.set(text, result);
+  }
+  return result;
+}
+
+const plainCache = new Map<string, string>();
+
+function stripMarkup(text: string): string {
+  if (!/[[*_~<]/.test(text)) return text.replace(/`+/g, '').replace(/\s+/g, ' ').trim();
   return text
     .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -45,6 +58,12 @@ export function plainText(text: string): string {
     .replace(/`+/g, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** True when the text has something a person reads (not only spaces, emphasis marks, ticks or comments). Cheaper than plainText. */
+export function hasText(text: string): boolean {
+  const visible = text.indexOf('<!--') >= 0 ? text.replace(/<!--[\s\S]*?(-->|$)/g, '') : text;
+  return /[^\s*_`~]/.test(visible);
 }
 
 export interface LabelMatch {

@@ -16,8 +16,19 @@ function normalise(value: string): string {
   return plainText(value).replace(/\([^)]*\)/g, ' ').replace(/[.:;,]+\s*$/, '').trim().toLowerCase();
 }
 
+const chosenCache = new Map<string, string | undefined>();
+
 /** The allowed choice a value names (tolerant of bold, notes, `DB + app`, `N:M`), or undefined. */
 export function chosenValue(value: string, choices: readonly string[]): string | undefined {
+  const key = `${choices.join('\u0000')}\u0001${value}`;
+  if (chosenCache.has(key)) return chosenCache.get(key);
+  if (chosenCache.size > 10000) chosenCache.clear();
+  const result = computeChosen(value, choices);
+  chosenCache.set(key, result);
+  return result;
+}
+
+function computeChosen(value: string, choices: readonly string[]): string | undefined {
   const text = normalise(value);
   if (!text) return undefined;
   if (choices.every((c) => RATIO.test(c))) {

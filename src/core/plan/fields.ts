@@ -1,5 +1,5 @@
 import { leadText, type Block } from '../markdown/blocks';
-import { matchLabel, matchTask, plainText, splitTableRow } from '../markdown/inline';
+import { hasText, matchLabel, matchTask, plainText, splitTableRow } from '../markdown/inline';
 import { labelSimilarity, MATCH_THRESHOLD } from './match';
 import type { Field, FieldKind, TemplateField } from './model';
 import { hasContent, type Outline } from './outline';
@@ -54,7 +54,7 @@ function finishExtents(anchors: Field[], stops: number[], scope: FieldScope): vo
     let end = i + 1 < anchors.length ? anchors[i + 1].startLine : scope.endLine;
     for (const stop of stops) if (stop > field.line && stop < end) end = stop;
     if (field.kind !== 'table-row') field.endLine = end;
-    field.hasValue = plainText(field.value).length > 0 || hasContent(outline, field.line + 1, field.endLine);
+    field.hasValue = hasText(field.value) || hasContent(outline, field.line + 1, field.endLine);
   }
 }
 
@@ -83,7 +83,19 @@ function makeField(label: string, kind: FieldKind, line: number, labelStart: num
   };
 }
 
+const fieldMatches = new WeakMap<TemplateField[], Map<string, TemplateField | undefined>>();
+
+/** The template field a label stands for, by meaning (memoised: plans repeat their labels). */
 export function matchTemplateField(label: string, fields: TemplateField[]): TemplateField | undefined {
+  let cache = fieldMatches.get(fields);
+  if (!cache) fieldMatches.set(fields, (cache = new Map()));
+  if (cache.has(label)) return cache.get(label);
+  const best = bestTemplateField(label, fields);
+  if (cache.size < 5000) cache.set(label, best);
+  return best;
+}
+
+function bestTemplateField(label: string, fields: TemplateField[]): TemplateField | undefined {
   let best: TemplateField | undefined;
   let bestScore = MATCH_THRESHOLD;
   for (const field of fields) {

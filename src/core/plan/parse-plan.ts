@@ -1,5 +1,5 @@
 import { leadText, type Block } from '../markdown/blocks';
-import { matchLabel, matchTask, plainText, splitTableRow } from '../markdown/inline';
+import { hasText, matchLabel, matchTask, plainText, splitTableRow } from '../markdown/inline';
 import type { Range } from '../types';
 import { collectFields, matchTemplateField, textColumn } from './fields';
 import { readHeading, readWorkHeading } from './heading';
@@ -62,11 +62,16 @@ function connectorName(title: string, schema: TemplateSchema): string | undefine
   return undefined;
 }
 
+/** The heading level whose headings name the most distinct template sections (phases must not outvote sections). */
 function pickSectionLevel(headings: Map<Block, Heading>, schema: TemplateSchema): number {
-  const counts = [0, 0, 0, 0];
-  for (const [block, heading] of headings) if ((block.level ?? 9) <= 3 && matchSection(heading, schema)) counts[block.level!]++;
+  const ids = [new Set<string>(), new Set<string>(), new Set<string>(), new Set<string>()];
+  for (const [block, heading] of headings) {
+    if ((block.level ?? 9) > 3) continue;
+    const section = matchSection(heading, schema);
+    if (section) ids[block.level!].add(section.id);
+  }
   let best = 2;
-  for (const level of [1, 3]) if (counts[level] > counts[best]) best = level;
+  for (const level of [1, 3]) if (ids[level].size > ids[best].size) best = level;
   return best;
 }
 
@@ -210,7 +215,7 @@ function readLinks(body: Block[], section: Section, outline: Outline): LinkEntry
         const field = section.fields.find((f) => f.line === item.startLine);
         let text = label ? label.value : first;
         let range = lineRange(item.startLine, col + (label ? label.valueStart : 0), col + first.length);
-        if (!plainText(text) && item.endLine > item.startLine + 1) {
+        if (!hasText(text) && item.endLine > item.startLine + 1) {
           const next = item.startLine + 1;
           const nextLine = outline.lines[next];
           text = nextLine.trim().replace(/^(?:[-*+]|\d+[.)])\s+/, '');
@@ -256,7 +261,7 @@ function readRisks(chunk: Chunk, outline: Outline): RiskEntry[] {
         const col = textColumn(lines[item.startLine], first);
         if (label && /^mitigat/i.test(label.label)) {
           const previous = risks[risks.length - 1];
-          if (previous) previous.hasMitigation ||= plainText(label.value).length > 0 || hasContent(outline, item.startLine + 1, item.endLine);
+          if (previous) previous.hasMitigation ||= hasText(label.value) || hasContent(outline, item.startLine + 1, item.endLine);
           continue;
         }
         const labelHasMitigation = Boolean(label && MITIGATION.test(label.label));
@@ -281,12 +286,12 @@ function readRisks(chunk: Chunk, outline: Outline): RiskEntry[] {
       if (!label) continue;
       if (/^mitigat/i.test(label.label)) {
         const previous = risks[risks.length - 1];
-        if (previous) previous.hasMitigation ||= plainText(label.value).length > 0;
+        if (previous) previous.hasMitigation ||= hasText(label.value);
         continue;
       }
       risks.push({
         line: block.startLine,
-        hasText: plainText(label.value).length > 0,
+        hasText: hasText(label.value),
         hasMitigation: mitigatedIn(block.startLine, block.endLine),
         range: lineRange(block.startLine, 0, lines[block.startLine].length),
       });
@@ -298,8 +303,8 @@ function readRisks(chunk: Chunk, outline: Outline): RiskEntry[] {
         const cells = splitTableRow(lines[row.line]);
         risks.push({
           line: row.line,
-          hasText: cells.some((c, i) => i !== column && plainText(c.text)),
-          hasMitigation: plainText(cells[column]?.text ?? '').length > 0,
+          hasText: cells.some((c, i) => i !== column && hasText(c.text)),
+          hasMitigation: hasText(cells[column]?.text ?? ''),
           range: lineRange(row.line, 0, lines[row.line].length),
         });
       }

@@ -33,6 +33,6 @@ export function extraLines(plan: PlanModel): Uint8Array {
 
 /** True when text (one line of prose) holds a placeholder outside code spans. */
 export function hasPlaceholder(text: string): boolean {
-  PLACEHOLDER.lastIndex = 0;
+  if (text.indexOf('{') < 0) return false;
   return [...maskCode(text).matchAll(PLACEHOLDER)].some((m) => !/^\s.*\s$/.test(m[1]));
 }

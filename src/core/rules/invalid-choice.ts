@@ -1,5 +1,5 @@
 import { chosenValue, isOptionList, isPlaceholderOnly } from '../plan/choices';
-import { plainText } from '../markdown/inline';
+import { hasText, plainText } from '../markdown/inline';
 import type { Range } from '../types';
 import { templateFields, type FindingInput, type Rule } from './rule';
 
@@ -13,7 +13,7 @@ export const invalidChoice: Rule = {
       if (!choices || isOptionList(field.value, choices)) continue;
       let value = field.value;
       let range = field.valueRange;
-      if (!plainText(value) && field.endLine > field.line + 1) {
+      if (!hasText(value) && field.endLine > field.line + 1) {
         const next = plan.lines[field.line + 1];
         value = next.trim().replace(/^(?:[-*+]|\d+[.)])\s+/, '');
         range = { start: { line: field.line + 1, character: next.length - value.length }, end: { line: field.line + 1, character: next.length } };
@@ -38,7 +38,7 @@ export const invalidChoice: Rule = {
 };
 
 function check(name: string, value: string, choices: string[], range: Range): FindingInput | undefined {
-  if (!plainText(value) || isPlaceholderOnly(value) || /^[-—–]+$|^n\/?a$/i.test(plainText(value)) || chosenValue(value, choices)) return undefined;
+  if (!hasText(value) || isPlaceholderOnly(value) || /^[-—–]+$|^n\/?a$/i.test(plainText(value)) || chosenValue(value, choices)) return undefined;
   return {
     message: `${name} "${plainText(value)}" is not one of ${choices.join(', ')}: write one of those (a note in parentheses may follow).`,
     range,

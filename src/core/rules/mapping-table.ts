@@ -1,4 +1,4 @@
-import { plainText } from '../markdown/inline';
+import { hasText, plainText } from '../markdown/inline';
 import type { Section } from '../plan/model';
 import { hasPlaceholder } from '../plan/placeholders';
 import { sectionName, type Rule } from './rule';
@@ -35,11 +35,11 @@ export const mappingTable: Rule = {
           report({ message: `This mapping row has ${row.cells.length} cells but the table has ${table.columnCount} columns: add or remove cells so each column has one.`, range, sectionId: section.id });
           continue;
         }
-        const empty = table.columnMap.flatMap((c, i) => (c !== undefined && !plainText(row.cells[i].text) ? [columns[c].title] : []));
+        const empty = table.columnMap.flatMap((c, i) => (c !== undefined && !hasText(row.cells[i].text) ? [columns[c].title] : []));
         if (empty.length) report({ message: `This mapping row has no ${empty.join(', ')}: fill ${empty.length > 1 ? 'those cells' : 'that cell'}.`, range, sectionId: section.id });
         if (sourceCol < 0 || idCol < 0) continue;
         const keyCells = [sourceCol, idCol].map((i) => row.cells[i].text);
-        if (keyCells.some((text) => !plainText(text) || hasPlaceholder(text))) continue;
+        if (keyCells.some((text) => !hasText(text) || hasPlaceholder(text))) continue;
         const key = keyCells.map((text) => plainText(text).toLowerCase()).join('\u0000');
         const first = seen.get(key);
         if (first === undefined) {

@@ -92,6 +92,13 @@ describe('parsing real plans', () => {
       assert.equal(inspectPlan(plan).plan.sections.filter((s) => !s.id).length, 2);
     });
 
+    it('is not misled by many phase headings into taking them for sections', () => {
+      const phases = Array.from({ length: 30 }, (_, i) => `### Phase ${i + 3}: Part ${i}\n- Scope: a\n- Deliverables: b\n- Validation tests: c\n`).join('\n');
+      const plan = GOOD_PLAN.replace('## F) Agent-Team Plan', `${phases}\n## F) Agent-Team Plan`);
+      assert.equal(inspectPlan(plan).plan.sectionLevel, 2);
+      assert.deepEqual(gaps(plan), []);
+    });
+
     it('reads a plan whose sections are H1 headings', () => {
       const plan = GOOD_PLAN.replace(/^## /gm, '# ').replace(/^### /gm, '## ').replace('# Linear Connector Rollout Plan\n', '');
       assert.equal(inspectPlan(plan).plan.sectionLevel, 1);

@@ -1,0 +1,276 @@
+import type { PlanReport } from './analyze';
+import { maskCode, plainText } from './markdown/inline';
+import { isOptionList, isPlaceholderOnly } from './plan/choices';
+import { isFieldFilled } from './plan/field-state';
+import { indentOf } from './plan/fields';
+import { MATCH_THRESHOLD, similarity, words } from './plan/match';
+import type { Field, PlanModel, Section, Subsection, TemplateField, TemplateSection } from './plan/model';
+import type { Finding, Range } from './types';
+
+export type PlanCompletionKind = 'value' | 'field' | 'section';
+
+/** One completion, as plain data: the editor adapter turns it into its own item. */
+export interface PlanCompletion {
+  label: string;
+  insertText: string;
+  detail?: string;
+  kind: PlanCompletionKind;
+  /** The text the completion replaces (it holds the cursor); the editor's word at the cursor when absent. */
+  range?: Range;
+  /** What the text typed in `range` is matched against, when that is not the label (a template option list being replaced). */
+  filterText?: string;
+  /** The inserted label has allowed values: the editor may offer them right away. */
+  offersValues?: boolean;
+}
+
+export interface PlanHover {
+  /** Markdown. */
+  contents: string;
+  range: Range;
+}
+
+const MAX_GAPS_SHOWN = 8;
+
+/**
+ * What can be written at a 0-based position: allowed values in a choice field or mapping cell, the missing
+ * field labels at the start of a list item, the missing sections at a heading. Everything comes from the template.
+ */
+export function completionsAt(plan: PlanModel, line: number, character: number): PlanCompletion[] {
+  const text = plan.lines[line];
+  if (text === undefined || plan.nonProse[line]) return [];
+  const at = Math.max(0, Math.min(character, text.length));
+  return sectionCompletions(plan, line, at) ?? mappingCompletions(plan, line, at) ?? valueCompletions(plan, line, at) ?? labelCompletions(plan, line, at) ?? [];
+}
+
+function lineRange(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+/** When the text being replaced is the template's own (a placeholder, an option list), every choice stays visible. */
+function choiceItems(choices: string[], detail: string, range: Range, typed: string, current: string, pad: { before: boolean; after: boolean }): PlanCompletion[] {
+  const templateText = isPlaceholderOnly(current) || isOptionList(current, choices);
+  return choices.map((choice) => ({
+    label: choice,
+    insertText: `${pad.before ? ' ' : ''}${choice}${pad.after ? ' ' : ''}`,
+    detail,
+    kind: 'value' as const,
+    range,
+    filterText: templateText ? `${typed}${choice}` : undefined,
+  }));
+}
+
+function sectionCompletions(plan: PlanModel, line: number, at: number): PlanCompletion[] | undefined {
+  const text = plan.lines[line];
+  const m = /^(#+)(\s*)/.exec(text.slice(0, at));
+  if (!m) return undefined;
+  const level = plan.sectionLevel;
+  // `##` mid-typing, or a heading of the sections' level; deeper headings are phases and waves.
+  if (m[1].length > level || (m[2] && m[1].length !== level)) return undefined;
+  const present = new Set(plan.sections.filter((s) => s.id && s.heading.line !== line).map((s) => s.id));
+  return plan.schema.sections
+    .filter((t) => !present.has(t.id))
+    .map((t) => {
+      const heading = `${'#'.repeat(level)} ${t.headingText}`;
+      return { label: t.headingText, insertText: heading, filterText: heading, detail: 'Missing template section', kind: 'section' as const, range: lineRange(line, 0, text.length) };
+    });
+}
+
+function mappingCompletions(plan: PlanModel, line: number, at: number): PlanCompletion[] | undefined {
+  const section = plan.sections.find((s) => s.mapping && line > s.mapping.headerLine + 1 && line < s.mapping.endLine);
+  const table = section?.mapping;
+  if (!section?.template || !table) return undefined;
+  const text = plan.lines[line];
+  const pipes = unescapedPipes(text);
+  const leading = text.trimStart().startsWith('|') ? 1 : 0;
+  const before = pipes.filter((p) => p < at);
+  const index = before.length - leading;
+  const columnIndex = index >= 0 ? table.columnMap[index] : undefined;
+  const column = columnIndex === undefined ? undefined : section.template.columns[columnIndex];
+  if (!column?.choices) return [];
+
+  const cellStart = before.length ? before[before.length - 1] + 1 : 0;
+  const cellEnd = pipes.find((p) => p >= at) ?? text.length;
+  let start = cellStart;
+  while (start < at && /\s/.test(text[start])) start++;
+  let end = cellEnd;
+  while (end > Math.max(start, at) && /\s/.test(text[end - 1])) end--;
+  const pad = { before: start === cellStart && cellStart > 0, after: end === cellEnd && cellEnd < text.length };
+  return choiceItems(column.choices, column.title, lineRange(line, start, end), text.slice(start, at), text.slice(start, end), pad);
+}
+
+function unescapedPipes(text: string): number[] {
+  const masked = maskCode(text);
+  const out: number[] = [];
+  for (let i = 0; i < masked.length; i++) {
+    if (masked[i] === '\\') i++;
+    else if (masked[i] === '|') out.push(i);
+  }
+  return out;
+}
+
+function valueCompletions(plan: PlanModel, line: number, at: number): PlanCompletion[] | undefined {
+  const place = fieldPlaces(plan).find((p) => p.field.line === line && p.field.kind !== 'table-row');
+  const field = place?.field;
+  const choices = field?.template?.choices;
+  if (!field || !choices) return undefined;
+  const text = plan.lines[line];
+  const start = field.valueRange.start.character;
+  const afterLabel = at > field.labelRange.end.character && !text.slice(at, start).trim();
+  if (at < start && !afterLabel) return undefined;
+  const end = Math.max(at, start + field.value.length);
+  const typed = text.slice(start, Math.max(start, at));
+  const pad = { before: start > 0 && !/\s/.test(text[start - 1]), after: false };
+  return choiceItems(choices, field.template!.label, lineRange(line, start, end), typed, text.slice(start, end), pad);
+}
+
+function labelCompletions(plan: PlanModel, line: number, at: number): PlanCompletion[] | undefined {
+  const text = plan.lines[line];
+  const m = /^(\s*)((?:[-*+]|\d+[.)])\s+)((?:\*\*|__)?)([^:*_]*)$/.exec(text.slice(0, at));
+  if (!m) return undefined;
+  const section = plan.sections.find((s) => s.template && line > s.heading.line && line < s.endLine);
+  const template = section?.template;
+  if (!section || !template) return undefined;
+  const subsection = section.subsections.find((sub) => line > sub.heading.line && line < sub.endLine);
+  const others = (subsection?.fields ?? section.fields).filter((f) => f.line !== line);
+  // Labels start the section's own list items, not lines nested under a field, and never replace a label being edited.
+  const indents = others.filter((f) => f.kind === 'item').map((f) => indentOf(plan.lines[f.line]));
+  if (m[1].length > (indents.length ? Math.min(...indents) : 0) || text.slice(at).includes(':')) return undefined;
+
+  const range = lineRange(line, m[1].length + m[2].length, text.length);
+  const typedEmphasis = m[3];
+  const bold = Boolean(typedEmphasis) || others.some((f) => /\*\*|__/.test(plan.lines[f.line].slice(0, f.labelRange.start.character)));
+  const where = subsection ? `${sectionName(template)} · ${plainText(subsection.heading.text)}` : sectionName(template);
+
+  if (template.role === 'checklist') {
+    return template.checklist
+      .filter((item) => !section.tasks.some((t) => t.line !== line && similarity(words(t.text), words(item)) >= MATCH_THRESHOLD))
+      .map((item) => ({ label: item, insertText: `[ ] ${item}`, filterText: `${typedEmphasis}${item}`, detail: `${where} · go/no-go item`, kind: 'field' as const, range }));
+  }
+  const candidates = subsection?.kind ? template.subsectionFields : subsection ? [] : template.fields;
+  const items: PlanCompletion[] = [];
+  for (const tf of candidates) {
+    const written = others.filter((f) => f.template === tf);
+    if (written.length && !tf.series) continue;
+    const label = tf.series ? `${tf.label}${seriesSeparator(template, tf)}${nextNumber(written)}` : tf.label;
+    items.push({
+      label,
+      insertText: bold ? `**${label}:** ` : `${label}: `,
+      filterText: `${typedEmphasis}${label}`,
+      detail: tf.guidance ? `${where} — ${plainText(tf.guidance)}` : where,
+      kind: 'field',
+      range,
+      offersValues: tf.choices ? true : undefined,
+    });
+  }
+  return items;
+}
+
+/** `Link 1` or `Q1`: as the template writes its series. */
+function seriesSeparator(template: TemplateSection, field: TemplateField): string {
+  const escaped = field.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`${escaped}(\\s*#?)1\\b`).exec(template.skeleton)?.[1] ?? ' ';
+}
+
+function nextNumber(written: Field[]): number {
+  const numbers = written.map((f) => Number(/(\d+)\s*$/.exec(f.label)?.[1] ?? 0));
+  return Math.max(written.length, ...numbers) + 1;
+}
+
+interface FieldPlace {
+  field: Field;
+  section: Section;
+  subsection?: Subsection;
+}
+
+function fieldPlaces(plan: PlanModel): FieldPlace[] {
+  const out: FieldPlace[] = [];
+  const walk = (fields: Field[], section: Section, subsection?: Subsection) => {
+    for (const field of fields) {
+      out.push({ field, section, subsection });
+      walk(field.children, section, subsection);
+    }
+  };
+  for (const section of plan.sections) {
+    if (!section.template) continue;
+    walk(section.fields, section);
+    for (const sub of section.subsections) walk(sub.fields, section, sub);
+  }
+  return out;
+}
+
+function sectionName(template: { id: string; title: string }): string {
+  return `${template.id}) ${template.title}`;
+}
+
+/**
+ * What a heading or field label means: on a section (or phase/wave) heading its state and gaps, on a field label
+ * the template's guidance and whether it is filled. Markdown, or undefined elsewhere.
+ */
+export function hoverAt(plan: PlanModel, report: PlanReport, line: number, character: number): PlanHover | undefined {
+  const text = plan.lines[line];
+  if (text === undefined || plan.nonProse[line] || !report.progress) return undefined;
+  const headingRange = lineRange(line, 0, text.length);
+  if (plan.title?.line === line) return { contents: planHover(report), range: headingRange };
+  for (const section of plan.sections) {
+    if (!section.template) continue;
+    if (section.heading.line === line) return { contents: sectionHover(section, section.template, report), range: headingRange };
+    const sub = section.subsections.find((s) => s.heading.line === line);
+    if (sub) return { contents: subsectionHover(plan, sub, section.template, report), range: headingRange };
+  }
+  const place = fieldPlaces(plan).find(({ field }) => field.line === line && field.template && character >= field.labelRange.start.character && character <= field.labelRange.end.character);
+  return place && { contents: fieldHover(plan, place, report), range: place.field.labelRange };
+}
+
+function planHover(report: PlanReport): string {
+  const { percent, goNoGo } = report.progress!;
+  const head = `**${escapeMarkdown(plainText(report.title ?? 'Connector plan'))}** — ${percent}% complete · ${goNoGo.verdict} ${goNoGo.checked}/${goNoGo.total}`;
+  const reasons = goNoGo.reasons.map((r) => `- ${escapeMarkdown(r)}`).join('\n');
+  return reasons ? `${head}\n\n${reasons}` : head;
+}
+
+function sectionHover(section: Section, template: TemplateSection, report: PlanReport): string {
+  const state = report.progress!.sections.find((s) => s.id === template.id);
+  const head = `**${escapeMarkdown(sectionName(template))}**${state ? ` — ${state.filled}/${state.total} filled · ${state.status}` : ''}`;
+  return [head, gapList(report.findings.filter((f) => f.sectionId === section.id))].join('\n\n');
+}
+
+function subsectionHover(plan: PlanModel, sub: Subsection, template: TemplateSection, report: PlanReport): string {
+  const fields = template.subsectionFields;
+  const filled = fields.filter((tf) => sub.fields.some((f) => f.template === tf && isFieldFilled(plan, f))).length;
+  const status = sub.heading.status ? ` · ${sub.heading.status}` : '';
+  const head = `**${escapeMarkdown(plainText(sub.heading.text))}**${sub.kind ? ` — ${filled}/${fields.length} filled` : ''}${status} · ${escapeMarkdown(sectionName(template))}`;
+  const gaps = report.findings.filter((f) => f.range.start.line >= sub.startLine && f.range.start.line < sub.endLine);
+  const setAside = sub.heading.status === 'deferred' || sub.heading.status === 'optional';
+  return [head, ...(setAside ? [`Set aside (${sub.heading.status}): it owes nothing yet.`] : []), gapList(gaps)].join('\n\n');
+}
+
+function fieldHover(plan: PlanModel, { field, section, subsection }: FieldPlace, report: PlanReport): string {
+  const tf = field.template!;
+  const where = subsection ? `${sectionName(section.template!)} · ${plainText(subsection.heading.text)}` : sectionName(section.template!);
+  const parts = [`**${escapeMarkdown(tf.series ? field.label : tf.label)}** — template field of ${escapeMarkdown(where)}`];
+  if (plainText(field.label).toLowerCase().replace(/\s*#?\d+$/, '') !== tf.label.toLowerCase()) parts.push(`Written here as "${escapeMarkdown(field.label)}".`);
+  if (tf.choices) parts.push(`Allowed values: ${tf.choices.map((c) => `\`${c}\``).join(' · ')}`);
+  parts.push(tf.guidance ? `Template:\n\n> ${tf.guidance}` : 'The template leaves it blank for your answer.');
+  parts.push(fieldState(plan, field));
+  const own = report.findings.filter((f) => f.range.start.line >= field.startLine && f.range.start.line < Math.max(field.endLine, field.line + 1));
+  if (own.length) parts.push(gapList(own));
+  return parts.join('\n\n');
+}
+
+function fieldState(plan: PlanModel, field: Field): string {
+  if (!field.hasValue) return 'Empty: write its value after the label or on the lines under it.';
+  if (isPlaceholderOnly(field.value)) return 'Still the template placeholder: replace it with the real value.';
+  if (!isFieldFilled(plan, field)) return 'Not chosen yet: keep the one option that applies.';
+  return 'Filled.';
+}
+
+function gapList(findings: Finding[]): string {
+  if (!findings.length) return 'No gaps.';
+  const shown = findings.slice(0, MAX_GAPS_SHOWN).map((f) => `- ${f.severity}: ${escapeMarkdown(f.message)} (line ${f.range.start.line + 1})`);
+  if (findings.length > MAX_GAPS_SHOWN) shown.push(`- …and ${findings.length - MAX_GAPS_SHOWN} more`);
+  return `Gaps:\n\n${shown.join('\n')}`;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#]/g, '\\$&');
+}
