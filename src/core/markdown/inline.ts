@@ -3,33 +3,33 @@
 /** Replaces code spans and HTML comments with spaces, keeping every column where it was. */
 export function maskCode(line: string): string {
   if (line.indexOf('`') < 0 && line.indexOf('<!--') < 0) return line;
-  let out = '';
+  const parts: string[] = [];
+  let copied = 0;
   let i = 0;
   while (i < line.length) {
-    const ch = line[i];
-    if (ch === '`') {
+    const ch = line.charCodeAt(i);
+    let end = -1;
+    if (ch === 96 /* ` */) {
       let run = 1;
-      while (line[i + run] === '`') run++;
-      const fence = '`'.repeat(run);
-      const close = line.indexOf(fence, i + run);
+      while (line.charCodeAt(i + run) === 96) run++;
+      const close = line.indexOf('`'.repeat(run), i + run);
       if (close < 0) {
-        out += line.slice(i, i + run);
         i += run;
         continue;
       }
-      out += ' '.repeat(close + run - i);
-      i = close + run;
-    } else if (ch === '<' && line.startsWith('<!--', i)) {
+      end = close + run;
+    } else if (ch === 60 /* < */ && line.startsWith('<!--', i)) {
       const close = line.indexOf('-->', i + 4);
-      const end = close < 0 ? line.length : close + 3;
-      out += ' '.repeat(end - i);
-      i = end;
+      end = close < 0 ? line.length : close + 3;
     } else {
-      out += ch;
       i++;
+      continue;
     }
+    parts.push(line.slice(copied, i), ' '.repeat(end - i));
+    copied = i = end;
   }
-  return out;
+  parts.push(line.slice(copied));
+  return parts.join('');
 }
 
 const MARKUP = /[[*_~`<]|\s\s|[\t\n\r]/;
@@ -82,7 +82,7 @@ const EMPHASIS = /^(\*\*|__|\*|_)/;
  * The colon must be followed by a space or the line end, outside code spans, and not part of a URL.
  */
 export function matchLabel(line: string): LabelMatch | undefined {
-  const masked = maskCode(line);
+  const masked = maskCode(line.length > 160 ? line.slice(0, 160) : line);
   let colon = -1;
   for (let i = masked.indexOf(':'); i >= 0 && i < 120; i = masked.indexOf(':', i + 1)) {
     let after = i + 1;

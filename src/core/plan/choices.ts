@@ -17,10 +17,17 @@ function normalise(value: string): string {
 }
 
 const chosenCache = new Map<string, string | undefined>();
+const choiceKeys = new WeakMap<readonly string[], string>();
+
+function choicesKey(choices: readonly string[]): string {
+  let key = choiceKeys.get(choices);
+  if (key === undefined) choiceKeys.set(choices, (key = choices.join('\u0000')));
+  return key;
+}
 
 /** The allowed choice a value names (tolerant of bold, notes, `DB + app`, `N:M`), or undefined. */
 export function chosenValue(value: string, choices: readonly string[]): string | undefined {
-  const key = `${choices.join('\u0000')}\u0001${value}`;
+  const key = `${choicesKey(choices)}\u0001${value}`;
   if (chosenCache.has(key)) return chosenCache.get(key);
   if (chosenCache.size > 10000) chosenCache.clear();
   const result = computeChosen(value, choices);

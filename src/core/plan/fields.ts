@@ -83,10 +83,12 @@ function makeField(label: string, kind: FieldKind, line: number, labelStart: num
   };
 }
 
+const NO_FIELDS: TemplateField[] = [];
 const fieldMatches = new WeakMap<TemplateField[], Map<string, TemplateField | undefined>>();
 
 /** The template field a label stands for, by meaning (memoised: plans repeat their labels). */
 export function matchTemplateField(label: string, fields: TemplateField[]): TemplateField | undefined {
+  if (!fields.length) return undefined;
   let cache = fieldMatches.get(fields);
   if (!cache) fieldMatches.set(fields, (cache = new Map()));
   if (cache.has(label)) return cache.get(label);
@@ -128,7 +130,7 @@ function itemField(item: Block, scope: FieldScope): Field | undefined {
   const nested = item.children.filter((b) => b.type === 'list' || b.type === 'paragraph' || b.type === 'table');
   const nestedBlocks = nested.filter((b) => b.startLine > line);
   if (nestedBlocks.length) {
-    field.children = collectFields(nestedBlocks, { ...scope, templateFields: [], tableRows: false, endLine: item.endLine });
+    field.children = collectFields(nestedBlocks, { ...scope, templateFields: NO_FIELDS, tableRows: false, endLine: item.endLine });
     const nestedList = nestedBlocks.find((b) => b.type === 'list');
     if (nestedList) field.childIndent = ' '.repeat(indentOf(scope.outline.lines[nestedList.startLine]));
   }

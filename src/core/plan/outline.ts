@@ -21,7 +21,7 @@ export function readOutline(text: string): Outline {
   const nonProse = new Uint8Array(lines.length);
   const content = new Uint8Array(lines.length);
 
-  let parseText = lines.join('\n');
+  let parseText = source;
   const frontMatterEnd = findFrontMatterEnd(lines);
   if (frontMatterEnd > 0) {
     nonProse.fill(1, 0, frontMatterEnd);

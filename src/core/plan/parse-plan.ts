@@ -1,7 +1,7 @@
 import { leadText, type Block } from '../markdown/blocks';
 import { hasText, matchLabel, matchTask, plainText, splitTableRow } from '../markdown/inline';
 import type { Range } from '../types';
-import { collectFields, matchTemplateField, textColumn } from './fields';
+import { collectFields, textColumn } from './fields';
 import { readHeading, readWorkHeading } from './heading';
 import { labelSimilarity, MATCH_THRESHOLD, similarity, words } from './match';
 import type { Heading, LinkEntry, MappingTable, PlanModel, RiskEntry, Section, Subsection, TaskItem, TemplateSchema, TemplateSection } from './model';
@@ -203,6 +203,7 @@ function readMappingTable(body: Block[], template: TemplateSection, outline: Out
 function readLinks(body: Block[], section: Section, outline: Outline): LinkEntry[] {
   const links: LinkEntry[] = [];
   const linkSeries = section.template!.fields.find((f) => f.series);
+  const fieldsByLine = new Map(section.fields.map((f) => [f.line, f]));
   for (const block of body) {
     if (block.type === 'list') {
       for (const item of block.children) {
@@ -210,9 +211,9 @@ function readLinks(body: Block[], section: Section, outline: Outline): LinkEntry
         if (lead === undefined) continue;
         const first = lead.split('\n', 1)[0];
         const col = textColumn(outline.lines[item.startLine], first);
-        const label = matchLabel(first);
-        if (label && linkSeries && !matchTemplateField(label.label, [linkSeries]) && label.value) continue;
-        const field = section.fields.find((f) => f.line === item.startLine);
+        const field = fieldsByLine.get(item.startLine);
+        const label = field ? { label: field.label, value: field.value, valueStart: field.valueRange.start.character - col } : undefined;
+        if (label && linkSeries && field!.template !== linkSeries && label.value) continue;
         let text = label ? label.value : first;
         let range = lineRange(item.startLine, col + (label ? label.valueStart : 0), col + first.length);
         if (!hasText(text) && item.endLine > item.startLine + 1) {

@@ -58,18 +58,23 @@ export const secretValue: Rule = {
           flag(i, m.index!, m.index! + m[0].length, `A ${kind.name}`);
         }
       }
-      for (const [pattern, describe] of [
-        [NAME_TRIGGER.test(line) ? ASSIGNED : undefined, (m: RegExpMatchArray) => `The value of ${m[1]}`],
-        [line.includes('Bearer') ? BEARER : undefined, () => 'A bearer token'],
-        [line.includes('@') ? URL_PASSWORD : undefined, () => 'A password in a URL'],
-      ] as const) {
-        if (!pattern) continue;
-        for (const m of line.matchAll(pattern)) {
-          const value = m[m.length - 1];
-          const start = m.index! + m[0].length - value.length;
-          if (seen(start, start + value.length) || !looksSecret(value)) continue;
-          taken.push([start, start + value.length]);
-          flag(i, start, start + value.length, describe(m));
+      const assigned = NAME_TRIGGER.test(line);
+      const bearer = line.includes('Bearer');
+      const urlPassword = line.includes('@');
+      if (assigned || bearer || urlPassword) {
+        for (const [pattern, describe] of [
+          [assigned ? ASSIGNED : undefined, (m: RegExpMatchArray) => `The value of ${m[1]}`],
+          [bearer ? BEARER : undefined, () => 'A bearer token'],
+          [urlPassword ? URL_PASSWORD : undefined, () => 'A password in a URL'],
+        ] as const) {
+          if (!pattern) continue;
+          for (const m of line.matchAll(pattern)) {
+            const value = m[m.length - 1];
+            const start = m.index! + m[0].length - value.length;
+            if (seen(start, start + value.length) || !looksSecret(value)) continue;
+            taken.push([start, start + value.length]);
+            flag(i, start, start + value.length, describe(m));
+          }
         }
       }
       const key = line.includes('PRIVATE KEY') ? PRIVATE_KEY.exec(line) : null;
