@@ -1,5 +1,5 @@
 import { hasText } from './markdown/inline';
-import { isOptionList, isPlaceholderOnly } from './plan/choices';
+import { isFieldFilled } from './plan/field-state';
 import { hasPlaceholder } from './plan/placeholders';
 import type { Field, PlanModel, Section, TemplateSection } from './plan/model';
 import { isSetAside } from './rules/rule';
@@ -11,7 +11,7 @@ const ARROW = /->|→|=>|⇒/;
 export function computeProgress(plan: PlanModel, findings: Finding[]): PlanProgress {
   const sections = plan.schema.sections.map((template) => {
     const section = plan.sections.find((s) => s.id === template.id);
-    return section ? sectionProgress(section, template) : { id: template.id, title: template.title, filled: 0, total: emptyTotal(template), status: 'missing' as SectionStatus };
+    return section ? sectionProgress(plan, section, template) : { id: template.id, title: template.title, filled: 0, total: emptyTotal(template), status: 'missing' as SectionStatus };
   });
   const filled = sections.reduce((n, s) => n + s.filled, 0);
   const total = sections.reduce((n, s) => n + s.total, 0);
@@ -31,12 +31,8 @@ function emptyTotal(template: TemplateSection): number {
   }
 }
 
-function isFilled(field: Field): boolean {
-  if (!field.hasValue || isPlaceholderOnly(field.value)) return false;
-  return !(field.template?.choices && isOptionList(field.value, field.template.choices) && field.endLine === field.line + 1);
-}
-
-function countFields(section: Section, template: TemplateSection): [number, number] {
+function countFields(plan: PlanModel, section: Section, template: TemplateSection): [number, number] {
+  const isFilled = (field: Field) => isFieldFilled(plan, field);
   let filled = 0;
   let total = 0;
   for (const tf of template.fields) {
@@ -48,8 +44,8 @@ function countFields(section: Section, template: TemplateSection): [number, numb
   return [filled, total];
 }
 
-function sectionProgress(section: Section, template: TemplateSection): SectionProgress {
-  let [filled, total] = template.role === 'links' || template.role === 'risks' ? [0, 0] : countFields(section, template);
+function sectionProgress(plan: PlanModel, section: Section, template: TemplateSection): SectionProgress {
+  let [filled, total] = template.role === 'links' || template.role === 'risks' ? [0, 0] : countFields(plan, section, template);
   switch (template.role) {
     case 'links':
       total = Math.max(1, section.links.length);
@@ -71,7 +67,7 @@ function sectionProgress(section: Section, template: TemplateSection): SectionPr
       for (const sub of subs) {
         total += template.subsectionFields.length;
         if (isSetAside(sub)) filled += template.subsectionFields.length;
-        else filled += template.subsectionFields.filter((tf) => sub.fields.some((f) => f.template === tf && isFilled(f))).length;
+        else filled += template.subsectionFields.filter((tf) => sub.fields.some((f) => f.template === tf && isFieldFilled(plan, f))).length;
       }
       break;
     }
