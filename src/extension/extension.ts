@@ -3,6 +3,7 @@ import { registerActivePlanContext } from './active-plan-context';
 import { registerCodeActions } from './code-actions';
 import { registerCompletions } from './completion';
 import { registerFixAllCommand } from './commands/fix-all';
+import { registerScaffoldCommands } from './commands/scaffold';
 import { registerDiagnostics } from './diagnostics';
 import { registerHovers } from './hover';
 import { PlanAnalyzer } from './plan-analysis';
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorPlanApi {
     registerDiagnostics(analyzer, context.extensionUri),
     registerCodeActions(analyzer),
     registerFixAllCommand(analyzer),
+    registerScaffoldCommands(),
     registerActivePlanContext(analyzer),
     registerCompletions(analyzer),
     registerHovers(analyzer),

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyzePlan, connectorSlug, planFileName, scaffoldPlan } from '../../../src/core';
+import { analyzePlan, connectorNameProblem, connectorSlug, planFileName, scaffoldPlan } from '../../../src/core';
 import { getDefaultSchema } from '../../../src/core/template/schema';
 
 describe('scaffold', () => {
@@ -8,6 +8,14 @@ describe('scaffold', () => {
     assert.equal(connectorSlug('  Zoho Desk (EU) '), 'zoho-desk-eu');
     assert.equal(connectorSlug('Café Über'), 'cafe-uber');
     assert.equal(connectorSlug('???'), 'connector');
+  });
+
+  it('says what is wrong with a name that cannot name a file', () => {
+    assert.equal(connectorNameProblem('HubSpot CRM'), undefined);
+    assert.match(connectorNameProblem('  ')!, /Type the connector name/);
+    assert.match(connectorNameProblem('Acme/EU')!, /Leave out \/ and \\/);
+    assert.match(connectorNameProblem('Acme\\EU')!, /Leave out/);
+    assert.match(connectorNameProblem('Acme\nEU')!, /one line/);
   });
 
   it('fills the name into the template and nothing else', () => {

@@ -1,0 +1,114 @@
+import * as vscode from 'vscode';
+import { connectorNameProblem, planFileName, planSnippet } from '../../core';
+import { readSettings } from '../settings';
+
+/** What tests and keybindings pass to run the command without prompts. */
+export interface NewPlanArgs {
+  /** The connector name; asked for when absent. */
+  name?: string;
+  /** The folder the plan goes in, as is (like the explorer's folder); else `connectorPlan.plansFolder` of a workspace folder. */
+  folder?: vscode.Uri;
+}
+
+/**
+ * `connectorPlan.newPlan`: creates `<plansFolder>/<slug>-rollout-plan.md`, opens it and inserts the template
+ * as a snippet, so the cursor lands in the first blank. Resolves to the plan's URI (an untitled one without a
+ * workspace folder), or undefined when cancelled. An existing file is never written: its URI is returned and
+ * the user is offered to open it.
+ */
+export function registerNewPlanCommand(): vscode.Disposable {
+  return vscode.commands.registerCommand('connectorPlan.newPlan', (arg?: unknown) => newPlan(readArgs(arg)));
+}
+
+/** The explorer passes the clicked folder; the Plans view title and the palette pass nothing. */
+function readArgs(arg: unknown): NewPlanArgs {
+  if (arg instanceof vscode.Uri) return { folder: arg };
+  if (!arg || typeof arg !== 'object') return {};
+  const { name, folder } = arg as Record<string, unknown>;
+  return { name: typeof name === 'string' ? name : undefined, folder: folder instanceof vscode.Uri ? folder : undefined };
+}
+
+async function newPlan(args: NewPlanArgs): Promise<vscode.Uri | undefined> {
+  if (args.name !== undefined) {
+    const problem = connectorNameProblem(args.name);
+    if (problem) {
+      void vscode.window.showErrorMessage(`Cannot create a plan named "${args.name}": ${problem}`);
+      return undefined;
+    }
+  }
+  const folder = args.folder ?? (await plansFolder());
+  if (folder === null) return undefined;
+  const name = args.name ?? (await askName(folder));
+  if (name === undefined) return undefined;
+  const snippet = new vscode.SnippetString(planSnippet(name));
+
+  if (!folder) {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown' }));
+    await editor.insertSnippet(snippet);
+    return editor.document.uri;
+  }
+
+  const file = vscode.Uri.joinPath(folder, planFileName(name));
+  if (await exists(file)) return offerToOpen(file);
+  await vscode.workspace.fs.createDirectory(folder);
+  // Create-only: if the file appeared since the check, the edit fails instead of overwriting it.
+  const create = new vscode.WorkspaceEdit();
+  create.createFile(file, { overwrite: false, ignoreIfExists: false });
+  if (!(await vscode.workspace.applyEdit(create).then(undefined, () => false))) return offerToOpen(file);
+
+  const editor = await vscode.window.showTextDocument(file);
+  await editor.insertSnippet(snippet, new vscode.Position(0, 0));
+  await editor.document.save();
+  return file;
+}
+
+/**
+ * Where the plan goes: `connectorPlan.plansFolder` of the workspace folder (picked when there are several);
+ * undefined without a workspace folder (an untitled document), null when the pick was cancelled.
+ */
+async function plansFolder(): Promise<vscode.Uri | undefined | null> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (!folders.length) return undefined;
+  const folder = folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder for the new connector plan' });
+  if (!folder) return null;
+  const segments = readSettings(folder.uri).plansFolder.split(/[\\/]+/).filter((s) => s && s !== '.');
+  return segments.length ? vscode.Uri.joinPath(folder.uri, ...segments) : folder.uri;
+}
+
+function askName(folder: vscode.Uri | undefined): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: 'New Connector Plan',
+    prompt: 'Name of the connector, as the plan title shows it',
+    placeHolder: 'HubSpot CRM',
+    ignoreFocusOut: true,
+    validateInput: async (value) => {
+      const problem = connectorNameProblem(value);
+      if (problem) return { message: problem, severity: vscode.InputBoxValidationSeverity.Error };
+      if (!folder) return undefined;
+      const file = vscode.Uri.joinPath(folder, planFileName(value));
+      return (await exists(file))
+        ? { message: `${shown(file)} already exists: it will not be overwritten, you can open it.`, severity: vscode.InputBoxValidationSeverity.Warning }
+        : { message: `Creates ${shown(file)}`, severity: vscode.InputBoxValidationSeverity.Info };
+    },
+  });
+}
+
+function offerToOpen(file: vscode.Uri): vscode.Uri {
+  void vscode.window
+    .showInformationMessage(`${shown(file)} already exists, so it was left as it is.`, 'Open')
+    .then((choice) => (choice === 'Open' ? vscode.window.showTextDocument(file) : undefined));
+  return file;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function shown(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri);
+}

@@ -1,0 +1,8 @@
+import * as vscode from 'vscode';
+import { registerInsertTemplateCommand } from './insert-template';
+import { registerNewPlanCommand } from './new-plan';
+
+/** The commands that write the template: New Connector Plan and Insert Connector Plan Template. */
+export function registerScaffoldCommands(): vscode.Disposable {
+  return vscode.Disposable.from(registerNewPlanCommand(), registerInsertTemplateCommand());
+}

@@ -1,0 +1,180 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { analyzePlan, getDefaultSchema, planSnippet } from '../../src/core';
+import { EXTENSION_ID, extensionApi } from './plan-documents';
+
+const schema = getDefaultSchema();
+const firstBlank = `- ${schema.sections[0].fields[0].label}: `;
+const secondBlank = `- ${schema.sections[0].fields[1].label}: `;
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
+}
+
+async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+const lineAtCursor = (editor: vscode.TextEditor) => editor.document.lineAt(editor.selection.active.line).text;
+
+/** The gaps a fresh plan must not have: the template's structure is all there. */
+function assertWholeTemplate(text: string, name?: string): void {
+  const report = analyzePlan(text);
+  assert.equal(report.isPlan, true);
+  if (name) assert.equal(report.connectorName, name);
+  const structural = report.findings.filter((f) => ['missing-section', 'duplicate-section', 'section-order', 'unchosen-option', 'mapping-table'].includes(f.ruleId));
+  assert.deepEqual(structural.map((f) => `${f.range.start.line + 1} ${f.ruleId}`), []);
+}
+
+describe('scaffolding: New Connector Plan and Insert Template', () => {
+  let root: vscode.Uri;
+  /** Files and folders a test made in the fixture workspace, removed after it so the workspace stays as committed. */
+  let made: vscode.Uri[] = [];
+  const madeIfNew = async (uri: vscode.Uri) => {
+    if (!(await exists(uri))) made.push(uri);
+  };
+
+  before(async () => {
+    await extensionApi();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the fixture workspace test/workspace/ is not open');
+    root = folder.uri;
+  });
+
+  afterEach(async () => {
+    for (let i = 0; i < 10 && vscode.window.activeTextEditor; i++) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    for (const uri of made.reverse()) if (await exists(uri)) await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false });
+    made = [];
+  });
+
+  it('creates the plan in plansFolder with the name filled in, opens it and puts the cursor in the first blank', async () => {
+    await madeIfNew(vscode.Uri.joinPath(root, 'docs'));
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('connectorPlan.newPlan', { name: 'Scaffold Test' });
+    assert.equal(uri?.toString(), vscode.Uri.joinPath(root, 'docs', 'connectors', 'scaffold-test-rollout-plan.md').toString());
+
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    assert.equal(editor.document.uri.toString(), uri.toString());
+    assert.equal(editor.document.lineAt(0).text, '# Scaffold Test Connector Rollout Plan');
+    assertWholeTemplate(editor.document.getText(), 'Scaffold Test');
+    assert.equal(lineAtCursor(editor), firstBlank);
+    assert.equal(editor.selection.active.character, firstBlank.length);
+
+    assert.equal(editor.document.isDirty, false, 'the new plan is saved');
+    assert.equal(await readText(uri), editor.document.getText());
+
+    // Still in snippet mode after the save: Tab goes on to the next blank.
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    assert.equal(lineAtCursor(editor), secondBlank);
+  });
+
+  it('never overwrites an existing plan: the file stays as it is and its URI comes back', async () => {
+    await madeIfNew(vscode.Uri.joinPath(root, 'docs'));
+    const first = await vscode.commands.executeCommand<vscode.Uri>('connectorPlan.newPlan', { name: 'Scaffold Test' });
+    assert.ok(first);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    const mine = '# Scaffold Test Connector Rollout Plan\n\nWritten by hand: keep me.\n';
+    await vscode.workspace.fs.writeFile(first, new TextEncoder().encode(mine));
+
+    const again = await vscode.commands.executeCommand<vscode.Uri>('connectorPlan.newPlan', { name: 'scaffold test' });
+    assert.equal(again?.toString(), first.toString());
+    assert.equal(await readText(first), mine);
+    assert.notEqual(vscode.window.activeTextEditor?.document.uri.toString(), first.toString(), 'the existing plan was opened without asking');
+  });
+
+  it('creates the plan directly in a given folder, as from the explorer context menu', async () => {
+    const folder = vscode.Uri.joinPath(root, 'scaffold-explorer-test');
+    await madeIfNew(folder);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('connectorPlan.newPlan', { name: 'Zendesk Support', folder });
+    assert.equal(uri?.toString(), vscode.Uri.joinPath(folder, 'zendesk-support-rollout-plan.md').toString());
+    assertWholeTemplate(await readText(uri), 'Zendesk Support');
+  });
+
+  it('follows the connectorPlan.plansFolder setting', async () => {
+    const config = vscode.workspace.getConfiguration('connectorPlan');
+    await madeIfNew(vscode.Uri.joinPath(root, 'scaffold-plans-test'));
+    try {
+      await config.update('plansFolder', './scaffold-plans-test/nested/', vscode.ConfigurationTarget.Global);
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('connectorPlan.newPlan', { name: 'Stripe' });
+      assert.equal(uri?.toString(), vscode.Uri.joinPath(root, 'scaffold-plans-test', 'nested', 'stripe-rollout-plan.md').toString());
+      assert.ok(await exists(uri));
+    } finally {
+      await config.update('plansFolder', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('refuses a name with a path separator and creates nothing', async () => {
+    const plans = vscode.Uri.joinPath(root, 'docs');
+    const before = await exists(plans);
+    await madeIfNew(plans);
+    assert.equal(await vscode.commands.executeCommand('connectorPlan.newPlan', { name: '../Escape' }), undefined);
+    assert.equal(await vscode.commands.executeCommand('connectorPlan.newPlan', { name: '   ' }), undefined);
+    assert.equal(await exists(plans), before);
+  });
+
+  it('inserts the template at the cursor of a markdown editor, as one undoable snippet', async () => {
+    const original = 'Intro\n\nOutro\n';
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: original }));
+    editor.selection = new vscode.Selection(1, 0, 1, 0);
+
+    assert.equal(await vscode.commands.executeCommand('connectorPlan.insertTemplate', { name: 'Acme' }), true);
+    const lines = editor.document.getText().split('\n');
+    assert.equal(lines[0], 'Intro');
+    assert.equal(lines[1], '# Acme Connector Rollout Plan');
+    assert.deepEqual(lines.slice(-3), ['', 'Outro', '']);
+    assertWholeTemplate(lines.slice(1).join('\n'), 'Acme');
+    assert.equal(lineAtCursor(editor), firstBlank);
+
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), original);
+  });
+
+  it('leaves a tab stop for the name when it is empty, and does nothing outside markdown', async () => {
+    const markdown = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: '' }));
+    assert.equal(await vscode.commands.executeCommand('connectorPlan.insertTemplate', { name: '' }), true);
+    assert.equal(markdown.document.lineAt(0).text, '# Connector Name Connector Rollout Plan');
+    assert.equal(markdown.document.getText(markdown.selection), 'Connector Name');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+
+    const plain = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'notes' }));
+    assert.equal(await vscode.commands.executeCommand('connectorPlan.insertTemplate', { name: 'Acme' }), false);
+    assert.equal(plain.document.getText(), 'notes');
+  });
+});
+
+describe('snippets file', () => {
+  let snippets: Record<string, { prefix: string; body: string[] }>;
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const contributed = (extension.packageJSON as { contributes: { snippets: { language: string; path: string }[] } }).contributes.snippets;
+    assert.deepEqual(contributed.map((s) => s.language), ['markdown']);
+    const file = vscode.Uri.joinPath(extension.extensionUri, contributed[0].path);
+    snippets = JSON.parse(await readText(file));
+  });
+
+  afterEach(async () => {
+    for (let i = 0; i < 10 && vscode.window.activeTextEditor; i++) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('has the whole plan, with every section heading of the template, as the core makes it', () => {
+    const plan = Object.values(snippets).find((s) => s.prefix === 'connector-plan');
+    assert.ok(plan, 'no snippet with the prefix connector-plan');
+    for (const section of schema.sections) assert.ok(plan.body.includes(`## ${section.headingText}`), `no "## ${section.headingText}" in the plan snippet`);
+    assert.equal(plan.body.join('\n'), planSnippet());
+  });
+
+  it('is the one VS Code loaded: the whole plan and a part insert by name', async () => {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: '' }));
+    const [planName] = Object.entries(snippets).find(([, s]) => s.prefix === 'connector-plan')!;
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: planName });
+    assert.equal(editor.document.lineAt(0).text, '# Connector Name Connector Rollout Plan');
+    assertWholeTemplate(editor.document.getText());
+
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    const [riskName] = Object.entries(snippets).find(([, s]) => s.prefix === 'cp-risk')!;
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: riskName });
+    assert.match(editor.document.getText(), /\n- Risk 4: \n {2}- Mitigation: \n$/);
+  });
+});
