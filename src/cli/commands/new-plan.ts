@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { planFileName, scaffoldPlan } from '../../core';
+import { connectorNameProblem, planFileName, scaffoldPlan } from '../../core';
 import type { Command } from '../command-line';
 import { UsageError, parseCommandLine } from '../command-line';
 import type { CliContext } from '../context';
@@ -64,8 +64,7 @@ function connectorName(positionals: string[]): string {
   if (positionals.length === 0) throw new UsageError('missing the connector name', usage);
   if (positionals.length > 1) throw new UsageError(`expected one connector name, got ${positionals.length} words; quote a name with spaces: connector-plan new "${positionals.join(' ')}"`, usage);
   const name = positionals[0].trim();
-  if (name === '') throw new UsageError('the connector name is empty', usage);
-  if (/[/\\]/.test(name)) throw new UsageError(`the connector name must not contain / or \\ (got "${name}"); use --dir to choose the folder`, usage);
-  if (/\p{Cc}/u.test(name)) throw new UsageError('the connector name must be a single line of text', usage);
+  const problem = connectorNameProblem(name);
+  if (problem) throw new UsageError(`bad connector name${name ? ` "${name}"` : ''}: ${problem}${/[/\\]/.test(name) ? ' Use --dir to choose the folder.' : ''}`, usage);
   return name;
 }

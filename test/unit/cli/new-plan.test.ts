@@ -50,11 +50,11 @@ describe('new', () => {
   });
 
   const badNames: [string[], string][] = [
-    [['new', ''], 'the connector name is empty'],
-    [['new', '   '], 'the connector name is empty'],
-    [['new', 'acme/crm'], 'the connector name must not contain / or \\ (got "acme/crm"); use --dir to choose the folder'],
-    [['new', 'acme\\crm'], 'the connector name must not contain / or \\ (got "acme\\crm"); use --dir to choose the folder'],
-    [['new', 'two\nlines'], 'the connector name must be a single line of text'],
+    [['new', ''], 'bad connector name: Type the connector name, for example "HubSpot CRM".'],
+    [['new', '   '], 'bad connector name: Type the connector name, for example "HubSpot CRM".'],
+    [['new', 'acme/crm'], 'bad connector name "acme/crm": Leave out / and \\: the connector name becomes the file name. Use --dir to choose the folder.'],
+    [['new', 'acme\\crm'], 'bad connector name "acme\\crm": Leave out / and \\: the connector name becomes the file name. Use --dir to choose the folder.'],
+    [['new', 'two\nlines'], 'bad connector name "two\nlines": Write the connector name on one line, without tabs or control characters.'],
     [['new', 'HubSpot', 'CRM'], 'expected one connector name, got 2 words; quote a name with spaces: connector-plan new "HubSpot CRM"'],
   ];
   for (const [argv, message] of badNames) {
