@@ -16,7 +16,7 @@ export function planFileKind(uri: vscode.Uri): PlanFileKind {
   const filesExclude = Object.entries(vscode.workspace.getConfiguration('files', uri).get<Record<string, boolean>>('exclude', {}))
     .filter(([, on]) => on === true)
     .map(([glob]) => glob);
-  if (matches(relative, [...settings.exclude, ...filesExclude])) return 'excluded';
+  if (matchesOrInFolder(relative, [...settings.exclude, ...filesExclude])) return 'excluded';
   const plansFolder = settings.plansFolder.replace(/^\.?\/+|\/+$/g, '');
   if ((plansFolder && relative.startsWith(`${plansFolder}/`) && relative.endsWith('.md')) || matches(relative, settings.files)) return 'forced';
   return 'auto';
@@ -24,4 +24,12 @@ export function planFileKind(uri: vscode.Uri): PlanFileKind {
 
 function matches(relative: string, globs: string[]): boolean {
   return globs.length > 0 && picomatch(globs, { dot: true })(relative);
+}
+
+/** As in `files.exclude`, a glob that names a folder (`out`, `.git` at any depth) also excludes everything inside it. */
+function matchesOrInFolder(relative: string, globs: string[]): boolean {
+  if (!globs.length) return false;
+  const isMatch = picomatch(globs, { dot: true });
+  const parts = relative.split('/');
+  return parts.some((_, i) => isMatch(parts.slice(0, i + 1).join('/')));
 }
