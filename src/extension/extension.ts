@@ -4,14 +4,19 @@ import { registerCodeActions } from './code-actions';
 import { registerCompletions } from './completion';
 import { registerFixAllCommand } from './commands/fix-all';
 import { registerScaffoldCommands } from './commands/scaffold';
+import { registerSetGoNoGoItemCommand } from './commands/set-go-no-go-item';
 import { registerDiagnostics } from './diagnostics';
 import { registerHovers } from './hover';
 import { PlanAnalyzer } from './plan-analysis';
+import { PlanTree } from './plan-tree';
 import { extendMarkdownIt } from './preview';
+import { PlanStatusBar } from './status-bar';
 
 /** What `activate` hands back: VS Code's markdown preview reads `extendMarkdownIt`; tests reach the services. */
 export interface ConnectorPlanApi {
   analyzer: PlanAnalyzer;
+  planTree: PlanTree;
+  statusBar: PlanStatusBar;
   extendMarkdownIt: typeof extendMarkdownIt;
 }
 
@@ -19,6 +24,8 @@ export interface ConnectorPlanApi {
 export function activate(context: vscode.ExtensionContext): ConnectorPlanApi {
   const output = vscode.window.createOutputChannel('Connector Plan');
   const analyzer = new PlanAnalyzer(output);
+  const planTree = new PlanTree(analyzer);
+  const statusBar = new PlanStatusBar(analyzer);
   context.subscriptions.push(
     output,
     analyzer,
@@ -29,8 +36,11 @@ export function activate(context: vscode.ExtensionContext): ConnectorPlanApi {
     registerActivePlanContext(analyzer),
     registerCompletions(analyzer),
     registerHovers(analyzer),
+    planTree,
+    statusBar,
+    registerSetGoNoGoItemCommand(analyzer),
   );
-  return { analyzer, extendMarkdownIt };
+  return { analyzer, planTree, statusBar, extendMarkdownIt };
 }
 
 export function deactivate(): void {}

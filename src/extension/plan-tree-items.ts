@@ -1,0 +1,207 @@
+import * as vscode from 'vscode';
+import { planOverview, type Finding, type PlanOverview, type SectionOverview, type SubsectionOverview, type TaskItem, type WorkStatus } from '../core';
+import { toRange } from './convert';
+import type { PlanAnalysis } from './plan-analysis';
+import { escapeMarkdown, planName, planTooltip, SECTION_ICONS, summaryText } from './plan-summary';
+
+export interface PlanNode {
+  kind: 'plan';
+  uri: vscode.Uri;
+  analysis: PlanAnalysis;
+}
+
+export interface SectionNode {
+  kind: 'section';
+  parent: PlanNode;
+  section: SectionOverview;
+}
+
+export interface SubsectionNode {
+  kind: 'subsection';
+  parent: SectionNode;
+  subsection: SubsectionOverview;
+}
+
+export interface GapNode {
+  kind: 'gap';
+  parent: PlanNode | SectionNode | SubsectionNode;
+  finding: Finding;
+  index: number;
+}
+
+export interface GoNoGoItemNode {
+  kind: 'goNoGoItem';
+  parent: SectionNode;
+  item: TaskItem;
+}
+
+export type PlanTreeNode = PlanNode | SectionNode | SubsectionNode | GapNode | GoNoGoItemNode;
+
+const overviews = new WeakMap<PlanAnalysis, PlanOverview>();
+
+function overviewOf(analysis: PlanAnalysis): PlanOverview {
+  let overview = overviews.get(analysis);
+  if (!overview) overviews.set(analysis, (overview = planOverview(analysis.plan, analysis.report)));
+  return overview;
+}
+
+export function planOf(node: PlanTreeNode): PlanNode {
+  return node.kind === 'plan' ? node : planOf(node.parent);
+}
+
+/** Sections A–J, then the gaps that belong to none; under a section its own gaps, phases or waves, go/no-go items. */
+export function childrenOf(node: PlanTreeNode): PlanTreeNode[] {
+  switch (node.kind) {
+    case 'plan': {
+      const overview = overviewOf(node.analysis);
+      return [
+        ...overview.sections.map((section): SectionNode => ({ kind: 'section', parent: node, section })),
+        ...overview.otherFindings.map((finding, index): GapNode => ({ kind: 'gap', parent: node, finding, index })),
+      ];
+    }
+    case 'section': {
+      const { section } = node;
+      const placed = new Set(section.subsections.flatMap((s) => s.findings));
+      const itemLines = new Set(section.items.map((item) => item.line));
+      const own = section.findings.filter((f) => !placed.has(f) && !itemLines.has(f.range.start.line));
+      return [
+        ...own.map((finding, index): GapNode => ({ kind: 'gap', parent: node, finding, index })),
+        ...section.subsections.map((subsection): SubsectionNode => ({ kind: 'subsection', parent: node, subsection })),
+        ...section.items.map((item): GoNoGoItemNode => ({ kind: 'goNoGoItem', parent: node, item })),
+      ];
+    }
+    case 'subsection':
+      return node.subsection.findings.map((finding, index) => ({ kind: 'gap', parent: node, finding, index }));
+    default:
+      return [];
+  }
+}
+
+/** Unique in the whole view and stable across analyses, so expansion and selection survive updates. */
+export function idOf(node: PlanTreeNode): string {
+  switch (node.kind) {
+    case 'plan':
+      return node.uri.toString();
+    case 'section':
+      return `${idOf(node.parent)}#${node.section.id}`;
+    case 'subsection':
+      return `${idOf(node.parent)}/${node.subsection.heading.line}`;
+    case 'gap':
+      return `${idOf(node.parent)}/gap/${node.index}`;
+    case 'goNoGoItem':
+      return `${idOf(node.parent)}/item/${node.item.line}`;
+  }
+}
+
+export function treeItemOf(node: PlanTreeNode): vscode.TreeItem {
+  const item = itemFor(node);
+  item.id = idOf(node);
+  item.contextValue = node.kind;
+  return item;
+}
+
+function itemFor(node: PlanTreeNode): vscode.TreeItem {
+  const collapsed = (children: unknown[], state = vscode.TreeItemCollapsibleState.Collapsed) => (children.length ? state : vscode.TreeItemCollapsibleState.None);
+  switch (node.kind) {
+    case 'plan': {
+      const { analysis } = node;
+      const item = new vscode.TreeItem(planName(analysis), vscode.TreeItemCollapsibleState.Collapsed);
+      const progress = analysis.report.progress;
+      item.description = progress ? summaryText(progress) : '';
+      item.iconPath = verdictIcon(analysis);
+      item.tooltip = planTooltip(analysis);
+      item.command = revealCommand(node.uri, 'Open Plan');
+      return item;
+    }
+    case 'section': {
+      const { section } = node;
+      const item = new vscode.TreeItem(`${section.id}) ${section.title}`, collapsed(childrenOf(node), section.items.length ? vscode.TreeItemCollapsibleState.Expanded : undefined));
+      item.description = `${section.filled}/${section.total}`;
+      item.iconPath = new vscode.ThemeIcon(SECTION_ICONS[section.status], new vscode.ThemeColor(SECTION_COLORS[section.status]));
+      item.tooltip = sectionTooltip(section);
+      if (section.heading) item.command = revealCommand(planOf(node).uri, 'Go to Section', section.heading.line);
+      return item;
+    }
+    case 'subsection': {
+      const { subsection } = node;
+      const item = new vscode.TreeItem(subsection.heading.title || subsection.heading.text, collapsed(subsection.findings));
+      const gaps = subsection.findings.length;
+      item.description = subsection.status ?? (gaps ? `${gaps} gap${gaps > 1 ? 's' : ''}` : '');
+      item.iconPath = workIcon(subsection.status, gaps > 0);
+      item.tooltip = appendGaps(new vscode.MarkdownString(`**${escapeMarkdown(subsection.heading.text)}**`), subsection.findings);
+      item.command = revealCommand(planOf(node).uri, `Go to ${subsection.kind}`, subsection.heading.line);
+      return item;
+    }
+    case 'gap': {
+      const { finding } = node;
+      const item = new vscode.TreeItem(finding.message, vscode.TreeItemCollapsibleState.None);
+      item.description = `line ${finding.range.start.line + 1}`;
+      item.iconPath = new vscode.ThemeIcon(finding.severity, new vscode.ThemeColor(SEVERITY_COLORS[finding.severity]));
+      item.tooltip = new vscode.MarkdownString(`${escapeMarkdown(finding.message)}\n\n\`${finding.ruleId}\` · ${finding.severity} · line ${finding.range.start.line + 1}`);
+      item.command = { command: 'vscode.open', title: 'Show Gap', arguments: [planOf(node).uri, { selection: toRange(finding.range) } satisfies vscode.TextDocumentShowOptions] };
+      return item;
+    }
+    case 'goNoGoItem': {
+      const { item: task } = node;
+      const item = new vscode.TreeItem(task.text, vscode.TreeItemCollapsibleState.None);
+      item.checkboxState = {
+        state: task.checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
+        tooltip: task.checked ? 'Untick this item in the plan' : 'Tick this item in the plan',
+      };
+      item.tooltip = `${task.checked ? 'Checked' : 'Not checked yet'} · line ${task.line + 1}`;
+      item.command = revealCommand(planOf(node).uri, 'Go to Item', task.line);
+      return item;
+    }
+  }
+}
+
+function revealCommand(uri: vscode.Uri, title: string, line?: number): vscode.Command {
+  const options: vscode.TextDocumentShowOptions = { preview: true, preserveFocus: true };
+  if (line !== undefined) options.selection = new vscode.Range(line, 0, line, 0);
+  return { command: 'vscode.open', title, arguments: [uri, options] };
+}
+
+const SECTION_COLORS = { complete: 'testing.iconPassed', partial: 'list.warningForeground', empty: 'disabledForeground', missing: 'list.errorForeground' } as const;
+const SEVERITY_COLORS = { error: 'list.errorForeground', warning: 'list.warningForeground', info: 'problemsInfoIcon.foreground' } as const;
+
+/** GO in green; NO-GO in red while errors remain, else in yellow (only unchecked items or warnings). */
+function verdictIcon(analysis: PlanAnalysis): vscode.ThemeIcon {
+  if (analysis.report.progress?.goNoGo.verdict === 'GO') return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
+  if (analysis.report.findings.some((f) => f.severity === 'error')) return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+}
+
+function workIcon(status: WorkStatus | undefined, hasGaps: boolean): vscode.ThemeIcon {
+  switch (status) {
+    case 'complete':
+      return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    case 'partial':
+    case 'in-progress':
+      return new vscode.ThemeIcon('pie-chart', new vscode.ThemeColor('list.warningForeground'));
+    case 'blocked':
+      return new vscode.ThemeIcon('stop-circle', new vscode.ThemeColor('list.errorForeground'));
+    case 'deferred':
+    case 'optional':
+      return new vscode.ThemeIcon('debug-step-over', new vscode.ThemeColor('disabledForeground'));
+    case 'not-started':
+      return new vscode.ThemeIcon('circle-large-outline');
+    default:
+      return hasGaps ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+  }
+}
+
+const MAX_TOOLTIP_GAPS = 15;
+
+function sectionTooltip(section: SectionOverview): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown(`**${escapeMarkdown(`${section.id}) ${section.title}`)}** · ${section.filled}/${section.total} filled · ${section.status}`);
+  return appendGaps(tooltip, section.findings);
+}
+
+function appendGaps(tooltip: vscode.MarkdownString, findings: Finding[]): vscode.MarkdownString {
+  if (!findings.length) return tooltip.appendMarkdown('\n\nNo gaps.');
+  tooltip.appendMarkdown(`\n\n${findings.length} gap${findings.length > 1 ? 's' : ''}:\n`);
+  for (const finding of findings.slice(0, MAX_TOOLTIP_GAPS)) tooltip.appendMarkdown(`\n- line ${finding.range.start.line + 1}: ${escapeMarkdown(finding.message)}`);
+  if (findings.length > MAX_TOOLTIP_GAPS) tooltip.appendMarkdown(`\n- …and ${findings.length - MAX_TOOLTIP_GAPS} more`);
+  return tooltip;
+}

@@ -1,0 +1,267 @@
+import * as vscode from 'vscode';
+import type { SetGoNoGoItemArgs } from './commands/set-go-no-go-item';
+import type { PlanAnalysis, PlanAnalyzer } from './plan-analysis';
+import { planFileKind } from './plan-files';
+import { childrenOf, planOf, treeItemOf, type GoNoGoItemNode, type PlanNode, type PlanTreeNode } from './plan-tree-items';
+import { planName } from './plan-summary';
+import { readSettings, SECTION } from './settings';
+
+export const PLANS_VIEW = 'connectorPlan.plans';
+const MARKDOWN_FILES = '**/*.md';
+/** Files read at once during a scan: enough to overlap I/O, few enough to keep the extension host responsive. */
+const SCAN_CONCURRENCY = 8;
+
+/**
+ * The Plans view: one node per plan of the workspace. Nothing is read until the view first asks for its
+ * nodes; from then on a file watcher and the analyzer's results (unsaved edits included) keep it current.
+ */
+export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.Disposable {
+  readonly view: vscode.TreeView<PlanTreeNode>;
+  private readonly plans = new Map<string, PlanNode>();
+  private readonly changed = new vscode.EventEmitter<PlanTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private scanning?: Promise<void>;
+  private scans = 0;
+  private scansRunning = 0;
+  private watcher?: vscode.Disposable;
+  private changedPlans = new Set<PlanNode>();
+  private rootChanged = false;
+  private flushTimer?: ReturnType<typeof setTimeout>;
+  /** The URI this tree is dropping from the analyzer's cache right now, so its own forget is not taken for a close. */
+  private dropping?: string;
+
+  constructor(private readonly analyzer: PlanAnalyzer) {
+    this.view = vscode.window.createTreeView(PLANS_VIEW, { treeDataProvider: this, showCollapseAll: true, manageCheckboxStateManually: true });
+    const rescanIfStarted = () => {
+      if (this.scanning) void this.refresh();
+    };
+    this.disposables.push(
+      this.view,
+      this.view.onDidChangeCheckboxState((event) => this.toggleItems(event.items)),
+      vscode.commands.registerCommand('connectorPlan.refresh', () => this.refresh()),
+      vscode.commands.registerCommand('connectorPlan.revealPlan', (uri?: vscode.Uri | string) => this.reveal(uri)),
+      analyzer.onDidAnalyze((result) => this.accept(result)),
+      analyzer.onDidForget((uri) => this.reread(uri)),
+      analyzer.onDidChangeRuleFiles(rescanIfStarted),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(SECTION) || event.affectsConfiguration('files.exclude')) rescanIfStarted();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(rescanIfStarted),
+      vscode.workspace.onDidGrantWorkspaceTrust(rescanIfStarted),
+      // A folder renamed in VS Code is reported as one folder, not as the plans it holds.
+      vscode.workspace.onDidRenameFiles((event) => {
+        for (const { oldUri, newUri } of event.files) {
+          this.removeUnder(oldUri);
+          if (this.scanning) void this.scanFolder(newUri);
+        }
+      }),
+    );
+  }
+
+  getTreeItem(node: PlanTreeNode): vscode.TreeItem {
+    return treeItemOf(node);
+  }
+
+  async getChildren(node?: PlanTreeNode): Promise<PlanTreeNode[]> {
+    if (node) return childrenOf(node);
+    await (this.scanning ??= this.scan());
+    return [...this.plans.values()].sort((a, b) => planName(a.analysis).localeCompare(planName(b.analysis)) || a.uri.path.localeCompare(b.uri.path));
+  }
+
+  getParent(node: PlanTreeNode): PlanTreeNode | undefined {
+    return node.kind === 'plan' ? undefined : node.parent;
+  }
+
+  /** The plan node of a file, once the view has been scanned. */
+  planNode(uri: vscode.Uri): PlanNode | undefined {
+    return this.plans.get(uri.toString());
+  }
+
+  /** Scans the workspace again (the Refresh action); the nodes stay in place meanwhile. */
+  async refresh(): Promise<void> {
+    await (this.scanning = this.scan());
+  }
+
+  /** Selects the plan of `uri` (default: the active editor's) in the Plans view; false when it is not there. */
+  async reveal(target?: vscode.Uri | string): Promise<boolean> {
+    const uri = typeof target === 'string' ? vscode.Uri.parse(target) : target ?? vscode.window.activeTextEditor?.document.uri;
+    if (!uri) {
+      void vscode.window.showInformationMessage('Open a connector plan to reveal it in the Plans view.');
+      return false;
+    }
+    await (this.scanning ??= this.scan());
+    const node = this.planNode(uri);
+    if (!node) {
+      const where = vscode.workspace.getWorkspaceFolder(uri) ? 'it is not a connector plan, or it is excluded by settings' : 'only plans inside the workspace are listed';
+      void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(uri)} is not in the Plans view: ${where}.`);
+      return false;
+    }
+    if (!this.view.visible) await vscode.commands.executeCommand(`${PLANS_VIEW}.focus`);
+    await this.view.reveal(node, { select: true, focus: true, expand: true });
+    return true;
+  }
+
+  /** What ticking or unticking checkboxes in the view does: the `connectorPlan.setGoNoGoItem` command, item by item. */
+  async toggleItems(items: ReadonlyArray<readonly [PlanTreeNode, vscode.TreeItemCheckboxState]>): Promise<boolean[]> {
+    const written: boolean[] = [];
+    for (const [node, state] of items) {
+      if (node.kind !== 'goNoGoItem') continue;
+      written.push(await vscode.commands.executeCommand<boolean>('connectorPlan.setGoNoGoItem', goNoGoArgs(node, state === vscode.TreeItemCheckboxState.Checked)));
+    }
+    return written;
+  }
+
+  private async scan(): Promise<void> {
+    const scan = ++this.scans;
+    this.scansRunning++;
+    this.watch();
+    try {
+      const before = [...this.plans.keys()];
+      const found = new Map<string, vscode.Uri>();
+      for (const folder of vscode.workspace.workspaceFolders ?? []) {
+        for (const uri of await this.markdownFiles(folder.uri, folder)) found.set(uri.toString(), uri);
+      }
+      await forEachAtOnce([...found.values()], SCAN_CONCURRENCY, (uri) => this.load(uri));
+      if (scan !== this.scans) return;
+      for (const key of before) {
+        const node = this.plans.get(key);
+        if (node && !found.has(key) && !openDocument(node.uri)) this.remove(node.uri);
+      }
+      this.view.message = undefined;
+    } catch (error) {
+      // Shown in the view, and the scan settles, so Refresh can try again.
+      this.view.message = `Could not list every plan: ${(error as Error).message}`;
+    } finally {
+      this.scansRunning--;
+      this.changedTree();
+    }
+  }
+
+  /** The markdown files under `base` that settings do not exclude (`files.exclude`, `connectorPlan.exclude`). */
+  private async markdownFiles(base: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<vscode.Uri[]> {
+    const excludes = [...readSettings(folder.uri).exclude, ...Object.entries(vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, boolean>>('exclude', {})).filter(([, on]) => on === true).map(([glob]) => glob)];
+    // A glob with braces cannot be nested in `{a,b}`: it is left to planFileKind, which checks every file anyway.
+    const simple = excludes.filter((glob) => !/[{}]/.test(glob));
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(base, MARKDOWN_FILES), simple.length ? `{${simple.join(',')}}` : null);
+    return uris.filter((uri) => planFileKind(uri) !== 'excluded');
+  }
+
+  private async scanFolder(uri: vscode.Uri): Promise<void> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+    if (!folder || stat?.type !== vscode.FileType.Directory) return;
+    await forEachAtOnce(await this.markdownFiles(uri, folder), SCAN_CONCURRENCY, (file) => this.load(file));
+  }
+
+  private watch(): void {
+    if (this.watcher) return;
+    const markdown = vscode.workspace.createFileSystemWatcher(MARKDOWN_FILES, false, false, true);
+    // A deleted folder is reported as the folder alone, so deletions are watched for every path.
+    const deletions = vscode.workspace.createFileSystemWatcher('**', true, true, false);
+    // An open document follows its editor (unsaved edits included), not the disk.
+    const changed = (uri: vscode.Uri) => {
+      if (!openDocument(uri) && planFileKind(uri) !== 'excluded') void this.load(uri);
+    };
+    this.watcher = vscode.Disposable.from(
+      markdown,
+      deletions,
+      markdown.onDidCreate(changed),
+      markdown.onDidChange(changed),
+      deletions.onDidDelete((uri) => this.removeUnder(uri)),
+    );
+  }
+
+  /** Analyses a workspace file; a closed file that is no plan is not kept in the analyzer's cache. */
+  private async load(uri: vscode.Uri): Promise<void> {
+    const result = await this.analyzer.analyzeFile(uri);
+    if (!result) return this.remove(uri);
+    this.accept(result);
+    if (!result.isPlan && !openDocument(uri)) {
+      this.dropping = uri.toString();
+      this.analyzer.forget(uri);
+      this.dropping = undefined;
+    }
+  }
+
+  /** Takes in any analysis of a workspace file: the open document's current version, else the file on disk. */
+  private accept(result: PlanAnalysis): void {
+    if (!this.scanning || !vscode.workspace.getWorkspaceFolder(result.uri)) return;
+    const document = openDocument(result.uri);
+    if (document ? result.version !== document.version : result.version !== -1) return;
+    const key = result.uri.toString();
+    const node = this.plans.get(key);
+    if (!result.isPlan) {
+      if (node) this.remove(result.uri);
+    } else if (node) {
+      node.analysis = result;
+      this.changedTree(node);
+    } else {
+      this.plans.set(key, { kind: 'plan', uri: result.uri, analysis: result });
+      this.changedTree();
+    }
+  }
+
+  /** A document was closed (or dropped): what the tree shows now comes from the file on disk. */
+  private reread(uri: vscode.Uri): void {
+    if (!this.scanning || this.dropping === uri.toString() || !vscode.workspace.getWorkspaceFolder(uri) || openDocument(uri)) return;
+    if (this.plans.has(uri.toString()) || uri.path.endsWith('.md')) void this.load(uri);
+  }
+
+  private remove(uri: vscode.Uri): void {
+    if (this.plans.delete(uri.toString())) this.changedTree();
+  }
+
+  /** Drops the plans at or under a deleted path, open or not: they are no longer in the workspace. */
+  private removeUnder(uri: vscode.Uri): void {
+    const prefix = `${uri.toString()}/`;
+    for (const [key, node] of this.plans) if (key === uri.toString() || key.startsWith(prefix)) this.remove(node.uri);
+  }
+
+  /** Coalesces updates: one refresh of the changed plans (or of the whole list) per turn, none while a scan runs. */
+  private changedTree(node?: PlanNode): void {
+    if (node) this.changedPlans.add(node);
+    else this.rootChanged = true;
+    if (this.flushTimer || this.scansRunning) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      if (this.scansRunning) return;
+      const nodes = [...this.changedPlans].filter((n) => this.plans.get(n.uri.toString()) === n);
+      const root = this.rootChanged;
+      this.changedPlans.clear();
+      this.rootChanged = false;
+      if (root) this.changed.fire(undefined);
+      else nodes.forEach((n) => this.changed.fire(n));
+      this.updateBadge();
+    }, 0);
+  }
+
+  private updateBadge(): void {
+    const noGo = [...this.plans.values()].filter((n) => n.analysis.report.progress?.goNoGo.verdict !== 'GO').length;
+    this.view.badge = noGo ? { value: noGo, tooltip: `${noGo} connector plan${noGo > 1 ? 's are' : ' is'} NO-GO` } : undefined;
+  }
+
+  dispose(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.watcher?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** The `connectorPlan.setGoNoGoItem` arguments for a checkbox in the view: the text guards against a stale tree. */
+function goNoGoArgs(node: GoNoGoItemNode, checked: boolean): SetGoNoGoItemArgs {
+  return { uri: planOf(node).uri, line: node.item.line, checked, text: node.item.text };
+}
+
+function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
+}
+
+async function forEachAtOnce<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await run(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
