@@ -28,6 +28,8 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   private changedPlans = new Set<PlanNode>();
   private rootChanged = false;
   private flushTimer?: ReturnType<typeof setTimeout>;
+  private createdPaths: vscode.Uri[] = [];
+  private createdTimer?: ReturnType<typeof setTimeout>;
   /** The URI this tree is dropping from the analyzer's cache right now, so its own forget is not taken for a close. */
   private dropping?: string;
 
@@ -157,19 +159,35 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   private watch(): void {
     if (this.watcher) return;
     const markdown = vscode.workspace.createFileSystemWatcher(MARKDOWN_FILES, false, false, true);
-    // A deleted folder is reported as the folder alone, so deletions are watched for every path.
-    const deletions = vscode.workspace.createFileSystemWatcher('**', true, true, false);
+    // A folder created or deleted with its files is often reported as the folder alone: every path is watched for those.
+    const paths = vscode.workspace.createFileSystemWatcher('**', false, true, false);
     // An open document follows its editor (unsaved edits included), not the disk.
     const changed = (uri: vscode.Uri) => {
       if (!openDocument(uri) && planFileKind(uri) !== 'excluded') void this.load(uri);
     };
     this.watcher = vscode.Disposable.from(
       markdown,
-      deletions,
+      paths,
       markdown.onDidCreate(changed),
       markdown.onDidChange(changed),
-      deletions.onDidDelete((uri) => this.removeUnder(uri)),
+      paths.onDidCreate((uri) => {
+        if (!uri.path.endsWith('.md') && planFileKind(uri) !== 'excluded') this.folderCreated(uri);
+      }),
+      paths.onDidDelete((uri) => this.removeUnder(uri)),
     );
+  }
+
+  /** Scans new folders once per turn, only the outermost of those created together (a folder and its subfolders). */
+  private folderCreated(uri: vscode.Uri): void {
+    this.createdPaths.push(uri);
+    if (this.createdTimer) return;
+    this.createdTimer = setTimeout(() => {
+      this.createdTimer = undefined;
+      const created = new Map(this.createdPaths.map((u) => [u.toString(), u]));
+      const outermost = [...created].filter(([key]) => ![...created.keys()].some((other) => key.startsWith(`${other}/`))).map(([, u]) => u);
+      this.createdPaths = [];
+      for (const folder of outermost) void this.scanFolder(folder);
+    }, 0);
   }
 
   /** Analyses a workspace file; a closed file that is no plan is not kept in the analyzer's cache. */
@@ -243,6 +261,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
 
   dispose(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.createdTimer) clearTimeout(this.createdTimer);
     this.watcher?.dispose();
     for (const d of this.disposables) d.dispose();
   }
