@@ -42,7 +42,7 @@ function computeChosen(value: string, choices: readonly string[]): string | unde
     const m = RATIO_VALUE.exec(text);
     return m ? m[0].replace(/\s+/g, '').toUpperCase() : undefined;
   }
-  const tokens = text.split(/[^a-z0-9:*]+/).filter(Boolean);
+  const tokens = text.split(/[^a-z0-9*]+/).filter(Boolean);
   for (const choice of choices) {
     const c = choice.toLowerCase();
     if (tokens.includes(c) || (CHOICE_SYNONYMS[c] ?? []).some((s) => tokens.includes(s))) return choice;

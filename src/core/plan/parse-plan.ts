@@ -12,6 +12,8 @@ const PLAN_TITLE = /\brollout plan\b|\S\s+connector plan\b/i;
 /** How many template sections a file without a plan title needs to count as a plan. */
 const MIN_SECTIONS_WITHOUT_TITLE = 5;
 const MITIGATION = /\bmitigat|\bfallback\b|\bcontingenc|\bworkaround/i;
+/** `no mitigation yet`, `without a fallback`: the word is there, the mitigation is not. */
+const NO_MITIGATION = /\b(?:no|without|lacks?|missing|tbd)\s+(?:\w+\s+)?(?:mitigat|fallback|contingenc|workaround)/i;
 
 /** Reads a markdown document into the plan model. Never throws on any input. */
 export function readPlan(text: string, schema: TemplateSchema): PlanModel {
@@ -62,13 +64,22 @@ function connectorName(title: string, schema: TemplateSchema): string | undefine
   return undefined;
 }
 
-/** The heading level whose headings name the most distinct template sections (phases must not outvote sections). */
+/**
+ * The heading level whose headings name the most distinct template sections. Headings nested under a heading
+ * that already names a section (phases under E) are not candidates, so they cannot outvote the sections.
+ */
 function pickSectionLevel(headings: Map<Block, Heading>, schema: TemplateSchema): number {
   const ids = [new Set<string>(), new Set<string>(), new Set<string>(), new Set<string>()];
+  let matchedLevel = 0;
   for (const [block, heading] of headings) {
-    if ((block.level ?? 9) > 3) continue;
+    const level = block.level ?? 9;
+    if (matchedLevel && level > matchedLevel) continue;
+    matchedLevel = 0;
+    if (level > 3) continue;
     const section = matchSection(heading, schema);
-    if (section) ids[block.level!].add(section.id);
+    if (!section) continue;
+    ids[level].add(section.id);
+    matchedLevel = level;
   }
   let best = 2;
   for (const level of [1, 3]) if (ids[level].size > ids[best].size) best = level;
@@ -240,7 +251,7 @@ function readRisks(chunk: Chunk, outline: Outline): RiskEntry[] {
   const risks: RiskEntry[] = [];
   const { lines } = outline;
   const mitigatedIn = (from: number, to: number) => {
-    for (let i = from; i < to; i++) if (!outline.nonProse[i] && MITIGATION.test(lines[i])) return true;
+    for (let i = from; i < to; i++) if (!outline.nonProse[i] && MITIGATION.test(lines[i]) && !NO_MITIGATION.test(lines[i])) return true;
     return false;
   };
   const subHeadings = chunk.body.filter((b) => b.type === 'heading');

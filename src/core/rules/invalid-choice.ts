@@ -40,7 +40,9 @@ export const invalidChoice: Rule = {
 function check(name: string, value: string, choices: string[], range: Range): FindingInput | undefined {
   if (!hasText(value) || isPlaceholderOnly(value) || /^[-—–]+$|^n\/?a$/i.test(plainText(value)) || chosenValue(value, choices)) return undefined;
   return {
-    message: `${name} "${plainText(value)}" is not one of ${choices.join(', ')}: write one of those (a note in parentheses may follow).`,
+    message: choices.every((c) => /^[0-9nm*]+:[0-9nm*]+$/i.test(c))
+      ? `${name} "${plainText(value)}" is not a cardinality: write ${choices.join(' or ')} (N:1 and N:M work too; a note in parentheses may follow).`
+      : `${name} "${plainText(value)}" is not one of ${choices.join(', ')}: write one of those (a note in parentheses may follow).`,
     range,
     fixes: choices.map((choice) => ({ title: `Use "${choice}"`, edits: [{ range, newText: choice }] })),
   };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { analyzePlan, inspectPlan } from '../../../src/core';
-import { GOOD_PLAN, gaps, lines, withSection } from './plan-text';
+import { GOOD_PLAN, findingLines, gaps, lines, withSection } from './plan-text';
 
 describe('parsing real plans', () => {
   it('finds no gap in a finished plan', () => {
@@ -97,6 +97,12 @@ describe('parsing real plans', () => {
       const plan = GOOD_PLAN.replace('## F) Agent-Team Plan', `${phases}\n## F) Agent-Team Plan`);
       assert.equal(inspectPlan(plan).plan.sectionLevel, 2);
       assert.deepEqual(gaps(plan), []);
+    });
+
+    it('reads a plan that so far has only section E with the template phases', () => {
+      const plan = lines('# Acme Connector Rollout Plan', '', '## E) Delivery Phases', '### Phase 1: Connection + Mapping', '- Scope: a', '### Phase 3: Analytics', '- Scope: b', '### Phase 4: Operational Readiness', '- Scope: c');
+      assert.equal(inspectPlan(plan).plan.sectionLevel, 2);
+      assert.equal(findingLines(plan).filter((f) => f.endsWith('phase-incomplete')).length, 3);
     });
 
     it('reads a plan whose sections are H1 headings', () => {

@@ -91,6 +91,11 @@ describe('rules', () => {
       });
     }
 
+    it('reads a choice followed by a colon and a note', () => {
+      assert.deepEqual(gaps(GOOD_PLAN.replace('- Data pull mode: incremental', '- Data pull mode: hybrid: backfill then events')), []);
+      assert.deepEqual(gaps(GOOD_PLAN.replace('- Data pull mode: incremental', '- Data pull mode: incremental / snapshot / hybrid\n  - incremental: poll contacts')), []);
+    });
+
     it('checks the pull mode too, and offers the allowed values', () => {
       const [finding] = only(GOOD_PLAN.replace('- Data pull mode: incremental', '- Data pull mode: whenever'), 'invalid-choice');
       assert.deepEqual(finding.fixes!.map((f) => f.title), ['Use "incremental"', 'Use "snapshot"', 'Use "hybrid"']);
@@ -142,6 +147,10 @@ describe('rules', () => {
     it('reads nested, flat, inline, numbered and table risks', () => {
       assert.deepEqual(gaps(risks('- Risk 1: a', '  - Mitigation: b', '- Risk 2: c', '- Mitigation: d', '1. e — mitigated by f', '', '| Risk | Mitigation |', '|---|---|', '| g | h |')), []);
       assert.deepEqual(gaps(risks('- Risk 1: a', '- Risk 2:', '- Risk 3: b', '', '| Risk | Mitigation |', '|---|---|', '| g | |')), ['45 risk-without-mitigation', '46 empty-field', '47 risk-without-mitigation', '51 risk-without-mitigation']);
+    });
+
+    it('does not take "no mitigation yet" for a mitigation', () => {
+      assert.deepEqual(gaps(risks('- Risk 1: vendor outage, no mitigation known yet', '- Risk 2: there is no fallback if tokens expire')), ['45 risk-without-mitigation', '46 risk-without-mitigation']);
     });
 
     it('adds a nested Mitigation stub', () => {
