@@ -100,6 +100,7 @@ export function treeItemOf(node: PlanTreeNode): vscode.TreeItem {
   return item;
 }
 
+/** Only leaves get a command: in a tree, clicking an item that has one runs it instead of expanding the item. */
 function itemFor(node: PlanTreeNode): vscode.TreeItem {
   const collapsed = (children: unknown[], state = vscode.TreeItemCollapsibleState.Collapsed) => (children.length ? state : vscode.TreeItemCollapsibleState.None);
   switch (node.kind) {
@@ -110,7 +111,6 @@ function itemFor(node: PlanTreeNode): vscode.TreeItem {
       item.description = progress ? summaryText(progress) : '';
       item.iconPath = verdictIcon(analysis);
       item.tooltip = planTooltip(analysis);
-      item.command = revealCommand(node.uri, 'Open Plan');
       return item;
     }
     case 'section': {
@@ -119,7 +119,7 @@ function itemFor(node: PlanTreeNode): vscode.TreeItem {
       item.description = `${section.filled}/${section.total}`;
       item.iconPath = new vscode.ThemeIcon(SECTION_ICONS[section.status], new vscode.ThemeColor(SECTION_COLORS[section.status]));
       item.tooltip = sectionTooltip(section);
-      if (section.heading) item.command = revealCommand(planOf(node).uri, 'Go to Section', section.heading.line);
+      if (section.heading && item.collapsibleState === vscode.TreeItemCollapsibleState.None) item.command = revealCommand(planOf(node).uri, 'Go to Section', section.heading.line);
       return item;
     }
     case 'subsection': {
@@ -129,7 +129,7 @@ function itemFor(node: PlanTreeNode): vscode.TreeItem {
       item.description = subsection.status ?? (gaps ? `${gaps} gap${gaps > 1 ? 's' : ''}` : '');
       item.iconPath = workIcon(subsection.status, gaps > 0);
       item.tooltip = appendGaps(new vscode.MarkdownString(`**${escapeMarkdown(subsection.heading.text)}**`), subsection.findings);
-      item.command = revealCommand(planOf(node).uri, `Go to ${subsection.kind}`, subsection.heading.line);
+      if (!gaps) item.command = revealCommand(planOf(node).uri, `Go to ${subsection.kind}`, subsection.heading.line);
       return item;
     }
     case 'gap': {
@@ -144,20 +144,23 @@ function itemFor(node: PlanTreeNode): vscode.TreeItem {
     case 'goNoGoItem': {
       const { item: task } = node;
       const item = new vscode.TreeItem(task.text, vscode.TreeItemCollapsibleState.None);
+      const action = task.checked ? 'Untick this item in the plan' : 'Tick this item in the plan';
       item.checkboxState = {
         state: task.checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
-        tooltip: task.checked ? 'Untick this item in the plan' : 'Tick this item in the plan',
+        tooltip: action,
+        accessibilityInformation: { label: action },
       };
       item.tooltip = `${task.checked ? 'Checked' : 'Not checked yet'} · line ${task.line + 1}`;
+      // Without it, screen readers would read the tooltip instead of the item.
+      item.accessibilityInformation = { label: `${task.text}, ${task.checked ? 'checked' : 'not checked yet'}, line ${task.line + 1}` };
       item.command = revealCommand(planOf(node).uri, 'Go to Item', task.line);
       return item;
     }
   }
 }
 
-function revealCommand(uri: vscode.Uri, title: string, line?: number): vscode.Command {
-  const options: vscode.TextDocumentShowOptions = { preview: true, preserveFocus: true };
-  if (line !== undefined) options.selection = new vscode.Range(line, 0, line, 0);
+function revealCommand(uri: vscode.Uri, title: string, line: number): vscode.Command {
+  const options: vscode.TextDocumentShowOptions = { preview: true, preserveFocus: true, selection: new vscode.Range(line, 0, line, 0) };
   return { command: 'vscode.open', title, arguments: [uri, options] };
 }
 

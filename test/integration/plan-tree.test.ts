@@ -24,6 +24,7 @@ describe('Plans view', () => {
     assert.equal(item.label, 'Globex');
     assert.equal(item.description, `${(await globexProgress()).percent}% · NO-GO 2/3`);
     assert.equal(iconOf(item), 'error');
+    assert.equal(item.command, undefined, 'a click expands the plan rather than running a command');
     assert.match(tooltipOf(item), /NO-GO\*\*, 2 of 3 go\/no-go items checked/);
     assert.ok(await planNode(planTree, fixtureUri('rollout-plan.md')), 'the other fixture plan is listed too');
     assert.ok(!(await planNode(planTree, fixtureUri('README.md'))), 'README.md is no plan');
@@ -73,6 +74,7 @@ describe('Plans view', () => {
       'x Mappings validated (manual + auto-match)',
       '  Sync completes with safe resume behavior',
     ]);
+    assert.equal(items[2].accessibilityInformation?.label, 'Sync completes with safe resume behavior, not checked yet, line 57');
   });
 
   it('follows unsaved edits of an open plan, and the file again once they are reverted', async () => {
