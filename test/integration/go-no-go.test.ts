@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { extensionApi, openPlan, planText } from './plan-documents';
 import { child, closeEditorsReverting, deleteQuietly, fixtureUri, lineOf, planNodeWhen, withoutAutoSave } from './plan-tree-nodes';
 
-const GLOBEX = fixtureUri('globex-rollout-plan.md');
+const GLOBEX = fixtureUri('globex-plan.md');
 const setItem = (args: { uri: vscode.Uri; line: number; checked: boolean; text?: string }) => vscode.commands.executeCommand<boolean>('connectorPlan.setGoNoGoItem', args);
 const replaceLine = (text: string, line: number, row: string) => text.split('\n').map((r, i) => (i === line ? row : r)).join('\n');
 
@@ -52,7 +52,7 @@ describe('go/no-go items', () => {
 
   it('are ticked from a checkbox in the Plans view, in a plan that was not open, which then shows', async () => {
     const { planTree } = await extensionApi();
-    const uri = fixtureUri('pied-piper-rollout-plan.md');
+    const uri = fixtureUri('pied-piper-plan.md');
     const text = planText('Pied Piper');
     try {
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));

@@ -4,7 +4,7 @@ import { inspectPlan, type PlanProgress } from '../../src/core';
 import { extensionApi, planText } from './plan-documents';
 import { child, closeEditorsReverting, deleteQuietly, fixtureUri, iconOf, lineOf, planGone, planNode, planNodeWhen, tooltipOf, until, withoutAutoSave } from './plan-tree-nodes';
 
-const GLOBEX = fixtureUri('globex-rollout-plan.md');
+const GLOBEX = fixtureUri('globex-plan.md');
 
 /** The core's numbers for the fixture: the tree must show them, whatever refinements the core gets. */
 async function globexProgress(): Promise<PlanProgress> {
@@ -89,7 +89,7 @@ describe('Plans view', () => {
 
   it('adds a plan written to disk and drops it once deleted', async () => {
     const { planTree } = await extensionApi();
-    const uri = fixtureUri('initech-rollout-plan.md');
+    const uri = fixtureUri('initech-plan.md');
     try {
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(planText('Initech')));
       await planNodeWhen(planTree, uri, (item) => item.label === 'Initech', 'the new plan appears');
@@ -103,7 +103,7 @@ describe('Plans view', () => {
   it('leaves out files matched by connectorPlan.exclude and by folder globs in files.exclude; drops a deleted folder', async () => {
     const { planTree, analyzer } = await extensionApi();
     const folder = fixtureUri('tmp-archive');
-    const archived = vscode.Uri.joinPath(folder, 'hooli-rollout-plan.md');
+    const archived = vscode.Uri.joinPath(folder, 'hooli-plan.md');
     const connectorPlan = vscode.workspace.getConfiguration('connectorPlan');
     const files = vscode.workspace.getConfiguration('files');
     try {

@@ -43,7 +43,7 @@ describe('status bar', () => {
 
   it('reveals the plan in the Plans view when clicked', async () => {
     const { statusBar, planTree } = await extensionApi();
-    const uri = fixtureUri('globex-rollout-plan.md');
+    const uri = fixtureUri('globex-plan.md');
     await vscode.window.showTextDocument(uri);
     await until(statusBar.onDidUpdate, () => statusBar.visible && statusBar.item.text.endsWith('NO-GO 2/3'), 'the status bar shows Globex');
     const { command, arguments: args = [] } = statusBar.item.command as vscode.Command;
