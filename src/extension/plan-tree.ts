@@ -171,7 +171,8 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
       markdown.onDidCreate(changed),
       markdown.onDidChange(changed),
       paths.onDidCreate((uri) => {
-        if (!uri.path.endsWith('.md') && planFileKind(uri) !== 'excluded') this.folderCreated(uri);
+        // A name with an extension is taken for a file, so a build writing thousands of files costs nothing here.
+        if (!/[^/.]\.\w+$/.test(uri.path) && planFileKind(uri) !== 'excluded') this.folderCreated(uri);
       }),
       paths.onDidDelete((uri) => this.removeUnder(uri)),
     );
