@@ -1,4 +1,9 @@
-import type { PlanModel } from './plan/model';
+import type { PlanModel, TaskItem } from './plan/model';
+
+/** Every go/no-go item of the plan (the template's checklist section, every copy of it), in document order. */
+export function goNoGoItems(plan: PlanModel): TaskItem[] {
+  return plan.sections.flatMap((s) => (s.template?.role === 'checklist' ? s.tasks : []));
+}
 import type { Finding, TextEdit } from './types';
 
 /** The preferred fix of every finding that has one, without overlapping edits: what "fix all" applies. */
@@ -44,7 +49,7 @@ export function disableEdits(plan: PlanModel, finding: Finding): { line: TextEdi
  * (the tree may be older than the document); undefined when it is not.
  */
 export function goNoGoEdit(plan: PlanModel, line: number, checked: boolean, expectedText?: string): TextEdit | undefined {
-  const task = plan.sections.flatMap((s) => (s.template?.role === 'checklist' ? s.tasks : [])).find((t) => t.line === line);
+  const task = goNoGoItems(plan).find((t) => t.line === line);
   if (!task || (expectedText !== undefined && task.text !== expectedText)) return undefined;
   return { range: task.boxRange, newText: checked ? '[x]' : '[ ]' };
 }

@@ -9,7 +9,7 @@ export { planSnippet, snippetParts, snippetsFileText } from './snippets';
 export type { SnippetPart } from './snippets';
 export { RULES } from './rules';
 export type { RuleMeta } from './rules';
-export { fixAllEdits, disableEdits, goNoGoEdit } from './edits';
+export { fixAllEdits, disableEdits, goNoGoEdit, goNoGoItems } from './edits';
 export { planOverview } from './overview';
 export type { PlanOverview, SectionOverview, SubsectionOverview } from './overview';
 export { completionsAt, hoverAt } from './assist';

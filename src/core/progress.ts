@@ -1,4 +1,5 @@
 import { hasText } from './markdown/inline';
+import { goNoGoItems } from './edits';
 import { isFieldFilled } from './plan/field-state';
 import { hasPlaceholder } from './plan/placeholders';
 import type { Field, PlanModel, Section, TemplateSection } from './plan/model';
@@ -83,7 +84,7 @@ function sectionProgress(plan: PlanModel, section: Section, template: TemplateSe
 }
 
 function goNoGo(plan: PlanModel, findings: Finding[]): GoNoGoStatus {
-  const tasks = plan.sections.filter((s) => s.template?.role === 'checklist').flatMap((s) => s.tasks);
+  const tasks = goNoGoItems(plan);
   const checked = tasks.filter((t) => t.checked).length;
   const reasons: string[] = [];
   if (!tasks.length) reasons.push('no go/no-go checklist');

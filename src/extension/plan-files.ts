@@ -22,14 +22,27 @@ export function planFileKind(uri: vscode.Uri): PlanFileKind {
   return 'auto';
 }
 
+const matchers = new Map<string, (path: string) => boolean>();
+
+/** Compiled once per glob list: the tree asks for every markdown file of the workspace. */
+function matcher(globs: string[]): (path: string) => boolean {
+  const key = globs.join('\u0000');
+  let isMatch = matchers.get(key);
+  if (!isMatch) {
+    if (matchers.size > 50) matchers.clear();
+    matchers.set(key, (isMatch = picomatch(globs, { dot: true })));
+  }
+  return isMatch;
+}
+
 function matches(relative: string, globs: string[]): boolean {
-  return globs.length > 0 && picomatch(globs, { dot: true })(relative);
+  return globs.length > 0 && matcher(globs)(relative);
 }
 
 /** As in `files.exclude`, a glob that names a folder (`out`, `.git` at any depth) also excludes everything inside it. */
 function matchesOrInFolder(relative: string, globs: string[]): boolean {
   if (!globs.length) return false;
-  const isMatch = picomatch(globs, { dot: true });
+  const isMatch = matcher(globs);
   const parts = relative.split('/');
   return parts.some((_, i) => isMatch(parts.slice(0, i + 1).join('/')));
 }

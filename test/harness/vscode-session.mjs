@@ -49,6 +49,8 @@ function startCodeServer(tempDir, logFile) {
       'extensions.autoUpdate': false,
       'update.mode': 'none',
       'telemetry.telemetryLevel': 'off',
+      // The web workbench saves dirty files after a delay by default: tests must decide when a fixture is written.
+      'files.autoSave': 'off',
     }),
   );
   const args = [

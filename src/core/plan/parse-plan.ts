@@ -54,6 +54,11 @@ export function readPlan(text: string, schema: TemplateSchema): PlanModel {
 
 function connectorName(title: string, schema: TemplateSchema): string | undefined {
   const suffixes = [schema.titleSuffix, 'Connector Rollout Plan', 'Rollout Plan', 'Connector Plan'];
+  // `Connector Rollout Plan: HubSpot` names the connector after the colon.
+  for (const suffix of suffixes) {
+    const lead = new RegExp(`^${suffix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:—–-]\\s*(.+)$`, 'i').exec(title);
+    if (suffix && lead) return /^\{[^{}]*\}$/.test(lead[1].trim()) ? undefined : lead[1].trim();
+  }
   for (const suffix of suffixes) {
     const at = title.toLowerCase().lastIndexOf(suffix.toLowerCase());
     if (suffix && at > 0) {

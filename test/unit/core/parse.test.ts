@@ -163,6 +163,12 @@ describe('parsing real plans', () => {
       assert.equal(report.isPlan, false);
     });
 
+    it('reads the connector name before or after the plan title words', () => {
+      assert.equal(analyzePlan(GOOD_PLAN.replace('# Linear Connector Rollout Plan', '# Connector Rollout Plan: Linear Issues')).connectorName, 'Linear Issues');
+      assert.equal(analyzePlan(GOOD_PLAN.replace('# Linear Connector Rollout Plan', '# Linear — Rollout Plan')).connectorName, 'Linear');
+      assert.equal(analyzePlan(GOOD_PLAN.replace('# Linear Connector Rollout Plan', '# {ConnectorName} Connector Rollout Plan')).connectorName, undefined);
+    });
+
     it('knows a plan without a title by its sections', () => {
       assert.equal(analyzePlan(GOOD_PLAN.replace('# Linear Connector Rollout Plan', '')).isPlan, true);
     });
