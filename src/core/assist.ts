@@ -6,6 +6,7 @@ import { indentOf } from './plan/fields';
 import { MATCH_THRESHOLD, similarity, words } from './plan/match';
 import type { Field, PlanModel, Section, Subsection, TemplateField, TemplateSection } from './plan/model';
 import type { Finding, Range } from './types';
+import { templateFields, type FieldPlace } from './rules/rule';
 
 export type PlanCompletionKind = 'value' | 'field' | 'section';
 
@@ -109,7 +110,7 @@ function unescapedPipes(text: string): number[] {
 }
 
 function valueCompletions(plan: PlanModel, line: number, at: number): PlanCompletion[] | undefined {
-  const place = fieldPlaces(plan).find((p) => p.field.line === line && p.field.kind !== 'table-row');
+  const place = templateFields(plan, { includeSetAside: true }).find((p) => p.field.line === line && p.field.kind !== 'table-row');
   const field = place?.field;
   const choices = field?.template?.choices;
   if (!field || !choices) return undefined;
@@ -176,27 +177,6 @@ function nextNumber(written: Field[]): number {
   return Math.max(written.length, ...numbers) + 1;
 }
 
-interface FieldPlace {
-  field: Field;
-  section: Section;
-  subsection?: Subsection;
-}
-
-function fieldPlaces(plan: PlanModel): FieldPlace[] {
-  const out: FieldPlace[] = [];
-  const walk = (fields: Field[], section: Section, subsection?: Subsection) => {
-    for (const field of fields) {
-      out.push({ field, section, subsection });
-      walk(field.children, section, subsection);
-    }
-  };
-  for (const section of plan.sections) {
-    if (!section.template) continue;
-    walk(section.fields, section);
-    for (const sub of section.subsections) walk(sub.fields, section, sub);
-  }
-  return out;
-}
 
 function sectionName(template: { id: string; title: string }): string {
   return `${template.id}) ${template.title}`;
@@ -217,7 +197,7 @@ export function hoverAt(plan: PlanModel, report: PlanReport, line: number, chara
     const sub = section.subsections.find((s) => s.heading.line === line);
     if (sub) return { contents: subsectionHover(plan, sub, section.template, report), range: headingRange };
   }
-  const place = fieldPlaces(plan).find(({ field }) => field.line === line && field.template && character >= field.labelRange.start.character && character <= field.labelRange.end.character);
+  const place = templateFields(plan, { includeSetAside: true }).find(({ field }) => field.line === line && field.template && character >= field.labelRange.start.character && character <= field.labelRange.end.character);
   return place && { contents: fieldHover(plan, place, report), range: place.field.labelRange };
 }
 

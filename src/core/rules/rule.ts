@@ -27,8 +27,8 @@ export interface FieldPlace {
   subsection?: Subsection;
 }
 
-/** Every field of the plan's template sections, nested ones included; deferred and optional work is left out. */
-export function templateFields(plan: PlanModel): FieldPlace[] {
+/** Every field of the plan's template sections, nested ones included; deferred and optional work is left out unless asked for. */
+export function templateFields(plan: PlanModel, options: { includeSetAside?: boolean } = {}): FieldPlace[] {
   const out: FieldPlace[] = [];
   const walk = (fields: Field[], section: Section, subsection?: Subsection) => {
     for (const field of fields) {
@@ -39,7 +39,7 @@ export function templateFields(plan: PlanModel): FieldPlace[] {
   for (const section of plan.sections) {
     if (!section.template) continue;
     walk(section.fields, section);
-    for (const sub of section.subsections) if (!isSetAside(sub)) walk(sub.fields, section, sub);
+    for (const sub of section.subsections) if (options.includeSetAside || !isSetAside(sub)) walk(sub.fields, section, sub);
   }
   return out;
 }
