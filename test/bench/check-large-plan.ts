@@ -3,7 +3,7 @@ import MarkdownIt from 'markdown-it';
 import { analyzePlan } from '../../src/core';
 
 /** One plan, sections A–J once each, grown until it weighs `targetBytes`: long lists, a big mapping table, many phases and risks. */
-function largePlan(targetBytes: number): string {
+export function largePlan(targetBytes: number): string {
   const prose = 'The connector keeps partner health honest: every record carries its source, its external ID and the time it was seen.';
   const scale = Math.max(1, Math.round(targetBytes / 880));
   const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -70,28 +70,32 @@ function timeOnce(run: () => void): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-const text = largePlan(1024 * 1024);
-const md = new MarkdownIt('default', { html: true });
-const rounds = Number(process.env.BENCH_ROUNDS ?? 11);
-const parse = () => md.parse(text, {});
-const check = () => analyzePlan(text);
-for (let i = 0; i < 2; i++) {
-  parse();
-  check();
+function main(): void {
+  const text = largePlan(1024 * 1024);
+  const md = new MarkdownIt('default', { html: true });
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 11);
+  const parse = () => md.parse(text, {});
+  const check = () => analyzePlan(text);
+  for (let i = 0; i < 2; i++) {
+    parse();
+    check();
+  }
+  // Interleaved, so that whatever else the machine is doing weighs on both sides alike.
+  const parseTimes: number[] = [];
+  const checkTimes: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const p = timeOnce(parse);
+    const c = timeOnce(check);
+    parseTimes.push(p);
+    checkTimes.push(c);
+    ratios.push(c / p);
+  }
+  const findings = analyzePlan(text).findings.length;
+  const report = analyzePlan(text);
+  console.log(`plan: ${(text.length / 1024).toFixed(0)} KiB, ${text.split('\n').length} lines, ${findings} findings (${report.progress?.percent}% complete)`);
+  console.log(`markdown-it parse: ${median(parseTimes).toFixed(1)} ms, connector-plan check: ${median(checkTimes).toFixed(1)} ms (medians of ${rounds} interleaved runs)`);
+  console.log(`ratio check / parse: ${median(ratios).toFixed(2)} (median of per-run ratios; target <= 1.5)`);
 }
-// Interleaved, so that whatever else the machine is doing weighs on both sides alike.
-const parseTimes: number[] = [];
-const checkTimes: number[] = [];
-const ratios: number[] = [];
-for (let i = 0; i < rounds; i++) {
-  const p = timeOnce(parse);
-  const c = timeOnce(check);
-  parseTimes.push(p);
-  checkTimes.push(c);
-  ratios.push(c / p);
-}
-const findings = analyzePlan(text).findings.length;
-const report = analyzePlan(text);
-console.log(`plan: ${(text.length / 1024).toFixed(0)} KiB, ${text.split('\n').length} lines, ${findings} findings (${report.progress?.percent}% complete)`);
-console.log(`markdown-it parse: ${median(parseTimes).toFixed(1)} ms, connector-plan check: ${median(checkTimes).toFixed(1)} ms (medians of ${rounds} interleaved runs)`);
-console.log(`ratio check / parse: ${median(ratios).toFixed(2)} (median of per-run ratios; target <= 1.5)`);
+
+if (require.main === module) main();

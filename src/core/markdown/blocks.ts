@@ -27,6 +27,8 @@ export interface TableRow {
 }
 
 const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+// The plan model reads each block's raw inline source (`content`), never inline tokens: skip building them.
+md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
 
 const CONTAINER: Record<string, BlockType> = {
   bullet_list_open: 'list',
