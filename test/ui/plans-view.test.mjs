@@ -1,34 +1,60 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtureWorkspace } from '../harness/vscode-session.mjs';
-import { useWorkbench } from './workbench.mjs';
+import { checkFile, planStatuses, progressText } from './cli-report.mjs';
+import { editorLine, quoted, rowLabelled, runCommand, showPlansView, useWorkbench } from './workbench.mjs';
 
-// A copy of the Globex fixture under its own name: the web workbench saves edited files after a second,
-// so the test ticks an item in a file of its own and removes it afterwards.
-const planFile = join(fixtureWorkspace, 'tmp-ui-zeta-plan.md');
+const GLOBEX = join(fixtureWorkspace, 'globex-plan.md');
+const ITEM = 'Sync completes with safe resume behavior';
+
+/** A plan's row label: its name and the description `85% · NO-GO 2/3`. */
+const planLabel = (plan) => `${plan.name} ${progressText(plan)}`;
 
 describe('Plans view', () => {
   const workbench = useWorkbench();
 
-  beforeEach(() => {
-    const globex = readFileSync(join(fixtureWorkspace, 'globex-plan.md'), 'utf8');
-    writeFileSync(planFile, globex.replace('# Globex Connector Rollout Plan', '# Zeta Connector Rollout Plan'));
-  });
-  afterEach(() => rmSync(planFile, { force: true }));
+  it('lists the plans with progress and verdict, and a plan with its sections A–J', async () => {
+    const plans = planStatuses();
+    const globex = plans.find((plan) => plan.path === 'globex-plan.md');
+    const { sections } = checkFile('globex-plan.md').progress;
+    const view = await showPlansView(workbench.page);
+    for (const plan of plans) await rowLabelled(view, planLabel(plan)).waitFor();
 
-  it('shows a plan with its sections; ticking a go/no-go checkbox ticks the item in the editor', async () => {
+    await rowLabelled(view, planLabel(globex)).click();
+    const sectionLabels = sections.map((s) => `${s.id}) ${s.title} ${s.filled}/${s.total}`);
+    for (const label of sectionLabels) await rowLabelled(view, label).waitFor();
+    const shown = await view.locator('.monaco-list-row[aria-level="2"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label')));
+    assert.deepEqual(shown, sectionLabels);
+    assert.equal(sections.map((s) => s.id).join(''), 'ABCDEFGHIJ');
+  });
+
+  it('ticking a go/no-go checkbox ticks the item in the editor; Ctrl+Z unticks it, and the file on disk never changes', async () => {
     const { page } = workbench;
-    await page.locator('.activitybar [aria-label^="Connector Plan"]').first().click();
-    const view = page.locator('.part.sidebar');
-    const plan = view.locator('.monaco-list-row', { hasText: 'Zeta' });
-    await plan.filter({ hasText: 'NO-GO 2/3' }).waitFor();
-    await plan.click();
-    await view.locator('.monaco-list-row', { hasText: 'B) Source Model' }).waitFor();
-    const item = view.locator('.monaco-list-row', { hasText: 'Sync completes with safe resume behavior' });
+    const onDisk = readFileSync(GLOBEX, 'utf8');
+    assert.ok(onDisk.includes(`- [ ] ${ITEM}`));
+    const globex = planStatuses().find((plan) => plan.path === 'globex-plan.md');
+    const view = await showPlansView(page);
+    await rowLabelled(view, planLabel(globex)).click();
+    const item = view.locator(`.monaco-list-row[aria-label^=${quoted(`${ITEM},`)}]`);
     await item.locator('.custom-view-tree-node-item-checkbox[aria-checked="false"]').click();
 
-    await page.locator('.editor-instance .view-line', { hasText: '- [x] Sync completes with safe resume behavior' }).waitFor();
-    await plan.filter({ hasText: 'NO-GO 3/3' }).waitFor();
+    await editorLine(page, `- [x] ${ITEM}`).waitFor();
+    const { checked, total } = globex.goNoGo;
+    await view.locator(`.monaco-list-row[aria-level="1"][aria-label^="Globex "][aria-label$=${quoted(` ${checked + 1}/${total}`)}]`).waitFor();
     await item.locator('.custom-view-tree-node-item-checkbox[aria-checked="true"]').waitFor();
+    await page.locator('.tabs-container .tab.active.dirty[aria-label^="globex-plan.md"]').waitFor();
+    assert.equal(readFileSync(GLOBEX, 'utf8'), onDisk, 'ticking edits the document, it does not save it');
+
+    await editorLine(page, `- [x] ${ITEM}`).click();
+    await page.keyboard.press('Control+Z');
+    await editorLine(page, `- [ ] ${ITEM}`).waitFor();
+    await rowLabelled(view, planLabel(globex)).waitFor();
+    await item.locator('.custom-view-tree-node-item-checkbox[aria-checked="false"]').waitFor();
+    await page.locator('.tabs-container .tab.active:not(.dirty)[aria-label^="globex-plan.md"]').waitFor();
+
+    await runCommand(page, 'View: Revert and Close Editor');
+    await page.locator('.tabs-container .tab[aria-label^="globex-plan.md"]').waitFor({ state: 'detached' });
+    assert.equal(readFileSync(GLOBEX, 'utf8'), onDisk);
   });
 });

@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixtureWorkspace, repoRoot } from '../harness/vscode-session.mjs';
+import { activeTab, editorLine, runCommand, useWorkbench } from './workbench.mjs';
+
+const templateHeadings = readFileSync(join(repoRoot, 'src', 'core', 'template', 'connector-rollout-plan.md'), 'utf8')
+  .split('\n')
+  .filter((line) => line.startsWith('## '));
+
+/** Every file and folder under the fixture workspace, relative to it. */
+const workspaceListing = () => readdirSync(fixtureWorkspace, { recursive: true }).sort();
+
+describe('New Connector Plan', () => {
+  const workbench = useWorkbench();
+  const plan = join(fixtureWorkspace, 'docs', 'connectors', 'initrode-payroll-rollout-plan.md');
+  let before;
+  let made = [];
+  const removeMade = () => {
+    for (const path of made.reverse()) rmSync(path, { recursive: true, force: true });
+    made = [];
+  };
+
+  beforeEach(() => {
+    before = workspaceListing();
+    made = [join(fixtureWorkspace, 'docs'), join(fixtureWorkspace, 'docs', 'connectors'), plan].filter((path) => !existsSync(path));
+  });
+  // After the page is closed: what the test created goes, even when it failed half-way.
+  afterEach(removeMade);
+
+  it('asks for the name in the palette, creates docs/connectors/<slug>-rollout-plan.md from the template and opens it', async () => {
+    const { page } = workbench;
+    const explorer = page.locator('.explorer-folders-view');
+    const explorerRows = explorer.locator('.monaco-list-row');
+    for (const name of readdirSync(fixtureWorkspace)) await explorer.getByRole('treeitem', { name, exact: true }).waitFor();
+    const shownBefore = await explorerRows.evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label')));
+
+    await runCommand(page, 'Connector Plan: New Connector Plan');
+    const input = page.locator('.quick-input-widget');
+    await input.locator('.quick-input-title', { hasText: 'New Connector Plan' }).waitFor();
+    await page.keyboard.type('Initrode Payroll');
+    await input.locator('.quick-input-message', { hasText: 'Creates docs/connectors/initrode-payroll-rollout-plan.md' }).waitFor();
+    await page.keyboard.press('Enter');
+
+    await activeTab(page, 'initrode-payroll-rollout-plan.md').waitFor();
+    await editorLine(page, '# Initrode Payroll Connector Rollout Plan').waitFor();
+    await editorLine(page, templateHeadings[0]).waitFor();
+    await page.locator('.breadcrumbs-control', { hasText: 'docs' }).filter({ hasText: 'connectors' }).waitFor();
+    const planRow = explorer.getByRole('treeitem', { name: 'initrode-payroll-rollout-plan.md', exact: true });
+    await planRow.waitFor();
+
+    // The command saves the new plan: once the tab is clean, the file on disk holds the whole template.
+    await page.locator('.tabs-container .tab.active:not(.dirty)').waitFor();
+    const text = readFileSync(plan, 'utf8');
+    assert.ok(text.startsWith('# Initrode Payroll Connector Rollout Plan\n'), `unexpected start: ${text.slice(0, 80)}`);
+    assert.deepEqual(text.split('\n').filter((line) => line.startsWith('## ')), templateHeadings);
+
+    removeMade();
+    assert.deepEqual(workspaceListing(), before);
+    await planRow.waitFor({ state: 'detached' });
+    await explorerRows.nth(shownBefore.length).waitFor({ state: 'detached' });
+    assert.deepEqual(await explorerRows.evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label'))), shownBefore, 'the Explorer shows the workspace as before');
+  });
+});
