@@ -16,3 +16,4 @@ export { completionsAt, hoverAt } from './assist';
 export type { PlanCompletion, PlanCompletionKind, PlanHover } from './assist';
 export type { PlanModel, Section, Subsection, Field, TaskItem, Heading, WorkStatus, TemplateSchema, TemplateSection, TemplateField } from './plan/model';
 export { getDefaultSchema } from './template/schema';
+export { mightBePlan } from './plan/parse-plan';

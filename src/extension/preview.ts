@@ -1,6 +1,6 @@
 // The markdown preview plugin. No `vscode` import: VS Code hands us its markdown-it, and unit tests hand us theirs.
 import type MarkdownIt from 'markdown-it';
-import { analyzePlan, type Finding, type PlanReport } from '../core';
+import { analyzePlan, mightBePlan, type Finding, type PlanReport } from '../core';
 
 type Token = MarkdownIt.Token;
 type StateCore = MarkdownIt.StateCore;
@@ -34,6 +34,7 @@ export function extendMarkdownIt(md: MarkdownIt.MarkdownIt): MarkdownIt.Markdown
 
 function markPlan(state: StateCore): void {
   if (state.inlineMode) return;
+  if (!mightBePlan(state.src)) return;
   const report = analyzePlan(state.src);
   if (!report.isPlan || !report.progress) return;
   const lines = state.src.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);

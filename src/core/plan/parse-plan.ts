@@ -15,6 +15,17 @@ const MITIGATION = /\bmitigat|\bfallback\b|\bcontingenc|\bworkaround/i;
 /** `no mitigation yet`, `without a fallback`: the word is there, the mitigation is not. */
 const NO_MITIGATION = /\b(?:no|without|lacks?|missing|tbd)\s+(?:\w+\s+)?(?:mitigat|fallback|contingenc|workaround)/i;
 
+/**
+ * A cheap test that never says no to a plan: a plan title somewhere, or enough headings to hold the template's
+ * sections. Lets hosts that see every markdown file (the preview) skip the rest without parsing them.
+ */
+export function mightBePlan(text: string): boolean {
+  if (PLAN_TITLE.test(text)) return true;
+  let headings = 0;
+  for (const _ of text.matchAll(/^ {0,3}#{1,3}[ \t]/gm)) if (++headings >= MIN_SECTIONS_WITHOUT_TITLE) return true;
+  return false;
+}
+
 /** Reads a markdown document into the plan model. Never throws on any input. */
 export function readPlan(text: string, schema: TemplateSchema): PlanModel {
   const outline = readOutline(text);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzePlan } from '../../../src/core';
+import { analyzePlan, mightBePlan } from '../../../src/core';
 import { REPO_ROOT } from './repo-paths';
 
 interface Expected {
@@ -34,6 +34,7 @@ describe('fixture plans', () => {
       const text = new TextDecoder('utf-8').decode(fs.readFileSync(file));
       const report = analyzePlan(text);
       assert.equal(report.isPlan, expected.isPlan, 'isPlan');
+      if (report.isPlan) assert.ok(mightBePlan(text), 'the cheap pre-test must never turn a plan away');
       const actual = report.findings.map((f) => `${f.range.start.line + 1} ${f.ruleId}`).sort(byLine);
       assert.deepEqual(actual, [...expected.findings].sort(byLine), expected.note);
       if (expected.isPlan) {
