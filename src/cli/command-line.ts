@@ -34,6 +34,14 @@ export function parseCommandLine<T extends Options>(args: string[], options: T, 
   }
 }
 
+/** Parses a command's arguments, or prints its help and gives undefined when `--help` was asked for. */
+export function parseOrHelp<T extends Options & { help: { type: 'boolean' } }>(args: string[], options: T, command: { usage: string; help: string }, stdout: { write(text: string): unknown }) {
+  const parsed = parseCommandLine(args, options, command.usage);
+  if (!(parsed.values as { help?: boolean }).help) return parsed;
+  stdout.write(command.help);
+  return undefined;
+}
+
 /** Checks that `value` is one of `choices`; the message lists them. */
 export function oneOf<T extends string>(option: string, value: string, choices: readonly T[], usage: string): T {
   if ((choices as readonly string[]).includes(value)) return value as T;

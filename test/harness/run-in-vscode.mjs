@@ -3,7 +3,7 @@
 import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { format } from 'node:util';
-import { isNetworkNoise, repoRoot, shown, startVSCodeSession, timeoutSeconds } from './vscode-session.mjs';
+import { isNetworkNoise, reportLayer, repoRoot, runLayer, shown, startVSCodeSession, timeoutSeconds } from './vscode-session.mjs';
 
 const LAYER = 'integration';
 const suiteDir = join(repoRoot, 'out', 'test', 'integration');
@@ -84,19 +84,11 @@ async function main() {
     } else if (failed > 0) {
       console.error(`${LAYER}: logs in ${shown(session.resultsDir)}`);
     }
-    console.log(`${LAYER}: took ${Math.round((Date.now() - started) / 1000)} s`);
-    console.log(`${LAYER}: ${passed} passed, ${failed} failed`);
-    return failed > 0 ? 1 : 0;
+    return reportLayer(LAYER, started, passed, failed);
   } finally {
     await new Promise((resolve) => browserLog.end(resolve));
     await session.close();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(`${LAYER}: ${error.message}`);
-    process.exit(error.exitCode ?? 1);
-  },
-);
+runLayer(LAYER, main);

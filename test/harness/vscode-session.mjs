@@ -33,6 +33,24 @@ export function timeoutSeconds(defaultSeconds) {
 }
 
 /** A path relative to the current directory, as a person would type it next. */
+/** Prints a layer's closing lines (the last one is what CI reads) and gives its exit code. */
+export function reportLayer(layer, started, passed, failed) {
+  console.log(`${layer}: took ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(`${layer}: ${passed} passed, ${failed} failed`);
+  return failed > 0 ? 1 : 0;
+}
+
+/** Runs a layer's main() and exits with its code; an error before the tests ran is reported and fails the run. */
+export function runLayer(layer, main) {
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(`${layer}: ${error.message}`);
+      process.exit(error.exitCode ?? 1);
+    },
+  );
+}
+
 export function shown(path) {
   return relative(process.cwd(), path) || '.';
 }

@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
-import { repoRoot, shown, startVSCodeSession, timeoutSeconds } from '../harness/vscode-session.mjs';
+import { reportLayer, repoRoot, runLayer, shown, startVSCodeSession, timeoutSeconds } from '../harness/vscode-session.mjs';
 import { setSession } from './workbench.mjs';
 
 const LAYER = 'ui';
@@ -40,18 +40,10 @@ async function main() {
       failed = 1;
     }
     if (failed > 0) console.error(`${LAYER}: screenshots and server log in ${shown(session.resultsDir)}`);
-    console.log(`${LAYER}: took ${Math.round((Date.now() - started) / 1000)} s`);
-    console.log(`${LAYER}: ${passed} passed, ${failed} failed`);
-    return failed > 0 ? 1 : 0;
+    return reportLayer(LAYER, started, passed, failed);
   } finally {
     await session.close();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(`${LAYER}: ${error.message}`);
-    process.exit(error.exitCode ?? 1);
-  },
-);
+runLayer(LAYER, main);

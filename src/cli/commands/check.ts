@@ -2,7 +2,7 @@ import { RULES } from '../../core';
 import type { CheckedFile } from '../analyze-inputs';
 import { analyzeInputs } from '../analyze-inputs';
 import type { Command } from '../command-line';
-import { UsageError, oneOf, parseCommandLine } from '../command-line';
+import { UsageError, oneOf, parseOrHelp } from '../command-line';
 import type { CliContext } from '../context';
 import { printError } from '../context';
 import { formatJson } from '../formatters/json';
@@ -50,11 +50,9 @@ export const checkCommand: Command = {
   usage,
   help,
   async execute(args: string[], context: CliContext): Promise<number> {
-    const { values, positionals } = parseCommandLine(args, options, usage);
-    if (values.help) {
-      context.stdout.write(help);
-      return 0;
-    }
+    const parsed = parseOrHelp(args, options, { usage, help }, context.stdout);
+    if (!parsed) return 0;
+    const { values, positionals } = parsed;
     const format = oneOf('--format', values.format, ['text', 'json', 'sarif'], usage);
     const maxWarnings = values['max-warnings'] === undefined ? undefined : parseCount('--max-warnings', values['max-warnings']);
     const { files, unreadable } = await analyzeInputs(positionals.length > 0 ? positionals : ['.'], context);

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { connectorNameProblem, planFileName, scaffoldPlan } from '../../core';
 import type { Command } from '../command-line';
-import { UsageError, parseCommandLine } from '../command-line';
+import { UsageError, parseOrHelp } from '../command-line';
 import type { CliContext } from '../context';
 import { displayPath, printError } from '../context';
 import { describeFsError } from '../file-system';
@@ -33,11 +33,9 @@ export const newPlanCommand: Command = {
   usage,
   help,
   async execute(args: string[], context: CliContext): Promise<number> {
-    const { values, positionals } = parseCommandLine(args, options, usage);
-    if (values.help) {
-      context.stdout.write(help);
-      return 0;
-    }
+    const parsed = parseOrHelp(args, options, { usage, help }, context.stdout);
+    if (!parsed) return 0;
+    const { values, positionals } = parsed;
     const name = connectorName(positionals);
     const folder = path.resolve(context.cwd, values.dir);
     const file = path.join(folder, planFileName(name));

@@ -1,6 +1,6 @@
 import { analyzeInputs } from '../analyze-inputs';
 import type { Command } from '../command-line';
-import { oneOf, parseCommandLine } from '../command-line';
+import { oneOf, parseOrHelp } from '../command-line';
 import type { CliContext } from '../context';
 import { formatStatusJson } from '../formatters/status-json';
 import { formatStatusText } from '../formatters/status-text';
@@ -30,11 +30,9 @@ export const statusCommand: Command = {
   usage,
   help,
   async execute(args: string[], context: CliContext): Promise<number> {
-    const { values, positionals } = parseCommandLine(args, options, usage);
-    if (values.help) {
-      context.stdout.write(help);
-      return 0;
-    }
+    const parsed = parseOrHelp(args, options, { usage, help }, context.stdout);
+    if (!parsed) return 0;
+    const { values, positionals } = parsed;
     const format = oneOf('--format', values.format, ['text', 'json'], usage);
     const { files, unreadable } = await analyzeInputs(positionals.length > 0 ? positionals : ['.'], context);
     context.stdout.write(format === 'json' ? formatStatusJson(files) : formatStatusText(files));
