@@ -1,5 +1,5 @@
 import { readPlan } from './plan/parse-plan';
-import type { PlanModel } from './plan/model';
+import { sectionAt, type PlanModel } from './plan/model';
 import { computeProgress } from './progress';
 import { RULE_LIST } from './rules';
 import type { FindingInput } from './rules/rule';
@@ -51,7 +51,7 @@ export function inspectPlan(text: string, options: AnalyzeOptions = {}): { repor
     }
   }
   findings = applySuppressions(findings, plan.directives);
-  for (const finding of findings) finding.sectionId ??= plan.sections.find((s) => s.id && finding.range.start.line >= s.startLine && finding.range.start.line < s.endLine)?.id;
+  for (const finding of findings) finding.sectionId ??= sectionAt(plan, finding.range.start.line)?.id;
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   report.findings = findings;
   report.progress = computeProgress(plan, findings);

@@ -1,18 +1,32 @@
-import { hasText } from './markdown/inline';
+import { hasText, plainText } from './markdown/inline';
 import { goNoGoItems } from './edits';
 import { isFieldFilled } from './plan/field-state';
+import { allFields } from './plan/fields';
+import { ARROW } from './plan/links';
 import { hasPlaceholder } from './plan/placeholders';
-import type { Field, PlanModel, Section, TemplateSection } from './plan/model';
+import type { PlanModel, Section, TemplateSection } from './plan/model';
 import { isSetAside } from './rules/rule';
 import type { Finding, GoNoGoStatus, PlanProgress, SectionProgress, SectionStatus } from './types';
 
-const ARROW = /->|→|=>|⇒/;
+/** What a section owes and has: each slot is one thing the template asks for, filled or not. */
+interface Tally {
+  filled: number;
+  total: number;
+  /** Names of the slots still open, in words a person reads. */
+  missing: string[];
+}
 
 /** Per-section filled/total, overall percent and the go/no-go verdict. */
 export function computeProgress(plan: PlanModel, findings: Finding[]): PlanProgress {
-  const sections = plan.schema.sections.map((template) => {
+  const sections = plan.schema.sections.map((template): SectionProgress => {
     const section = plan.sections.find((s) => s.id === template.id);
-    return section ? sectionProgress(plan, section, template) : { id: template.id, title: template.title, filled: 0, total: emptyTotal(template), status: 'missing' as SectionStatus };
+    if (!section) return { id: template.id, title: template.title, filled: 0, total: emptyTotal(template), status: 'missing', missing: [`the whole section`] };
+    const tally = sectionTally(plan, section, template);
+    const gaps = findings.filter((f) => f.sectionId === template.id && f.severity !== 'info').length;
+    const filled = Math.min(tally.filled, tally.total);
+    let status: SectionStatus = filled >= tally.total && !gaps ? 'complete' : filled === 0 ? 'empty' : 'partial';
+    if (status === 'empty' && gaps && filled > 0) status = 'partial';
+    return { id: template.id, title: template.title, filled, total: tally.total, status, missing: tally.missing };
   });
   const filled = sections.reduce((n, s) => n + s.filled, 0);
   const total = sections.reduce((n, s) => n + s.total, 0);
@@ -32,55 +46,72 @@ function emptyTotal(template: TemplateSection): number {
   }
 }
 
-function countFields(plan: PlanModel, section: Section, template: TemplateSection): [number, number] {
-  const isFilled = (field: Field) => isFieldFilled(plan, field);
-  let filled = 0;
-  let total = 0;
-  for (const tf of template.fields) {
-    const matches = section.fields.filter((f) => f.template === tf);
-    const n = tf.series ? Math.max(1, matches.length) : 1;
-    total += n;
-    filled += Math.min(n, matches.filter(isFilled).length);
-  }
-  return [filled, total];
+function add(tally: Tally, filled: number, total: number, name: string): void {
+  tally.filled += Math.min(filled, total);
+  tally.total += total;
+  if (filled < total) tally.missing.push(total > 1 ? `${name} (${filled}/${total})` : name);
 }
 
-function sectionProgress(plan: PlanModel, section: Section, template: TemplateSection): SectionProgress {
-  let [filled, total] = template.role === 'links' || template.role === 'risks' ? [0, 0] : countFields(plan, section, template);
+/** The template's own fields of the section: written with a label at any depth, or mentioned without one. */
+function countFields(plan: PlanModel, section: Section, template: TemplateSection, tally: Tally): void {
+  const written = allFields(section.fields);
+  for (const tf of template.fields) {
+    const matches = written.filter((f) => f.template === tf);
+    if (tf.series) {
+      const entries = matches.length || section.unlabelledEntries;
+      const n = Math.max(1, entries);
+      add(tally, matches.length ? matches.filter((f) => isFieldFilled(plan, f)).length : entries, n, tf.label);
+    } else {
+      add(tally, matches.some((f) => isFieldFilled(plan, f)) || (!matches.length && section.mentioned.includes(tf)) ? 1 : 0, 1, tf.label);
+    }
+  }
+}
+
+function sectionTally(plan: PlanModel, section: Section, template: TemplateSection): Tally {
+  const tally: Tally = { filled: 0, total: 0, missing: [] };
   switch (template.role) {
-    case 'links':
-      total = Math.max(1, section.links.length);
-      filled = section.links.filter((l) => hasText(l.text) && !hasPlaceholder(l.text) && ARROW.test(l.text)).length;
+    case 'links': {
+      const links = section.links;
+      const good = links.filter((l) => hasText(l.text) && !hasPlaceholder(l.text) && (ARROW.test(l.text) || !l.checkFormat)).length;
+      add(tally, good, Math.max(1, links.length), links.length ? 'links with an `external -> internal` shape' : 'links');
       break;
-    case 'risks':
-      total = Math.max(1, section.risks.length);
-      filled = section.risks.filter((r) => r.hasText && r.hasMitigation).length;
+    }
+    case 'risks': {
+      const risks = section.risks;
+      add(tally, risks.filter((r) => r.hasText && r.hasMitigation).length, Math.max(1, risks.length), risks.length ? 'risks with a mitigation' : 'risks');
       break;
+    }
     case 'mapping': {
+      countFields(plan, section, template, tally);
       const rows = section.mapping?.rows ?? [];
-      total += Math.max(1, rows.length);
-      filled += rows.filter((r) => section.mapping!.columnMap.every((c, i) => c === undefined || (hasText(r.cells[i]?.text ?? '') && !hasPlaceholder(r.cells[i].text)))).length;
+      const good = rows.filter((r) => section.mapping!.columnMap.every((c, i) => c === undefined || (hasText(r.cells[i]?.text ?? '') && !hasPlaceholder(r.cells[i].text)))).length;
+      add(tally, good, Math.max(1, rows.length), rows.length ? 'complete mapping rows' : 'mapping rows');
       break;
     }
     case 'work': {
+      countFields(plan, section, template, tally);
       const subs = section.subsections.filter((s) => s.kind);
-      if (!subs.length) total += emptyTotal(template);
+      if (!subs.length) add(tally, 0, emptyTotal(template), `${template.subsectionKind ?? 'part'}s`);
       for (const sub of subs) {
-        total += template.subsectionFields.length;
-        if (isSetAside(sub)) filled += template.subsectionFields.length;
-        else filled += template.subsectionFields.filter((tf) => sub.fields.some((f) => f.template === tf && isFieldFilled(plan, f))).length;
+        const name = plainText(sub.heading.title) || plainText(sub.heading.text);
+        for (const slot of sub.slots) {
+          if (isSetAside(sub)) add(tally, slot.total ?? 1, slot.total ?? 1, '');
+          else if (slot.total !== undefined) add(tally, slot.done ?? 0, slot.total, `${name}: ${slot.field.label} done`);
+          else add(tally, slot.filled ? 1 : 0, 1, `${name}: ${slot.field.label}`);
+        }
       }
       break;
     }
-    case 'checklist':
-      total = Math.max(1, section.tasks.length);
-      filled = section.tasks.filter((t) => t.checked).length;
+    case 'checklist': {
+      const tasks = section.tasks;
+      add(tally, tasks.filter((t) => t.checked).length, Math.max(1, tasks.length), tasks.length ? 'go/no-go items checked' : 'go/no-go items');
       break;
+    }
     default:
+      countFields(plan, section, template, tally);
       break;
   }
-  const status: SectionStatus = total > 0 && filled >= total ? 'complete' : filled === 0 ? 'empty' : 'partial';
-  return { id: template.id, title: template.title, filled: Math.min(filled, total), total, status };
+  return tally;
 }
 
 function goNoGo(plan: PlanModel, findings: Finding[]): GoNoGoStatus {

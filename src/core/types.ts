@@ -50,6 +50,8 @@ export interface SectionProgress {
   filled: number;
   total: number;
   status: SectionStatus;
+  /** What is still open, in words (`Phase 2: Validation tests`, `risks with a mitigation (2/3)`); empty when complete. */
+  missing: string[];
 }
 
 export type Verdict = 'GO' | 'NO-GO';

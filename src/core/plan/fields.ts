@@ -14,48 +14,74 @@ export interface FieldScope {
   endLine: number;
 }
 
-/** Finds the labelled fields among a section's (or sub-section's) blocks and the extent of each. */
+// How a label ranks: a heading by its level, then a labelled paragraph, then a labelled list item.
+const PARAGRAPH = 7;
+const ITEM = 8;
+/** A plain (unstyled) paragraph is a label only when it is short and names a template field. */
+const MAX_PLAIN_LABEL_WORDS = 5;
+
+interface OpenField {
+  field: Field;
+  weight: number;
+}
+
+/**
+ * Reads the labelled fields among a scope's blocks as a tree. A field owns everything below its label up to the
+ * next label of the same or a higher rank (a heading, then a labelled paragraph, then a labelled item); a
+ * template field also ends at the next template field, its sibling in the template. A sentence ending with a
+ * colon is content, unless it is styled as a label or names a template field.
+ */
 export function collectFields(blocks: Block[], scope: FieldScope): Field[] {
-  const anchors: Field[] = [];
-  const stops: number[] = [];
+  const top: Field[] = [];
+  const stack: OpenField[] = [];
+  const close = (line: number, weight: number, template?: TemplateField, label?: string) => {
+    while (stack.length) {
+      const open = stack[stack.length - 1];
+      const sibling = template !== undefined && open.field.template !== undefined && (open.field.template !== template || (template.series && open.field.label !== label));
+      if (open.weight < weight && !sibling) break;
+      stack.pop();
+      finish(open.field, line, scope.outline);
+    }
+  };
+  const open = (field: Field, weight: number) => {
+    close(field.startLine, weight, field.template, field.label);
+    (stack.length ? stack[stack.length - 1].field.children : top).push(field);
+    stack.push({ field, weight });
+  };
+
   for (const block of blocks) {
     switch (block.type) {
+      case 'heading': {
+        const level = block.level ?? 6;
+        const field = headingField(block, scope);
+        if (field && !labelsOwnField(blocks, block, field.template!, scope)) open(field, level);
+        else close(block.startLine, level);
+        break;
+      }
+      case 'paragraph':
+        for (const field of paragraphLabels(block, scope)) open(field, PARAGRAPH);
+        break;
       case 'list':
         for (const item of block.children) {
           const field = itemField(item, scope);
-          if (field) anchors.push(field);
-          anchors.push(...lazyLabels(item, scope));
+          if (field) open(field, ITEM);
+          for (const lazy of lazyLabels(item, scope)) open(lazy, PARAGRAPH);
         }
         break;
-      case 'paragraph':
-        anchors.push(...paragraphFields(block, scope));
-        break;
-      case 'heading': {
-        const field = headingField(block, scope);
-        if (field) anchors.push(field);
-        else stops.push(block.startLine);
-        break;
-      }
       case 'table':
-        if (scope.tableRows) anchors.push(...tableFields(block, scope));
+        if (scope.tableRows) for (const field of tableFields(block, scope)) (stack.length ? stack[stack.length - 1].field.children : top).push(field);
         break;
       default:
         break;
     }
   }
-  finishExtents(anchors, stops, scope);
-  return anchors;
+  close(scope.endLine, -1);
+  return top;
 }
 
-function finishExtents(anchors: Field[], stops: number[], scope: FieldScope): void {
-  const { outline } = scope;
-  for (let i = 0; i < anchors.length; i++) {
-    const field = anchors[i];
-    let end = i + 1 < anchors.length ? anchors[i + 1].startLine : scope.endLine;
-    for (const stop of stops) if (stop > field.line && stop < end) end = stop;
-    if (field.kind !== 'table-row') field.endLine = end;
-    field.hasValue = hasText(field.value) || hasContent(outline, field.line + 1, field.endLine);
-  }
+function finish(field: Field, endLine: number, outline: Outline): void {
+  if (field.kind !== 'table-row') field.endLine = Math.max(field.endLine, endLine);
+  field.hasValue = hasText(field.value) || hasContent(outline, field.line + 1, field.endLine);
 }
 
 function fieldAt(line: number, column: number, text: string, kind: FieldKind, scope: FieldScope): Field | undefined {
@@ -83,7 +109,6 @@ function makeField(label: string, kind: FieldKind, line: number, labelStart: num
   };
 }
 
-const NO_FIELDS: TemplateField[] = [];
 const fieldMatches = new WeakMap<TemplateField[], Map<string, TemplateField | undefined>>();
 
 /** The template field a label stands for, by meaning (memoised: plans repeat their labels). */
@@ -119,6 +144,9 @@ export function textColumn(sourceLine: string, text: string): number {
   return marker ? marker[0].length : 0;
 }
 
+const STYLED = /^(\*\*|__|\*|_)/;
+
+/** A list item that starts with a label; what is nested in the item is read as its own little tree. */
 function itemField(item: Block, scope: FieldScope): Field | undefined {
   const lead = leadText(item);
   if (lead === undefined || matchTask(lead)) return undefined;
@@ -127,15 +155,16 @@ function itemField(item: Block, scope: FieldScope): Field | undefined {
   const field = fieldAt(line, textColumn(scope.outline.lines[line], first), first, 'item', scope);
   if (!field) return undefined;
   field.endLine = item.endLine;
-  const nested = item.children.filter((b) => b.type === 'list' || b.type === 'paragraph' || b.type === 'table');
-  const nestedBlocks = nested.filter((b) => b.startLine > line);
-  if (nestedBlocks.length) {
-    field.children = collectFields(nestedBlocks, { ...scope, templateFields: NO_FIELDS, tableRows: false, endLine: item.endLine });
-    const nestedList = nestedBlocks.find((b) => b.type === 'list');
+  const nested = item.children.filter((b) => (b.type === 'list' || b.type === 'paragraph' || b.type === 'table') && b.startLine > line);
+  if (nested.length) {
+    field.children = collectFields(nested, { ...scope, templateFields: NESTED_FIELDS, tableRows: false, endLine: item.endLine });
+    const nestedList = nested.find((b) => b.type === 'list');
     if (nestedList) field.childIndent = ' '.repeat(indentOf(scope.outline.lines[nestedList.startLine]));
   }
   return field;
 }
+
+const NESTED_FIELDS: TemplateField[] = [];
 
 /** `**Label:**` lines that markdown folds into the item above (lazy continuation) still start a field. */
 function lazyLabels(item: Block, scope: FieldScope): Field[] {
@@ -157,31 +186,46 @@ export function indentOf(line: string): number {
   return line.length - line.trimStart().length;
 }
 
-function paragraphFields(block: Block, scope: FieldScope): Field[] {
-  const fields: Field[] = [];
-  const text = block.inline ?? '';
-  const parts = text.split('\n');
-  for (let i = 0; i < parts.length; i++) {
+/** The labels a paragraph starts, line by line: a styled label, or a short plain label naming a template field. */
+function paragraphLabels(block: Block, scope: FieldScope): Field[] {
+  const out: Field[] = [];
+  const parts = (block.inline ?? '').split('\n');
+  for (let i = 0; i < parts.length && block.startLine + i < block.endLine; i++) {
     const line = block.startLine + i;
-    if (line >= block.endLine) break;
     const part = parts[i];
-    if (i > 0 && !/^(\*\*|__)/.test(part)) continue;
+    const styled = STYLED.test(part);
+    if (i > 0 && !styled && part.indexOf(':') < 0) continue;
     const field = fieldAt(line, textColumn(scope.outline.lines[line], part), part, 'paragraph', scope);
-    if (field) fields.push(field);
+    if (!field) continue;
+    if (!styled && (!field.template || field.label.split(/\s+/).length > MAX_PLAIN_LABEL_WORDS)) continue;
+    out.push(field);
   }
-  return fields;
+  return out;
 }
 
 function headingField(block: Block, scope: FieldScope): Field | undefined {
-  const text = plainText(block.inline ?? '').replace(/:\s*$/, '');
+  const text = plainText(block.inline ?? '').replace(/^(?:\d+(?:\.\d+)*[.)]?|[A-Za-z][.)])\s+/, '').replace(/:\s*$/, '');
   const template = matchTemplateField(text, scope.templateFields);
-  if (!template && !/:\s*$/.test(block.inline ?? '')) return undefined;
+  if (!template) return undefined;
   const line = block.startLine;
   const col = textColumn(scope.outline.lines[line], block.inline ?? '');
   const field = makeField(text, 'heading', line, col, col + (block.inline ?? '').length, col + (block.inline ?? '').length, '', scope);
   field.template = template;
-  field.childIndent = '';
   return field;
+}
+
+/** `### Limits and pull mode` over `- **Data pull mode:** …`: a heading that groups labels, its own field among them. */
+function labelsOwnField(blocks: Block[], heading: Block, template: TemplateField, scope: FieldScope): boolean {
+  for (let i = blocks.indexOf(heading) + 1; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (block.type === 'heading' && (block.level ?? 6) <= (heading.level ?? 6)) break;
+    const leads = block.type === 'list' ? block.children.map((item) => leadText(item) ?? '') : block.type === 'paragraph' ? [block.inline ?? ''] : [];
+    for (const lead of leads) {
+      const label = lead.indexOf(':') >= 0 ? matchLabel(lead.split('\n', 1)[0]) : undefined;
+      if (label && matchTemplateField(label.label, scope.templateFields) === template) return true;
+    }
+  }
+  return false;
 }
 
 function tableFields(block: Block, scope: FieldScope): Field[] {
@@ -195,11 +239,20 @@ function tableFields(block: Block, scope: FieldScope): Field[] {
     if (!template) continue;
     const rest = spans.slice(1);
     const value = rest.map((s) => s.text).join(' ').trim();
-    const valueStart = rest[0].start;
-    const field = makeField(label, 'table-row', row.line, spans[0].start, spans[0].end, valueStart, value, scope);
+    const field = makeField(label, 'table-row', row.line, spans[0].start, spans[0].end, rest[0].start, value, scope);
     field.valueRange.end.character = rest[rest.length - 1].end;
     field.template = template;
+    field.hasValue = hasText(value);
     fields.push(field);
   }
   return fields;
+}
+
+/** A field and every field under it, depth first. */
+export function allFields(fields: Field[], out: Field[] = []): Field[] {
+  for (const field of fields) {
+    out.push(field);
+    allFields(field.children, out);
+  }
+  return out;
 }

@@ -52,6 +52,8 @@ export function readHeading(block: Block, lines: string[]): Heading {
     }
   }
   if (!heading.status && /\(optional\)/i.test(text)) heading.status = 'optional';
+  // A tick anywhere in the heading (`Phase 1 ✅`, `✔ Wave 2`) says it is done.
+  if (!heading.status && /[✅✔☑]/u.test(raw)) heading.status = 'complete';
   return heading;
 }
 

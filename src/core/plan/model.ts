@@ -93,6 +93,20 @@ export interface Field {
   childIndent: string;
 }
 
+/** One template field of a phase or wave, as the plan writes it. */
+export interface WorkSlot {
+  field: TemplateField;
+  /** Written at all (a label, or an agent/task form): what phase-incomplete and wave-incomplete look for. */
+  present: boolean;
+  /** Has a value; for checkbox tasks, every box ticked. */
+  filled: boolean;
+  /** Where it is written, when it is. */
+  line?: number;
+  /** For tasks written as checkboxes: how many are ticked, of how many (each counts toward progress). */
+  done?: number;
+  total?: number;
+}
+
 export interface Subsection {
   heading: Heading;
   kind?: string;
@@ -100,14 +114,22 @@ export interface Subsection {
   startLine: number;
   endLine: number;
   fields: Field[];
+  /** One per template field of the kind (`Scope`, `Agent`…), for phases and waves. */
+  slots: WorkSlot[];
+  /** Checkbox items and status-table rows inside it: a wave's tasks, a phase's own go/no-go gate. */
+  tasks: TaskItem[];
 }
 
 export interface TaskItem {
   line: number;
   checked: boolean;
   text: string;
-  /** Range of the `[ ]` box. */
+  /** Range of the `[ ]` box, or of the status word in a table's status cell. */
   boxRange: Range;
+  /** A checkbox list item, or a row of a table with a status column. */
+  form: 'checkbox' | 'table';
+  /** For a table row: the status words written in the same column, in row order (what ticking writes follows them). */
+  column?: string[];
 }
 
 export interface Cell {
@@ -135,6 +157,8 @@ export interface LinkEntry {
   text: string;
   range: Range;
   field?: Field;
+  /** False for links read from a label that owns a description rather than an arrow: never format-checked. */
+  checkFormat: boolean;
 }
 
 export interface RiskEntry {
@@ -146,10 +170,24 @@ export interface RiskEntry {
   range: Range;
 }
 
+/** How a heading was taken for a template section, or why it was not. */
+export interface SectionMatch {
+  by: 'letter' | 'title' | 'content' | 'none';
+  /** In words, for `connector-plan explain`. */
+  detail: string;
+}
+
 export interface Section {
   id?: string;
   template?: TemplateSection;
   heading: Heading;
+  match: SectionMatch;
+  /** Line of the heading of the section this one is written inside (a sub-heading taken for a template section). */
+  nestedIn?: number;
+  /** Template fields that no label names but unlabelled content mentions (numbered steps, prose): they count as written. */
+  mentioned: TemplateField[];
+  /** Questions and other entries of a series written without labels (`- Should we…?`). */
+  unlabelledEntries: number;
   startLine: number;
   endLine: number;
   fields: Field[];
@@ -178,4 +216,13 @@ export interface PlanModel {
   directives: Directive[];
   sectionLevel: number;
   schema: TemplateSchema;
+}
+
+/** The innermost section holding a line (a section written as a sub-heading wins over the one around it). */
+export function sectionAt(plan: PlanModel, line: number): Section | undefined {
+  let found: Section | undefined;
+  for (const section of plan.sections) {
+    if (line >= section.startLine && line < section.endLine && (!found || section.startLine >= found.startLine)) found = section;
+  }
+  return found;
 }

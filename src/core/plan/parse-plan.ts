@@ -1,19 +1,20 @@
 import { leadText, type Block } from '../markdown/blocks';
-import { hasText, matchLabel, matchTask, plainText, splitTableRow } from '../markdown/inline';
-import type { Range } from '../types';
-import { collectFields, textColumn } from './fields';
-import { readHeading, readWorkHeading } from './heading';
+import { plainText, splitTableRow } from '../markdown/inline';
+import { readChecklist } from './checklist';
+import { allFields, collectFields } from './fields';
+import { confirms, isWorkItemTitle, matchTitle, readCues, sectionByContent, type ContentCues } from './find-sections';
+import { readHeading } from './heading';
+import { readLinks } from './links';
 import { labelSimilarity, MATCH_THRESHOLD, similarity, words } from './match';
-import type { Heading, LinkEntry, MappingTable, PlanModel, RiskEntry, Section, Subsection, TaskItem, TemplateSchema, TemplateSection } from './model';
-import { endOfText, hasContent, readOutline, type Outline } from './outline';
-import { forEachItem, splitAtHeadings, type Chunk } from './sections';
+import type { Heading, MappingTable, PlanModel, Section, SectionMatch, TemplateField, TemplateSchema, TemplateSection } from './model';
+import { readOutline, type Outline } from './outline';
+import { readRisks } from './risks';
+import { splitAtHeadings, type Chunk } from './sections';
+import { readSubsection } from './work';
 
 const PLAN_TITLE = /\brollout plan\b|\S\s+connector plan\b/i;
 /** How many template sections a file without a plan title needs to count as a plan. */
 const MIN_SECTIONS_WITHOUT_TITLE = 5;
-const MITIGATION = /\bmitigat|\bfallback\b|\bcontingenc|\bworkaround/i;
-/** `no mitigation yet`, `without a fallback`: the word is there, the mitigation is not. */
-const NO_MITIGATION = /\b(?:no|without|lacks?|missing|tbd)\s+(?:\w+\s+)?(?:mitigat|fallback|contingenc|workaround)/i;
 
 /**
  * A cheap test that never says no to a plan: a plan title somewhere, or enough headings to hold the template's
@@ -26,6 +27,15 @@ export function mightBePlan(text: string): boolean {
   return false;
 }
 
+interface Candidate {
+  chunk: Chunk;
+  heading: Heading;
+  template?: TemplateSection;
+  match: SectionMatch;
+  nestedIn?: number;
+  cues?: ContentCues;
+}
+
 /** Reads a markdown document into the plan model. Never throws on any input. */
 export function readPlan(text: string, schema: TemplateSchema): PlanModel {
   const outline = readOutline(text);
@@ -34,22 +44,20 @@ export function readPlan(text: string, schema: TemplateSchema): PlanModel {
   for (const block of outline.blocks) if (block.type === 'heading') headings.set(block, readHeading(block, lines));
 
   const level = pickSectionLevel(headings, schema);
-  const titleBlock = [...headings.keys()].find((b) => b.level === 1 && (level > 1 || !matchSection(headings.get(b)!, schema)));
+  const titleBlock = [...headings.keys()].find((b) => b.level === 1 && (level > 1 || !matchTitle(headings.get(b)!, schema)));
   const title = titleBlock ? headings.get(titleBlock) : undefined;
   const { chunks } = splitAtHeadings(outline.blocks.filter((b) => b !== titleBlock), level, lines.length);
 
-  const sections: Section[] = [];
-  const seen = new Set<string>();
-  for (const chunk of chunks) {
-    const heading = headings.get(chunk.heading)!;
-    let template = heading.level === level ? matchSection(heading, schema) : undefined;
-    if (template && seen.has(template.id) && !heading.letter && similarity(words(heading.title), template.words) < 0.99) template = undefined;
-    if (template) seen.add(template.id);
-    sections.push(readSection(chunk, heading, template, outline, level));
-  }
+  const candidates: Candidate[] = chunks.map((chunk) => ({ chunk, heading: headings.get(chunk.heading)!, match: { by: 'none', detail: '' } }));
+  assignSections(candidates, schema, outline);
+  const nested = findNestedSections(candidates, schema, outline, headings);
+
+  const all = [...candidates, ...nested].sort((a, b) => a.chunk.startLine - b.chunk.startLine);
+  const sections = all.map((c) => readSection(c, all, outline));
+  const found = new Set(sections.map((s) => s.id).filter(Boolean));
 
   const titleText = title ? plainText(title.text) : undefined;
-  const isPlan = Boolean(titleText && PLAN_TITLE.test(titleText)) || seen.size >= MIN_SECTIONS_WITHOUT_TITLE;
+  const isPlan = Boolean(titleText && PLAN_TITLE.test(titleText)) || found.size >= MIN_SECTIONS_WITHOUT_TITLE;
   return {
     isPlan,
     lines,
@@ -61,6 +69,101 @@ export function readPlan(text: string, schema: TemplateSchema): PlanModel {
     sectionLevel: level,
     schema,
   };
+}
+
+/**
+ * Which template section each heading of the section level stands for: first the headings whose title says it
+ * (letter, or words), then titles that share one word and whose content bears it out, then content alone.
+ */
+function assignSections(candidates: Candidate[], schema: TemplateSchema, outline: Outline): void {
+  const taken = new Map<string, Candidate>();
+  const titles = candidates.map((c) => matchTitle(c.heading, schema));
+  const cuesOf = (c: Candidate) => (c.cues ??= readCues(c.chunk.body, outline, schema));
+
+  candidates.forEach((candidate, i) => {
+    const title = titles[i];
+    if (!title?.strong) return;
+    const first = taken.get(title.section.id);
+    if (first) {
+      // The same section again is a duplicate when it says so plainly; otherwise it is a section of the plan's own.
+      const plainly = candidate.heading.letter === title.section.id || similarity(words(candidate.heading.title), title.section.words) >= 0.99;
+      if (!plainly) {
+        candidate.match = { by: 'none', detail: `its title names "${title.section.title}", already at line ${first.heading.line + 1}` };
+        return;
+      }
+    } else {
+      taken.set(title.section.id, candidate);
+    }
+    candidate.template = title.section;
+    candidate.match = title.match;
+  });
+
+  candidates.forEach((candidate, i) => {
+    const title = titles[i];
+    if (candidate.template || !title || title.strong) return;
+    if (!taken.has(title.section.id) && confirms(title.section, cuesOf(candidate))) {
+      taken.set(title.section.id, candidate);
+      candidate.template = title.section;
+      candidate.match = { by: 'title', detail: `${title.match.detail}, and holds what that section holds` };
+    } else if (!candidate.match.detail) {
+      candidate.match = { by: 'none', detail: taken.has(title.section.id) ? `shares one word with "${title.section.title}", which is at line ${taken.get(title.section.id)!.heading.line + 1}` : `shares only one word with "${title.section.title}" and holds nothing of it` };
+    }
+  });
+
+  for (const candidate of candidates) {
+    if (candidate.template || isWorkItemTitle(candidate.heading.title, schema)) continue;
+    const byContent = sectionByContent(cuesOf(candidate), schema);
+    if (byContent && !taken.has(byContent.section.id)) {
+      taken.set(byContent.section.id, candidate);
+      candidate.template = byContent.section;
+      candidate.match = byContent.match;
+    } else if (!candidate.match.detail) {
+      candidate.match = { by: 'none', detail: 'no template section has these words' };
+    }
+  }
+}
+
+/**
+ * Template sections the plan writes as sub-headings inside another section (`### 4.3 Operational Go/No-Go
+ * Checklist` under a phase heading): only sections not found at the section level, by a clear title or content.
+ */
+function findNestedSections(candidates: Candidate[], schema: TemplateSchema, outline: Outline, headings: Map<Block, Heading>): Candidate[] {
+  const taken = new Set(candidates.map((c) => c.template?.id).filter(Boolean));
+  if (taken.size === schema.sections.length) return [];
+  const found: Candidate[] = [];
+  for (const parent of candidates) {
+    const body = parent.chunk.body;
+    const work = parent.template?.role === 'work' ? parent.template : undefined;
+    for (let i = 0; i < body.length; i++) {
+      const block = body[i];
+      if (block.type !== 'heading') continue;
+      const heading = headings.get(block) ?? readHeading(block, outline.lines);
+      // Inside a phase or wave, sub-headings are that work item's parts (its own gate included).
+      if (work && (block.level ?? 9) > parent.heading.level + 1) continue;
+      if (isWorkItemTitle(heading.title, schema) || namesWorkItem(heading.title, schema)) continue;
+      const end = body.findIndex((b, j) => j > i && b.type === 'heading' && (b.level ?? 9) <= (block.level ?? 9));
+      const chunk: Chunk = { heading: block, body: body.slice(i + 1, end < 0 ? body.length : end), startLine: block.startLine, endLine: end < 0 ? parent.chunk.endLine : body[end].startLine };
+      const title = matchTitle(heading, schema);
+      let template = title?.strong ? title.section : undefined;
+      let match = title?.match;
+      if (!template) {
+        const byContent = sectionByContent(readCues(chunk.body, outline, schema), schema);
+        template = byContent?.section;
+        match = byContent?.match;
+      }
+      if (!template || taken.has(template.id) || template === parent.template) continue;
+      taken.add(template.id);
+      found.push({ chunk, heading, template, match: { by: match!.by, detail: `${match!.detail}; written inside "${plainText(parent.heading.text)}"` }, nestedIn: parent.heading.line });
+      i += chunk.body.length;
+    }
+  }
+  return found;
+}
+
+/** `Go/No-Go Criteria (Phase 2)`: a part of a phase, not a section. */
+function namesWorkItem(title: string, schema: TemplateSchema): boolean {
+  const kinds = schema.sections.map((s) => s.subsectionKind).filter(Boolean);
+  return kinds.some((kind) => new RegExp(`\\b${kind}s?\\s*#?\\d+`, 'i').test(title));
 }
 
 function connectorName(title: string, schema: TemplateSchema): string | undefined {
@@ -92,9 +195,9 @@ function pickSectionLevel(headings: Map<Block, Heading>, schema: TemplateSchema)
     if (matchedLevel && level > matchedLevel) continue;
     matchedLevel = 0;
     if (level > 3) continue;
-    const section = matchSection(heading, schema);
-    if (!section) continue;
-    ids[level].add(section.id);
+    const match = matchTitle(heading, schema);
+    if (!match) continue;
+    ids[level].add(match.section.id);
     matchedLevel = level;
   }
   let best = 2;
@@ -102,33 +205,21 @@ function pickSectionLevel(headings: Map<Block, Heading>, schema: TemplateSchema)
   return best;
 }
 
-function matchSection(heading: Heading, schema: TemplateSchema): TemplateSection | undefined {
-  const title = words(heading.title);
-  let best: TemplateSection | undefined;
-  let bestScore = 0;
-  for (const section of schema.sections) {
-    const sim = Math.max(similarity(title, section.words), labelSimilarity(heading.title, section.words));
-    const letterMatch = heading.letter === section.id;
-    if (sim < MATCH_THRESHOLD && !letterMatch) continue;
-    const score = sim + (letterMatch ? 0.3 : 0);
-    if (score > bestScore) {
-      best = section;
-      bestScore = score;
-    }
-  }
-  if (best && heading.letter === best.id && similarity(title, best.words) < MATCH_THRESHOLD) {
-    // A lettered heading with a new title stands for its letter's section unless its title clearly names another.
-    const other = schema.sections.find((s) => s !== best && similarity(title, s.words) >= MATCH_THRESHOLD);
-    if (other) return other;
-  }
-  return best;
+/** The blocks of a candidate that belong to it: those of sections written inside it are theirs. */
+function ownBlocks(candidate: Candidate, all: Candidate[]): Block[] {
+  const inner = all.filter((c) => c.nestedIn === candidate.heading.line);
+  if (!inner.length) return candidate.chunk.body;
+  return candidate.chunk.body.filter((b) => !inner.some((c) => b.startLine >= c.chunk.startLine && b.startLine < c.chunk.endLine));
 }
 
-function readSection(chunk: Chunk, heading: Heading, template: TemplateSection | undefined, outline: Outline, level: number): Section {
+function readSection(candidate: Candidate, all: Candidate[], outline: Outline): Section {
+  const { chunk, heading, template } = candidate;
   const section: Section = {
     id: template?.id,
     template,
     heading,
+    match: candidate.match,
+    nestedIn: candidate.nestedIn,
     startLine: chunk.startLine,
     endLine: chunk.endLine,
     fields: [],
@@ -136,63 +227,58 @@ function readSection(chunk: Chunk, heading: Heading, template: TemplateSection |
     tasks: [],
     links: [],
     risks: [],
+    mentioned: [],
+    unlabelledEntries: 0,
   };
   if (!template) return section;
+  const body = ownBlocks(candidate, all);
   const scope = { outline, templateFields: template.fields, tableRows: template.role === 'fields' };
 
   if (template.role === 'work') {
-    const { preamble, chunks } = splitAtHeadings(chunk.body, level + 1, chunk.endLine);
+    const { preamble, chunks } = splitAtHeadings(body, heading.level + 1, chunk.endLine);
     section.fields = collectFields(preamble, { ...scope, endLine: chunks[0]?.startLine ?? chunk.endLine });
     section.subsections = chunks.map((sub) => readSubsection(sub, template, outline));
   } else {
-    section.fields = collectFields(chunk.body, { ...scope, endLine: chunk.endLine });
+    section.fields = collectFields(body, { ...scope, endLine: chunk.endLine });
   }
-  if (template.role === 'checklist') section.tasks = readTasks(chunk.body, outline);
-  if (template.role === 'mapping') section.mapping = readMappingTable(chunk.body, template, outline);
-  if (template.role === 'links') section.links = readLinks(chunk.body, section, outline);
-  if (template.role === 'risks') section.risks = readRisks(chunk, outline);
+  if (template.role === 'checklist') section.tasks = readChecklist(body, outline);
+  if (template.role === 'mapping') section.mapping = readMappingTable(body, template, outline);
+  if (template.role === 'links') section.links = readLinks(body, section, outline);
+  if (template.role === 'risks') section.risks = readRisks({ ...chunk, body }, outline);
+  if (template.role === 'fields') readMentions(section, body, template.fields);
   return section;
 }
 
-function readSubsection(chunk: Chunk, template: TemplateSection, outline: Outline): Subsection {
-  const heading = readHeading(chunk.heading, outline.lines);
-  const work = readWorkHeading(heading.title);
-  let kind = work.kind === template.subsectionKind ? work.kind : undefined;
-  let sub = kind ? template.subsections.find((s) => s.number !== undefined && s.number === work.number) : undefined;
-  if (!kind) {
-    sub = template.subsections.find((s) => labelSimilarity(heading.title, words(s.title)) >= 0.8);
-    if (sub) kind = sub.kind;
-  }
-  if (heading.number === undefined && work.number !== undefined) heading.number = work.number;
-  return {
-    heading,
-    kind,
-    template: sub,
-    startLine: chunk.startLine,
-    endLine: chunk.endLine,
-    fields: collectFields(chunk.body, { outline, templateFields: template.subsectionFields, tableRows: true, endLine: chunk.endLine }),
+/**
+ * Template fields written without their label: numbered steps, prose or sub-headings that use most of the
+ * field's words; and the entries of a series written as bare questions. They count as written for progress.
+ */
+function readMentions(section: Section, body: Block[], templateFields: TemplateField[]): void {
+  const labelled = new Set(allFields(section.fields).map((f) => f.template));
+  const wanted = templateFields.filter((tf) => !labelled.has(tf) && !tf.series && tf.words.length);
+  const series = templateFields.find((tf) => tf.series && !labelled.has(tf));
+  if (!wanted.length && !series) return;
+  const pieces: string[] = [];
+  const visit = (blocks: Block[]) => {
+    for (const block of blocks) {
+      if (block.type === 'heading' || block.type === 'paragraph') pieces.push(block.inline ?? '');
+      else if (block.type === 'item') {
+        const lead = leadText(block);
+        if (lead !== undefined) pieces.push(lead);
+        if (series && lead && /\?/.test(lead.split('\n', 1)[0])) section.unlabelledEntries++;
+      }
+      if (block.children.length) visit(block.children);
+    }
   };
-}
-
-function lineRange(line: number, start: number, end: number): Range {
-  return { start: { line, character: start }, end: { line, character: end } };
-}
-
-function readTasks(body: Block[], outline: Outline): TaskItem[] {
-  const tasks: TaskItem[] = [];
-  forEachItem(body, (item) => {
-    const lead = leadText(item);
-    const task = lead === undefined ? undefined : matchTask(lead);
-    if (!task) return;
-    const source = outline.lines[item.startLine];
-    const col = source.indexOf('[', textColumn(source, lead!) - 1);
-    tasks.push({ line: item.startLine, checked: task.checked, text: plainText(task.text), boxRange: lineRange(item.startLine, col, col + 3) });
-  });
-  return tasks;
+  visit(body);
+  for (const tf of wanted) {
+    if (pieces.some((piece) => tf.words.filter((w) => words(piece).includes(w)).length * 2 >= tf.words.length)) section.mentioned.push(tf);
+  }
 }
 
 function readMappingTable(body: Block[], template: TemplateSection, outline: Outline): MappingTable | undefined {
-  const tables = body.filter((b) => b.type === 'table' && b.rows?.length);
+  const tables: Block[] = [];
+  forEachTable(body, (t) => tables.push(t));
   let best: { table: Block; map: (number | undefined)[]; hits: number } | undefined;
   for (const table of tables) {
     const header = splitTableRow(outline.lines[table.rows![0].line]);
@@ -222,121 +308,12 @@ function readMappingTable(body: Block[], template: TemplateSection, outline: Out
     endLine: table.endLine,
     rows: table.rows!.filter((r) => !r.header).map((row) => ({
       line: row.line,
-      cells: splitTableRow(outline.lines[row.line]).map((cell) => ({ text: cell.text, range: lineRange(row.line, cell.start, cell.end) })),
+      cells: splitTableRow(outline.lines[row.line]).map((cell) => ({ text: cell.text, range: { start: { line: row.line, character: cell.start }, end: { line: row.line, character: cell.end } } })),
     })),
   };
 }
 
-function readLinks(body: Block[], section: Section, outline: Outline): LinkEntry[] {
-  const links: LinkEntry[] = [];
-  const linkSeries = section.template!.fields.find((f) => f.series);
-  const fieldsByLine = new Map(section.fields.map((f) => [f.line, f]));
-  for (const block of body) {
-    if (block.type === 'list') {
-      for (const item of block.children) {
-        const lead = leadText(item);
-        if (lead === undefined) continue;
-        const first = lead.split('\n', 1)[0];
-        const col = textColumn(outline.lines[item.startLine], first);
-        const field = fieldsByLine.get(item.startLine);
-        const label = field ? { label: field.label, value: field.value, valueStart: field.valueRange.start.character - col } : undefined;
-        if (label && linkSeries && field!.template !== linkSeries && label.value) continue;
-        let text = label ? label.value : first;
-        let range = lineRange(item.startLine, col + (label ? label.valueStart : 0), col + first.length);
-        if (!hasText(text) && item.endLine > item.startLine + 1) {
-          const next = item.startLine + 1;
-          const nextLine = outline.lines[next];
-          text = nextLine.trim().replace(/^(?:[-*+]|\d+[.)])\s+/, '');
-          range = lineRange(next, nextLine.length - nextLine.trimStart().length, nextLine.length);
-        }
-        links.push({ line: range.start.line, text, range, field });
-      }
-    } else if (block.type === 'table') {
-      for (const row of block.rows ?? []) {
-        if (row.header) continue;
-        const cells = splitTableRow(outline.lines[row.line]).filter((c) => plainText(c.text));
-        const text = cells.length >= 2 ? `${cells[0].text} -> ${cells[cells.length - 1].text}` : cells[0]?.text ?? '';
-        links.push({ line: row.line, text, range: lineRange(row.line, 0, outline.lines[row.line].length) });
-      }
-    }
-  }
-  return links;
-}
-
-function readRisks(chunk: Chunk, outline: Outline): RiskEntry[] {
-  const risks: RiskEntry[] = [];
-  const { lines } = outline;
-  const mitigatedIn = (from: number, to: number) => {
-    for (let i = from; i < to; i++) if (!outline.nonProse[i] && MITIGATION.test(lines[i]) && !NO_MITIGATION.test(lines[i])) return true;
-    return false;
-  };
-  const subHeadings = chunk.body.filter((b) => b.type === 'heading');
-  if (subHeadings.length) {
-    // One sub-heading per risk: the risk is everything up to the next sub-heading.
-    return subHeadings.map((heading, i) => ({
-      line: heading.startLine,
-      hasText: true,
-      hasMitigation: mitigatedIn(heading.startLine, subHeadings[i + 1]?.startLine ?? chunk.endLine),
-      range: lineRange(heading.startLine, 0, lines[heading.startLine].length),
-    }));
-  }
-  for (const block of chunk.body) {
-    if (block.type === 'list') {
-      for (const item of block.children) {
-        const lead = leadText(item) ?? '';
-        const first = lead.split('\n', 1)[0];
-        const label = matchLabel(first);
-        const col = textColumn(lines[item.startLine], first);
-        if (label && /^mitigat/i.test(label.label)) {
-          const previous = risks[risks.length - 1];
-          if (previous) previous.hasMitigation ||= hasText(label.value) || hasContent(outline, item.startLine + 1, item.endLine);
-          continue;
-        }
-        const labelHasMitigation = Boolean(label && MITIGATION.test(label.label));
-        const ownText = label ? plainText(label.value) : plainText(first);
-        let hasMitigation = labelHasMitigation ? ownText.length > 0 : mitigatedIn(item.startLine, item.endLine);
-        const nestedText = hasContent(outline, item.startLine + 1, item.endLine);
-        if (labelHasMitigation && !hasMitigation) hasMitigation = nestedText;
-        const nested = item.children.find((b) => b.type === 'list' && b.startLine > item.startLine);
-        risks.push({
-          line: item.startLine,
-          hasText: ownText.length > 0 || nestedText,
-          hasMitigation,
-          stubAt: {
-            line: endOfText(lines, item.startLine, item.endLine),
-            indent: nested ? ' '.repeat(lines[nested.startLine].length - lines[nested.startLine].trimStart().length) : ' '.repeat(col),
-          },
-          range: lineRange(item.startLine, col, lines[item.startLine].length),
-        });
-      }
-    } else if (block.type === 'paragraph') {
-      const label = matchLabel((block.inline ?? '').split('\n', 1)[0]);
-      if (!label) continue;
-      if (/^mitigat/i.test(label.label)) {
-        const previous = risks[risks.length - 1];
-        if (previous) previous.hasMitigation ||= hasText(label.value);
-        continue;
-      }
-      risks.push({
-        line: block.startLine,
-        hasText: hasText(label.value),
-        hasMitigation: mitigatedIn(block.startLine, block.endLine),
-        range: lineRange(block.startLine, 0, lines[block.startLine].length),
-      });
-    } else if (block.type === 'table') {
-      const header = splitTableRow(lines[block.rows![0].line]);
-      const column = header.findIndex((c) => MITIGATION.test(c.text));
-      if (column < 0) continue;
-      for (const row of block.rows!.filter((r) => !r.header)) {
-        const cells = splitTableRow(lines[row.line]);
-        risks.push({
-          line: row.line,
-          hasText: cells.some((c, i) => i !== column && hasText(c.text)),
-          hasMitigation: hasText(cells[column]?.text ?? ''),
-          range: lineRange(row.line, 0, lines[row.line].length),
-        });
-      }
-    }
-  }
-  return risks;
+/** Tables directly in the section or under its sub-headings (not those nested in list items). */
+function forEachTable(blocks: Block[], visit: (table: Block) => void): void {
+  for (const block of blocks) if (block.type === 'table' && block.rows?.length) visit(block);
 }

@@ -24,10 +24,11 @@ export function findPlaceholders(plan: PlanModel): PlaceholderHit[] {
   return hits;
 }
 
-/** 1 for lines of sections that are not template sections (kept, never flagged). */
+/** 1 for lines of sections that are not template sections (kept, never flagged); a template section written inside one is its own. */
 export function extraLines(plan: PlanModel): Uint8Array {
   const extra = new Uint8Array(plan.lines.length);
   for (const section of plan.sections) if (!section.template) extra.fill(1, section.startLine, section.endLine);
+  for (const section of plan.sections) if (section.template && section.nestedIn !== undefined) extra.fill(0, section.startLine, section.endLine);
   return extra;
 }
 

@@ -1,8 +1,8 @@
 import { plainText } from '../markdown/inline';
 import { hasPlaceholder } from '../plan/placeholders';
+import { ARROW } from '../plan/links';
 import type { Rule } from './rule';
 
-const ARROW = /->|→|=>|⇒|⟶|➜|\bmaps? to\b/;
 
 export const linkingPointFormat: Rule = {
   id: 'linking-point-format',
@@ -12,7 +12,7 @@ export const linkingPointFormat: Rule = {
     for (const section of plan.sections) {
       for (const link of section.links) {
         const text = plainText(link.text);
-        if (!text || hasPlaceholder(link.text) || ARROW.test(link.text)) continue;
+        if (!link.checkFormat || !text || hasPlaceholder(link.text) || ARROW.test(link.text)) continue;
         report({
           message: `Linking point "${text}" has no "external -> internal" shape: write it as \`external field -> internal entity + key\`.`,
           range: link.range,

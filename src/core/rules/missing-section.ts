@@ -6,7 +6,7 @@ export const missingSection: Rule = {
   description: 'A section of the template (A–J) is absent.',
   defaultSeverity: 'error',
   check(plan, report) {
-    const present = templateSections(plan);
+    const present = templateSections(plan, { includeNested: true });
     const order = plan.schema.sections;
     const anchor = plan.title?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: plan.lines[0]?.length ?? 0 } };
     order.forEach((template, index) => {

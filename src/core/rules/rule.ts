@@ -11,10 +11,10 @@ export interface Rule {
   check(plan: PlanModel, report: (finding: FindingInput) => void): void;
 }
 
-/** The plan's template sections (first occurrence of each), in document order. */
-export function templateSections(plan: PlanModel): Section[] {
+/** The plan's template sections (first occurrence of each), in document order; those written inside another section are left out unless asked for. */
+export function templateSections(plan: PlanModel, options: { includeNested?: boolean } = {}): Section[] {
   const seen = new Set<string>();
-  return plan.sections.filter((s) => s.id && !seen.has(s.id) && seen.add(s.id));
+  return plan.sections.filter((s) => s.id && (options.includeNested || s.nestedIn === undefined) && !seen.has(s.id) && seen.add(s.id));
 }
 
 export function sectionName(template: { id: string; title: string }): string {
@@ -44,9 +44,9 @@ export function templateFields(plan: PlanModel, options: { includeSetAside?: boo
   return out;
 }
 
-/** A deferred or optional phase/wave owes nothing yet. */
+/** A phase or wave that is done, deferred or optional owes nothing. */
 export function isSetAside(sub: Subsection): boolean {
-  return sub.heading.status === 'deferred' || sub.heading.status === 'optional';
+  return sub.heading.status === 'complete' || sub.heading.status === 'deferred' || sub.heading.status === 'optional';
 }
 
 export function insertAt(line: number, text: string) {

@@ -11,7 +11,7 @@ export function checkWorkItems(plan: PlanModel, kind: string, optional: (field: 
     const required = section.template.subsectionFields.filter((f) => !optional(f));
     for (const sub of section.subsections) {
       if (sub.kind !== kind || isSetAside(sub)) continue;
-      const missing = required.filter((f) => !sub.fields.some((field) => field.template === f));
+      const missing = required.filter((f) => !sub.slots.find((slot) => slot.field === f)?.present);
       if (!missing.length) continue;
       const names = missing.map((f) => f.label);
       const line = lastContentLine(plan, sub) + 1;

@@ -11,8 +11,8 @@ export function progress(percent: number, checked: number, total: number, reason
   return {
     percent,
     sections: [
-      { id: 'A', title: 'Business Goal', filled: 3, total: 3, status: 'complete' },
-      { id: 'B', title: 'Source Model', filled: 1, total: 4, status: 'partial' },
+      { id: 'A', title: 'Business Goal', filled: 3, total: 3, status: 'complete', missing: [] },
+      { id: 'B', title: 'Source Model', filled: 1, total: 4, status: 'partial', missing: ['Success in the next 2-4 weeks'] },
     ],
     goNoGo: { checked, total, verdict: checked === total && reasons.length === 0 ? 'GO' : 'NO-GO', reasons },
   };

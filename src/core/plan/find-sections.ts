@@ -1,0 +1,138 @@
+import { leadText, type Block } from '../markdown/blocks';
+import { matchLabel, matchTask, plainText, splitTableRow } from '../markdown/inline';
+import { matchTemplateField } from './fields';
+import { labelSimilarity, MATCH_THRESHOLD, similarity, words } from './match';
+import type { Heading, SectionMatch, TemplateSchema, TemplateSection } from './model';
+import type { Outline } from './outline';
+import { ARROW } from './links';
+import { MITIGATION } from './risks';
+import { statusTableItems } from './checklist';
+import { readWorkHeading } from './heading';
+
+export interface TitleMatch {
+  section: TemplateSection;
+  score: number;
+  /** Strong: the title alone says it (two shared words, a one-word title, the letter). Weak: one shared word of several. */
+  strong: boolean;
+  match: SectionMatch;
+}
+
+/** Words shared by the heading's title (with or without its parenthetical remarks) and the section's. */
+function shared(title: string, target: readonly string[]): { sim: number; common: number; size: number } {
+  let best = { sim: 0, common: 0, size: 0 };
+  for (const text of new Set([title, title.replace(/\([^)]*\)/g, ' ')])) {
+    const w = words(text);
+    const common = w.filter((x) => target.includes(x)).length;
+    const sim = similarity(w, target);
+    if (sim > best.sim || (sim === best.sim && common > best.common)) best = { sim, common, size: w.length };
+  }
+  return best;
+}
+
+/** `Phase 2: Sync`, `Wave 3`: a work item's heading, never a section's. */
+export function isWorkItemTitle(title: string, schema: TemplateSchema): boolean {
+  const work = readWorkHeading(title);
+  return work.number !== undefined && schema.sections.some((s) => s.subsectionKind === work.kind);
+}
+
+/** The template section a heading's title names, if any, and how strongly. */
+export function matchTitle(heading: Heading, schema: TemplateSchema): TitleMatch | undefined {
+  if (isWorkItemTitle(heading.title, schema)) return undefined;
+  let best: TitleMatch | undefined;
+  for (const section of schema.sections) {
+    const { sim, common, size } = shared(heading.title, section.words);
+    const letter = heading.letter === section.id;
+    if (sim < MATCH_THRESHOLD && !letter) continue;
+    const strong = letter || common >= 2 || size === 1 || common === section.words.length;
+    const score = sim + (letter ? 0.3 : 0) + (strong ? 0 : -0.2);
+    if (!best || score > best.score) {
+      best = { section, score, strong, match: letter ? { by: 'letter', detail: `letter ${section.id})` } : { by: 'title', detail: `title shares ${common} word${common > 1 ? 's' : ''} with "${section.title}"` } };
+    }
+  }
+  if (best && heading.letter === best.section.id && similarity(words(heading.title), best.section.words) < MATCH_THRESHOLD) {
+    // A lettered heading with a new title stands for its letter's section unless its title clearly names another.
+    const other = schema.sections.find((s) => s !== best!.section && shared(heading.title, s.words).common >= 2 && similarity(words(heading.title), s.words) >= MATCH_THRESHOLD);
+    if (other) return { section: other, score: 1, strong: true, match: { by: 'title', detail: `title names "${other.title}" (not letter ${heading.letter})` } };
+  }
+  return best;
+}
+
+/** What a section's blocks hold that only one kind of section holds. */
+export interface ContentCues {
+  /** Header cells of the best table that name mapping columns. */
+  mappingColumns: number;
+  riskTable: boolean;
+  checklist: boolean;
+  arrows: number;
+  /** Sub-heading kinds (`phase`, `wave`) with a number. */
+  workKinds: Set<string>;
+  /** Template field labels found, by section id. */
+  labels: Set<string>;
+}
+
+const RISKY = /\b(?:risks?|failures?|threats?|issues?|concerns?|hazards?|scenarios?|problems?)\b/i;
+
+export function readCues(blocks: Block[], outline: Outline, schema: TemplateSchema): ContentCues {
+  const cues: ContentCues = { mappingColumns: 0, riskTable: false, checklist: false, arrows: 0, workKinds: new Set(), labels: new Set() };
+  const mapping = schema.sections.find((s) => s.role === 'mapping');
+  const labelled = schema.sections.filter((s) => s.role === 'fields' && s.fields.length);
+  const visit = (list: Block[]) => {
+    for (const block of list) {
+      if (block.type === 'heading') {
+        const work = readWorkHeading(plainText(block.inline ?? ''));
+        if (work.kind && work.number !== undefined) cues.workKinds.add(work.kind);
+      } else if (block.type === 'table' && block.rows?.length) {
+        const header = splitTableRow(outline.lines[block.rows[0].line]).map((c) => plainText(c.text));
+        if (mapping) {
+          const hits = mapping.columns.filter((col) => header.some((h) => labelSimilarity(h, col.words) >= MATCH_THRESHOLD)).length;
+          cues.mappingColumns = Math.max(cues.mappingColumns, hits);
+        }
+        if (header.some((h) => RISKY.test(h)) && header.some((h) => MITIGATION.test(h))) cues.riskTable = true;
+        if (statusTableItems(block, outline).length) cues.checklist = true;
+      } else if (block.type === 'item') {
+        const lead = leadText(block) ?? '';
+        if (matchTask(lead)) cues.checklist = true;
+        const first = lead.split('\n', 1)[0];
+        if (ARROW.test(first)) cues.arrows++;
+        noteLabel(first);
+      } else if (block.type === 'paragraph') {
+        noteLabel((block.inline ?? '').split('\n', 1)[0]);
+      }
+      if (block.children.length) visit(block.children);
+    }
+  };
+  const noteLabel = (line: string) => {
+    const label = line.indexOf(':') >= 0 ? matchLabel(line) : undefined;
+    if (!label) return;
+    for (const section of labelled) if (matchTemplateField(label.label, section.fields)) cues.labels.add(section.id);
+  };
+  visit(blocks);
+  return cues;
+}
+
+/** Whether what a section holds bears out a weak title match. */
+export function confirms(section: TemplateSection, cues: ContentCues): boolean {
+  switch (section.role) {
+    case 'mapping':
+      return cues.mappingColumns >= 3;
+    case 'risks':
+      return cues.riskTable;
+    case 'checklist':
+      return cues.checklist;
+    case 'links':
+      return cues.arrows >= 1;
+    case 'work':
+      return Boolean(section.subsectionKind && cues.workKinds.has(section.subsectionKind));
+    default:
+      return cues.labels.has(section.id);
+  }
+}
+
+/** A section its content alone names: a mapping table's header, a risk table with a mitigation column. */
+export function sectionByContent(cues: ContentCues, schema: TemplateSchema): { section: TemplateSection; match: SectionMatch } | undefined {
+  const mapping = schema.sections.find((s) => s.role === 'mapping');
+  if (mapping && cues.mappingColumns >= 3) return { section: mapping, match: { by: 'content', detail: `a table with ${cues.mappingColumns} of the mapping table's columns` } };
+  const risks = schema.sections.find((s) => s.role === 'risks');
+  if (risks && cues.riskTable) return { section: risks, match: { by: 'content', detail: 'a table of risks with a mitigation column' } };
+  return undefined;
+}

@@ -1,0 +1,93 @@
+import { leadText } from '../markdown/blocks';
+import { hasText, matchLabel, plainText, splitTableRow } from '../markdown/inline';
+import { textColumn } from './fields';
+import type { RiskEntry } from './model';
+import { endOfText, hasContent, type Outline } from './outline';
+import type { Chunk } from './sections';
+
+export const MITIGATION = /\bmitigat|\bfallback\b|\bcontingenc|\bworkaround|\brecover|\bremediat/i;
+/** `no mitigation yet`, `without a fallback`: the word is there, the mitigation is not. */
+const NO_MITIGATION = /\b(?:no|without|lacks?|missing|tbd)\s+(?:\w+\s+)?(?:mitigat|fallback|contingenc|workaround|recover|remediat)/i;
+
+function lineRange(line: number, start: number, end: number) {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+/** The risks of section G and whether each has a mitigation: sub-headings, list items, labelled paragraphs or table rows. */
+export function readRisks(chunk: Chunk, outline: Outline): RiskEntry[] {
+  const risks: RiskEntry[] = [];
+  const { lines } = outline;
+  const mitigatedIn = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (!outline.nonProse[i] && MITIGATION.test(lines[i]) && !NO_MITIGATION.test(lines[i])) return true;
+    return false;
+  };
+  const subHeadings = chunk.body.filter((b) => b.type === 'heading');
+  if (subHeadings.length) {
+    // One sub-heading per risk: the risk is everything up to the next sub-heading.
+    return subHeadings.map((heading, i) => ({
+      line: heading.startLine,
+      hasText: true,
+      hasMitigation: mitigatedIn(heading.startLine, subHeadings[i + 1]?.startLine ?? chunk.endLine),
+      range: lineRange(heading.startLine, 0, lines[heading.startLine].length),
+    }));
+  }
+  for (const block of chunk.body) {
+    if (block.type === 'list') {
+      for (const item of block.children) {
+        const lead = leadText(item) ?? '';
+        const first = lead.split('\n', 1)[0];
+        const label = matchLabel(first);
+        const col = textColumn(lines[item.startLine], first);
+        if (label && /^mitigat/i.test(label.label)) {
+          const previous = risks[risks.length - 1];
+          if (previous) previous.hasMitigation ||= hasText(label.value) || hasContent(outline, item.startLine + 1, item.endLine);
+          continue;
+        }
+        const labelHasMitigation = Boolean(label && MITIGATION.test(label.label));
+        const ownText = label ? plainText(label.value) : plainText(first);
+        let hasMitigation = labelHasMitigation ? ownText.length > 0 : mitigatedIn(item.startLine, item.endLine);
+        const nestedText = hasContent(outline, item.startLine + 1, item.endLine);
+        if (labelHasMitigation && !hasMitigation) hasMitigation = nestedText;
+        const nested = item.children.find((b) => b.type === 'list' && b.startLine > item.startLine);
+        risks.push({
+          line: item.startLine,
+          hasText: ownText.length > 0 || nestedText,
+          hasMitigation,
+          stubAt: {
+            line: endOfText(lines, item.startLine, item.endLine),
+            indent: nested ? ' '.repeat(lines[nested.startLine].length - lines[nested.startLine].trimStart().length) : ' '.repeat(col),
+          },
+          range: lineRange(item.startLine, col, lines[item.startLine].length),
+        });
+      }
+    } else if (block.type === 'paragraph') {
+      const label = matchLabel((block.inline ?? '').split('\n', 1)[0]);
+      if (!label) continue;
+      if (/^mitigat/i.test(label.label)) {
+        const previous = risks[risks.length - 1];
+        if (previous) previous.hasMitigation ||= hasText(label.value);
+        continue;
+      }
+      risks.push({
+        line: block.startLine,
+        hasText: hasText(label.value),
+        hasMitigation: mitigatedIn(block.startLine, block.endLine),
+        range: lineRange(block.startLine, 0, lines[block.startLine].length),
+      });
+    } else if (block.type === 'table') {
+      const header = splitTableRow(lines[block.rows![0].line]);
+      const column = header.findIndex((c) => MITIGATION.test(c.text));
+      if (column < 0) continue;
+      for (const row of block.rows!.filter((r) => !r.header)) {
+        const cells = splitTableRow(lines[row.line]);
+        risks.push({
+          line: row.line,
+          hasText: cells.some((c, i) => i !== column && hasText(c.text)),
+          hasMitigation: hasText(cells[column]?.text ?? ''),
+          range: lineRange(row.line, 0, lines[row.line].length),
+        });
+      }
+    }
+  }
+  return risks;
+}

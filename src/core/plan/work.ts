@@ -1,0 +1,96 @@
+import { leadText, type Block } from '../markdown/blocks';
+import { hasText, matchLabel, plainText, splitTableRow } from '../markdown/inline';
+import { readChecklist } from './checklist';
+import { allFields, collectFields, matchTemplateField } from './fields';
+import { readHeading, readWorkHeading } from './heading';
+import { labelSimilarity, words } from './match';
+import type { Field, Subsection, TemplateField, TemplateSection, WorkSlot } from './model';
+import { hasContent, type Outline } from './outline';
+import type { Chunk } from './sections';
+import { isPlaceholderOnly } from './choices';
+
+/** A phase or wave: its heading, its fields by meaning, and the agent and task forms waves are written in. */
+export function readSubsection(chunk: Chunk, template: TemplateSection, outline: Outline): Subsection {
+  const heading = readHeading(chunk.heading, outline.lines);
+  const work = readWorkHeading(heading.title);
+  let kind = work.kind === template.subsectionKind ? work.kind : undefined;
+  let sub = kind ? template.subsections.find((s) => s.number !== undefined && s.number === work.number) : undefined;
+  if (!kind) {
+    sub = template.subsections.find((s) => labelSimilarity(heading.title, words(s.title)) >= 0.8);
+    if (sub) kind = sub.kind;
+  }
+  if (heading.number === undefined && work.number !== undefined) heading.number = work.number;
+  const fields = collectFields(chunk.body, { outline, templateFields: template.subsectionFields, tableRows: true, endLine: chunk.endLine });
+  const tasks = readChecklist(chunk.body, outline);
+  const result: Subsection = { heading, kind, template: sub, startLine: chunk.startLine, endLine: chunk.endLine, fields, slots: [], tasks };
+  if (kind) result.slots = readSlots(result, chunk.body, template.subsectionFields, outline);
+  return result;
+}
+
+function filled(field: Field): boolean {
+  return field.hasValue && !isPlaceholderOnly(field.value);
+}
+
+function readSlots(sub: Subsection, body: Block[], templateFields: TemplateField[], outline: Outline): WorkSlot[] {
+  const written = allFields(sub.fields);
+  const forms = readAgentForms(body, templateFields, outline);
+  return templateFields.map((field) => {
+    const labelled = written.filter((f) => f.template === field);
+    const slot: WorkSlot = { field, present: labelled.length > 0, filled: labelled.some(filled), line: labelled[0]?.line };
+    const role = field.words.includes('agent') ? 'agent' : field.words.includes('task') ? 'tasks' : undefined;
+    const form = role && forms[role];
+    if (form !== undefined && !slot.present) Object.assign(slot, { present: true, filled: true, line: form });
+    if (role === 'tasks' && sub.tasks.length) {
+      const done = sub.tasks.filter((t) => t.checked).length;
+      Object.assign(slot, { present: true, filled: done === sub.tasks.length, done, total: sub.tasks.length, line: slot.line ?? sub.tasks[0].line });
+    }
+    return slot;
+  });
+}
+
+const AGENT_LEAD = /^(?:\*\*|__)?agents?\b[^:]*?`[^`]+`[^:]*:/i;
+
+/**
+ * Where a wave names its agent and its tasks without the template's labels: ``Agent `name`:`` before a task list,
+ * ``- `name`: tasks``, `- **name**: tasks`, or a table with an agent and a task column. Lines, by role.
+ */
+function readAgentForms(body: Block[], templateFields: TemplateField[], outline: Outline): { agent?: number; tasks?: number } {
+  const found: { agent?: number; tasks?: number } = {};
+  const note = (role: 'agent' | 'tasks', line: number) => (found[role] ??= line);
+  for (let b = 0; b < body.length; b++) {
+    const block = body[b];
+    if (block.type === 'paragraph' && AGENT_LEAD.test(block.inline ?? '')) {
+      note('agent', block.startLine);
+      const next = body[b + 1];
+      const rest = (block.inline ?? '').replace(AGENT_LEAD, '');
+      if (hasText(rest) || (next && next.type === 'list')) note('tasks', next?.type === 'list' ? next.startLine : block.startLine);
+    } else if (block.type === 'list') {
+      for (const item of block.children) {
+        const lead = leadText(item) ?? '';
+        const first = lead.split('\n', 1)[0];
+        const nested = hasContent(outline, item.startLine + 1, item.endLine);
+        if (AGENT_LEAD.test(first)) {
+          note('agent', item.startLine);
+          if (hasText(first.replace(AGENT_LEAD, '')) || nested) note('tasks', item.startLine);
+          continue;
+        }
+        const label = matchLabel(first);
+        if (!label || matchTemplateField(label.label, templateFields)) continue;
+        if (!/^(?:`|\*\*|__)/.test(first)) continue;
+        note('agent', item.startLine);
+        if (hasText(label.value) || nested) note('tasks', item.startLine);
+      }
+    } else if (block.type === 'table' && block.rows && block.rows.length > 1) {
+      const header = splitTableRow(outline.lines[block.rows[0].line]).map((c) => words(plainText(c.text)));
+      const agent = header.findIndex((w) => w.includes('agent'));
+      const tasks = header.findIndex((w, i) => i !== agent && w.some((x) => x === 'task' || x === 'scope' || x === 'deliverable'));
+      if (agent < 0) continue;
+      for (const row of block.rows.filter((r) => !r.header)) {
+        const cells = splitTableRow(outline.lines[row.line]);
+        if (hasText(cells[agent]?.text ?? '')) note('agent', row.line);
+        if (tasks >= 0 && hasText(cells[tasks]?.text ?? '')) note('tasks', row.line);
+      }
+    }
+  }
+  return found;
+}
