@@ -20,7 +20,7 @@ const SYNONYM: Record<string, string> = {
   task: 'task', work: 'task', todo: 'task',
   depends: 'block', dependency: 'block', blocker: 'block', unblock: 'block', unblocks: 'block',
   permission: 'scope', variable: 'var', environment: 'env', secret: 'env', key: 'env',
-  migrate: 'migration', smoke: 'smoke', question: 'q', assumption: 'assumption',
+  migrate: 'migration', creation: 'create', creating: 'create', smoke: 'smoke', question: 'q', assumption: 'assumption',
   linking: 'link', mapping: 'mapping', map: 'mapping', cardinalities: 'cardinality',
   identity: 'identity', graph: 'identity', id: 'id', identifier: 'id',
   purpose: 'purpose', entity: 'entity', table: 'entity', enforced: 'enforce', enforcement: 'enforce',

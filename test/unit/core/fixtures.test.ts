@@ -9,6 +9,8 @@ interface Expected {
   findings: string[];
   verdict?: string;
   goNoGo?: string;
+  /** Status of the template sections the fixture is sure of (`complete`, `partial`, `empty`, `missing`). */
+  sections?: Record<string, string>;
   note?: string;
 }
 
@@ -40,6 +42,11 @@ describe('fixture plans', () => {
       if (expected.isPlan) {
         const { verdict, checked, total } = report.progress!.goNoGo;
         assert.equal(`${verdict} ${checked}/${total}`, `${expected.verdict} ${expected.goNoGo}`);
+        const statuses = Object.fromEntries(Object.keys(expected.sections ?? {}).map((id) => {
+          const section = report.progress!.sections.find((s) => s.id === id);
+          return [id, section ? section.status : 'not a template section'];
+        }));
+        assert.deepEqual(statuses, expected.sections ?? {}, 'section statuses');
       }
     });
   }
