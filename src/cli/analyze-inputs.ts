@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { analyzePlan } from '../core';
-import type { PlanReport } from '../core';
+import type { PlanReport, RuleConfig } from '../core';
 import { createConfigLookup } from './config-files';
 import type { CliContext } from './context';
 import { displayPath, printError } from './context';
@@ -22,11 +22,25 @@ export interface AnalyzedInputs {
 
 /** Reads every file the arguments name and analyzes it with its folder's config. */
 export async function analyzeInputs(inputs: string[], context: CliContext): Promise<AnalyzedInputs> {
+  const files: CheckedFile[] = [];
+  const unreadable = await readInputs(inputs, context, (file) => files.push({ path: file.path, report: analyzePlan(file.text, { rules: file.rules }) }));
+  return { files, unreadable };
+}
+
+export interface InputFile {
+  /** Relative to cwd, forward slashes. */
+  path: string;
+  text: string;
+  /** From the nearest `.connector-plan.json`. */
+  rules: RuleConfig;
+}
+
+/** Hands each readable file the arguments name to `visit`, one at a time; resolves to how many could not be read (each reported on stderr). */
+export async function readInputs(inputs: string[], context: CliContext, visit: (file: InputFile) => void): Promise<number> {
   const expanded = await expandInputs(inputs, context.cwd, context.fs);
   for (const problem of expanded.problems) printError(context, problem);
   let unreadable = expanded.problems.length;
   const rulesFor = createConfigLookup(context);
-  const files: CheckedFile[] = [];
   for (const file of expanded.files) {
     const shown = displayPath(context.cwd, file);
     const text = await readText(file, context);
@@ -35,9 +49,9 @@ export async function analyzeInputs(inputs: string[], context: CliContext): Prom
       unreadable++;
       continue;
     }
-    files.push({ path: shown, report: analyzePlan(text.text, { rules: await rulesFor(file) }) });
+    visit({ path: shown, text: text.text, rules: await rulesFor(file) });
   }
-  return { files, unreadable };
+  return unreadable;
 }
 
 async function readText(file: string, context: CliContext): Promise<{ text: string } | { problem: string }> {

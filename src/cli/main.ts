@@ -1,6 +1,7 @@
 import type { Command } from './command-line';
 import { UsageError } from './command-line';
 import { checkCommand } from './commands/check';
+import { explainCommand } from './commands/explain';
 import { newPlanCommand } from './commands/new-plan';
 import { statusCommand } from './commands/status';
 import type { CliContext, TextSink, ToolInfo } from './context';
@@ -18,14 +19,14 @@ export interface MainOptions {
   tool?: ToolInfo;
 }
 
-const COMMANDS: Command[] = [checkCommand, statusCommand, newPlanCommand];
+const COMMANDS: Command[] = [checkCommand, statusCommand, explainCommand, newPlanCommand];
 
-const usage = 'Usage: connector-plan <check|status|new> [options]';
+const usage = 'Usage: connector-plan <check|status|explain|new> [options]';
 
 const help = `${usage}
 
 Commands:
-${COMMANDS.map((command) => `  ${command.name.padEnd(8)}${command.summary}`).join('\n')}
+${COMMANDS.map((command) => `  ${command.name.padEnd(9)}${command.summary}`).join('\n')}
 
 Options:
   -h, --help     show help (connector-plan <command> --help for a command's options)

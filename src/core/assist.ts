@@ -6,7 +6,7 @@ import { indentOf } from './plan/fields';
 import { MATCH_THRESHOLD, similarity, words } from './plan/match';
 import type { Field, PlanModel, Section, Subsection, TemplateField, TemplateSection } from './plan/model';
 import type { Finding, Range } from './types';
-import { templateFields, type FieldPlace } from './rules/rule';
+import { isSetAside, templateFields, type FieldPlace } from './rules/rule';
 
 export type PlanCompletionKind = 'value' | 'field' | 'section';
 
@@ -195,7 +195,7 @@ export function hoverAt(plan: PlanModel, report: PlanReport, line: number, chara
     if (!section.template) continue;
     if (section.heading.line === line) return { contents: sectionHover(section, section.template, report), range: headingRange };
     const sub = section.subsections.find((s) => s.heading.line === line);
-    if (sub) return { contents: subsectionHover(plan, sub, section.template, report), range: headingRange };
+    if (sub) return { contents: subsectionHover(sub, section.template, report), range: headingRange };
   }
   const place = templateFields(plan, { includeSetAside: true }).find(({ field }) => field.line === line && field.template && character >= field.labelRange.start.character && character <= field.labelRange.end.character);
   return place && { contents: fieldHover(plan, place, report), range: place.field.labelRange };
@@ -211,17 +211,21 @@ function planHover(report: PlanReport): string {
 function sectionHover(section: Section, template: TemplateSection, report: PlanReport): string {
   const state = report.progress!.sections.find((s) => s.id === template.id);
   const head = `**${escapeMarkdown(sectionName(template))}**${state ? ` — ${state.filled}/${state.total} filled · ${state.status}` : ''}`;
-  return [head, gapList(report.findings.filter((f) => f.sectionId === section.id))].join('\n\n');
+  const missing = state?.missing.length ? [`Still to write: ${state.missing.map(escapeMarkdown).join('; ')}.`] : [];
+  const gaps = report.findings.filter((f) => f.sectionId === section.id);
+  return [head, ...missing, ...(gaps.length || !missing.length ? [gapList(gaps)] : [])].join('\n\n');
 }
 
-function subsectionHover(plan: PlanModel, sub: Subsection, template: TemplateSection, report: PlanReport): string {
+function subsectionHover(sub: Subsection, template: TemplateSection, report: PlanReport): string {
   const fields = template.subsectionFields;
-  const filled = fields.filter((tf) => sub.fields.some((f) => f.template === tf && isFieldFilled(plan, f))).length;
+  const filled = sub.slots.filter((slot) => slot.filled).length;
+  const open = isSetAside(sub) ? [] : sub.slots.filter((slot) => !slot.filled).map((slot) => (slot.total !== undefined ? `${slot.field.label} (${slot.done}/${slot.total} done)` : slot.field.label));
   const status = sub.heading.status ? ` · ${sub.heading.status}` : '';
   const head = `**${escapeMarkdown(plainText(sub.heading.text))}**${sub.kind ? ` — ${filled}/${fields.length} filled` : ''}${status} · ${escapeMarkdown(sectionName(template))}`;
   const gaps = report.findings.filter((f) => f.range.start.line >= sub.startLine && f.range.start.line < sub.endLine);
-  const setAside = sub.heading.status === 'deferred' || sub.heading.status === 'optional';
-  return [head, ...(setAside ? [`Set aside (${sub.heading.status}): it owes nothing yet.`] : []), gapList(gaps)].join('\n\n');
+  const setAside = isSetAside(sub) ? [sub.heading.status === 'complete' ? 'Done: it owes nothing.' : `Set aside (${sub.heading.status}): it owes nothing yet.`] : [];
+  const missing = open.length ? [`Still to write: ${open.map(escapeMarkdown).join('; ')}.`] : [];
+  return [head, ...setAside, ...missing, ...(gaps.length || !missing.length ? [gapList(gaps)] : [])].join('\n\n');
 }
 
 function fieldHover(plan: PlanModel, { field, section, subsection }: FieldPlace, report: PlanReport): string {

@@ -1,10 +1,11 @@
+import { statusWordFor } from './plan/checklist';
 import type { PlanModel, TaskItem } from './plan/model';
+import type { Finding, TextEdit } from './types';
 
 /** Every go/no-go item of the plan (the template's checklist section, every copy of it), in document order. */
 export function goNoGoItems(plan: PlanModel): TaskItem[] {
   return plan.sections.flatMap((s) => (s.template?.role === 'checklist' ? s.tasks : []));
 }
-import type { Finding, TextEdit } from './types';
 
 /** The preferred fix of every finding that has one, without overlapping edits: what "fix all" applies. */
 export function fixAllEdits(findings: Finding[]): TextEdit[] {
@@ -44,12 +45,32 @@ export function disableEdits(plan: PlanModel, finding: Finding): { line: TextEdi
   return { line: lineEdit, file: { range: { start: at, end: at }, newText: `<!-- connector-plan-disable ${finding.ruleId} -->\n` } };
 }
 
+/** Why ticking an item wrote nothing: the line is no longer that item, or its table's words leave the word to write unclear. */
+export type GoNoGoChange = { edit: TextEdit } | { problem: 'stale' | 'unclear'; message: string };
+
 /**
- * The edit that ticks or unticks the go/no-go item on `line`, if that line is still the item `expectedText`
- * (the tree may be older than the document); undefined when it is not.
+ * The edit that ticks or unticks the go/no-go item (or a phase's gate item, a wave's task) on `line`, if that
+ * line is still the item `expectedText` (the tree may be older than the document). A table row gets its
+ * column's own done or open word (`Done`, `✅`, `Yes`); when the column's words leave that unclear, nothing.
  */
+export function goNoGoChange(plan: PlanModel, line: number, checked: boolean, expectedText?: string): GoNoGoChange {
+  const task = taskItems(plan).find((t) => t.line === line);
+  if (!task || (expectedText !== undefined && task.text !== expectedText)) return { problem: 'stale', message: `line ${line + 1} is no longer ${expectedText === undefined ? 'a go/no-go item' : `the go/no-go item "${expectedText}"`}` };
+  const word = statusWordFor(task, checked);
+  if (word === undefined) {
+    const used = [...new Set((task.column ?? []).filter(Boolean))];
+    return { problem: 'unclear', message: `the status column of "${task.text}" uses ${used.length ? used.map((w) => `"${w}"`).join(', ') : 'no status words'}, so it is not clear what to write for ${checked ? 'done' : 'not done'}: edit the cell by hand` };
+  }
+  return { edit: { range: task.boxRange, newText: word } };
+}
+
+/** The edit of goNoGoChange, or undefined when it has none. */
 export function goNoGoEdit(plan: PlanModel, line: number, checked: boolean, expectedText?: string): TextEdit | undefined {
-  const task = goNoGoItems(plan).find((t) => t.line === line);
-  if (!task || (expectedText !== undefined && task.text !== expectedText)) return undefined;
-  return { range: task.boxRange, newText: checked ? '[x]' : '[ ]' };
+  const change = goNoGoChange(plan, line, checked, expectedText);
+  return 'edit' in change ? change.edit : undefined;
+}
+
+/** Every item with a box or a status: go/no-go items, and those of phases and waves. */
+function taskItems(plan: PlanModel): TaskItem[] {
+  return plan.sections.flatMap((s) => [...s.tasks, ...s.subsections.flatMap((sub) => sub.tasks)]);
 }

@@ -10,6 +10,8 @@ export interface SubsectionOverview {
   /** From the heading's suffix (`— COMPLETE`, `(Optional)`); absent when the heading says nothing. */
   status?: WorkStatus;
   findings: Finding[];
+  /** Its checkbox items and status rows: a phase's own go/no-go gate (not in the plan's count), a wave's tasks. */
+  items: TaskItem[];
 }
 
 /** One template section (A–J) as a plan outline shows it: progress, where it is, its gaps, phases and checklist. */
@@ -42,6 +44,7 @@ export function planOverview(plan: PlanModel, report: PlanReport): PlanOverview 
       kind: sub.kind!,
       status: sub.heading.status,
       findings: findings.filter((f) => f.range.start.line >= sub.startLine && f.range.start.line < sub.endLine),
+      items: sub.tasks,
     }));
     const items = copies.flatMap((s) => (s.template?.role === 'checklist' ? s.tasks : []));
     return { ...progress, heading: copies[0]?.heading, findings, subsections, items };

@@ -31,7 +31,8 @@ export interface GapNode {
 
 export interface GoNoGoItemNode {
   kind: 'goNoGoItem';
-  parent: SectionNode;
+  /** The go/no-go section, or the phase (its own gate) or wave (its tasks) the item is in. */
+  parent: SectionNode | SubsectionNode;
   item: TaskItem;
 }
 
@@ -70,8 +71,13 @@ export function childrenOf(node: PlanTreeNode): PlanTreeNode[] {
         ...section.items.map((item): GoNoGoItemNode => ({ kind: 'goNoGoItem', parent: node, item })),
       ];
     }
-    case 'subsection':
-      return node.subsection.findings.map((finding, index) => ({ kind: 'gap', parent: node, finding, index }));
+    case 'subsection': {
+      const itemLines = new Set(node.subsection.items.map((item) => item.line));
+      return [
+        ...node.subsection.findings.filter((f) => !itemLines.has(f.range.start.line)).map((finding, index): GapNode => ({ kind: 'gap', parent: node, finding, index })),
+        ...node.subsection.items.map((item): GoNoGoItemNode => ({ kind: 'goNoGoItem', parent: node, item })),
+      ];
+    }
     default:
       return [];
   }
@@ -124,12 +130,12 @@ function itemFor(node: PlanTreeNode): vscode.TreeItem {
     }
     case 'subsection': {
       const { subsection } = node;
-      const item = new vscode.TreeItem(subsection.heading.title || subsection.heading.text, collapsed(subsection.findings));
+      const item = new vscode.TreeItem(subsection.heading.title || subsection.heading.text, collapsed(childrenOf(node)));
       const gaps = subsection.findings.length;
       item.description = subsection.status ?? (gaps ? `${gaps} gap${gaps > 1 ? 's' : ''}` : '');
       item.iconPath = workIcon(subsection.status, gaps > 0);
       item.tooltip = appendGaps(new vscode.MarkdownString(`**${escapeMarkdown(subsection.heading.text)}**`), subsection.findings);
-      if (!gaps) item.command = revealCommand(planOf(node).uri, `Go to ${subsection.kind}`, subsection.heading.line);
+      if (item.collapsibleState === vscode.TreeItemCollapsibleState.None) item.command = revealCommand(planOf(node).uri, `Go to ${subsection.kind}`, subsection.heading.line);
       return item;
     }
     case 'gap': {
@@ -150,13 +156,24 @@ function itemFor(node: PlanTreeNode): vscode.TreeItem {
         tooltip: action,
         accessibilityInformation: { label: action },
       };
-      item.tooltip = `${task.checked ? 'Checked' : 'Not checked yet'} · line ${task.line + 1}`;
+      // A table row shows the status its table gives it (`Pending`, `✅`); ticking writes that table's own word.
+      const status = task.form === 'table' ? currentStatus(node) : '';
+      if (status) item.description = status;
+      const gate = node.parent.kind === 'subsection' ? (node.parent.subsection.kind === 'wave' ? ' · a task of this wave' : ` · a gate of this ${node.parent.subsection.kind ?? 'part'}, not counted in the plan's go/no-go`) : '';
+      item.tooltip = `${task.checked ? 'Checked' : 'Not checked yet'}${status ? ` (${status})` : ''} · line ${task.line + 1}${gate}`;
       // Without it, screen readers would read the tooltip instead of the item.
       item.accessibilityInformation = { label: `${task.text}, ${task.checked ? 'checked' : 'not checked yet'}, line ${task.line + 1}` };
       item.command = revealCommand(planOf(node).uri, 'Go to Item', task.line);
       return item;
     }
   }
+}
+
+/** The status word a table item's row holds now, as the analysis read it. */
+function currentStatus(node: GoNoGoItemNode): string {
+  const { item } = node;
+  const line = planOf(node).analysis.plan.lines[item.line] ?? '';
+  return line.slice(item.boxRange.start.character, item.boxRange.end.character) || (item.checked ? 'done' : 'open');
 }
 
 function revealCommand(uri: vscode.Uri, title: string, line: number): vscode.Command {
@@ -198,11 +215,12 @@ const MAX_TOOLTIP_GAPS = 15;
 function sectionTooltip(section: SectionOverview): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown(`**${escapeMarkdown(`${section.id}) ${section.title}`)}** · ${section.filled}/${section.total} filled · ${section.status}`);
-  return appendGaps(tooltip, section.findings);
+  if (section.missing.length && section.status !== 'missing') tooltip.appendMarkdown(`\n\nStill to write: ${section.missing.map(escapeMarkdown).join('; ')}.`);
+  return appendGaps(tooltip, section.findings, section.missing.length > 0);
 }
 
-function appendGaps(tooltip: vscode.MarkdownString, findings: Finding[]): vscode.MarkdownString {
-  if (!findings.length) return tooltip.appendMarkdown('\n\nNo gaps.');
+function appendGaps(tooltip: vscode.MarkdownString, findings: Finding[], somethingMissing = false): vscode.MarkdownString {
+  if (!findings.length) return somethingMissing ? tooltip : tooltip.appendMarkdown('\n\nNo gaps.');
   tooltip.appendMarkdown(`\n\n${findings.length} gap${findings.length > 1 ? 's' : ''}:\n`);
   for (const finding of findings.slice(0, MAX_TOOLTIP_GAPS)) tooltip.appendMarkdown(`\n- line ${finding.range.start.line + 1}: ${escapeMarkdown(finding.message)}`);
   if (findings.length > MAX_TOOLTIP_GAPS) tooltip.appendMarkdown(`\n- …and ${findings.length - MAX_TOOLTIP_GAPS} more`);

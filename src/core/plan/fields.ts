@@ -126,7 +126,9 @@ function bestTemplateField(label: string, fields: TemplateField[]): TemplateFiel
   let best: TemplateField | undefined;
   let bestScore = MATCH_THRESHOLD;
   for (const field of fields) {
-    const score = labelSimilarity(field.series ? label.replace(/\s*#?\d+\s*$/, '') : label, field.words);
+    const text = field.series ? label.replace(/\s*#?\d+\s*$/, '') : label;
+    // `Secrets` names `Secrets/env vars (.env.local + deployment)`: the template's remarks in parentheses are not needed.
+    const score = Math.max(labelSimilarity(text, field.words), field.bareWords ? labelSimilarity(text, field.bareWords) : 0);
     if (score > bestScore || (score === bestScore && !best)) {
       best = field;
       bestScore = score;

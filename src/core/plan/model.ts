@@ -8,6 +8,8 @@ export interface TemplateField {
   key: string;
   label: string;
   words: string[];
+  /** The label's words without its parenthetical remarks, when it has any. */
+  bareWords?: string[];
   /** `Link 1`, `Link 2`… stand for one repeatable field. */
   series: boolean;
   /** Allowed values when the template offers a choice (`incremental / snapshot / hybrid`). */

@@ -111,7 +111,11 @@ function assignSections(candidates: Candidate[], schema: TemplateSchema, outline
   });
 
   for (const candidate of candidates) {
-    if (candidate.template || isWorkItemTitle(candidate.heading.title, schema)) continue;
+    if (candidate.template) continue;
+    if (isWorkItemTitle(candidate.heading.title, schema)) {
+      candidate.match = { by: 'none', detail: 'it reads as a phase or wave, but is not under a phases or waves section' };
+      continue;
+    }
     const byContent = sectionByContent(cuesOf(candidate), schema);
     if (byContent && !taken.has(byContent.section.id)) {
       taken.set(byContent.section.id, candidate);

@@ -19,7 +19,8 @@ export function readSubsection(chunk: Chunk, template: TemplateSection, outline:
     sub = template.subsections.find((s) => labelSimilarity(heading.title, words(s.title)) >= 0.8);
     if (sub) kind = sub.kind;
   }
-  if (heading.number === undefined && work.number !== undefined) heading.number = work.number;
+  // `5.1 Phase 1: …` is Phase 1: the work item's own number wins over the heading's outline number.
+  if (work.number !== undefined && (kind || heading.number === undefined)) heading.number = work.number;
   const fields = collectFields(chunk.body, { outline, templateFields: template.subsectionFields, tableRows: true, endLine: chunk.endLine });
   const tasks = readChecklist(chunk.body, outline);
   const result: Subsection = { heading, kind, template: sub, startLine: chunk.startLine, endLine: chunk.endLine, fields, slots: [], tasks };

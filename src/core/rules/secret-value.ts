@@ -37,51 +37,65 @@ export const secretValue: Rule = {
   description: 'A credential value is written in the plan.',
   defaultSeverity: 'error',
   check(plan, report) {
-    const { lines } = plan;
-    const flag = (line: number, start: number, end: number, what: string) => {
+    for (const { line, start, end, what } of findSecrets(plan.lines)) {
       const range: Range = { start: { line, character: start }, end: { line, character: end } };
       report({
         message: `${what} is written in the plan: remove it, rotate it, and write only the environment variable's name.`,
         range,
         fixes: [{ title: 'Replace the value with <redacted>', edits: [{ range, newText: '<redacted>' }] }],
       });
-    };
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      if (line.length < 12) continue;
-      const taken: [number, number][] = [];
-      const seen = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
-      for (const kind of KNOWN_TRIGGER.test(line) ? KNOWN : []) {
-        for (const m of line.matchAll(kind.pattern)) {
-          if (FORMAT_PLACEHOLDER.test(m[0].slice(4))) continue;
-          taken.push([m.index!, m.index! + m[0].length]);
-          flag(i, m.index!, m.index! + m[0].length, `A ${kind.name}`);
-        }
-      }
-      const assigned = NAME_TRIGGER.test(line);
-      const bearer = line.includes('Bearer');
-      const urlPassword = line.includes('@');
-      if (assigned || bearer || urlPassword) {
-        for (const [pattern, describe] of [
-          [assigned ? ASSIGNED : undefined, (m: RegExpMatchArray) => `The value of ${m[1]}`],
-          [bearer ? BEARER : undefined, () => 'A bearer token'],
-          [urlPassword ? URL_PASSWORD : undefined, () => 'A password in a URL'],
-        ] as const) {
-          if (!pattern) continue;
-          for (const m of line.matchAll(pattern)) {
-            const value = m[m.length - 1];
-            const start = m.index! + m[0].length - value.length;
-            if (seen(start, start + value.length) || !looksSecret(value)) continue;
-            taken.push([start, start + value.length]);
-            flag(i, start, start + value.length, describe(m));
-          }
-        }
-      }
-      const key = line.includes('PRIVATE KEY') ? PRIVATE_KEY.exec(line) : null;
-      if (key && hasKeyBody(lines, i + 1)) flag(i, key.index, key.index + key[0].length, `A ${key[1].toLowerCase()}`);
     }
   },
 };
+
+export interface SecretSpan {
+  line: number;
+  start: number;
+  end: number;
+  /** What it is, never its value: `A Stripe key`, `The value of API_TOKEN`. */
+  what: string;
+}
+
+/** Every credential written in the lines, prose and code alike; whatever shows plan text elsewhere hides these. */
+export function findSecrets(lines: string[]): SecretSpan[] {
+  const spans: SecretSpan[] = [];
+  const flag = (line: number, start: number, end: number, what: string) => spans.push({ line, start, end, what });
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.length < 12) continue;
+    const taken: [number, number][] = [];
+    const seen = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+    for (const kind of KNOWN_TRIGGER.test(line) ? KNOWN : []) {
+      for (const m of line.matchAll(kind.pattern)) {
+        if (FORMAT_PLACEHOLDER.test(m[0].slice(4))) continue;
+        taken.push([m.index!, m.index! + m[0].length]);
+        flag(i, m.index!, m.index! + m[0].length, `A ${kind.name}`);
+      }
+    }
+    const assigned = NAME_TRIGGER.test(line);
+    const bearer = line.includes('Bearer');
+    const urlPassword = line.includes('@');
+    if (assigned || bearer || urlPassword) {
+      for (const [pattern, describe] of [
+        [assigned ? ASSIGNED : undefined, (m: RegExpMatchArray) => `The value of ${m[1]}`],
+        [bearer ? BEARER : undefined, () => 'A bearer token'],
+        [urlPassword ? URL_PASSWORD : undefined, () => 'A password in a URL'],
+      ] as const) {
+        if (!pattern) continue;
+        for (const m of line.matchAll(pattern)) {
+          const value = m[m.length - 1];
+          const start = m.index! + m[0].length - value.length;
+          if (seen(start, start + value.length) || !looksSecret(value)) continue;
+          taken.push([start, start + value.length]);
+          flag(i, start, start + value.length, describe(m));
+        }
+      }
+    }
+    const key = line.includes('PRIVATE KEY') ? PRIVATE_KEY.exec(line) : null;
+    if (key && hasKeyBody(lines, i + 1)) flag(i, key.index, key.index + key[0].length, `A ${key[1].toLowerCase()}`);
+  }
+  return spans;
+}
 
 function looksSecret(value: string): boolean {
   return value.length >= 16 && !PLACEHOLDER.test(value) && !/^https?:\/\//.test(value) && !/^[A-Z][A-Z0-9_]*$/.test(value) && entropy(value) >= 3.2;

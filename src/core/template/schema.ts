@@ -103,6 +103,7 @@ function toTemplateFields(fields: ReturnType<typeof collectFields>): TemplateFie
       key,
       label,
       words: words(label),
+      bareWords: /\(/.test(label) ? words(label.replace(/\([^)]*\)/g, ' ')) : undefined,
       series: Boolean(series),
       choices: CHOICE_LIST.test(value) && !/[{}]/.test(value) ? splitChoices(value) : undefined,
       guidance: field.value,

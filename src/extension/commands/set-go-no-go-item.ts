@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { goNoGoEdit } from '../../core';
+import { goNoGoChange } from '../../core';
 import { toRange, toWorkspaceEdit } from '../convert';
 import type { PlanAnalyzer } from '../plan-analysis';
 
@@ -24,18 +24,21 @@ async function setGoNoGoItem(analyzer: PlanAnalyzer, args?: SetGoNoGoItemArgs): 
   if (!args?.uri || typeof args.line !== 'number' || typeof args.checked !== 'boolean') return false;
   const document = await vscode.workspace.openTextDocument(typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : args.uri);
   const result = analyzer.get(document) ?? (await analyzer.analyzeDocument(document));
-  const edit = goNoGoEdit(result.plan, args.line, args.checked, args.text);
-  if (!edit) {
+  const change = goNoGoChange(result.plan, args.line, args.checked, args.text);
+  if (!('edit' in change)) {
     // A fresh analysis puts the item back as it really is in the Plans view and the status bar.
     await analyzer.analyzeDocument(document);
-    const item = args.text === undefined ? 'a go/no-go item' : `the go/no-go item "${args.text}"`;
+    const where = vscode.workspace.asRelativePath(document.uri);
     void vscode.window.showWarningMessage(
-      `Line ${args.line + 1} of ${vscode.workspace.asRelativePath(document.uri)} is no longer ${item}, so nothing was changed. The Plans view now shows the plan as it is.`,
+      change.problem === 'stale'
+        ? `In ${where}, ${change.message}, so nothing was changed. The Plans view now shows the plan as it is.`
+        : `Nothing was changed in ${where}: ${change.message}.`,
     );
     return false;
   }
+  const { edit } = change;
   const range = toRange(edit.range);
-  if (document.getText(range).toLowerCase() === edit.newText) return false;
+  if (document.getText(range).toLowerCase() === edit.newText.toLowerCase()) return false;
   if (!(await vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, [edit])))) return false;
   // Where the change can be seen, saved or undone; the tree keeps the focus.
   if (!vscode.window.visibleTextEditors.some((editor) => editor.document === document)) {

@@ -1,0 +1,48 @@
+import { explainPlan, type PlanExplanation } from '../../core';
+import { readInputs } from '../analyze-inputs';
+import type { Command } from '../command-line';
+import { UsageError, oneOf, parseOrHelp } from '../command-line';
+import type { CliContext } from '../context';
+import { formatExplainText } from '../formatters/explain-text';
+
+const usage = 'Usage: connector-plan explain <file> [--format text|json]';
+
+const help = `${usage}
+
+Shows how a plan was read, to understand a finding you disagree with: each
+heading and the template section it was taken for (or why none), each field
+with filled/empty and the lines it owns, links, mapping rows, phases and
+waves with their state, and the go/no-go items. Values are not shown, and
+credentials never are.
+
+Options:
+  --format <format>  text (default) or json
+  -h, --help         show this help
+
+Exit codes: 0 shown, 2 usage error or a file that could not be read.
+`;
+
+const options = {
+  format: { type: 'string', default: 'text' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export const explainCommand: Command = {
+  name: 'explain',
+  summary: 'show how a plan was read: sections, fields, links, phases, go/no-go',
+  usage,
+  help,
+  async execute(args: string[], context: CliContext): Promise<number> {
+    const parsed = parseOrHelp(args, options, { usage, help }, context.stdout);
+    if (!parsed) return 0;
+    const { values, positionals } = parsed;
+    const format = oneOf('--format', values.format, ['text', 'json'], usage);
+    if (positionals.length !== 1) throw new UsageError(positionals.length ? 'explain takes one file' : 'missing the file to explain', usage);
+    const explained: { path: string; explanation: PlanExplanation }[] = [];
+    const unreadable = await readInputs(positionals, context, (file) => explained.push({ path: file.path, explanation: explainPlan(file.text, { rules: file.rules }) }));
+    if (explained.length > 1) throw new UsageError(`${positionals[0]} names ${explained.length} files; explain takes one file`, usage);
+    const [first] = explained;
+    if (first) context.stdout.write(format === 'json' ? `${JSON.stringify({ path: first.path, ...first.explanation }, null, 2)}\n` : formatExplainText(first.path, first.explanation));
+    return unreadable > 0 ? 2 : 0;
+  },
+};

@@ -1,0 +1,137 @@
+import { inspectPlan, type AnalyzeOptions } from './analyze';
+import { plainText } from './markdown/inline';
+import { isFieldFilled } from './plan/field-state';
+import { ARROW } from './plan/links';
+import type { Field, PlanModel, Section } from './plan/model';
+import { isSetAside } from './rules/rule';
+import { findSecrets } from './rules/secret-value';
+import type { GoNoGoStatus, SectionProgress } from './types';
+
+// How a plan was read, as plain data: `connector-plan explain` prints it. Lines are 1-based; [first, last] inclusive.
+
+export interface ExplainedField {
+  label: string;
+  kind: Field['kind'];
+  line: number;
+  /** The template field it stands for, by its template label; null for a label of the plan's own. */
+  template: string | null;
+  filled: boolean;
+  lines: [number, number];
+  children: ExplainedField[];
+}
+
+export interface ExplainedWorkItem {
+  line: number;
+  heading: string;
+  kind: string | null;
+  number: number | null;
+  status: string | null;
+  /** Done, deferred or optional: it owes nothing. */
+  owesNothing: boolean;
+  slots: { field: string; present: boolean; filled: boolean; line: number | null; done?: number; total?: number }[];
+  items: ExplainedItem[];
+}
+
+export interface ExplainedItem {
+  line: number;
+  text: string;
+  checked: boolean;
+  form: 'checkbox' | 'table';
+}
+
+export interface ExplainedSection {
+  id: string | null;
+  title: string | null;
+  heading: { line: number; level: number; text: string };
+  lines: [number, number];
+  /** Line of the heading of the section it is written inside. */
+  nestedIn: number | null;
+  /** How the heading was taken for its template section, or why it was not (then nothing in it is checked but secrets). */
+  how: string;
+  progress: SectionProgress | null;
+  fields: ExplainedField[];
+  links: { line: number; text: string; arrow: boolean; formatChecked: boolean }[];
+  mapping: { headerLine: number; rows: number[] } | null;
+  risks: { line: number; mitigation: boolean }[];
+  work: ExplainedWorkItem[];
+  goNoGo: ExplainedItem[];
+}
+
+export interface PlanExplanation {
+  isPlan: boolean;
+  /** Why it is, or is not, a plan. */
+  why: string;
+  title: { line: number; text: string } | null;
+  sectionLevel: number;
+  sections: ExplainedSection[];
+  goNoGo: GoNoGoStatus | null;
+}
+
+/** How the text was read: each heading to a template section (or why not), fields with what they own, links, rows, work items, go/no-go items. */
+export function explainPlan(text: string, options: AnalyzeOptions = {}): PlanExplanation {
+  const { report, plan } = inspectPlan(text, options);
+  const hide = redactor(plan);
+  const matched = new Set(plan.sections.map((s) => s.id).filter(Boolean)).size;
+  const titleText = plan.title ? plainText(plan.title.text) : undefined;
+  const why = report.isPlan
+    ? options.assumePlan && !plan.isPlan ? 'checked as a plan because it was asked to be' : titleText && /rollout plan|connector plan/i.test(titleText) ? `its title "${hide(titleText, plan.title!.line)}" names a plan` : `${matched} of the template's sections are there`
+    : `no "… Rollout Plan" title, and only ${matched} of the template's sections (a plan without that title needs 5)`;
+  return {
+    isPlan: report.isPlan,
+    why,
+    title: plan.title ? { line: plan.title.line + 1, text: hide(plainText(plan.title.text), plan.title.line) } : null,
+    sectionLevel: plan.sectionLevel,
+    sections: plan.sections.map((section) => {
+      const first = plan.sections.find((s) => s.id && s.id === section.id) === section;
+      return explainSection(plan, section, (first && report.progress?.sections.find((p) => p.id === section.id)) || null, hide);
+    }),
+    goNoGo: report.progress ? report.progress.goNoGo : null,
+  };
+}
+
+type Hide = (text: string, line: number) => string;
+
+/** Replaces any credential the line holds, wherever its text is shown. */
+function redactor(plan: PlanModel): Hide {
+  const byLine = new Map<number, string[]>();
+  for (const span of findSecrets(plan.lines)) byLine.set(span.line, [...(byLine.get(span.line) ?? []), plan.lines[span.line].slice(span.start, span.end)]);
+  return (text, line) => (byLine.get(line) ?? []).reduce((out, secret) => out.split(secret).join('<redacted>'), text);
+}
+
+function explainSection(plan: PlanModel, section: Section, progress: SectionProgress | null, hide: Hide): ExplainedSection {
+  const field = (f: Field): ExplainedField => ({
+    label: hide(f.label, f.line),
+    kind: f.kind,
+    line: f.line + 1,
+    template: f.template ? f.template.label : null,
+    filled: isFieldFilled(plan, f),
+    lines: [f.startLine + 1, Math.max(f.startLine + 1, f.endLine)],
+    children: f.children.map(field),
+  });
+  const item = (t: { line: number; text: string; checked: boolean; form: 'checkbox' | 'table' }): ExplainedItem => ({ line: t.line + 1, text: hide(t.text, t.line), checked: t.checked, form: t.form });
+  const how = section.template ? section.match.detail : `extra section, not checked (except for secrets): ${section.match.detail}`;
+  return {
+    id: section.id ?? null,
+    title: section.template?.title ?? null,
+    heading: { line: section.heading.line + 1, level: section.heading.level, text: hide(plainText(section.heading.text), section.heading.line) },
+    lines: [section.startLine + 1, section.endLine],
+    nestedIn: section.nestedIn === undefined ? null : section.nestedIn + 1,
+    how,
+    progress,
+    fields: section.fields.map(field),
+    links: section.links.map((l) => ({ line: l.line + 1, text: hide(plainText(l.text), l.line), arrow: ARROW.test(l.text), formatChecked: l.checkFormat })),
+    mapping: section.mapping ? { headerLine: section.mapping.headerLine + 1, rows: section.mapping.rows.map((r) => r.line + 1) } : null,
+    risks: section.risks.map((r) => ({ line: r.line + 1, mitigation: r.hasMitigation })),
+    work: section.subsections.map((sub) => ({
+      line: sub.heading.line + 1,
+      heading: hide(plainText(sub.heading.text), sub.heading.line),
+      kind: sub.kind ?? null,
+      number: sub.heading.number ?? null,
+      status: sub.heading.status ?? null,
+      owesNothing: Boolean(sub.kind) && isSetAside(sub),
+      slots: sub.slots.map((s) => ({ field: s.field.label, present: s.present, filled: s.filled, line: s.line === undefined ? null : s.line + 1, ...(s.total !== undefined ? { done: s.done, total: s.total } : {}) })),
+      items: sub.tasks.map(item),
+    })),
+    goNoGo: section.tasks.map(item),
+  };
+}
