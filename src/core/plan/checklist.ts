@@ -1,7 +1,6 @@
 import { leadText, type Block } from '../markdown/blocks';
 import { matchTask, plainText, splitTableRow } from '../markdown/inline';
 import { textColumn } from './fields';
-import { words } from './match';
 import type { TaskItem } from './model';
 import type { Outline } from './outline';
 import { forEachItem } from './sections';
@@ -18,7 +17,7 @@ const UNDO: Record<string, string> = {
   '✅': '❌', '✓': '✗', '✔': '✘', '☑': '☐', '[x]': '[ ]', done: 'Pending', yes: 'No', y: 'N', pass: 'Fail', passed: 'Failed',
   complete: 'Pending', completed: 'Pending', true: 'False', ok: 'Pending', met: 'Not met', ready: 'Pending', verified: 'Pending',
 };
-const STATUS_HEADER = new Set(['status', 'done', 'result', 'state', 'go', 'passed', 'pass', 'check', 'complete', 'ready', 'met', 'verdict', 'outcome']);
+const STATUS_HEADER = /\b(?:status|done|results?|state|go|pass(?:ed)?|checked|complete|ready|met|verdict|outcome)\b|✅/i;
 
 /** The status word a cell starts with and whether it means done; undefined when it is no status word. */
 export function readStatus(cell: string): { word: string; done: boolean } | undefined {
@@ -59,7 +58,7 @@ export function statusTableItems(table: Block, outline: Outline): TaskItem[] {
   const header = splitTableRow(outline.lines[rows[0].line]);
   const body = rows.filter((r) => !r.header).map((r) => ({ line: r.line, cells: splitTableRow(outline.lines[r.line]) }));
   const statusOf = (i: number) => body.map((r) => readStatus(r.cells[i]?.text ?? ''));
-  let column = header.findIndex((cell, i) => words(plainText(cell.text)).some((w) => STATUS_HEADER.has(w)) && statusOf(i).filter(Boolean).length * 2 >= body.length);
+  let column = header.findIndex((cell, i) => STATUS_HEADER.test(plainText(cell.text)) && statusOf(i).filter(Boolean).length * 2 >= body.length);
   if (column < 0) column = header.findIndex((_, i) => statusOf(i).every((s) => s && s.word));
   if (column < 0) return [];
   const criterion = header.findIndex((_, i) => i !== column && body.some((r) => plainText(r.cells[i]?.text ?? '')));

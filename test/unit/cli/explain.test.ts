@@ -1,0 +1,92 @@
+import * as assert from 'node:assert/strict';
+import { GOOD_PLAN, lines, withSection } from '../core/plan-text';
+import { runCli } from './run-cli';
+import { makeTempTree, removeTempTrees } from './temp-tree';
+
+// A finished plan with the shapes explain must make plain: a strategy under a label, a section under another
+// name written inside an extra section, a go/no-go table, a phase that is done.
+const PLAN = withSection(
+  withSection(GOOD_PLAN, 'C', lines('## C) Linking Points (Identity Graph)', '- Link 1: `issue.team.key` -> `partners.linear_team_key`', '', 'Matching order:', '1. exact email', '2. alias table', '3. manual review')),
+  'I',
+  lines('## Switch-on Day', 'The last checks before we switch it on.', '', '### Operational Go/No-Go', '| Criterion | Status |', '|---|---|', '| Auth and connection test pass | Done |', '| Mappings validated | Pending |'),
+).replace('### Phase 1: Connection + Mapping', '### Phase 1: Connection + Mapping — DONE');
+
+describe('connector-plan explain', () => {
+  afterEach(removeTempTrees);
+
+  it('shows each heading with its template section or why not, and what each section holds', async () => {
+    const cwd = makeTempTree({ 'linear-rollout-plan.md': PLAN });
+    const run = await runCli(['explain', 'linear-rollout-plan.md'], { cwd });
+    assert.deepEqual([run.code, run.stderr], [0, '']);
+    const out = run.stdout.split('\n');
+    const has = (pattern: RegExp) => assert.ok(out.some((line) => pattern.test(line)), `no line matches ${pattern}:\n${run.stdout}`);
+    assert.equal(out[0], 'linear-rollout-plan.md: a connector plan (its title "Linear Connector Rollout Plan" names a plan)');
+    has(/^go\/no-go: 1\/2 · NO-GO \(1 of 2 go\/no-go items unchecked\)$/);
+    has(/^line 3: ## A\) Business Goal {2}-> {2}A\) Business Goal \(letter A\)\)$/);
+    has(/^ {2}field "Why this connector exists", item: filled, line 4$/);
+    has(/^ {2}link, line 15: issue\.team\.key -> partners\.linear_team_key$/);
+    assert.ok(!out.some((line) => /link, line \d+: (exact email|alias table|manual review)/.test(line)), 'a strategy under a label is not links');
+    has(/^ {2}line \d+: Phase 1: Connection \+ Mapping — DONE {2}-> {2}phase 1, complete, owes nothing$/);
+    has(/^line \d+: ## Switch-on Day {2}-> {2}extra section, not checked \(except for secrets\): no template section has these words$/);
+    has(/^line \d+: ### Operational Go\/No-Go {2}-> {2}I\) Operational Go\/No-Go \(.*written inside "Switch-on Day"\)$/);
+    has(/^ {2}go\/no-go \[x\] line \d+: Auth and connection test pass {2}\(table row\)$/);
+    has(/^ {2}go\/no-go \[ \] line \d+: Mappings validated {2}\(table row\)$/);
+  });
+
+  it('gives the same reading as JSON, lines 1-based', async () => {
+    const cwd = makeTempTree({ 'linear-rollout-plan.md': PLAN });
+    const run = await runCli(['explain', 'linear-rollout-plan.md', '--format', 'json'], { cwd });
+    assert.equal(run.code, 0);
+    const json = JSON.parse(run.stdout);
+    assert.equal(json.path, 'linear-rollout-plan.md');
+    assert.equal(json.isPlan, true);
+    assert.deepEqual(json.title, { line: 1, text: 'Linear Connector Rollout Plan' });
+    const byId = (id: string | null, text?: string) => json.sections.find((s: { id: string | null; heading: { text: string } }) => s.id === id && (!text || s.heading.text === text));
+    assert.deepEqual(byId('A').fields[0], { label: 'Why this connector exists', kind: 'item', line: 4, template: 'Why this connector exists', filled: true, lines: [4, 4], children: [] });
+    assert.deepEqual(byId('C').links.map((l: { line: number }) => l.line), [15]);
+    assert.deepEqual(byId('C').progress, { id: 'C', title: 'Linking Points (Identity Graph)', filled: 1, total: 1, status: 'complete', missing: [] });
+    assert.equal(byId(null, 'Switch-on Day').how, 'extra section, not checked (except for secrets): no template section has these words');
+    const checklist = byId('I');
+    assert.equal(checklist.nestedIn, byId(null, 'Switch-on Day').heading.line);
+    assert.deepEqual(checklist.goNoGo.map((i: { text: string; checked: boolean; form: string }) => [i.text, i.checked, i.form]), [['Auth and connection test pass', true, 'table'], ['Mappings validated', false, 'table']]);
+    const phase = byId('E').work[0];
+    assert.deepEqual([phase.kind, phase.number, phase.status, phase.owesNothing], ['phase', 1, 'complete', true]);
+    assert.deepEqual(json.goNoGo, { checked: 1, total: 2, verdict: 'NO-GO', reasons: ['1 of 2 go/no-go items unchecked'] });
+  });
+
+  it('says why a markdown file is not a plan', async () => {
+    const cwd = makeTempTree({ 'notes.md': '# Team notes\n\n## Goals\n- ship\n' });
+    const run = await runCli(['explain', 'notes.md'], { cwd });
+    assert.deepEqual(run, { code: 0, stderr: '', stdout: `notes.md: not a connector plan (no "… Rollout Plan" title, and only 1 of the template's sections (a plan without that title needs 5))\n` });
+  });
+
+  it('never shows a credential, wherever the plan has it', async () => {
+    const key = ['sk', 'live', '9fQ2xLmP4tRz8WvK3nB7cYd1'].join('_');
+    const cwd = makeTempTree({ 'p-rollout-plan.md': GOOD_PLAN.replace('- [x] Mappings validated (manual + auto-match)', `- [x] Old key ${key} rotated`) });
+    for (const format of ['text', 'json']) {
+      const run = await runCli(['explain', 'p-rollout-plan.md', '--format', format], { cwd });
+      assert.equal(run.code, 0);
+      assert.ok(!run.stdout.includes(key) && !run.stdout.includes(key.slice(8)), `${format} output shows the key`);
+      assert.ok(run.stdout.includes('Old key <redacted> rotated'), format);
+    }
+  });
+
+  it('takes exactly one readable file', async () => {
+    const cwd = makeTempTree({ 'a.md': GOOD_PLAN, 'b.md': GOOD_PLAN });
+    const none = await runCli(['explain'], { cwd });
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /^connector-plan: missing the file to explain\nUsage: connector-plan explain <file>/);
+    const two = await runCli(['explain', 'a.md', 'b.md'], { cwd });
+    assert.equal(two.code, 2);
+    assert.match(two.stderr, /^connector-plan: explain takes one file\n/);
+    const folder = await runCli(['explain', '.'], { cwd });
+    assert.equal(folder.code, 2);
+    assert.match(folder.stderr, /names 2 files; explain takes one file/);
+    const missing = await runCli(['explain', 'nope.md'], { cwd });
+    assert.deepEqual([missing.code, missing.stdout], [2, '']);
+    assert.match(missing.stderr, /nope\.md/);
+    const format = await runCli(['explain', 'a.md', '--format', 'sarif'], { cwd });
+    assert.equal(format.code, 2);
+    assert.match(format.stderr, /--format must be text or json \(got "sarif"\)/);
+  });
+});
