@@ -62,6 +62,8 @@ export interface ContentCues {
   /** Header cells of the best table that name mapping columns. */
   mappingColumns: number;
   riskTable: boolean;
+  /** List items and paragraphs that speak of a mitigation (`Mitigation:`, `fallback`). */
+  mitigations: number;
   checklist: boolean;
   arrows: number;
   /** Sub-heading kinds (`phase`, `wave`) with a number. */
@@ -73,7 +75,7 @@ export interface ContentCues {
 const RISKY = /\b(?:risks?|failures?|threats?|issues?|concerns?|hazards?|scenarios?|problems?)\b/i;
 
 export function readCues(blocks: Block[], outline: Outline, schema: TemplateSchema): ContentCues {
-  const cues: ContentCues = { mappingColumns: 0, riskTable: false, checklist: false, arrows: 0, workKinds: new Set(), labels: new Set() };
+  const cues: ContentCues = { mappingColumns: 0, riskTable: false, mitigations: 0, checklist: false, arrows: 0, workKinds: new Set(), labels: new Set() };
   const mapping = schema.sections.find((s) => s.role === 'mapping');
   const labelled = schema.sections.filter((s) => s.role === 'fields' && s.fields.length);
   const visit = (list: Block[]) => {
@@ -94,8 +96,10 @@ export function readCues(blocks: Block[], outline: Outline, schema: TemplateSche
         if (matchTask(lead)) cues.checklist = true;
         const first = lead.split('\n', 1)[0];
         if (ARROW.test(first)) cues.arrows++;
+        if (MITIGATION.test(lead)) cues.mitigations++;
         noteLabel(first);
       } else if (block.type === 'paragraph') {
+        if (MITIGATION.test(block.inline ?? '')) cues.mitigations++;
         noteLabel((block.inline ?? '').split('\n', 1)[0]);
       }
       if (block.children.length) visit(block.children);
@@ -116,7 +120,7 @@ export function confirms(section: TemplateSection, cues: ContentCues): boolean {
     case 'mapping':
       return cues.mappingColumns >= 3;
     case 'risks':
-      return cues.riskTable;
+      return cues.riskTable || cues.mitigations > 0;
     case 'checklist':
       return cues.checklist;
     case 'links':

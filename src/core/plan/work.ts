@@ -35,9 +35,12 @@ function filled(field: Field): boolean {
 function readSlots(sub: Subsection, body: Block[], templateFields: TemplateField[], outline: Outline): WorkSlot[] {
   const written = allFields(sub.fields);
   const forms = readAgentForms(body, templateFields, outline);
+  const columns = readColumns(body, templateFields, outline);
   return templateFields.map((field) => {
     const labelled = written.filter((f) => f.template === field);
     const slot: WorkSlot = { field, present: labelled.length > 0, filled: labelled.some(filled), line: labelled[0]?.line };
+    const column = columns.get(field);
+    if (column && !slot.present) Object.assign(slot, { present: true, filled: column.filled, line: column.line });
     const role = field.words.includes('agent') ? 'agent' : field.words.includes('task') ? 'tasks' : undefined;
     const form = role && forms[role];
     if (form !== undefined && !slot.present) Object.assign(slot, { present: true, filled: true, line: form });
@@ -47,6 +50,21 @@ function readSlots(sub: Subsection, body: Block[], templateFields: TemplateField
     }
     return slot;
   });
+}
+
+/** `| Agent | Tasks | Blocks/unblocks |`: a table whose columns are the template's fields; a column counts where a row fills it. */
+function readColumns(body: Block[], templateFields: TemplateField[], outline: Outline): Map<TemplateField, { filled: boolean; line: number }> {
+  const found = new Map<TemplateField, { filled: boolean; line: number }>();
+  for (const block of body) {
+    if (block.type !== 'table' || !block.rows || block.rows.length < 2) continue;
+    const header = splitTableRow(outline.lines[block.rows[0].line]).map((c) => matchTemplateField(plainText(c.text), templateFields));
+    header.forEach((field, i) => {
+      if (!field || found.get(field)?.filled) return;
+      const row = block.rows!.find((r) => !r.header && hasText(splitTableRow(outline.lines[r.line])[i]?.text ?? ''));
+      found.set(field, { filled: Boolean(row), line: row?.line ?? block.rows![0].line });
+    });
+  }
+  return found;
 }
 
 const AGENT_LEAD = /^(?:\*\*|__)?agents?\b[^:]*?`[^`]+`[^:]*:/i;
