@@ -2,7 +2,8 @@ import { inspectPlan, type AnalyzeOptions } from './analyze';
 import { plainText } from './markdown/inline';
 import { isFieldFilled } from './plan/field-state';
 import { ARROW } from './plan/links';
-import type { Field, PlanModel, Section } from './plan/model';
+import { isPlaceholderOnly } from './plan/choices';
+import { sectionAt, type Field, type PlanModel, type Section } from './plan/model';
 import { isSetAside } from './rules/rule';
 import { findSecrets } from './rules/secret-value';
 import type { GoNoGoStatus, SectionProgress } from './types';
@@ -16,6 +17,8 @@ export interface ExplainedField {
   /** The template field it stands for, by its template label; null for a label of the plan's own. */
   template: string | null;
   filled: boolean;
+  /** `empty`: owns nothing; `placeholder`: only the template's `{…}`; `unchosen`: the template's option list, no pick. */
+  state: 'filled' | 'empty' | 'placeholder' | 'unchosen';
   lines: [number, number];
   children: ExplainedField[];
 }
@@ -49,6 +52,8 @@ export interface ExplainedSection {
   /** How the heading was taken for its template section, or why it was not (then nothing in it is checked but secrets). */
   how: string;
   progress: SectionProgress | null;
+  /** Warnings and errors reported in it (`connector-plan check` lists them). */
+  gaps: number;
   fields: ExplainedField[];
   links: { line: number; text: string; arrow: boolean; formatChecked: boolean }[];
   mapping: { headerLine: number; rows: number[] } | null;
@@ -83,7 +88,8 @@ export function explainPlan(text: string, options: AnalyzeOptions = {}): PlanExp
     sectionLevel: plan.sectionLevel,
     sections: plan.sections.map((section) => {
       const first = plan.sections.find((s) => s.id && s.id === section.id) === section;
-      return explainSection(plan, section, (first && report.progress?.sections.find((p) => p.id === section.id)) || null, hide);
+      const gaps = report.findings.filter((f) => f.severity !== 'info' && sectionAt(plan, f.range.start.line) === section).length;
+      return explainSection(plan, section, (first && report.progress?.sections.find((p) => p.id === section.id)) || null, gaps, hide);
     }),
     goNoGo: report.progress ? report.progress.goNoGo : null,
   };
@@ -98,13 +104,14 @@ function redactor(plan: PlanModel): Hide {
   return (text, line) => (byLine.get(line) ?? []).reduce((out, secret) => out.split(secret).join('<redacted>'), text);
 }
 
-function explainSection(plan: PlanModel, section: Section, progress: SectionProgress | null, hide: Hide): ExplainedSection {
+function explainSection(plan: PlanModel, section: Section, progress: SectionProgress | null, gaps: number, hide: Hide): ExplainedSection {
   const field = (f: Field): ExplainedField => ({
     label: hide(f.label, f.line),
     kind: f.kind,
     line: f.line + 1,
     template: f.template ? f.template.label : null,
     filled: isFieldFilled(plan, f),
+    state: isFieldFilled(plan, f) ? 'filled' : !f.hasValue ? 'empty' : isPlaceholderOnly(f.value) ? 'placeholder' : 'unchosen',
     lines: [f.startLine + 1, Math.max(f.startLine + 1, f.endLine)],
     children: f.children.map(field),
   });
@@ -118,6 +125,7 @@ function explainSection(plan: PlanModel, section: Section, progress: SectionProg
     nestedIn: section.nestedIn === undefined ? null : section.nestedIn + 1,
     how,
     progress,
+    gaps,
     fields: section.fields.map(field),
     links: section.links.map((l) => ({ line: l.line + 1, text: hide(plainText(l.text), l.line), arrow: ARROW.test(l.text), formatChecked: l.checkFormat })),
     mapping: section.mapping ? { headerLine: section.mapping.headerLine + 1, rows: section.mapping.rows.map((r) => r.line + 1) } : null,

@@ -17,7 +17,8 @@ function sectionLines(section: ExplainedSection): string[] {
   if (section.nestedIn !== null) out.push(`  written inside the section at line ${section.nestedIn}`);
   if (section.progress) {
     const { filled, total, status, missing } = section.progress;
-    out.push(`  progress: ${filled}/${total} ${status}${missing.length && status !== 'missing' ? `; still to write: ${missing.join('; ')}` : ''}`);
+    const gaps = section.gaps ? ` (${section.gaps} gap${section.gaps > 1 ? 's' : ''} reported in it)` : '';
+    out.push(`  progress: ${filled}/${total} ${status}${gaps}${missing.length && status !== 'missing' ? `; still to write: ${missing.join('; ')}` : ''}`);
   }
   for (const field of section.fields) out.push(...fieldLines(field, '  '));
   for (const link of section.links) out.push(`  link, line ${link.line}: ${link.text}${link.arrow ? '' : link.formatChecked ? '  (no arrow)' : '  (a description, not format-checked)'}`);
@@ -41,7 +42,8 @@ function fieldLines(field: ExplainedField, indent: string): string[] {
   const span = field.lines[0] === field.lines[1] ? `line ${field.line}` : `lines ${field.lines[0]}–${field.lines[1]}`;
   const same = field.template && field.template.toLowerCase() === field.label.toLowerCase().replace(/\s*#?\d+$/, '');
   const template = field.template ? (same ? '' : ` = "${field.template}"`) : ' (not a template field)';
-  return [`${indent}field "${field.label}"${template}, ${field.kind}: ${field.filled ? 'filled' : 'EMPTY'}, ${span}`, ...field.children.flatMap((child) => fieldLines(child, `${indent}  `))];
+  const state = { filled: 'filled', empty: 'EMPTY', placeholder: 'still the placeholder', unchosen: 'option list, none chosen' }[field.state];
+  return [`${indent}field "${field.label}"${template}, ${field.kind}: ${state}, ${span}`, ...field.children.flatMap((child) => fieldLines(child, `${indent}  `))];
 }
 
 function lines(out: string[]): string {

@@ -42,7 +42,7 @@ describe('connector-plan explain', () => {
     assert.equal(json.isPlan, true);
     assert.deepEqual(json.title, { line: 1, text: 'Linear Connector Rollout Plan' });
     const byId = (id: string | null, text?: string) => json.sections.find((s: { id: string | null; heading: { text: string } }) => s.id === id && (!text || s.heading.text === text));
-    assert.deepEqual(byId('A').fields[0], { label: 'Why this connector exists', kind: 'item', line: 4, template: 'Why this connector exists', filled: true, lines: [4, 4], children: [] });
+    assert.deepEqual(byId('A').fields[0], { label: 'Why this connector exists', kind: 'item', line: 4, template: 'Why this connector exists', filled: true, state: 'filled', lines: [4, 4], children: [] });
     assert.deepEqual(byId('C').links.map((l: { line: number }) => l.line), [15]);
     assert.deepEqual(byId('C').progress, { id: 'C', title: 'Linking Points (Identity Graph)', filled: 1, total: 1, status: 'complete', missing: [] });
     assert.equal(byId(null, 'Switch-on Day').how, 'extra section, not checked (except for secrets): no template section has these words');
