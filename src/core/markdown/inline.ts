@@ -82,6 +82,8 @@ const EMPHASIS = /^(\*\*|__|\*|_)/;
  * The colon must be followed by a space or the line end, outside code spans, and not part of a URL.
  */
 export function matchLabel(line: string): LabelMatch | undefined {
+  const firstColon = line.indexOf(':');
+  if (firstColon <= 0 || firstColon >= 160) return undefined;
   const masked = maskCode(line.length > 160 ? line.slice(0, 160) : line);
   let colon = -1;
   for (let i = masked.indexOf(':'); i >= 0 && i < 120; i = masked.indexOf(':', i + 1)) {

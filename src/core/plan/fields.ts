@@ -12,6 +12,8 @@ export interface FieldScope {
   tableRows: boolean;
   /** First line after the scope. */
   endLine: number;
+  /** Lines where a section written inside this one starts: no field reaches past them. */
+  stops?: readonly number[];
 }
 
 // How a label ranks: a heading by its level, then a labelled paragraph, then a labelled list item.
@@ -49,7 +51,10 @@ export function collectFields(blocks: Block[], scope: FieldScope): Field[] {
     stack.push({ field, weight });
   };
 
+  let stop = 0;
+  const stops = scope.stops ?? [];
   for (const block of blocks) {
+    while (stop < stops.length && stops[stop] <= block.startLine) close(stops[stop++], -1);
     switch (block.type) {
       case 'heading': {
         const level = block.level ?? 6;
@@ -75,7 +80,7 @@ export function collectFields(blocks: Block[], scope: FieldScope): Field[] {
         break;
     }
   }
-  close(scope.endLine, -1);
+  close(stop < stops.length && stops[stop] < scope.endLine ? stops[stop] : scope.endLine, -1);
   return top;
 }
 
@@ -153,10 +158,13 @@ function itemField(item: Block, scope: FieldScope): Field | undefined {
   const lead = leadText(item);
   if (lead === undefined || matchTask(lead)) return undefined;
   const line = item.startLine;
-  const first = lead.split('\n', 1)[0];
+  const newline = lead.indexOf('\n');
+  const first = newline < 0 ? lead : lead.slice(0, newline);
+  if (first.indexOf(':') < 0) return undefined;
   const field = fieldAt(line, textColumn(scope.outline.lines[line], first), first, 'item', scope);
   if (!field) return undefined;
   field.endLine = item.endLine;
+  if (item.children.length < 2 && item.endLine <= line + 1) return field;
   const nested = item.children.filter((b) => (b.type === 'list' || b.type === 'paragraph' || b.type === 'table') && b.startLine > line);
   if (nested.length) {
     field.children = collectFields(nested, { ...scope, templateFields: NESTED_FIELDS, tableRows: false, endLine: item.endLine });

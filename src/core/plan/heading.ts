@@ -17,6 +17,15 @@ const STATUS: [RegExp, WorkStatus][] = [
 
 /** Splits `E) Delivery Phases — updated` / `Phase 2: Sync Engine — PARTIAL (auth only)` into its parts. */
 export function readHeading(block: Block, lines: string[]): Heading {
+  let heading = read.get(block);
+  if (!heading) read.set(block, (heading = readHeadingText(block, lines)));
+  return heading;
+}
+
+/** Each heading block is read once per parse, whoever asks (sections, phases, nested sections). */
+const read = new WeakMap<Block, Heading>();
+
+function readHeadingText(block: Block, lines: string[]): Heading {
   const raw = block.inline ?? '';
   const sourceLine = lines[block.startLine] ?? '';
   let col = sourceLine.indexOf(raw);

@@ -236,12 +236,13 @@ function readSection(candidate: Candidate, all: Candidate[], outline: Outline): 
   };
   if (!template) return section;
   const body = ownBlocks(candidate, all);
-  const scope = { outline, templateFields: template.fields, tableRows: template.role === 'fields' };
+  const stops = all.filter((c) => c.nestedIn === heading.line).map((c) => c.chunk.startLine);
+  const scope = { outline, templateFields: template.fields, tableRows: template.role === 'fields', stops };
 
   if (template.role === 'work') {
     const { preamble, chunks } = splitAtHeadings(body, heading.level + 1, chunk.endLine);
     section.fields = collectFields(preamble, { ...scope, endLine: chunks[0]?.startLine ?? chunk.endLine });
-    section.subsections = chunks.map((sub) => readSubsection(sub, template, outline));
+    section.subsections = chunks.map((sub) => readSubsection(sub, template, outline, stops));
   } else {
     section.fields = collectFields(body, { ...scope, endLine: chunk.endLine });
   }

@@ -10,7 +10,7 @@ import type { Chunk } from './sections';
 import { isPlaceholderOnly } from './choices';
 
 /** A phase or wave: its heading, its fields by meaning, and the agent and task forms waves are written in. */
-export function readSubsection(chunk: Chunk, template: TemplateSection, outline: Outline): Subsection {
+export function readSubsection(chunk: Chunk, template: TemplateSection, outline: Outline, stops?: readonly number[]): Subsection {
   const heading = readHeading(chunk.heading, outline.lines);
   const work = readWorkHeading(heading.title);
   let kind = work.kind === template.subsectionKind ? work.kind : undefined;
@@ -21,7 +21,7 @@ export function readSubsection(chunk: Chunk, template: TemplateSection, outline:
   }
   // `5.1 Phase 1: …` is Phase 1: the work item's own number wins over the heading's outline number.
   if (work.number !== undefined && (kind || heading.number === undefined)) heading.number = work.number;
-  const fields = collectFields(chunk.body, { outline, templateFields: template.subsectionFields, tableRows: true, endLine: chunk.endLine });
+  const fields = collectFields(chunk.body, { outline, templateFields: template.subsectionFields, tableRows: true, endLine: chunk.endLine, stops });
   const tasks = readChecklist(chunk.body, outline);
   const result: Subsection = { heading, kind, template: sub, startLine: chunk.startLine, endLine: chunk.endLine, fields, slots: [], tasks };
   if (kind) result.slots = readSlots(result, chunk.body, template.subsectionFields, outline);
@@ -34,7 +34,8 @@ function filled(field: Field): boolean {
 
 function readSlots(sub: Subsection, body: Block[], templateFields: TemplateField[], outline: Outline): WorkSlot[] {
   const written = allFields(sub.fields);
-  const forms = readAgentForms(body, templateFields, outline);
+  const roles = templateFields.some((f) => f.words.includes('agent') || f.words.includes('task'));
+  const forms = roles ? readAgentForms(body, templateFields, outline) : {};
   const columns = readColumns(body, templateFields, outline);
   return templateFields.map((field) => {
     const labelled = written.filter((f) => f.template === field);

@@ -1,3 +1,4 @@
+import { statusWordFor } from '../plan/checklist';
 import type { Rule } from './rule';
 
 export const goNoGoOpen: Rule = {
@@ -8,11 +9,13 @@ export const goNoGoOpen: Rule = {
     for (const section of plan.sections) {
       for (const task of section.tasks) {
         if (task.checked) continue;
+        // A table row is ticked with its column's own word (`Done`, `✅`); no fix when the words leave it unclear.
+        const word = statusWordFor(task, true);
         report({
           message: `Go/no-go item not checked yet: "${task.text}". Tick it once it is true.`,
           range: { start: task.boxRange.start, end: { line: task.line, character: plan.lines[task.line].length } },
           sectionId: section.id,
-          fixes: [{ title: 'Check this go/no-go item', edits: [{ range: task.boxRange, newText: '[x]' }] }],
+          fixes: word === undefined ? undefined : [{ title: task.form === 'table' ? `Mark this go/no-go item "${word}"` : 'Check this go/no-go item', edits: [{ range: task.boxRange, newText: word }] }],
         });
       }
     }

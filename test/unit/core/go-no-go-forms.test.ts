@@ -72,6 +72,20 @@ describe('go/no-go in any form', () => {
     assert.deepEqual(phase.tasks.map((t) => t.text), ['Backfill of 90 days done', 'Cursor survives a restart']);
   });
 
+  it("offers a quick fix that writes the column's own done word, and none when the words are unclear", () => {
+    const fixes = (text: string) => analyzePlan(text).findings.filter((f) => f.ruleId === 'go-no-go-open').map((f) => f.fixes?.map((x) => `${x.title}: ${x.edits[0].newText}`) ?? []);
+    assert.deepEqual(fixes(table('| Auth passes | Ana | ✅ |', '| Sync resumes | Ana | ❌ |')), [['Mark this go/no-go item "✅": ✅']]);
+    assert.deepEqual(fixes(table('| Auth passes | Ana | Done |', '| Mappings | Raj | Yes |', '| Sync resumes | Ana | Pending |')), [[]]);
+    assert.deepEqual(fixes(withChecklist('- [ ] Auth and connection test pass')), [['Check this go/no-go item: [x]']]);
+  });
+
+  it('ends a field where a section written inside its section starts', () => {
+    const plan = withSection(GOOD_PLAN, 'I', '').replace('- External app creation: Linear OAuth app by the workspace admin.', lines('- External app creation:', '', '### Operational Go/No-Go Checklist', '- [x] Auth and connection test pass'));
+    const report = analyzePlan(plan);
+    assert.deepEqual(report.findings.map((f) => `${f.range.start.line + 1} ${f.ruleId}`), [`${rowLine(plan, '- External app creation:') + 1} empty-field`]);
+    assert.equal(inspectPlan(plan).plan.sections.find((s) => s.id === 'I')?.tasks.length, 1);
+  });
+
   it('finds the go/no-go written as a sub-heading inside another section', () => {
     const plan = withSection(GOOD_PLAN, 'I', '').replace('- Validation tests: a re-run inserts nothing new.', lines('- Validation tests: a re-run inserts nothing new.', '', '### Operational Go/No-Go Checklist', '- [x] Auth and connection test pass', '- [ ] Metrics spot-checked'));
     const report = analyzePlan(plan);
