@@ -94,8 +94,9 @@ function sectionTally(plan: PlanModel, section: Section, template: TemplateSecti
       if (!subs.length) add(tally, 0, emptyTotal(template), `${template.subsectionKind ?? 'part'}s`);
       for (const sub of subs) {
         const name = plainText(sub.heading.title) || plainText(sub.heading.text);
+        const setAside = isSetAside(sub);
         for (const slot of sub.slots) {
-          if (isSetAside(sub)) add(tally, slot.total ?? 1, slot.total ?? 1, '');
+          if (setAside) add(tally, slot.total ?? 1, slot.total ?? 1, '');
           else if (slot.total !== undefined) add(tally, slot.done ?? 0, slot.total, `${name}: ${slot.field.label} done`);
           else add(tally, slot.filled ? 1 : 0, 1, `${name}: ${slot.field.label}`);
         }

@@ -30,6 +30,9 @@ const md = new MarkdownIt('default', { html: true, linkify: false, typographer: 
 // The plan model reads each block's raw inline source (`content`), never inline tokens: skip building them.
 md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
 
+/** Leaves share one empty, frozen list of children: a big plan has tens of thousands of them. */
+const LEAF: Block[] = Object.freeze([]) as unknown as Block[];
+
 const CONTAINER: Record<string, BlockType> = {
   bullet_list_open: 'list',
   ordered_list_open: 'list',
@@ -68,11 +71,11 @@ export function parseBlocks(text: string): Block[] {
         stack.pop();
         break;
       case 'heading_open':
-        leaf = { type: 'heading', startLine: map![0], endLine: map![1], level: Number(token.tag.slice(1)), children: [] };
+        leaf = { type: 'heading', startLine: map![0], endLine: map![1], level: Number(token.tag.slice(1)), children: LEAF };
         parent.children.push(leaf);
         break;
       case 'paragraph_open':
-        leaf = { type: 'paragraph', startLine: map![0], endLine: map![1], children: [] };
+        leaf = { type: 'paragraph', startLine: map![0], endLine: map![1], children: LEAF };
         parent.children.push(leaf);
         break;
       case 'heading_close':
@@ -85,16 +88,16 @@ export function parseBlocks(text: string): Block[] {
         break;
       case 'fence':
       case 'code_block':
-        parent.children.push({ type: 'code', startLine: map![0], endLine: map![1], children: [], content: token.content });
+        parent.children.push({ type: 'code', startLine: map![0], endLine: map![1], children: LEAF, content: token.content });
         break;
       case 'html_block':
-        parent.children.push({ type: 'html', startLine: map![0], endLine: map![1], children: [], content: token.content });
+        parent.children.push({ type: 'html', startLine: map![0], endLine: map![1], children: LEAF, content: token.content });
         break;
       case 'hr':
-        parent.children.push({ type: 'hr', startLine: map![0], endLine: map![1], children: [] });
+        parent.children.push({ type: 'hr', startLine: map![0], endLine: map![1], children: LEAF });
         break;
       case 'table_open':
-        table = { type: 'table', startLine: map![0], endLine: map![1], children: [], rows: [] };
+        table = { type: 'table', startLine: map![0], endLine: map![1], children: LEAF, rows: [] };
         parent.children.push(table);
         break;
       case 'table_close':

@@ -29,6 +29,16 @@ export interface FieldPlace {
 
 /** Every field of the plan's template sections, nested ones included; deferred and optional work is left out unless asked for. */
 export function templateFields(plan: PlanModel, options: { includeSetAside?: boolean } = {}): FieldPlace[] {
+  // Several rules ask for the same list of the same plan: walk it once for each answer.
+  let cached = placesOf.get(plan);
+  if (!cached) placesOf.set(plan, (cached = {}));
+  const key = options.includeSetAside ? 'all' : 'checked';
+  return (cached[key] ??= walkFields(plan, Boolean(options.includeSetAside)));
+}
+
+const placesOf = new WeakMap<PlanModel, { all?: FieldPlace[]; checked?: FieldPlace[] }>();
+
+function walkFields(plan: PlanModel, includeSetAside: boolean): FieldPlace[] {
   const out: FieldPlace[] = [];
   const walk = (fields: Field[], section: Section, subsection?: Subsection) => {
     for (const field of fields) {
@@ -39,7 +49,7 @@ export function templateFields(plan: PlanModel, options: { includeSetAside?: boo
   for (const section of plan.sections) {
     if (!section.template) continue;
     walk(section.fields, section);
-    for (const sub of section.subsections) if (options.includeSetAside || !isSetAside(sub)) walk(sub.fields, section, sub);
+    for (const sub of section.subsections) if (includeSetAside || !isSetAside(sub)) walk(sub.fields, section, sub);
   }
   return out;
 }

@@ -31,6 +31,8 @@ const NAME_TRIGGER = /key|token|secret|pass|pwd|credential/i;
 /** For known formats only long, unmistakable placeholder marks: a random key may well contain `here` or `todo`. */
 const FORMAT_PLACEHOLDER = /[<>{}$*]|\.\.\.|x{4,}|X{4,}|example|placeholder|redacted|your/i;
 const PRIVATE_KEY = /-----BEGIN ((?:[A-Z]+ )*PRIVATE KEY)-----/;
+/** One scan that most lines fail: any trigger of the scans below. */
+const ANY_TRIGGER = new RegExp(`${KNOWN_TRIGGER.source}|${NAME_TRIGGER.source}|Bearer|@|PRIVATE KEY`, 'i');
 
 export const secretValue: Rule = {
   id: 'secret-value',
@@ -62,7 +64,7 @@ export function findSecrets(lines: string[]): SecretSpan[] {
   const flag = (line: number, start: number, end: number, what: string) => spans.push({ line, start, end, what });
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (line.length < 12) continue;
+    if (line.length < 12 || !ANY_TRIGGER.test(line)) continue;
     const taken: [number, number][] = [];
     const seen = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
     for (const kind of KNOWN_TRIGGER.test(line) ? KNOWN : []) {
