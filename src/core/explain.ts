@@ -3,7 +3,7 @@ import { plainText } from './markdown/inline';
 import { isFieldFilled } from './plan/field-state';
 import { ARROW } from './plan/links';
 import { isPlaceholderOnly } from './plan/choices';
-import { sectionAt, type Field, type PlanModel, type Section } from './plan/model';
+import { sectionAt, type Field, type PlanModel, type Section, type TaskItem } from './plan/model';
 import { isSetAside } from './rules/rule';
 import { findSecrets } from './rules/secret-value';
 import type { GoNoGoStatus, SectionProgress } from './types';
@@ -39,7 +39,7 @@ export interface ExplainedItem {
   line: number;
   text: string;
   checked: boolean;
-  form: 'checkbox' | 'table';
+  form: TaskItem['form'];
 }
 
 export interface ExplainedSection {
@@ -115,7 +115,7 @@ function explainSection(plan: PlanModel, section: Section, progress: SectionProg
     lines: [f.startLine + 1, Math.max(f.startLine + 1, f.endLine)],
     children: f.children.map(field),
   });
-  const item = (t: { line: number; text: string; checked: boolean; form: 'checkbox' | 'table' }): ExplainedItem => ({ line: t.line + 1, text: hide(t.text, t.line), checked: t.checked, form: t.form });
+  const item = (t: { line: number; text: string; checked: boolean; form: TaskItem['form'] }): ExplainedItem => ({ line: t.line + 1, text: hide(t.text, t.line), checked: t.checked, form: t.form });
   const how = section.template ? section.match.detail : `extra section, not checked (except for secrets): ${section.match.detail}`;
   return {
     id: section.id ?? null,

@@ -157,7 +157,7 @@ function itemFor(node: PlanTreeNode): vscode.TreeItem {
         accessibilityInformation: { label: action },
       };
       // A table row shows the status its table gives it (`Pending`, `✅`); ticking writes that table's own word.
-      const status = task.form === 'table' ? currentStatus(node) : '';
+      const status = task.form !== 'checkbox' ? currentStatus(node) : '';
       if (status) item.description = status;
       const gate = node.parent.kind === 'subsection' ? (node.parent.subsection.kind === 'wave' ? ' · a task of this wave' : ` · a gate of this ${node.parent.subsection.kind ?? 'part'}, not counted in the plan's go/no-go`) : '';
       item.tooltip = `${task.checked ? 'Checked' : 'Not checked yet'}${status ? ` (${status})` : ''} · line ${task.line + 1}${gate}`;

@@ -34,7 +34,7 @@ function sectionLines(section: ExplainedSection): string[] {
     }
     for (const item of work.items) out.push(`    [${item.checked ? 'x' : ' '}] line ${item.line}: ${item.text}${work.kind === 'phase' ? '  (a gate of this phase, not counted in the go/no-go)' : ''}`);
   }
-  for (const item of section.goNoGo) out.push(`  go/no-go [${item.checked ? 'x' : ' '}] line ${item.line}: ${item.text}${item.form === 'table' ? '  (table row)' : ''}`);
+  for (const item of section.goNoGo) out.push(`  go/no-go [${item.checked ? 'x' : ' '}] line ${item.line}: ${item.text}${item.form === 'table' ? '  (table row)' : item.form === 'mark' ? '  (status mark)' : ''}`);
   return out;
 }
 

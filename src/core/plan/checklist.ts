@@ -6,15 +6,15 @@ import type { Outline } from './outline';
 import { forEachItem } from './sections';
 
 // Status words of go/no-go tables, as teams write them. The first of each pair is the done one.
-const DONE = /^(?:✅|✔️?|☑️?|✓|\[[xX]\]|done|yes|y|pass(?:ed)?|complete(?:d)?|ok|go|true|met|ready|green|approved|signed[- ]off|verified)(?![\w-])/i;
-const OPEN = /^(?:❌|✗|✘|⬜|☐|⏳|🟡|🔴|\[ \]|pending|no|n|blocked|tbd|to ?do|open|fail(?:ed)?|in[- ]progress|not (?:started|done|yet|met)|no-go|waiting|false|red|amber|yellow|wip|-|—|–)(?![\w-])/i;
+const DONE = /^(?:✅|✔️?|☑️?|✓|🟢|\[[xX]\]|done|yes|y|pass(?:ed)?|complete(?:d)?|ok|go|true|met|ready|green|approved|signed[- ]off|verified)(?![\w-])/i;
+const OPEN = /^(?:❌|✗|✘|⬜|☐|⏳|⌛|🟡|🟠|🔴|\[ \]|pending|no|n|blocked|tbd|to ?do|open|fail(?:ed)?|in[- ]progress|not (?:started|done|yet|met)|no-go|waiting|false|red|amber|yellow|wip|-|—|–)(?![\w-])/i;
 /** What ticking writes when the column has no done word yet, keyed by its open word; and the reverse for unticking. */
 const COUNTERPART: Record<string, string> = {
-  '❌': '✅', '✗': '✓', '✘': '✔', '⬜': '✅', '☐': '☑', '[ ]': '[x]', pending: 'Done', no: 'Yes', n: 'Y', blocked: 'Done',
+  '❌': '✅', '✗': '✓', '✘': '✔', '⬜': '✅', '☐': '☑', '⏳': '✅', '⌛': '✅', '🟡': '🟢', '🟠': '🟢', '🔴': '🟢', '[ ]': '[x]', pending: 'Done', no: 'Yes', n: 'Y', blocked: 'Done',
   tbd: 'Done', todo: 'Done', 'to do': 'Done', open: 'Done', fail: 'Pass', failed: 'Passed', false: 'True', 'not started': 'Done', 'not done': 'Done',
 };
 const UNDO: Record<string, string> = {
-  '✅': '❌', '✓': '✗', '✔': '✘', '☑': '☐', '[x]': '[ ]', done: 'Pending', yes: 'No', y: 'N', pass: 'Fail', passed: 'Failed',
+  '✅': '❌', '✓': '✗', '✔': '✘', '☑': '☐', '🟢': '🔴', '[x]': '[ ]', done: 'Pending', yes: 'No', y: 'N', pass: 'Fail', passed: 'Failed',
   complete: 'Pending', completed: 'Pending', true: 'False', ok: 'Pending', met: 'Not met', ready: 'Pending', verified: 'Pending',
 };
 const STATUS_HEADER = /\b(?:status|done|results?|state|go|pass(?:ed)?|checked|complete|ready|met|verdict|outcome)\b|✅/i;
@@ -29,17 +29,31 @@ export function readStatus(cell: string): { word: string; done: boolean } | unde
   return text ? undefined : { word: '', done: false };
 }
 
-/** Checkbox items and rows of status tables among the blocks, in document order. */
+/** A status mark opening a list item: `1. ✅ Auth passes`, `- ⏳ Metrics spot-checked`. */
+const MARK = /^(?:✅|✔️?|☑️?|✓|🟢|❌|✗|✘|⬜|☐|⏳|⌛|🟡|🟠|🔴)(?=\s)/u;
+
+/** Checkbox items, items opened by a status mark and rows of status tables among the blocks, in document order. */
 export function readChecklist(blocks: Block[], outline: Outline): TaskItem[] {
   const tasks: TaskItem[] = [];
+  const marks: TaskItem[] = [];
   forEachItem(blocks, (item) => {
     const lead = leadText(item);
     const task = lead === undefined ? undefined : matchTask(lead);
+    const mark = !task && lead !== undefined ? MARK.exec(lead) : null;
+    if (mark) {
+      const source = outline.lines[item.startLine];
+      const col = source.indexOf(mark[0], textColumn(source, lead!) - 1);
+      marks.push({ line: item.startLine, checked: readStatus(mark[0])!.done, text: plainText(lead!.slice(mark[0].length).split('\n', 1)[0]), boxRange: lineRange(item.startLine, col, col + mark[0].length), form: 'mark' });
+      return;
+    }
     if (!task) return;
     const source = outline.lines[item.startLine];
     const col = source.indexOf('[', textColumn(source, lead!) - 1);
     tasks.push({ line: item.startLine, checked: task.checked, text: plainText(task.text), boxRange: lineRange(item.startLine, col, col + 3), form: 'checkbox' });
   });
+  // Marks follow the words the list already uses, as a table's status column does.
+  const used = marks.map((m) => outline.lines[m.line].slice(m.boxRange.start.character, m.boxRange.end.character));
+  for (const mark of marks) tasks.push({ ...mark, column: used });
   visitTables(blocks, (table) => tasks.push(...statusTableItems(table, outline)));
   return tasks.sort((a, b) => a.line - b.line);
 }
@@ -59,7 +73,8 @@ export function statusTableItems(table: Block, outline: Outline): TaskItem[] {
   const body = rows.filter((r) => !r.header).map((r) => ({ line: r.line, cells: splitTableRow(outline.lines[r.line]) }));
   const statusOf = (i: number) => body.map((r) => readStatus(r.cells[i]?.text ?? ''));
   let column = header.findIndex((cell, i) => STATUS_HEADER.test(plainText(cell.text)) && statusOf(i).filter(Boolean).length * 2 >= body.length);
-  if (column < 0) column = header.findIndex((_, i) => statusOf(i).every((s) => s && s.word));
+  // Without a status header, a column is one only when every cell is a status word, a real one among them (not all `—`).
+  if (column < 0) column = header.findIndex((_, i) => statusOf(i).every((s) => s && s.word) && statusOf(i).some((s) => s!.done || /\w|[^\s\-—–]/u.test(s!.word.replace(/[-—–]/g, ''))));
   if (column < 0) return [];
   const criterion = header.findIndex((_, i) => i !== column && body.some((r) => plainText(r.cells[i]?.text ?? '')));
   if (criterion < 0) return [];

@@ -5,7 +5,7 @@ import { labelSimilarity, MATCH_THRESHOLD, similarity, words } from './match';
 import type { Heading, SectionMatch, TemplateSchema, TemplateSection } from './model';
 import type { Outline } from './outline';
 import { ARROW } from './links';
-import { MITIGATION } from './risks';
+import { MITIGATION, mitigationColumn, RISK_COLUMN } from './risks';
 import { statusTableItems } from './checklist';
 import { readWorkHeading } from './heading';
 
@@ -72,7 +72,6 @@ export interface ContentCues {
   labels: Set<string>;
 }
 
-const RISKY = /\b(?:risks?|failures?|threats?|issues?|concerns?|hazards?|scenarios?|problems?)\b/i;
 
 export function readCues(blocks: Block[], outline: Outline, schema: TemplateSchema): ContentCues {
   const cues: ContentCues = { mappingColumns: 0, riskTable: false, mitigations: 0, checklist: false, arrows: 0, workKinds: new Set(), labels: new Set() };
@@ -89,7 +88,7 @@ export function readCues(blocks: Block[], outline: Outline, schema: TemplateSche
           const hits = mapping.columns.filter((col) => header.some((h) => labelSimilarity(h, col.words) >= MATCH_THRESHOLD)).length;
           cues.mappingColumns = Math.max(cues.mappingColumns, hits);
         }
-        if (header.some((h) => RISKY.test(h)) && header.some((h) => MITIGATION.test(h))) cues.riskTable = true;
+        if (header.some((h) => RISK_COLUMN.test(h)) && mitigationColumn(header) >= 0) cues.riskTable = true;
         if (statusTableItems(block, outline).length) cues.checklist = true;
       } else if (block.type === 'item') {
         const lead = leadText(block) ?? '';

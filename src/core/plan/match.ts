@@ -18,7 +18,7 @@ const SYNONYM: Record<string, string> = {
   output: 'deliverable', artifact: 'deliverable', artefact: 'deliverable',
   owner: 'agent', assignee: 'agent', team: 'agent',
   task: 'task', work: 'task', todo: 'task',
-  depends: 'block', dependency: 'block', blocker: 'block', unblock: 'block', unblocks: 'block',
+  depends: 'block', depend: 'block', dependency: 'block', blocker: 'block', unblock: 'block', unblocks: 'block',
   permission: 'scope', variable: 'var', environment: 'env', secret: 'env', key: 'env',
   migrate: 'migration', creation: 'create', creating: 'create', smoke: 'smoke', question: 'q', assumption: 'assumption',
   linking: 'link', mapping: 'mapping', map: 'mapping', cardinalities: 'cardinality',

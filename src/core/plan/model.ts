@@ -128,8 +128,8 @@ export interface TaskItem {
   text: string;
   /** Range of the `[ ]` box, or of the status word in a table's status cell. */
   boxRange: Range;
-  /** A checkbox list item, or a row of a table with a status column. */
-  form: 'checkbox' | 'table';
+  /** A checkbox list item, a list item opened by a status mark (`✅`, `⏳`), or a row of a table with a status column. */
+  form: 'checkbox' | 'mark' | 'table';
   /** For a table row: the status words written in the same column, in row order (what ticking writes follows them). */
   column?: string[];
 }

@@ -44,7 +44,7 @@ export function readPlan(text: string, schema: TemplateSchema): PlanModel {
   for (const block of outline.blocks) if (block.type === 'heading') headings.set(block, readHeading(block, lines));
 
   const level = pickSectionLevel(headings, schema);
-  const titleBlock = [...headings.keys()].find((b) => b.level === 1 && (level > 1 || !matchTitle(headings.get(b)!, schema)));
+  const titleBlock = [...headings.keys()].find((b) => b.level === 1 && (level > 1 || PLAN_TITLE.test(plainText(b.inline ?? '')) || !matchTitle(headings.get(b)!, schema)?.strong));
   const title = titleBlock ? headings.get(titleBlock) : undefined;
   const { chunks } = splitAtHeadings(outline.blocks.filter((b) => b !== titleBlock), level, lines.length);
 
@@ -198,9 +198,10 @@ function pickSectionLevel(headings: Map<Block, Heading>, schema: TemplateSchema)
     const level = block.level ?? 9;
     if (matchedLevel && level > matchedLevel) continue;
     matchedLevel = 0;
-    if (level > 3) continue;
+    if (level > 3 || (level === 1 && PLAN_TITLE.test(plainText(heading.text)))) continue;
+    // Only titles that say it plainly vote: `Rollout plan — Amplitude` shares a word with `Agent-Team Plan`, no more.
     const match = matchTitle(heading, schema);
-    if (!match) continue;
+    if (!match?.strong) continue;
     ids[level].add(match.section.id);
     matchedLevel = level;
   }
@@ -250,7 +251,7 @@ function readSection(candidate: Candidate, all: Candidate[], outline: Outline): 
   if (template.role === 'mapping') section.mapping = readMappingTable(body, template, outline);
   if (template.role === 'links') section.links = readLinks(body, section, outline);
   if (template.role === 'risks') section.risks = readRisks({ ...chunk, body }, outline);
-  if (template.role === 'fields') readMentions(section, body, template.fields);
+  if (template.role === 'fields') readMentions(section, body, template.fields, outline);
   return section;
 }
 
@@ -258,7 +259,7 @@ function readSection(candidate: Candidate, all: Candidate[], outline: Outline): 
  * Template fields written without their label: numbered steps, prose or sub-headings that use most of the
  * field's words; and the entries of a series written as bare questions. They count as written for progress.
  */
-function readMentions(section: Section, body: Block[], templateFields: TemplateField[]): void {
+function readMentions(section: Section, body: Block[], templateFields: TemplateField[], outline: Outline): void {
   const labelled = new Set(allFields(section.fields).map((f) => f.template));
   const wanted = templateFields.filter((tf) => !labelled.has(tf) && !tf.series && tf.words.length);
   const series = templateFields.find((tf) => tf.series && !labelled.has(tf));
@@ -267,7 +268,14 @@ function readMentions(section: Section, body: Block[], templateFields: TemplateF
   const visit = (blocks: Block[]) => {
     for (const block of blocks) {
       if (block.type === 'heading' || block.type === 'paragraph') pieces.push(block.inline ?? '');
-      else if (block.type === 'item') {
+      else if (block.type === 'table') {
+        for (const row of block.rows ?? []) {
+          if (row.header) continue;
+          const text = outline.lines[row.line];
+          pieces.push(text);
+          if (series && /\?/.test(text)) section.unlabelledEntries++;
+        }
+      } else if (block.type === 'item') {
         const lead = leadText(block);
         if (lead !== undefined) pieces.push(lead);
         if (series && lead && /\?/.test(lead.split('\n', 1)[0])) section.unlabelledEntries++;

@@ -6,6 +6,8 @@ import { endOfText, hasContent, type Outline } from './outline';
 import type { Chunk } from './sections';
 
 export const MITIGATION = /\bmitigat|\bfallback\b|\bcontingenc|\bworkaround|\brecover|\bremediat/i;
+/** Beside a risk column, the mitigations may be headed `Response`, `Countermeasure`, `Handling`, `Plan`. */
+const MITIGATION_COLUMN = new RegExp(`${MITIGATION.source}|\\bresponse|\\bcountermeasure|\\bhandling|\\bcontrols?\\b|\\bplan\\b`, 'i');
 /** `no mitigation yet`, `without a fallback`: the word is there, the mitigation is not. */
 const NO_MITIGATION = /\b(?:no|without|lacks?|missing|tbd)\s+(?:\w+\s+)?(?:mitigat|fallback|contingenc|workaround|recover|remediat)/i;
 
@@ -76,7 +78,7 @@ export function readRisks(chunk: Chunk, outline: Outline): RiskEntry[] {
       });
     } else if (block.type === 'table') {
       const header = splitTableRow(lines[block.rows![0].line]);
-      const column = header.findIndex((c) => MITIGATION.test(c.text));
+      const column = mitigationColumn(header.map((c) => c.text));
       if (column < 0) continue;
       for (const row of block.rows!.filter((r) => !r.header)) {
         const cells = splitTableRow(lines[row.line]);
@@ -91,3 +93,12 @@ export function readRisks(chunk: Chunk, outline: Outline): RiskEntry[] {
   }
   return risks;
 }
+
+/** The column of a risk table that holds the mitigations: by its word, or beside a risk column as its `Response`. */
+export function mitigationColumn(header: string[]): number {
+  const named = header.findIndex((h) => MITIGATION.test(h));
+  if (named >= 0 || !header.some((h) => RISK_COLUMN.test(h))) return named;
+  return header.findIndex((h) => MITIGATION_COLUMN.test(h) && !RISK_COLUMN.test(h));
+}
+
+export const RISK_COLUMN = /\b(?:risks?|failures?|threats?|issues?|concerns?|hazards?|scenarios?|problems?)\b/i;

@@ -36,6 +36,8 @@ function readSlots(sub: Subsection, body: Block[], templateFields: TemplateField
   const written = allFields(sub.fields);
   const roles = templateFields.some((f) => f.words.includes('agent') || f.words.includes('task'));
   const forms = roles ? readAgentForms(body, templateFields, outline) : {};
+  // `### Wave 1 — schema (agent: `schema-sync`)`: the heading names the agent.
+  if (roles && AGENT_IN_HEADING.test(sub.heading.text)) forms.agent ??= sub.heading.line;
   const columns = readColumns(body, templateFields, outline);
   return templateFields.map((field) => {
     const labelled = written.filter((f) => f.template === field);
@@ -53,6 +55,12 @@ function readSlots(sub: Subsection, body: Block[], templateFields: TemplateField
   });
 }
 
+/** Lines where a wave names its agent and its tasks without the template's labels. */
+interface AgentForms {
+  agent?: number;
+  tasks?: number;
+}
+
 /** `| Agent | Tasks | Blocks/unblocks |`: a table whose columns are the template's fields; a column counts where a row fills it. */
 function readColumns(body: Block[], templateFields: TemplateField[], outline: Outline): Map<TemplateField, { filled: boolean; line: number }> {
   const found = new Map<TemplateField, { filled: boolean; line: number }>();
@@ -68,22 +76,36 @@ function readColumns(body: Block[], templateFields: TemplateField[], outline: Ou
   return found;
 }
 
+/** ``- `name`: tasks`` or `- **name**: tasks`: a styled name that is not one of the template's labels (a name in code always is a name). */
+function namesAgent(line: string, label: string, templateFields: TemplateField[]): boolean {
+  if (/^(?:\*\*|__)?`/.test(line)) return true;
+  return /^(?:\*\*|__)/.test(line) && !matchTemplateField(label, templateFields);
+}
+
+const AGENT_IN_HEADING = /\bagents?\s*(?::\s*\S|`[^`]+`)|`[^`]+`\s+agent\b|\bowner\s*:\s*\S/i;
+
 const AGENT_LEAD = /^(?:\*\*|__)?agents?\b[^:]*?`[^`]+`[^:]*:/i;
 
 /**
  * Where a wave names its agent and its tasks without the template's labels: ``Agent `name`:`` before a task list,
  * ``- `name`: tasks``, `- **name**: tasks`, or a table with an agent and a task column. Lines, by role.
  */
-function readAgentForms(body: Block[], templateFields: TemplateField[], outline: Outline): { agent?: number; tasks?: number } {
-  const found: { agent?: number; tasks?: number } = {};
+function readAgentForms(body: Block[], templateFields: TemplateField[], outline: Outline): AgentForms {
+  const found: AgentForms = {};
   const note = (role: 'agent' | 'tasks', line: number) => (found[role] ??= line);
   for (let b = 0; b < body.length; b++) {
     const block = body[b];
-    if (block.type === 'paragraph' && AGENT_LEAD.test(block.inline ?? '')) {
-      note('agent', block.startLine);
+    if (block.type === 'paragraph') {
+      const text = block.inline ?? '';
       const next = body[b + 1];
-      const rest = (block.inline ?? '').replace(AGENT_LEAD, '');
-      if (hasText(rest) || (next && next.type === 'list')) note('tasks', next?.type === 'list' ? next.startLine : block.startLine);
+      const first = text.split('\n', 1)[0];
+      const label = AGENT_LEAD.test(first) ? undefined : matchLabel(first);
+      // ``Agent `name`:`` or `**`name`**: tasks` as a paragraph; the tasks are its text or the list under it.
+      const named = AGENT_LEAD.test(first) || (label && namesAgent(first, label.label, templateFields));
+      if (!named) continue;
+      note('agent', block.startLine);
+      const rest = label ? label.value : first.replace(AGENT_LEAD, '');
+      if (hasText(rest) || text.indexOf('\n') >= 0 || (next && next.type === 'list')) note('tasks', next?.type === 'list' ? next.startLine : block.startLine);
     } else if (block.type === 'list') {
       for (const item of block.children) {
         const lead = leadText(item) ?? '';
@@ -95,8 +117,7 @@ function readAgentForms(body: Block[], templateFields: TemplateField[], outline:
           continue;
         }
         const label = matchLabel(first);
-        if (!label || matchTemplateField(label.label, templateFields)) continue;
-        if (!/^(?:`|\*\*|__)/.test(first)) continue;
+        if (!label || !namesAgent(first, label.label, templateFields)) continue;
         note('agent', item.startLine);
         if (hasText(label.value) || nested) note('tasks', item.startLine);
       }

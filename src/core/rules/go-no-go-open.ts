@@ -15,7 +15,7 @@ export const goNoGoOpen: Rule = {
           message: `Go/no-go item not checked yet: "${task.text}". Tick it once it is true.`,
           range: { start: task.boxRange.start, end: { line: task.line, character: plan.lines[task.line].length } },
           sectionId: section.id,
-          fixes: word === undefined ? undefined : [{ title: task.form === 'table' ? `Mark this go/no-go item "${word}"` : 'Check this go/no-go item', edits: [{ range: task.boxRange, newText: word }] }],
+          fixes: word === undefined ? undefined : [{ title: task.form !== 'checkbox' ? `Mark this go/no-go item "${word}"` : 'Check this go/no-go item', edits: [{ range: task.boxRange, newText: word }] }],
         });
       }
     }
