@@ -60,7 +60,8 @@ function countFields(plan: PlanModel, section: Section, template: TemplateSectio
     if (tf.series) {
       const entries = matches.length || section.unlabelledEntries;
       const n = Math.max(1, entries);
-      add(tally, matches.length ? matches.filter((f) => isFieldFilled(plan, f)).length : entries, n, tf.label);
+      // An open series reads as its first entry (`Q1`, `Link 1`), as the template writes it.
+      add(tally, matches.length ? matches.filter((f) => isFieldFilled(plan, f)).length : entries, n, entries ? tf.label : `${tf.label}${tf.label.length > 2 ? ' ' : ''}1`);
     } else {
       add(tally, matches.some((f) => isFieldFilled(plan, f)) || (!matches.length && section.mentioned.includes(tf)) ? 1 : 0, 1, tf.label);
     }

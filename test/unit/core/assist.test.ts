@@ -170,6 +170,22 @@ describe('assist: hover', () => {
     assert.match(hover(GOOD_PLAN.replace('## A) Business Goal', `#${CURSOR}# A) Business Goal`))!, /3\/3 filled · complete\n\nNo gaps\./);
   });
 
+  it('says what a partial section still lacks, never "No gaps." next to a partial count', () => {
+    const plan = GOOD_PLAN.replace('- Link 2: `assignee.email` -> `staff.email`', '- Link 2: {external field} -> {internal entity + key}').replace('- Q1: Do we sync archived issues? No, not in phase 1.\n', '');
+    const links = hover(plan.replace('## C) Linking Points', `## C) ${CURSOR}Linking Points`))!;
+    assert.match(links, /— 1\/2 filled · partial\n\nStill to write: links with an .+ shape \(1\/2\)\.\n\nGaps:/);
+    const questions = hover(plan.replace('## J) Open Questions', `## J) ${CURSOR}Open Questions`))!;
+    assert.equal(questions, '**J) Open Questions and Assumptions** — 1/2 filled · partial\n\nStill to write: Q1.');
+    assert.doesNotMatch(questions, /No gaps/);
+  });
+
+  it('says a phase marked done owes nothing, and what a phase still lacks', () => {
+    const done = hover(GOOD_PLAN.replace('- Deliverables: sync route and cursor table.\n', '').replace('### Phase 2: Sync Engine', `### Phase 2: ${CURSOR}Sync Engine — DONE`))!;
+    assert.match(done, /Done: it owes nothing\./);
+    const open = hover(GOOD_PLAN.replace('- Deliverables: sync route and cursor table.\n', '').replace('### Phase 2: Sync Engine', `### Phase 2: ${CURSOR}Sync Engine`))!;
+    assert.match(open, /Still to write: Deliverables\./);
+  });
+
   it('shows the plan title the overall progress and verdict', () => {
     const plan = GOOD_PLAN.replace('- [x] Auth and connection test pass', '- [ ] Auth and connection test pass');
     assert.equal(hover(plan.replace('# Linear', `# ${CURSOR}Linear`)), '**Linear Connector Rollout Plan** — 96% complete · NO-GO 1/2\n\n- 1 of 2 go/no-go items unchecked');
