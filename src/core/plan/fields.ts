@@ -64,12 +64,12 @@ export function collectFields(blocks: Block[], scope: FieldScope): Field[] {
         break;
       }
       case 'paragraph':
-        for (const field of paragraphLabels(block, scope)) open(field, PARAGRAPH);
+        for (const field of paragraphLabels(block, scope)) for (const part of inlineLabels(field, scope)) open(part, PARAGRAPH);
         break;
       case 'list':
         for (const item of block.children) {
           const field = itemField(item, scope);
-          if (field) open(field, ITEM);
+          if (field) for (const part of inlineLabels(field, scope)) open(part, ITEM);
           for (const lazy of lazyLabels(item, scope)) open(lazy, PARAGRAPH);
         }
         break;
@@ -95,6 +95,36 @@ function fieldAt(line: number, column: number, text: string, kind: FieldKind, sc
   const field = makeField(label.label, kind, line, column + label.labelStart, column + label.labelEnd, column + label.valueStart, label.value, scope);
   field.childIndent = ' '.repeat(column);
   return field;
+}
+
+const INLINE_LABEL = /(?:\*\*|__)([^*_\n]{1,60}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)/g;
+
+/**
+ * `- **Scope:** the sync. **Deliverables:** the loader. **Validation tests:** a re-run adds nothing.`: bold labels
+ * of template fields later on the line start fields of their own; the first keeps the text before them.
+ */
+function inlineLabels(field: Field, scope: FieldScope): Field[] {
+  if (!field.template || field.value.indexOf('**') < 0 && field.value.indexOf('__') < 0) return [field];
+  const parts: Field[] = [field];
+  const start = field.valueRange.start.character;
+  const whole = field.value;
+  for (const m of whole.matchAll(INLINE_LABEL)) {
+    const template = matchTemplateField(plainText(m[1]), scope.templateFields);
+    if (!template || m.index === 0) continue;
+    const previous = parts[parts.length - 1];
+    const at = start + m.index!;
+    previous.value = whole.slice(previous.valueRange.start.character - start, m.index).trimEnd();
+    previous.valueRange.end.character = previous.valueRange.start.character + previous.value.length;
+    const labelStart = at + m[0].indexOf(m[1]);
+    let valueStart = at + m[0].length;
+    while (whole[valueStart - start] === ' ') valueStart++;
+    const part = makeField(plainText(m[1]), field.kind, field.line, labelStart, labelStart + m[1].length, valueStart, whole.slice(valueStart - start), scope);
+    part.template = template;
+    part.childIndent = field.childIndent;
+    parts.push(part);
+  }
+  for (const part of parts) if (part !== field) part.endLine = part.line + 1;
+  return parts;
 }
 
 function makeField(label: string, kind: FieldKind, line: number, labelStart: number, labelEnd: number, valueStart: number, value: string, scope: FieldScope): Field {

@@ -268,6 +268,8 @@ function readMentions(section: Section, body: Block[], templateFields: TemplateF
   const visit = (blocks: Block[]) => {
     for (const block of blocks) {
       if (block.type === 'heading' || block.type === 'paragraph') pieces.push(block.inline ?? '');
+      // Owner steps written as a commented script (`# 4. migrations`) say what they cover too.
+      else if (block.type === 'code') pieces.push([...(block.content ?? '').matchAll(/(?:^|\s)(?:#|\/\/|--)\s+(.*)$/gm)].map((m) => m[1]).join(' '));
       else if (block.type === 'table') {
         for (const row of block.rows ?? []) {
           if (row.header) continue;

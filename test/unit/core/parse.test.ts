@@ -74,6 +74,18 @@ describe('parsing real plans', () => {
       assert.deepEqual(gaps(empty), ['24 empty-field']);
     });
 
+    it('reads bold template labels later on the same line as fields of their own', () => {
+      const plan = GOOD_PLAN.replace(
+        '- Scope: incremental issue sync.\n- Deliverables: sync route and cursor table.\n- Validation tests: a re-run inserts nothing new.',
+        '- **Scope:** incremental issue sync. **Deliverables:** sync route. **Validation tests:** a re-run inserts nothing new.',
+      );
+      assert.deepEqual(gaps(plan), []);
+      const empty = plan.replace('**Deliverables:** sync route.', '**Deliverables:**');
+      const line = empty.split('\n').findIndex((l) => l.includes('**Deliverables:**'));
+      const findings = analyzePlan(empty).findings.filter((f) => f.ruleId === 'empty-field');
+      assert.deepEqual(findings.map((f) => [f.range.start.line, f.range.start.character, f.message.split(' is ')[0]]), [[line, empty.split('\n')[line].indexOf('Deliverables'), '"Deliverables"']]);
+    });
+
     it('reads key/value tables where the template has a list', () => {
       const plan = withSection(GOOD_PLAN, 'B', lines('## B) Source Model', '| Field | Value |', '|---|---|', '| External system | Linear |', '| Auth | OAuth |', '| Pull mode | |'));
       assert.deepEqual(gaps(plan), ['13 empty-field']);
