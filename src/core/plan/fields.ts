@@ -1,5 +1,5 @@
 import { leadText, type Block } from '../markdown/blocks';
-import { hasText, matchLabel, matchTask, plainText, splitTableRow } from '../markdown/inline';
+import { hasText, matchLabel, matchTask, plainText, splitTableRow, type LabelMatch } from '../markdown/inline';
 import { labelSimilarity, MATCH_THRESHOLD } from './match';
 import type { Field, FieldKind, TemplateField } from './model';
 import { hasContent, type Outline } from './outline';
@@ -89,8 +89,11 @@ function finish(field: Field, endLine: number, outline: Outline): void {
   field.hasValue = hasText(field.value) || hasContent(outline, field.line + 1, field.endLine);
 }
 
+/** `**Scope.** The sync loop.`: a bold label closed by a full stop, read as a label when it names a template field. */
+const PERIOD_LABEL = /^(\*\*|__)([^*_\n]{1,60}?)\.\1(?:\s+|$)/;
+
 function fieldAt(line: number, column: number, text: string, kind: FieldKind, scope: FieldScope): Field | undefined {
-  const label = matchLabel(text);
+  const label = matchLabel(text) ?? periodLabel(text, scope);
   if (!label) return undefined;
   const field = makeField(label.label, kind, line, column + label.labelStart, column + label.labelEnd, column + label.valueStart, label.value, scope);
   field.childIndent = ' '.repeat(column);
@@ -125,6 +128,12 @@ function inlineLabels(field: Field, scope: FieldScope): Field[] {
   }
   for (const part of parts) if (part !== field) part.endLine = part.line + 1;
   return parts;
+}
+
+function periodLabel(text: string, scope: FieldScope): LabelMatch | undefined {
+  const m = text.indexOf('.') > 0 ? PERIOD_LABEL.exec(text) : null;
+  if (!m || !matchTemplateField(plainText(m[2]), scope.templateFields)) return undefined;
+  return { label: plainText(m[2]), labelStart: m[1].length, labelEnd: m[1].length + m[2].length, valueStart: m[0].length, value: text.slice(m[0].length).trimEnd() };
 }
 
 function makeField(label: string, kind: FieldKind, line: number, labelStart: number, labelEnd: number, valueStart: number, value: string, scope: FieldScope): Field {
@@ -234,6 +243,16 @@ function paragraphLabels(block: Block, scope: FieldScope): Field[] {
     const line = block.startLine + i;
     const part = parts[i];
     const styled = STYLED.test(part);
+    // A definition list (`Scope` / `: the sync loop`): the term is the label when it names a template field.
+    if (part.indexOf(':') < 0 && /^:\s/.test(parts[i + 1] ?? '') && part.split(/\s+/).length <= MAX_PLAIN_LABEL_WORDS) {
+      const template = matchTemplateField(plainText(part), scope.templateFields);
+      if (template) {
+        const col = textColumn(scope.outline.lines[line], part);
+        const field = makeField(plainText(part), 'paragraph', line, col, col + part.length, col + part.length, '', scope);
+        out.push(field);
+        continue;
+      }
+    }
     if (i > 0 && !styled && part.indexOf(':') < 0) continue;
     const field = fieldAt(line, textColumn(scope.outline.lines[line], part), part, 'paragraph', scope);
     if (!field) continue;

@@ -2,8 +2,11 @@ import type { Block } from '../markdown/blocks';
 import { plainText } from '../markdown/inline';
 import type { Heading, WorkStatus } from './model';
 
-const LETTER_PREFIX = /^(?:section\s+)?([A-Za-z])(?:\s*[).:\]]|\s+[-—–])\s+/i;
-const NUMBER_PREFIX = /^(?:section\s+)?(\d+)(?:\.\d+)*[).:]?\s+/i;
+const LETTER_PREFIX = /^(?:section\s+)?(?:\(([A-Za-z])\)|([A-Za-z])(?:\s*[).:\]]|\s+[-—–]))\s+/i;
+/** `2.`, `2.3`, and outline numbers in roman numerals: `IV.`, `V.1` (a lone `I.` is read as a letter). */
+const NUMBER_PREFIX = /^(?:section\s+)?(?:(\d+)(?:\.\d+)*|(?=[IVX]{2,}\.|[IVX]+\.\d)[IVX]+(?:\.\d+)*)[).:]?\s+/;
+/** Emoji and marks before the words (`✅ Phase 1`, `🎯 A) Goals`) are not part of the title. */
+const LEADING_MARKS = /^[^\p{L}\p{N}([{`*_]+\s*/u;
 
 const STATUS: [RegExp, WorkStatus][] = [
   [/\b(deferred|postponed|descoped|de-scoped|out of scope|skipped|won'?t do|parked)\b/i, 'deferred'],
@@ -38,15 +41,16 @@ function readHeadingText(block: Block, lines: string[]): Heading {
     range: { start: { line: block.startLine, character: col }, end: { line: block.startLine, character: col + raw.length } },
   };
 
-  let text = plainText(raw);
-  const letter = LETTER_PREFIX.exec(text);
+  let text = plainText(raw).replace(LEADING_MARKS, '');
+  const number = NUMBER_PREFIX.exec(text);
+  const letter = number && !number[1] ? null : LETTER_PREFIX.exec(text);
   if (letter) {
-    heading.letter = letter[1].toUpperCase();
+    heading.letter = (letter[1] ?? letter[2]).toUpperCase();
     text = text.slice(letter[0].length);
   } else {
-    const num = NUMBER_PREFIX.exec(text);
+    const num = number;
     if (num) {
-      heading.number = Number(num[1]);
+      if (num[1]) heading.number = Number(num[1]);
       text = text.slice(num[0].length);
     }
   }

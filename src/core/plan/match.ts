@@ -14,7 +14,7 @@ const SYNONYM: Record<string, string> = {
   limit: 'constraint', limitation: 'constraint', quota: 'constraint', tier: 'constraint',
   decision: 'decision', kpi: 'metric', measure: 'metric', unlocks: 'unlock', enable: 'unlock', enables: 'unlock',
   goal: 'success', criterion: 'success', criteria: 'success', outcome: 'success',
-  acceptance: 'validation', verification: 'validation', check: 'test', qa: 'test', testing: 'test',
+  acceptance: 'validation', verification: 'validation', validate: 'validation', validated: 'validation', verify: 'validation', verified: 'validation', check: 'test', qa: 'test', testing: 'test',
   output: 'deliverable', artifact: 'deliverable', artefact: 'deliverable',
   owner: 'agent', assignee: 'agent', team: 'agent',
   task: 'task', work: 'task', todo: 'task',

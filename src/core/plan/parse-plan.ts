@@ -1,7 +1,7 @@
 import { leadText, type Block } from '../markdown/blocks';
 import { plainText, splitTableRow } from '../markdown/inline';
 import { readChecklist } from './checklist';
-import { allFields, collectFields } from './fields';
+import { allFields, collectFields, matchTemplateField } from './fields';
 import { confirms, isWorkItemTitle, matchTitle, readCues, sectionByContent, type ContentCues } from './find-sections';
 import { readHeading } from './heading';
 import { readLinks } from './links';
@@ -86,7 +86,8 @@ function assignSections(candidates: Candidate[], schema: TemplateSchema, outline
     const first = taken.get(title.section.id);
     if (first) {
       // The same section again is a duplicate when it says so plainly; otherwise it is a section of the plan's own.
-      const plainly = candidate.heading.letter === title.section.id || similarity(words(candidate.heading.title), title.section.words) >= 0.99;
+      const same = (h: Heading) => plainText(h.title).toLowerCase().replace(/\s+/g, ' ');
+      const plainly = candidate.heading.letter === title.section.id || same(candidate.heading) === same(first.heading) || similarity(words(candidate.heading.title), title.section.words) >= 0.99;
       if (!plainly) {
         candidate.match = { by: 'none', detail: `its title names "${title.section.title}", already at line ${first.heading.line + 1}` };
         return;
@@ -269,7 +270,10 @@ function readMentions(section: Section, body: Block[], templateFields: TemplateF
     for (const block of blocks) {
       if (block.type === 'heading' || block.type === 'paragraph') pieces.push(block.inline ?? '');
       // Owner steps written as a commented script (`# 4. migrations`) say what they cover too.
-      else if (block.type === 'code') pieces.push([...(block.content ?? '').matchAll(/(?:^|\s)(?:#|\/\/|--)\s+(.*)$/gm)].map((m) => m[1]).join(' '));
+      else if (block.type === 'code') {
+        const comments = [...(block.content ?? '').matchAll(/(?:^|\s)(?:#|\/\/|--)\s+(.*)$/gm)].map((m) => m[1]);
+        pieces.push(...comments, comments.join(' '));
+      }
       else if (block.type === 'table') {
         for (const row of block.rows ?? []) {
           if (row.header) continue;
@@ -286,8 +290,13 @@ function readMentions(section: Section, body: Block[], templateFields: TemplateF
     }
   };
   visit(body);
+  // A step named like the field (`4. Migrations`, `Smoke test: …`) names it as a label would.
+  const named = new Set(pieces.map((piece) => {
+    const head = plainText(piece.split('\n', 1)[0]).replace(/^\s*(?:\d+[.)]|[-*])\s*/, '').split(/:\s|\s[—–]\s/, 1)[0];
+    return head.split(/\s+/).length <= 6 ? matchTemplateField(head, templateFields) : undefined;
+  }));
   for (const tf of wanted) {
-    if (pieces.some((piece) => tf.words.filter((w) => words(piece).includes(w)).length * 2 >= tf.words.length)) section.mentioned.push(tf);
+    if (named.has(tf) || pieces.some((piece) => tf.words.filter((w) => words(piece).includes(w)).length * 2 >= tf.words.length)) section.mentioned.push(tf);
   }
 }
 

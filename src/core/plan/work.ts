@@ -39,11 +39,14 @@ function readSlots(sub: Subsection, body: Block[], templateFields: TemplateField
   // `### Wave 1 — schema (agent: `schema-sync`)`: the heading names the agent.
   if (roles && AGENT_IN_HEADING.test(sub.heading.text)) forms.agent ??= sub.heading.line;
   const columns = readColumns(body, templateFields, outline);
+  const prose = readProse(body, templateFields);
   return templateFields.map((field) => {
     const labelled = written.filter((f) => f.template === field);
     const slot: WorkSlot = { field, present: labelled.length > 0, filled: labelled.some(filled), line: labelled[0]?.line };
     const column = columns.get(field);
     if (column && !slot.present) Object.assign(slot, { present: true, filled: column.filled, line: column.line });
+    const said = prose.get(field);
+    if (said !== undefined && !slot.present) Object.assign(slot, { present: true, filled: true, line: said });
     const role = field.words.includes('agent') ? 'agent' : field.words.includes('task') ? 'tasks' : undefined;
     const form = role && forms[role];
     if (form !== undefined && !slot.present) Object.assign(slot, { present: true, filled: true, line: form });
@@ -53,6 +56,24 @@ function readSlots(sub: Subsection, body: Block[], templateFields: TemplateField
     }
     return slot;
   });
+}
+
+const BOLD = /(\*\*|__)([^*_\n]{1,40}?)\1/g;
+
+/** `The **scope** of this phase is …; we **validate** it by …`: a bold word of prose that names a field, in a sentence that says it. */
+function readProse(body: Block[], templateFields: TemplateField[]): Map<TemplateField, number> {
+  const found = new Map<TemplateField, number>();
+  for (const block of body) {
+    if (block.type !== 'paragraph' || (block.inline ?? '').indexOf('**') < 0 && (block.inline ?? '').indexOf('__') < 0) continue;
+    const lines = (block.inline ?? '').split('\n');
+    lines.forEach((text, i) => {
+      for (const m of text.matchAll(BOLD)) {
+        const field = m[2].split(/\s+/).length <= 3 ? matchTemplateField(plainText(m[2]), templateFields) : undefined;
+        if (field && !found.has(field) && hasText(text.slice(m.index! + m[0].length))) found.set(field, block.startLine + i);
+      }
+    });
+  }
+  return found;
 }
 
 /** Lines where a wave names its agent and its tasks without the template's labels. */
