@@ -33,12 +33,17 @@ function readHeadingText(block: Block, lines: string[]): Heading {
   const sourceLine = lines[block.startLine] ?? '';
   let col = sourceLine.indexOf(raw);
   if (col < 0) col = Math.max(0, sourceLine.length - sourceLine.trimStart().replace(/^#+\s*/, '').length);
+  return headingFromText(raw, block.startLine, block.level ?? 1, col);
+}
+
+/** Reads a heading's parts from its text: also a phase written as a list item's label or a table row's first cell. */
+export function headingFromText(raw: string, line: number, level: number, col: number): Heading {
   const heading: Heading = {
-    line: block.startLine,
-    level: block.level ?? 1,
+    line,
+    level,
     text: raw,
     title: '',
-    range: { start: { line: block.startLine, character: col }, end: { line: block.startLine, character: col + raw.length } },
+    range: { start: { line, character: col }, end: { line, character: col + raw.length } },
   };
 
   let text = plainText(raw).replace(LEADING_MARKS, '');

@@ -110,7 +110,10 @@ export interface WorkSlot {
 }
 
 export interface Subsection {
+  /** A sub-heading, or for a phase written as a list item or a table row, its label or first cell. */
   heading: Heading;
+  /** How the work item is written: its own sub-heading, a labelled list item (`- **Phase 2 — Sync:** …`) or a table row. */
+  form: 'heading' | 'item' | 'row';
   kind?: string;
   template?: TemplateSubsection;
   startLine: number;

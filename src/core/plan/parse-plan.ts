@@ -10,7 +10,7 @@ import type { Heading, MappingTable, PlanModel, Section, SectionMatch, TemplateF
 import { readOutline, type Outline } from './outline';
 import { readRisks } from './risks';
 import { splitAtHeadings, type Chunk } from './sections';
-import { readSubsection } from './work';
+import { readListedWork, readSubsection } from './work';
 
 const PLAN_TITLE = /\brollout plan\b|\S\s+connector plan\b/i;
 /** How many template sections a file without a plan title needs to count as a plan. */
@@ -245,6 +245,7 @@ function readSection(candidate: Candidate, all: Candidate[], outline: Outline): 
     const { preamble, chunks } = splitAtHeadings(body, heading.level + 1, chunk.endLine);
     section.fields = collectFields(preamble, { ...scope, endLine: chunks[0]?.startLine ?? chunk.endLine });
     section.subsections = chunks.map((sub) => readSubsection(sub, template, outline, stops));
+    if (!section.subsections.some((sub) => sub.kind)) section.subsections.push(...readListedWork(preamble, section.fields, template, outline, heading.level + 1));
   } else {
     section.fields = collectFields(body, { ...scope, endLine: chunk.endLine });
   }

@@ -2,7 +2,7 @@ import { leadText, type Block } from '../markdown/blocks';
 import { hasText, matchLabel, plainText, splitTableRow } from '../markdown/inline';
 import { readChecklist } from './checklist';
 import { allFields, collectFields, matchTemplateField } from './fields';
-import { readHeading, readWorkHeading } from './heading';
+import { headingFromText, readHeading, readWorkHeading } from './heading';
 import { labelSimilarity, words } from './match';
 import type { Field, Subsection, TemplateField, TemplateSection, WorkSlot } from './model';
 import { hasContent, type Outline } from './outline';
@@ -23,7 +23,7 @@ export function readSubsection(chunk: Chunk, template: TemplateSection, outline:
   if (work.number !== undefined && (kind || heading.number === undefined)) heading.number = work.number;
   const fields = collectFields(chunk.body, { outline, templateFields: template.subsectionFields, tableRows: true, endLine: chunk.endLine, stops });
   const tasks = readChecklist(chunk.body, outline);
-  const result: Subsection = { heading, kind, template: sub, startLine: chunk.startLine, endLine: chunk.endLine, fields, slots: [], tasks };
+  const result: Subsection = { heading, form: 'heading', kind, template: sub, startLine: chunk.startLine, endLine: chunk.endLine, fields, slots: [], tasks };
   if (kind) result.slots = readSlots(result, chunk.body, template.subsectionFields, outline);
   return result;
 }
@@ -155,4 +155,68 @@ function readAgentForms(body: Block[], templateFields: TemplateField[], outline:
     }
   }
   return found;
+}
+
+/**
+ * Phases or waves written without sub-headings: labelled list items (`- **Phase 2 — Sync:** scope: …; deliverables:
+ * …; tests: …`) or the rows of a table with a `Wave` or `Phase` column.
+ */
+export function readListedWork(body: Block[], fields: Field[], template: TemplateSection, outline: Outline, level: number): Subsection[] {
+  const kind = template.subsectionKind;
+  if (!kind) return [];
+  const found: Subsection[] = [];
+  const items = new Map<number, Block>();
+  for (const block of body) if (block.type === 'list') for (const item of block.children) items.set(item.startLine, item);
+  for (const field of fields) {
+    const work = readWorkHeading(plainText(field.label));
+    const item = items.get(field.line);
+    if (work.kind !== kind || work.number === undefined || !item) continue;
+    const heading = headingFromText(field.label, field.line, level, field.labelRange.start.character);
+    heading.number = work.number;
+    // Its nested lines are read again against the phase's own fields (`  - Scope: …`).
+    const nested = item.children.filter((b) => b.startLine > item.startLine);
+    const fields = collectFields(nested, { outline, templateFields: template.subsectionFields, tableRows: true, endLine: item.endLine });
+    const sub: Subsection = { heading, form: 'item', kind, template: template.subsections.find((s) => s.number === work.number), startLine: field.startLine, endLine: field.endLine, fields, slots: [], tasks: readChecklist(item.children, outline) };
+    field.children = fields;
+    sub.slots = readSlots(sub, item.children, template.subsectionFields, outline);
+    // Its fields stay the item's children, so that the rules meet each of them once.
+    sub.fields = [];
+    for (const slot of sub.slots) {
+      // `scope: …; deliverables: …; tests: …` on the item's own line.
+      const at = slot.present ? -1 : inlineLabelAt(field.value, slot.field, template.subsectionFields);
+      if (at >= 0) Object.assign(slot, { present: true, filled: true, line: field.line });
+    }
+    found.push(sub);
+  }
+  for (const table of body) {
+    if (table.type !== 'table' || !table.rows || table.rows.length < 2) continue;
+    const header = splitTableRow(outline.lines[table.rows[0].line]).map((c) => plainText(c.text));
+    const kindColumn = header.findIndex((h) => readWorkHeading(h).kind === kind || h.toLowerCase() === '#');
+    const columns = header.map((h) => matchTemplateField(h, template.subsectionFields));
+    if (kindColumn < 0 || columns.filter(Boolean).length < 2) continue;
+    for (const row of table.rows.filter((r) => !r.header)) {
+      const cells = splitTableRow(outline.lines[row.line]);
+      const cell = cells[kindColumn];
+      if (!cell || !plainText(cell.text)) continue;
+      const label = /^\d+$/.test(plainText(cell.text)) ? `${kind[0].toUpperCase()}${kind.slice(1)} ${plainText(cell.text)}` : plainText(cell.text);
+      const heading = headingFromText(label, row.line, level, cell.start);
+      heading.number = readWorkHeading(label).number;
+      const slots = template.subsectionFields.map((tf): WorkSlot => {
+        const i = columns.indexOf(tf);
+        const filledCell = i >= 0 && hasText(cells[i]?.text ?? '') && !/^[-—–]$/.test(plainText(cells[i].text));
+        // An empty cell is a field not written: the row's wave lacks it.
+        return { field: tf, present: filledCell, filled: filledCell, line: i >= 0 ? row.line : undefined };
+      });
+      found.push({ heading, form: 'row', kind, startLine: row.line, endLine: row.line + 1, fields: [], slots, tasks: [] });
+    }
+  }
+  return found.sort((a, b) => a.startLine - b.startLine);
+}
+
+/** Where `label: text` for the field starts in a line of several (`scope: …; deliverables: …`), or -1. */
+function inlineLabelAt(text: string, field: TemplateField, templateFields: TemplateField[]): number {
+  for (const m of text.matchAll(/(?:^|[;.]\s+)([A-Za-z][\w /+-]{0,30}?):\s+\S/g)) {
+    if (matchTemplateField(plainText(m[1]), templateFields) === field) return m.index!;
+  }
+  return -1;
 }

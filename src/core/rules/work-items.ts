@@ -19,7 +19,8 @@ export function checkWorkItems(plan: PlanModel, kind: string, optional: (field: 
         message: `${describe(sub, kind)} has no ${names.join(', ')}: add ${names.map((n) => `"- ${n}:"`).join(', ')} with ${names.length > 1 ? 'their values' : 'its value'}.`,
         range: sub.heading.range,
         sectionId: section.id,
-        fixes: [{ title: `Add ${names.join(', ')} to ${describe(sub, kind)}`, isPreferred: true, edits: [insertAt(line, names.map((n) => `- ${n}:\n`).join(''))] }],
+        // Stub lines go under a sub-heading; a phase written as a list item or a table row is left to the writer.
+        fixes: sub.form === 'heading' ? [{ title: `Add ${names.join(', ')} to ${describe(sub, kind)}`, isPreferred: true, edits: [insertAt(line, names.map((n) => `- ${n}:\n`).join(''))] }] : undefined,
       });
     }
   }

@@ -94,3 +94,35 @@ describe('go/no-go in any form', () => {
     assert.equal(inspectPlan(plan).plan.sections.find((s) => s.id === 'I')?.nestedIn, rowLine(plan, '## E)'));
   });
 });
+
+describe('phases and waves written without sub-headings', () => {
+  const phases = (...items: string[]) => withSection(GOOD_PLAN, 'E', lines('## E) Delivery Phases', ...items));
+
+  it('reads a labelled list item per phase, its fields on the same line or nested', () => {
+    const plan = phases(
+      '- **Phase 1 — Connection:** scope: OAuth and the test route; deliverables: `client.ts`; tests: a revoked token gives a handled 401.',
+      '- **Phase 2 — Sync:**',
+      '  - Scope: incremental issue sync.',
+      '  - Deliverables: sync route.',
+      '  - Validation tests: a re-run inserts nothing new.',
+    );
+    assert.deepEqual(analyzePlan(plan).findings, []);
+    const e = inspectPlan(plan).plan.sections.find((s) => s.id === 'E')!;
+    assert.deepEqual(e.subsections.map((s) => [s.form, s.kind, s.heading.number, s.slots.every((slot) => slot.filled)]), [['item', 'phase', 1, true], ['item', 'phase', 2, true]]);
+  });
+
+  it('reports a phase item without its tests, with no stub to insert', () => {
+    const plan = phases('- **Phase 1 — Connection:** scope: OAuth; deliverables: `client.ts`.');
+    const findings = analyzePlan(plan).findings.filter((f) => f.ruleId === 'phase-incomplete');
+    assert.deepEqual(findings.map((f) => [f.message, f.fixes]), [['Phase 1 has no Validation tests: add "- Validation tests:" with its value.', undefined]]);
+  });
+
+  it('reads a table with a Wave column as one wave per row', () => {
+    const plan = withSection(GOOD_PLAN, 'F', lines('## F) Agent-Team Plan', '| Wave | Agent | Tasks | Blocks/unblocks |', '|---|---|---|---|', '| 1 | `schema-sync` | migrations | unblocks 2 |', '| 2 | | sync route | — |'));
+    const findings = analyzePlan(plan).findings.filter((f) => f.ruleId === 'wave-incomplete');
+    assert.deepEqual(findings.map((f) => [f.range.start.line, f.message]), [[rowLine(plan, '| 2 |'), 'Wave 2 has no Agent: add "- Agent:" with its value.']]);
+    const f = inspectPlan(plan).plan.sections.find((s) => s.id === 'F')!;
+    assert.deepEqual(f.subsections.map((s) => [s.form, s.heading.number, s.slots.map((slot) => slot.filled)]), [['row', 1, [true, true, true]], ['row', 2, [false, true, false]]]);
+    assert.equal(analyzePlan(plan).progress!.sections.find((s) => s.id === 'F')!.status, 'partial');
+  });
+});
