@@ -26,6 +26,8 @@ export interface ExplainedField {
 export interface ExplainedWorkItem {
   line: number;
   heading: string;
+  /** A sub-heading, a labelled list item or a table row. */
+  form: 'heading' | 'item' | 'row';
   kind: string | null;
   number: number | null;
   status: string | null;
@@ -133,6 +135,7 @@ function explainSection(plan: PlanModel, section: Section, progress: SectionProg
     work: section.subsections.map((sub) => ({
       line: sub.heading.line + 1,
       heading: hide(plainText(sub.heading.text), sub.heading.line),
+      form: sub.form,
       kind: sub.kind ?? null,
       number: sub.heading.number ?? null,
       status: sub.heading.status ?? null,

@@ -25,7 +25,8 @@ function sectionLines(section: ExplainedSection): string[] {
   if (section.mapping) out.push(`  mapping table, header at line ${section.mapping.headerLine}: ${section.mapping.rows.length} row${section.mapping.rows.length === 1 ? '' : 's'}${section.mapping.rows.length ? ` (lines ${section.mapping.rows[0]}–${section.mapping.rows[section.mapping.rows.length - 1]})` : ''}`);
   for (const risk of section.risks) out.push(`  risk, line ${risk.line}: ${risk.mitigation ? 'with a mitigation' : 'no mitigation'}`);
   for (const work of section.work) {
-    const state = work.kind ? `${work.kind}${work.number !== null ? ` ${work.number}` : ''}${work.status ? `, ${work.status}` : ''}${work.owesNothing ? ', owes nothing' : ''}` : 'not a phase or wave';
+    const form = work.form === 'item' ? ', a list item' : work.form === 'row' ? ', a table row' : '';
+    const state = work.kind ? `${work.kind}${work.number !== null ? ` ${work.number}` : ''}${form}${work.status ? `, ${work.status}` : ''}${work.owesNothing ? ', owes nothing' : ''}` : 'not a phase or wave';
     out.push(`  line ${work.line}: ${work.heading}  ->  ${state}`);
     for (const slot of work.slots) {
       const where = slot.line !== null ? ` (line ${slot.line})` : '';
