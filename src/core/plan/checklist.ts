@@ -21,7 +21,8 @@ const STATUS_HEADER = /\b(?:status|done|results?|state|go|pass(?:ed)?|checked|co
 
 /** The status word a cell starts with and whether it means done; undefined when it is no status word. */
 export function readStatus(cell: string): { word: string; done: boolean } | undefined {
-  const text = plainText(cell);
+  // `✔︎` and `✔️` are `✔` drawn as text or as emoji.
+  const text = plainText(cell).replace(/[\uFE0E\uFE0F]/g, '');
   const done = DONE.exec(text);
   if (done) return { word: done[0], done: true };
   const open = OPEN.exec(text);
@@ -30,7 +31,7 @@ export function readStatus(cell: string): { word: string; done: boolean } | unde
 }
 
 /** A status mark opening a list item: `1. ✅ Auth passes`, `- ⏳ Metrics spot-checked`. */
-const MARK = /^(?:✅|✔️?|☑️?|✓|🟢|❌|✗|✘|⬜|☐|⏳|⌛|🟡|🟠|🔴)(?=\s)/u;
+const MARK = /^(?:✅|✔|☑|✓|🟢|❌|✗|✘|⬜|☐|⏳|⌛|🟡|🟠|🔴)[\uFE0E\uFE0F]?(?=\s)/u;
 
 /** Checkbox items, items opened by a status mark and rows of status tables among the blocks, in document order. */
 export function readChecklist(blocks: Block[], outline: Outline): TaskItem[] {

@@ -73,6 +73,10 @@ export function collectFields(blocks: Block[], scope: FieldScope): Field[] {
           for (const lazy of lazyLabels(item, scope)) open(lazy, PARAGRAPH);
         }
         break;
+      case 'html':
+        // `</details>`, `<summary>…`, `<aside>`: a toggle or callout ends what the labels before it own.
+        if (/^\s*<\/?(?:details|summary|aside|section|div)\b/i.test(block.content ?? '')) close(block.startLine, PARAGRAPH);
+        break;
       case 'table':
         if (scope.tableRows) for (const field of tableFields(block, scope)) (stack.length ? stack[stack.length - 1].field.children : top).push(field);
         break;
@@ -93,7 +97,7 @@ function finish(field: Field, endLine: number, outline: Outline): void {
 const PERIOD_LABEL = /^(\*\*|__)([^*_\n]{1,60}?)\.\1(?:\s+|$)/;
 
 function fieldAt(line: number, column: number, text: string, kind: FieldKind, scope: FieldScope): Field | undefined {
-  const label = matchLabel(text) ?? periodLabel(text, scope);
+  const label = matchLabel(text) ?? periodLabel(text, scope) ?? dashLabel(text, scope);
   if (!label) return undefined;
   const field = makeField(label.label, kind, line, column + label.labelStart, column + label.labelEnd, column + label.valueStart, label.value, scope);
   field.childIndent = ' '.repeat(column);
@@ -128,6 +132,16 @@ function inlineLabels(field: Field, scope: FieldScope): Field[] {
   }
   for (const part of parts) if (part !== field) part.endLine = part.line + 1;
   return parts;
+}
+
+/** `- Scope — the sync loop`, `- Plan/tier constraints —`: a dash for a colon, read so when the label names a template field. */
+const DASH_LABEL = /^(\*\*|__)?([^—–:*_\n]{1,60}?)\1?\s+[—–](?:\s+|$)/;
+
+function dashLabel(text: string, scope: FieldScope): LabelMatch | undefined {
+  const m = text.indexOf('—') > 0 || text.indexOf('–') > 0 ? DASH_LABEL.exec(text) : null;
+  if (!m || !matchTemplateField(plainText(m[2]), scope.templateFields)) return undefined;
+  const labelStart = m[1]?.length ?? 0;
+  return { label: plainText(m[2]), labelStart, labelEnd: labelStart + m[2].length, valueStart: m[0].length, value: text.slice(m[0].length).trimEnd() };
 }
 
 function periodLabel(text: string, scope: FieldScope): LabelMatch | undefined {
@@ -199,7 +213,7 @@ function itemField(item: Block, scope: FieldScope): Field | undefined {
   const line = item.startLine;
   const newline = lead.indexOf('\n');
   const first = newline < 0 ? lead : lead.slice(0, newline);
-  if (first.indexOf(':') < 0) return undefined;
+  if (first.indexOf(':') < 0 && first.indexOf('—') < 0 && first.indexOf('–') < 0 && first.indexOf('.') < 0) return undefined;
   const field = fieldAt(line, textColumn(scope.outline.lines[line], first), first, 'item', scope);
   if (!field) return undefined;
   field.endLine = item.endLine;

@@ -6,7 +6,7 @@ import { words } from './match';
 import type { Field, LinkEntry, Section } from './model';
 import { hasContent, type Outline } from './outline';
 
-export const ARROW = /->|→|=>|⇒|⟶|➜|\bmaps? to\b/;
+export const ARROW = /->|→|=>|⇒|⟶|➜|↔|⇔|⟷|\bmaps? to\b/;
 const NUMBERED = /\s*#?\d+\s*$/;
 
 /**

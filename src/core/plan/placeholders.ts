@@ -17,7 +17,7 @@ export function findPlaceholders(plan: PlanModel): PlaceholderHit[] {
   plan.lines.forEach((line, i) => {
     if (plan.nonProse[i] || extra[i] || line.indexOf('{') < 0) return;
     for (const m of maskCode(line).matchAll(PLACEHOLDER)) {
-      if (/^\s.*\s$/.test(m[1])) continue;
+      if (!isPlaceholder(m[1])) continue;
       hits.push({ line: i, start: m.index!, end: m.index! + m[0].length, inner: m[1] });
     }
   });
@@ -35,5 +35,10 @@ export function extraLines(plan: PlanModel): Uint8Array {
 /** True when text (one line of prose) holds a placeholder outside code spans. */
 export function hasPlaceholder(text: string): boolean {
   if (text.indexOf('{') < 0) return false;
-  return [...maskCode(text).matchAll(PLACEHOLDER)].some((m) => !/^\s.*\s$/.test(m[1]));
+  return [...maskCode(text).matchAll(PLACEHOLDER)].some((m) => isPlaceholder(m[1]));
+}
+
+/** `{ x }` with spaces is prose; `{#anchor}` and `{.class}` after a heading are attributes (pandoc, kramdown, Confluence). */
+function isPlaceholder(inner: string): boolean {
+  return !/^\s.*\s$/.test(inner) && !/^[#.][\w-]/.test(inner);
 }

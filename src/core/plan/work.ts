@@ -188,6 +188,7 @@ export function readListedWork(body: Block[], fields: Field[], template: Templat
     }
     found.push(sub);
   }
+  found.push(...readToggledWork(body, template, outline, level));
   for (const table of body) {
     if (table.type !== 'table' || !table.rows || table.rows.length < 2) continue;
     const header = splitTableRow(outline.lines[table.rows[0].line]).map((c) => plainText(c.text));
@@ -219,4 +220,33 @@ function inlineLabelAt(text: string, field: TemplateField, templateFields: Templ
     if (matchTemplateField(plainText(m[1]), templateFields) === field) return m.index!;
   }
   return -1;
+}
+
+const SUMMARY = /<summary>([\s\S]*?)<\/summary>/i;
+
+/** Phases in toggles, as Notion and GitHub export them: `<details><summary>Phase 1: …</summary>` … `</details>`. */
+function readToggledWork(body: Block[], template: TemplateSection, outline: Outline, level: number): Subsection[] {
+  const found: Subsection[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const block = body[i];
+    const summary = block.type === 'html' ? SUMMARY.exec(block.content ?? '') : null;
+    if (!summary) continue;
+    const label = plainText(summary[1].replace(/<[^>]+>/g, ' '));
+    const work = readWorkHeading(label);
+    if (work.kind !== template.subsectionKind || work.number === undefined) continue;
+    let end = i + 1;
+    while (end < body.length && !(body[end].type === 'html' && /<\/details>|<summary>/i.test(body[end].content ?? ''))) end++;
+    const inner = body.slice(i + 1, end);
+    const endLine = end < body.length ? body[end].startLine : (inner[inner.length - 1]?.endLine ?? block.endLine);
+    const line = block.startLine + Math.max(0, (block.content ?? '').slice(0, summary.index).split('\n').length - 1);
+    const heading = headingFromText(label, line, level, Math.max(0, outline.lines[line].indexOf(summary[1])));
+    heading.number = work.number;
+    const fields = collectFields(inner, { outline, templateFields: template.subsectionFields, tableRows: true, endLine });
+    const sub: Subsection = { heading, form: 'item', kind: work.kind, template: template.subsections.find((s) => s.number === work.number), startLine: block.startLine, endLine, fields, slots: [], tasks: readChecklist(inner, outline) };
+    sub.slots = readSlots(sub, inner, template.subsectionFields, outline);
+    // The section itself holds these labels too: the rules meet them there, once.
+    sub.fields = [];
+    found.push(sub);
+  }
+  return found;
 }

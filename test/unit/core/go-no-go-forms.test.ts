@@ -117,6 +117,12 @@ describe('phases and waves written without sub-headings', () => {
     assert.deepEqual(findings.map((f) => [f.message, f.fixes]), [['Phase 1 has no Validation tests: add "- Validation tests:" with its value.', undefined]]);
   });
 
+  it('reads phases in toggles (<details><summary>Phase 1: …</summary>), each gap once', () => {
+    const plan = phases('<details>', '<summary><strong>Phase 1: Connection</strong></summary>', '', '- Scope: OAuth.', '- Deliverables: `client.ts`.', '- Validation tests:', '', '</details>', '', '<details>', '<summary>Phase 2: Sync</summary>', '', '- Scope: the cursor loop.', '', '</details>');
+    const findings = analyzePlan(plan).findings.map((f) => `${f.range.start.line} ${f.ruleId}`);
+    assert.deepEqual(findings, [`${rowLine(plan, '- Validation tests:')} empty-field`, `${rowLine(plan, '<summary>Phase 2')} phase-incomplete`]);
+  });
+
   it('reads a table with a Wave column as one wave per row', () => {
     const plan = withSection(GOOD_PLAN, 'F', lines('## F) Agent-Team Plan', '| Wave | Agent | Tasks | Blocks/unblocks |', '|---|---|---|---|', '| 1 | `schema-sync` | migrations | unblocks 2 |', '| 2 | | sync route | — |'));
     const findings = analyzePlan(plan).findings.filter((f) => f.ruleId === 'wave-incomplete');
