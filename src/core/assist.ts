@@ -77,8 +77,9 @@ function sectionCompletions(plan: PlanModel, line: number, at: number): PlanComp
 }
 
 function mappingCompletions(plan: PlanModel, line: number, at: number): PlanCompletion[] | undefined {
-  const section = plan.sections.find((s) => s.mapping && line > s.mapping.headerLine + 1 && line < s.mapping.endLine);
-  const table = section?.mapping;
+  const inTable = (t: { headerLine: number; endLine: number }) => line > t.headerLine + 1 && line < t.endLine;
+  const section = plan.sections.find((s) => s.mappings.some(inTable));
+  const table = section?.mappings.find(inTable);
   if (!section?.template || !table) return undefined;
   const text = plan.lines[line];
   const pipes = unescapedPipes(text);

@@ -58,7 +58,8 @@ export interface ExplainedSection {
   gaps: number;
   fields: ExplainedField[];
   links: { line: number; text: string; arrow: boolean; formatChecked: boolean }[];
-  mapping: { headerLine: number; rows: number[] } | null;
+  /** Every mapping table of the section (one per entity is fine). */
+  mappings: { headerLine: number; rows: number[] }[];
   risks: { line: number; mitigation: boolean }[];
   work: ExplainedWorkItem[];
   goNoGo: ExplainedItem[];
@@ -130,7 +131,7 @@ function explainSection(plan: PlanModel, section: Section, progress: SectionProg
     gaps,
     fields: section.fields.map(field),
     links: section.links.map((l) => ({ line: l.line + 1, text: hide(plainText(l.text), l.line), arrow: ARROW.test(l.text), formatChecked: l.checkFormat })),
-    mapping: section.mapping ? { headerLine: section.mapping.headerLine + 1, rows: section.mapping.rows.map((r) => r.line + 1) } : null,
+    mappings: section.mappings.map((table) => ({ headerLine: table.headerLine + 1, rows: table.rows.map((r) => r.line + 1) })),
     risks: section.risks.map((r) => ({ line: r.line + 1, mitigation: r.hasMitigation })),
     work: section.subsections.map((sub) => ({
       line: sub.heading.line + 1,

@@ -84,8 +84,8 @@ function sectionTally(plan: PlanModel, section: Section, template: TemplateSecti
     }
     case 'mapping': {
       countFields(plan, section, template, tally);
-      const rows = section.mapping?.rows ?? [];
-      const good = rows.filter((r) => section.mapping!.columnMap.every((c, i) => c === undefined || (hasText(r.cells[i]?.text ?? '') && !hasPlaceholder(r.cells[i].text)))).length;
+      const rows = section.mappings.flatMap((table) => table.rows.map((row) => ({ row, table })));
+      const good = rows.filter(({ row, table }) => table.columnMap.every((c, i) => c === undefined || (hasText(row.cells[i]?.text ?? '') && !hasPlaceholder(row.cells[i].text)))).length;
       add(tally, good, Math.max(1, rows.length), rows.length ? 'complete mapping rows' : 'mapping rows');
       break;
     }

@@ -22,7 +22,7 @@ function sectionLines(section: ExplainedSection): string[] {
   }
   for (const field of section.fields) out.push(...fieldLines(field, '  '));
   for (const link of section.links) out.push(`  link, line ${link.line}: ${link.text}${link.arrow ? '' : link.formatChecked ? '  (no arrow)' : '  (a description, not format-checked)'}`);
-  if (section.mapping) out.push(`  mapping table, header at line ${section.mapping.headerLine}: ${section.mapping.rows.length} row${section.mapping.rows.length === 1 ? '' : 's'}${section.mapping.rows.length ? ` (lines ${section.mapping.rows[0]}–${section.mapping.rows[section.mapping.rows.length - 1]})` : ''}`);
+  for (const { headerLine, rows } of section.mappings) out.push(`  mapping table, header at line ${headerLine}: ${rows.length} row${rows.length === 1 ? '' : 's'}${rows.length ? ` (lines ${rows[0]}–${rows[rows.length - 1]})` : ''}`);
   for (const risk of section.risks) out.push(`  risk, line ${risk.line}: ${risk.mitigation ? 'with a mitigation' : 'no mitigation'}`);
   for (const work of section.work) {
     const form = work.form === 'item' ? ', a list item' : work.form === 'row' ? ', a table row' : '';

@@ -47,6 +47,8 @@ function computeChosen(value: string, choices: readonly string[]): string | unde
     const c = choice.toLowerCase();
     if (tokens.includes(c) || (CHOICE_SYNONYMS[c] ?? []).some((s) => tokens.includes(s))) return choice;
   }
+  // `both` of two choices (`DB` and `app`) names them both, as `DB + app` does.
+  if (choices.length === 2 && tokens[0] === 'both') return choices[0];
   return undefined;
 }
 

@@ -208,14 +208,17 @@ const STYLED = /^(\*\*|__|\*|_)/;
 
 /** A list item that starts with a label; what is nested in the item is read as its own little tree. */
 function itemField(item: Block, scope: FieldScope): Field | undefined {
-  const lead = leadText(item);
-  if (lead === undefined || matchTask(lead)) return undefined;
+  let lead = leadText(item);
+  if (lead === undefined) return undefined;
+  // `- [ ] Migration files to apply:` in an owner checklist: the box is a to-do, the label a template field.
+  const task = matchTask(lead);
+  if (task) lead = lead.slice(task.textStart);
   const line = item.startLine;
   const newline = lead.indexOf('\n');
   const first = newline < 0 ? lead : lead.slice(0, newline);
   if (first.indexOf(':') < 0 && first.indexOf('—') < 0 && first.indexOf('–') < 0 && first.indexOf('.') < 0) return undefined;
   const field = fieldAt(line, textColumn(scope.outline.lines[line], first), first, 'item', scope);
-  if (!field) return undefined;
+  if (!field || (task && !field.template)) return undefined;
   field.endLine = item.endLine;
   if (item.children.length < 2 && item.endLine <= line + 1) return field;
   const nested = item.children.filter((b) => (b.type === 'list' || b.type === 'paragraph' || b.type === 'table') && b.startLine > line);

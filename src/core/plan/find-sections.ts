@@ -17,16 +17,28 @@ export interface TitleMatch {
   match: SectionMatch;
 }
 
-/** Words shared by the heading's title (with or without its parenthetical remarks) and the section's. */
-function shared(title: string, target: readonly string[]): { sim: number; common: number; size: number } {
+/**
+ * Words shared by the heading's title (with or without its parenthetical remarks) and the section's. The words of
+ * the template's own title (`plan`, `rollout`) say nothing about which section a heading is: they are not counted.
+ */
+function shared(title: string, target: readonly string[], generic: readonly string[] = []): { sim: number; common: number; size: number } {
   let best = { sim: 0, common: 0, size: 0 };
   for (const text of new Set([title, title.replace(/\([^)]*\)/g, ' ')])) {
     const w = words(text);
-    const common = w.filter((x) => target.includes(x)).length;
+    const common = w.filter((x) => target.includes(x) && !generic.includes(x)).length;
     const sim = similarity(w, target);
-    if (sim > best.sim || (sim === best.sim && common > best.common)) best = { sim, common, size: w.length };
+    if (sim > best.sim || (sim === best.sim && common > best.common)) best = { sim, common, size: w.filter((x) => !generic.includes(x)).length };
   }
   return best;
+}
+
+const titleWordsOf = new WeakMap<TemplateSchema, string[]>();
+
+/** `connector`, `rollout`, `plan`: the words of the template's title, which every section shares with the plan. */
+function titleWords(schema: TemplateSchema): string[] {
+  let found = titleWordsOf.get(schema);
+  if (!found) titleWordsOf.set(schema, (found = words(schema.titleSuffix)));
+  return found;
 }
 
 /** `Phase 2: Sync`, `Wave 3`: a work item's heading, never a section's. */
@@ -39,11 +51,12 @@ export function isWorkItemTitle(title: string, schema: TemplateSchema): boolean 
 export function matchTitle(heading: Heading, schema: TemplateSchema): TitleMatch | undefined {
   if (isWorkItemTitle(heading.title, schema)) return undefined;
   let best: TitleMatch | undefined;
+  const generic = titleWords(schema);
   for (const section of schema.sections) {
-    const { sim, common, size } = shared(heading.title, section.words);
+    const { sim, common, size } = shared(heading.title, section.words, generic);
     const letter = heading.letter === section.id;
     if (sim < MATCH_THRESHOLD && !letter) continue;
-    const strong = letter || common >= 2 || size === 1 || common === section.words.length;
+    const strong = letter || common >= 2 || (size === 1 && common === 1) || common === section.words.length;
     const score = sim + (letter ? 0.3 : 0) + (strong ? 0 : -0.2);
     if (!best || score > best.score) {
       best = { section, score, strong, match: letter ? { by: 'letter', detail: `letter ${section.id})` } : { by: 'title', detail: `title shares ${common} word${common > 1 ? 's' : ''} with "${section.title}"` } };

@@ -198,7 +198,10 @@ export interface Section {
   fields: Field[];
   subsections: Subsection[];
   tasks: TaskItem[];
+  /** The first mapping table of the section. */
   mapping?: MappingTable;
+  /** Every mapping table of the section (one per entity, under `### Accounts`, `### Contacts`…), in order. */
+  mappings: MappingTable[];
   links: LinkEntry[];
   risks: RiskEntry[];
 }

@@ -86,7 +86,7 @@ function assignSections(candidates: Candidate[], schema: TemplateSchema, outline
     const first = taken.get(title.section.id);
     if (first) {
       // The same section again is a duplicate when it says so plainly; otherwise it is a section of the plan's own.
-      const same = (h: Heading) => plainText(h.title).toLowerCase().replace(/\s+/g, ' ');
+      const same = (h: Heading) => plainText(h.title).replace(/\([^)]*\)/g, ' ').toLowerCase().replace(/\s+/g, ' ').trim();
       const plainly = candidate.heading.letter === title.section.id || same(candidate.heading) === same(first.heading) || similarity(words(candidate.heading.title), title.section.words) >= 0.99;
       if (!plainly) {
         candidate.match = { by: 'none', detail: `its title names "${title.section.title}", already at line ${first.heading.line + 1}` };
@@ -231,6 +231,7 @@ function readSection(candidate: Candidate, all: Candidate[], outline: Outline): 
     fields: [],
     subsections: [],
     tasks: [],
+    mappings: [],
     links: [],
     risks: [],
     mentioned: [],
@@ -250,7 +251,10 @@ function readSection(candidate: Candidate, all: Candidate[], outline: Outline): 
     section.fields = collectFields(body, { ...scope, endLine: chunk.endLine });
   }
   if (template.role === 'checklist') section.tasks = readChecklist(body, outline);
-  if (template.role === 'mapping') section.mapping = readMappingTable(body, template, outline);
+  if (template.role === 'mapping') {
+    section.mappings = readMappingTables(body, template, outline);
+    section.mapping = section.mappings[0];
+  }
   if (template.role === 'links') section.links = readLinks(body, section, outline);
   if (template.role === 'risks') section.risks = readRisks({ ...chunk, body }, outline);
   if (template.role === 'fields') readMentions(section, body, template.fields, outline);
@@ -301,11 +305,11 @@ function readMentions(section: Section, body: Block[], templateFields: TemplateF
   }
 }
 
-function readMappingTable(body: Block[], template: TemplateSection, outline: Outline): MappingTable | undefined {
+/** The section's tables that have the mapping table's columns: the best one, and every other as good (one per entity). */
+function readMappingTables(body: Block[], template: TemplateSection, outline: Outline): MappingTable[] {
   const tables: Block[] = [];
   forEachTable(body, (t) => tables.push(t));
-  let best: { table: Block; map: (number | undefined)[]; hits: number } | undefined;
-  for (const table of tables) {
+  const read = tables.map((table) => {
     const header = splitTableRow(outline.lines[table.rows![0].line]);
     const used = new Set<number>();
     const map = header.map((cell) => {
@@ -321,12 +325,12 @@ function readMappingTable(body: Block[], template: TemplateSection, outline: Out
       if (index !== undefined) used.add(index);
       return index;
     });
-    const hits = map.filter((i) => i !== undefined).length;
-    if (!best || hits > best.hits) best = { table, map, hits };
-  }
-  if (!best || (best.hits < 2 && tables.length > 1)) return undefined;
-  const { table, map } = best;
-  return {
+    return { table, map, hits: map.filter((i) => i !== undefined).length };
+  });
+  const best = Math.max(0, ...read.map((r) => r.hits));
+  if (!read.length || (best < 2 && tables.length > 1)) return [];
+  const chosen = best < 2 ? read.slice(0, 1) : read.filter((r) => r.hits >= Math.min(3, best));
+  return chosen.map(({ table, map }) => ({
     headerLine: table.rows![0].line,
     columnMap: map,
     columnCount: map.length,
@@ -335,7 +339,7 @@ function readMappingTable(body: Block[], template: TemplateSection, outline: Out
       line: row.line,
       cells: splitTableRow(outline.lines[row.line]).map((cell) => ({ text: cell.text, range: { start: { line: row.line, character: cell.start }, end: { line: row.line, character: cell.end } } })),
     })),
-  };
+  }));
 }
 
 /** Tables directly in the section or under its sub-headings (not those nested in list items). */

@@ -22,9 +22,8 @@ export const invalidChoice: Rule = {
       if (finding) report({ ...finding, sectionId: section.id });
     }
     for (const section of plan.sections) {
-      const table = section.mapping;
-      if (!table || !section.template) continue;
-      for (const row of table.rows) {
+      if (!section.template) continue;
+      for (const table of section.mappings) for (const row of table.rows) {
         table.columnMap.forEach((columnIndex, i) => {
           const column = columnIndex === undefined ? undefined : section.template!.columns[columnIndex];
           const cell = row.cells[i];

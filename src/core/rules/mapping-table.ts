@@ -1,7 +1,7 @@
 import { hasText, plainText } from '../markdown/inline';
-import type { Section } from '../plan/model';
+import type { MappingTable, PlanModel, Section } from '../plan/model';
 import { hasPlaceholder } from '../plan/placeholders';
-import { sectionName, type Rule } from './rule';
+import { sectionName, type FindingInput, type Rule } from './rule';
 
 export const mappingTable: Rule = {
   id: 'mapping-table',
@@ -12,7 +12,7 @@ export const mappingTable: Rule = {
       if (section.template?.role !== 'mapping') continue;
       const table = section.mapping;
       const columns = section.template.columns;
-      if (!table || !table.rows.length) {
+      if (!table || !section.mappings.some((t) => t.rows.length)) {
         const header = `| ${columns.map((c) => c.title).join(' | ')} |`;
         report({
           message: `Section ${sectionName(section.template)} has no mapping rows: add a table with the columns ${columns.map((c) => c.title).join(', ')}.`,
@@ -26,40 +26,46 @@ export const mappingTable: Rule = {
         });
         continue;
       }
-      const sourceCol = columnIndex(section, (w) => w.includes('source'));
-      const idCol = columnIndex(section, (w) => w.includes('id') && w.includes('external'));
+      // One mapping per source and external ID across the section's tables (one table per entity is fine).
       const seen = new Map<string, number>();
-      for (const row of table.rows) {
-        const range = { start: row.cells[0]?.range.start ?? { line: row.line, character: 0 }, end: row.cells[row.cells.length - 1]?.range.end ?? { line: row.line, character: 0 } };
-        if (row.cells.length !== table.columnCount) {
-          report({ message: `This mapping row has ${row.cells.length} cells but the table has ${table.columnCount} columns: add or remove cells so each column has one.`, range, sectionId: section.id });
-          continue;
-        }
-        const empty = table.columnMap.flatMap((c, i) => (c !== undefined && !hasText(row.cells[i].text) ? [columns[c].title] : []));
-        if (empty.length) report({ message: `This mapping row has no ${empty.join(', ')}: fill ${empty.length > 1 ? 'those cells' : 'that cell'}.`, range, sectionId: section.id });
-        if (sourceCol < 0 || idCol < 0) continue;
-        const keyCells = [sourceCol, idCol].map((i) => row.cells[i].text);
-        if (keyCells.some((text) => !hasText(text) || hasPlaceholder(text))) continue;
-        const key = keyCells.map((text) => plainText(text).toLowerCase()).join('\u0000');
-        const first = seen.get(key);
-        if (first === undefined) {
-          seen.set(key, row.line);
-          continue;
-        }
-        report({
-          message: `The same source and external ID are mapped twice (first at line ${first + 1}): merge the rows or make the IDs distinct.`,
-          range,
-          sectionId: section.id,
-          related: [{ message: 'First mapping with this source and external ID', range: { start: { line: first, character: 0 }, end: { line: first, character: plan.lines[first].length } } }],
-        });
-      }
+      for (const table of section.mappings) checkTable(plan, section, table, seen, report);
     }
   },
 };
 
-function columnIndex(section: Section, test: (words: string[]) => boolean): number {
+function checkTable(plan: PlanModel, section: Section, table: MappingTable, seen: Map<string, number>, report: (finding: FindingInput) => void): void {
+  const columns = section.template!.columns;
+  const sourceCol = columnIndex(section, table, (w) => w.includes('source'));
+  const idCol = columnIndex(section, table, (w) => w.includes('id') && w.includes('external'));
+  for (const row of table.rows) {
+    const range = { start: row.cells[0]?.range.start ?? { line: row.line, character: 0 }, end: row.cells[row.cells.length - 1]?.range.end ?? { line: row.line, character: 0 } };
+    if (row.cells.length !== table.columnCount) {
+      report({ message: `This mapping row has ${row.cells.length} cells but the table has ${table.columnCount} columns: add or remove cells so each column has one.`, range, sectionId: section.id });
+      continue;
+    }
+    const empty = table.columnMap.flatMap((c, i) => (c !== undefined && !hasText(row.cells[i].text) ? [columns[c].title] : []));
+    if (empty.length) report({ message: `This mapping row has no ${empty.join(', ')}: fill ${empty.length > 1 ? 'those cells' : 'that cell'}.`, range, sectionId: section.id });
+    if (sourceCol < 0 || idCol < 0) continue;
+    const keyCells = [sourceCol, idCol].map((i) => row.cells[i].text);
+    if (keyCells.some((text) => !hasText(text) || hasPlaceholder(text))) continue;
+    const key = keyCells.map((text) => plainText(text).toLowerCase()).join('\u0000');
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, row.line);
+      continue;
+    }
+    report({
+      message: `The same source and external ID are mapped twice (first at line ${first + 1}): merge the rows or make the IDs distinct.`,
+      range,
+      sectionId: section.id,
+      related: [{ message: 'First mapping with this source and external ID', range: { start: { line: first, character: 0 }, end: { line: first, character: plan.lines[first].length } } }],
+    });
+  }
+}
+
+function columnIndex(section: Section, table: MappingTable, test: (words: string[]) => boolean): number {
   const templateIndex = section.template!.columns.findIndex((c) => test(c.words));
-  return section.mapping!.columnMap.indexOf(templateIndex);
+  return table.columnMap.indexOf(templateIndex);
 }
 
 function atLineStart(line: number) {

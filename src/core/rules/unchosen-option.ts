@@ -1,4 +1,4 @@
-import { chosenValue, isOptionList } from '../plan/choices';
+import { unchosenOptions } from '../plan/field-state';
 import { templateFields, type Rule } from './rule';
 
 export const unchosenOption: Rule = {
@@ -7,15 +7,14 @@ export const unchosenOption: Rule = {
   defaultSeverity: 'warning',
   check(plan, report) {
     for (const { field, section } of templateFields(plan)) {
-      const choices = field.template?.choices;
-      if (!choices || !isOptionList(field.value, choices)) continue;
-      const below = plan.lines.slice(field.line + 1, field.endLine).join(' ');
-      if (chosenValue(below, choices)) continue;
+      const left = unchosenOptions(plan, field);
+      if (!left) continue;
+      const choices = field.template!.choices!;
       report({
         message: `"${field.label}" still lists every option (${choices.join(' / ')}): keep the one that applies.`,
-        range: field.valueRange,
+        range: left.range,
         sectionId: section.id,
-        fixes: choices.map((choice) => ({ title: `Choose "${choice}"`, edits: [{ range: field.valueRange, newText: choice }] })),
+        fixes: choices.map((choice) => ({ title: `Choose "${choice}"`, edits: [{ range: left.range, newText: choice }] })),
       });
     }
   },

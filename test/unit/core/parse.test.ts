@@ -199,3 +199,36 @@ describe('parsing real plans', () => {
     assert.doesNotThrow(() => analyzePlan(undefined as unknown as string));
   });
 });
+
+describe('shapes found by bug hunts on real-looking plans', () => {
+  it('flags the option list left on the line under its label', () => {
+    const plan = GOOD_PLAN.replace('- Data pull mode: incremental', '### Data pull mode\nincremental / snapshot / hybrid\n');
+    const found = analyzePlan(plan).findings.filter((f) => f.ruleId === 'unchosen-option');
+    const line = plan.split('\n').indexOf('incremental / snapshot / hybrid');
+    assert.deepEqual(found.map((f) => [f.range.start.line, f.range.start.character, f.range.end.character]), [[line, 0, 'incremental / snapshot / hybrid'.length]]);
+    assert.deepEqual(gaps(plan.replace('incremental / snapshot / hybrid\n', 'incremental / snapshot / hybrid\n- Hybrid: backfill, then a cursor.\n')), []);
+  });
+
+  it('takes a repeated title with a remark in parentheses for a duplicate', () => {
+    const plan = `${GOOD_PLAN}\n\n## Agent-Team Plan (revised 2 Dec)\n### Wave 1\n- Agent: \`schema-sync\`\n- Tasks: migrations.\n`;
+    assert.ok(gaps(plan).some((g) => g.endsWith('duplicate-section')), gaps(plan).join(', '));
+  });
+
+  it('reads template labels after a to-do box in an owner checklist', () => {
+    const plan = GOOD_PLAN.replace('- Migration files to apply: `20261101_linear.sql`', '- [ ] Migration files to apply:');
+    assert.deepEqual(gaps(plan), [`${plan.split('\n').indexOf('- [ ] Migration files to apply:') + 1} empty-field`]);
+  });
+
+  it('does not take a wrapper heading named with a word of the template title (## Plan) for a section', () => {
+    const body = GOOD_PLAN.split('\n').slice(1).map((l) => (l.startsWith('## ') ? `#${l}` : l.startsWith('### ') ? `#${l}` : l));
+    const plan = ['# Linear Connector Rollout Plan', '', '## Context', 'Why we write this.', '', '## Plan', ...body].join('\n');
+    assert.deepEqual(gaps(plan), []);
+    assert.equal(inspectPlan(plan).plan.sectionLevel, 3);
+  });
+
+  it('reads several mapping tables in D, one per entity, as one mapping', () => {
+    const plan = GOOD_PLAN.replace('| Assignee to staff | `linear_user` | `user.id` | `staff` | 1:1 | app |', '\n### Staff\n| Mapping Purpose | source | External ID | Internal Entity | Cardinality | Enforced In |\n|---|---|---|---|---|---|\n| Assignee to staff | `linear_user` | `user.id` | `staff` | several | both |\n| Team again | `linear_team` | `team.id` | `partners` | 1:1 | DB |');
+    const lines = plan.split('\n');
+    assert.deepEqual(gaps(plan), [`${lines.findIndex((l) => l.includes('several')) + 1} invalid-choice`, `${lines.findIndex((l) => l.startsWith('| Team again')) + 1} mapping-table`]);
+  });
+});
