@@ -27,7 +27,7 @@ export interface ExplainedWorkItem {
   line: number;
   heading: string;
   /** A sub-heading, a labelled list item or a table row. */
-  form: 'heading' | 'item' | 'row';
+  form: 'heading' | 'item' | 'toggle' | 'row';
   kind: string | null;
   number: number | null;
   status: string | null;

@@ -25,7 +25,7 @@ function sectionLines(section: ExplainedSection): string[] {
   for (const { headerLine, rows } of section.mappings) out.push(`  mapping table, header at line ${headerLine}: ${rows.length} row${rows.length === 1 ? '' : 's'}${rows.length ? ` (lines ${rows[0]}–${rows[rows.length - 1]})` : ''}`);
   for (const risk of section.risks) out.push(`  risk, line ${risk.line}: ${risk.mitigation ? 'with a mitigation' : 'no mitigation'}`);
   for (const work of section.work) {
-    const form = work.form === 'item' ? ', a list item' : work.form === 'row' ? ', a table row' : '';
+    const form = { heading: '', item: ', a list item', toggle: ', a toggle', row: ', a table row' }[work.form];
     const state = work.kind ? `${work.kind}${work.number !== null ? ` ${work.number}` : ''}${form}${work.status ? `, ${work.status}` : ''}${work.owesNothing ? ', owes nothing' : ''}` : 'not a phase or wave';
     out.push(`  line ${work.line}: ${work.heading}  ->  ${state}`);
     for (const slot of work.slots) {

@@ -59,7 +59,8 @@ export function matchTitle(heading: Heading, schema: TemplateSchema): TitleMatch
     const strong = letter || common >= 2 || (size === 1 && common === 1) || common === section.words.length;
     const score = sim + (letter ? 0.3 : 0) + (strong ? 0 : -0.2);
     if (!best || score > best.score) {
-      best = { section, score, strong, match: letter ? { by: 'letter', detail: `letter ${section.id})` } : { by: 'title', detail: `title shares ${common} word${common > 1 ? 's' : ''} with "${section.title}"` } };
+      const says = sim >= 0.99 ? `title is "${section.title}"` : `title shares ${common} word${common === 1 ? '' : 's'} with "${section.title}"`;
+      best = { section, score, strong, match: letter ? { by: 'letter', detail: `letter ${section.id})` } : { by: 'title', detail: says } };
     }
   }
   if (best && heading.letter === best.section.id && similarity(words(heading.title), best.section.words) < MATCH_THRESHOLD) {

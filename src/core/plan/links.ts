@@ -90,13 +90,26 @@ function itemLink(item: Block, outline: Outline, field: Field | undefined): Link
   return { line: range.start.line, text, range, field, checkFormat: true };
 }
 
+/**
+ * A table row is a link: its cell with an arrow, else its first and last cells (`External field | Internal entity`).
+ * A column that only names the links (`Link`, `#`, `Name`, or `Link 2` in the cells) is not one of its ends.
+ */
 function tableLinks(table: Block, outline: Outline): LinkEntry[] {
   const links: LinkEntry[] = [];
-  for (const row of table.rows ?? []) {
-    if (row.header) continue;
-    const cells = splitTableRow(outline.lines[row.line]).filter((c) => plainText(c.text));
+  const rows = (table.rows ?? []).filter((r) => !r.header).map((row) => ({ row, cells: splitTableRow(outline.lines[row.line]) }));
+  const header = table.rows?.[0]?.header ? splitTableRow(outline.lines[table.rows[0].line]).map((c) => plainText(c.text)) : [];
+  const cellsOf = (i: number) => rows.map((r) => plainText(r.cells[i]?.text ?? ''));
+  const names = (i: number) =>
+    rows.length > 0 && ((/^(?:#|no\.?|name|links?|linking points?)$/i.test(header[i] ?? '') && !cellsOf(i).some((c) => ARROW.test(c))) || cellsOf(i).every((c) => /^(?:link\s*#?\d+|\d+)$/i.test(c)));
+  const nameColumn = header.length > 2 || rows.some((r) => r.cells.length > 2) || names(0) ? [0, 1].find(names) : undefined;
+  const ends = Math.max(header.length, ...rows.map((r) => r.cells.length)) - (nameColumn === undefined ? 0 : 1);
+  for (const { row, cells } of rows) {
+    const own = cells.filter((_, i) => i !== nameColumn);
+    const filled = own.filter((c) => plainText(c.text));
     const withArrow = cells.find((c) => ARROW.test(c.text));
-    const text = withArrow ? withArrow.text : cells.length >= 2 ? `${cells[0].text} -> ${cells[cells.length - 1].text}` : cells[0]?.text ?? '';
+    // Two ends written: the columns give the shape. One end missing: the row shows what it has, without an arrow.
+    const text = withArrow ? withArrow.text : filled.length >= 2 && ends >= 2 && plainText(own[0]?.text ?? '') && plainText(own[own.length - 1]?.text ?? '') ? `${filled[0].text} -> ${filled[filled.length - 1].text}` : filled.map((c) => c.text).join(' ');
+    if (!plainText(text)) continue;
     links.push({ line: row.line, text, range: lineRange(row.line, 0, outline.lines[row.line].length), checkFormat: true });
   }
   return links;

@@ -113,7 +113,7 @@ export interface Subsection {
   /** A sub-heading, or for a phase written as a list item or a table row, its label or first cell. */
   heading: Heading;
   /** How the work item is written: its own sub-heading, a labelled list item (`- **Phase 2 — Sync:** …`) or a table row. */
-  form: 'heading' | 'item' | 'row';
+  form: 'heading' | 'item' | 'toggle' | 'row';
   kind?: string;
   template?: TemplateSubsection;
   startLine: number;

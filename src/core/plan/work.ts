@@ -242,7 +242,7 @@ function readToggledWork(body: Block[], template: TemplateSection, outline: Outl
     const heading = headingFromText(label, line, level, Math.max(0, outline.lines[line].indexOf(summary[1])));
     heading.number = work.number;
     const fields = collectFields(inner, { outline, templateFields: template.subsectionFields, tableRows: true, endLine });
-    const sub: Subsection = { heading, form: 'item', kind: work.kind, template: template.subsections.find((s) => s.number === work.number), startLine: block.startLine, endLine, fields, slots: [], tasks: readChecklist(inner, outline) };
+    const sub: Subsection = { heading, form: 'toggle', kind: work.kind, template: template.subsections.find((s) => s.number === work.number), startLine: block.startLine, endLine, fields, slots: [], tasks: readChecklist(inner, outline) };
     sub.slots = readSlots(sub, inner, template.subsectionFields, outline);
     // The section itself holds these labels too: the rules meet them there, once.
     sub.fields = [];
