@@ -51,9 +51,19 @@ export function inspectPlan(text: string, options: AnalyzeOptions = {}): { repor
     }
   }
   findings = applySuppressions(findings, plan.directives);
+  // A heading written for two sections is read twice: the same gap found by both readings is one gap.
+  if (plan.sections.some((s) => s.secondary)) findings = uniqueFindings(findings);
   for (const finding of findings) finding.sectionId ??= sectionAt(plan, finding.range.start.line)?.id;
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   report.findings = findings;
   report.progress = computeProgress(plan, findings);
   return { report, plan };
+}
+
+function uniqueFindings(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}\u0000${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
 }

@@ -63,7 +63,8 @@ export function matchTitle(heading: Heading, schema: TemplateSchema): TitleMatch
       best = { section, score, strong, match: letter ? { by: 'letter', detail: `letter ${section.id})` } : { by: 'title', detail: says } };
     }
   }
-  if (best && heading.letter === best.section.id && similarity(words(heading.title), best.section.words) < MATCH_THRESHOLD) {
+  // A heading written for two sections names both in its title (`G/J) Risks and Open Questions`): its letters decide.
+  if (best && heading.letter === best.section.id && !heading.letters && similarity(words(heading.title), best.section.words) < MATCH_THRESHOLD) {
     // A lettered heading with a new title stands for its letter's section unless its title clearly names another.
     const other = schema.sections.find((s) => s !== best!.section && shared(heading.title, s.words).common >= 2 && similarity(words(heading.title), s.words) >= MATCH_THRESHOLD);
     if (other) return { section: other, score: 1, strong: true, match: { by: 'title', detail: `title names "${other.title}" (not letter ${heading.letter})` } };

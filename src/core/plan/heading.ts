@@ -2,6 +2,8 @@ import type { Block } from '../markdown/blocks';
 import { plainText } from '../markdown/inline';
 import type { Heading, WorkStatus } from './model';
 
+/** `E+F) Delivery and Agent Waves`, `A/B) Why and What We Read`: one heading for two sections. */
+const MERGED_PREFIX = /^(?:section\s+)?\(?([A-Z])\s*[+/&]\s*([A-Z])\s*[).:]\s+/;
 const LETTER_PREFIX = /^(?:section\s+)?(?:\(([A-Za-z])\)|([A-Za-z])(?:\s*[).:\]]|\s+[-—–]))\s+/i;
 /** `2.`, `2.3`, and outline numbers in roman numerals: `IV.`, `V.1` (a lone `I.` is read as a letter). */
 const NUMBER_PREFIX = /^(?:section\s+)?(?:(\d+)(?:\.\d+)*|(?=[IVX]{2,}\.|[IVX]+\.\d)[IVX]+(?:\.\d+)*)[).:]?\s+/;
@@ -48,8 +50,13 @@ export function headingFromText(raw: string, line: number, level: number, col: n
 
   let text = plainText(raw).replace(LEADING_MARKS, '');
   const number = NUMBER_PREFIX.exec(text);
-  const letter = number && !number[1] ? null : LETTER_PREFIX.exec(text);
-  if (letter) {
+  const merged = MERGED_PREFIX.exec(text);
+  const letter = number && !number[1] ? null : merged ? null : LETTER_PREFIX.exec(text);
+  if (merged) {
+    heading.letter = merged[1];
+    heading.letters = [merged[1], merged[2]];
+    text = text.slice(merged[0].length);
+  } else if (letter) {
     heading.letter = (letter[1] ?? letter[2]).toUpperCase();
     text = text.slice(letter[0].length);
   } else {

@@ -67,6 +67,8 @@ export interface Heading {
   /** Text without letter/number prefix and status suffix: what is matched. */
   title: string;
   letter?: string;
+  /** Both letters of a heading written for two sections (`E+F)`). */
+  letters?: string[];
   number?: number;
   status?: WorkStatus;
   /** Range of the heading text (after the `#`s). */
@@ -91,6 +93,8 @@ export interface Field {
   template?: TemplateField;
   /** Labelled items nested under this one (`- Mitigation:` under `- Risk 1:`). */
   children: Field[];
+  /** Under a heading written for two sections, a field of the other one: that reading checks it. */
+  foreign?: boolean;
   /** Column where a nested line under this field starts (for inserted stubs). */
   childIndent: string;
 }
@@ -189,6 +193,8 @@ export interface Section {
   match: SectionMatch;
   /** Line of the heading of the section this one is written inside (a sub-heading taken for a template section). */
   nestedIn?: number;
+  /** The second section of a heading written for two (`E+F)`): the same lines, read for the other section. */
+  secondary?: boolean;
   /** Template fields that no label names but unlabelled content mentions (numbered steps, prose): they count as written. */
   mentioned: TemplateField[];
   /** Questions and other entries of a series written without labels (`- Should we…?`). */

@@ -33,6 +33,7 @@ interface Candidate {
   template?: TemplateSection;
   match: SectionMatch;
   nestedIn?: number;
+  secondary?: boolean;
   cues?: ContentCues;
 }
 
@@ -50,6 +51,7 @@ export function readPlan(text: string, schema: TemplateSchema): PlanModel {
 
   const candidates: Candidate[] = chunks.map((chunk) => ({ chunk, heading: headings.get(chunk.heading)!, match: { by: 'none', detail: '' } }));
   assignSections(candidates, schema, outline);
+  candidates.push(...secondReadings(candidates, schema));
   const nested = findNestedSections(candidates, schema, outline, headings);
 
   const all = [...candidates, ...nested].sort((a, b) => a.chunk.startLine - b.chunk.startLine);
@@ -126,6 +128,20 @@ function assignSections(candidates: Candidate[], schema: TemplateSchema, outline
       candidate.match = { by: 'none', detail: 'no template section has these words' };
     }
   }
+}
+
+/** A heading written for two sections (`E+F) Delivery and Agent Waves`) is read once for each. */
+function secondReadings(candidates: Candidate[], schema: TemplateSchema): Candidate[] {
+  const taken = new Set(candidates.map((c) => c.template?.id));
+  const more: Candidate[] = [];
+  for (const candidate of candidates) {
+    const second = candidate.template && candidate.heading.letters?.[1];
+    const template = second ? schema.sections.find((s) => s.id === second) : undefined;
+    if (!template || taken.has(template.id)) continue;
+    taken.add(template.id);
+    more.push({ ...candidate, template, secondary: true, match: { by: 'letter', detail: `letters ${candidate.heading.letters!.join('+')}: the same lines, read for ${template.id}) too` } });
+  }
+  return more;
 }
 
 /**
@@ -226,6 +242,7 @@ function readSection(candidate: Candidate, all: Candidate[], outline: Outline): 
     heading,
     match: candidate.match,
     nestedIn: candidate.nestedIn,
+    secondary: candidate.secondary,
     startLine: chunk.startLine,
     endLine: chunk.endLine,
     fields: [],
@@ -250,13 +267,17 @@ function readSection(candidate: Candidate, all: Candidate[], outline: Outline): 
   } else {
     section.fields = collectFields(body, { ...scope, endLine: chunk.endLine });
   }
+  // In a heading shared with another section, the other section's labels (`Q1:` under `G/J)`) are not risks.
+  const partner = candidate.heading.letters ? template.id === candidate.heading.letters[0] ? candidate.heading.letters[1] : candidate.heading.letters[0] : undefined;
+  const others = partner ? (all.find((c) => c.chunk === chunk && c.template?.id === partner)?.template?.fields ?? []) : [];
   if (template.role === 'checklist') section.tasks = readChecklist(body, outline);
   if (template.role === 'mapping') {
     section.mappings = readMappingTables(body, template, outline);
     section.mapping = section.mappings[0];
   }
   if (template.role === 'links') section.links = readLinks(body, section, outline);
-  if (template.role === 'risks') section.risks = readRisks({ ...chunk, body }, outline);
+  if (template.role === 'risks') section.risks = readRisks({ ...chunk, body }, outline, others);
+  if (others.length) for (const field of allFields([...section.fields, ...section.subsections.flatMap((s) => s.fields)])) if (!field.template && matchTemplateField(field.label, others)) field.foreign = true;
   if (template.role === 'fields') readMentions(section, body, template.fields, outline);
   return section;
 }

@@ -1,7 +1,7 @@
 import { leadText } from '../markdown/blocks';
 import { hasText, matchLabel, plainText, splitTableRow } from '../markdown/inline';
-import { textColumn } from './fields';
-import type { RiskEntry } from './model';
+import { matchTemplateField, textColumn } from './fields';
+import type { RiskEntry, TemplateField } from './model';
 import { endOfText, hasContent, type Outline } from './outline';
 import type { Chunk } from './sections';
 
@@ -16,7 +16,7 @@ function lineRange(line: number, start: number, end: number) {
 }
 
 /** The risks of section G and whether each has a mitigation: sub-headings, list items, labelled paragraphs or table rows. */
-export function readRisks(chunk: Chunk, outline: Outline): RiskEntry[] {
+export function readRisks(chunk: Chunk, outline: Outline, otherFields: TemplateField[] = []): RiskEntry[] {
   const risks: RiskEntry[] = [];
   const { lines } = outline;
   const mitigatedIn = (from: number, to: number) => {
@@ -39,6 +39,7 @@ export function readRisks(chunk: Chunk, outline: Outline): RiskEntry[] {
         const lead = leadText(item) ?? '';
         const first = lead.split('\n', 1)[0];
         const label = matchLabel(first);
+        if (label && otherFields.length && matchTemplateField(label.label, otherFields)) continue;
         const col = textColumn(lines[item.startLine], first);
         if (label && /^mitigat/i.test(label.label)) {
           const previous = risks[risks.length - 1];

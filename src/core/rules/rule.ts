@@ -42,6 +42,7 @@ function walkFields(plan: PlanModel, includeSetAside: boolean): FieldPlace[] {
   const out: FieldPlace[] = [];
   const walk = (fields: Field[], section: Section, subsection?: Subsection) => {
     for (const field of fields) {
+      if (field.foreign) continue;
       out.push({ field, section, subsection });
       walk(field.children, section, subsection);
     }

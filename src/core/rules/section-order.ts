@@ -8,7 +8,7 @@ export const sectionOrder: Rule = {
     const order = plan.schema.sections.map((s) => s.id);
     let furthest = -1;
     let furthestName = '';
-    for (const section of templateSections(plan)) {
+    for (const section of templateSections(plan).filter((s) => !s.secondary)) {
       const index = order.indexOf(section.id!);
       if (index < furthest) {
         report({
