@@ -96,7 +96,12 @@ function finish(field: Field, endLine: number, outline: Outline): void {
 /** `**Scope.** The sync loop.`: a bold label closed by a full stop, read as a label when it names a template field. */
 const PERIOD_LABEL = /^(\*\*|__)([^*_\n]{1,60}?)\.\1(?:\s+|$)/;
 
+/** `3.1 **Link 1.** …`: a clause number before a bold label. */
+const CLAUSE = /^\d+(?:\.\d+)+\s+(?=\*\*|__)/;
+
 function fieldAt(line: number, column: number, text: string, kind: FieldKind, scope: FieldScope): Field | undefined {
+  const clause = CLAUSE.exec(text);
+  if (clause) return fieldAt(line, column + clause[0].length, text.slice(clause[0].length), kind, scope);
   const label = matchLabel(text) ?? periodLabel(text, scope) ?? dashLabel(text, scope);
   if (!label) return undefined;
   const field = makeField(label.label, kind, line, column + label.labelStart, column + label.labelEnd, column + label.valueStart, label.value, scope);
@@ -204,7 +209,7 @@ export function textColumn(sourceLine: string, text: string): number {
   return marker ? marker[0].length : 0;
 }
 
-const STYLED = /^(\*\*|__|\*|_)/;
+const STYLED = /^(?:\d+(?:\.\d+)+\s+)?(\*\*|__|\*|_)/;
 
 /** A list item that starts with a label; what is nested in the item is read as its own little tree. */
 function itemField(item: Block, scope: FieldScope): Field | undefined {

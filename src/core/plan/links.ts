@@ -80,9 +80,10 @@ function itemLink(item: Block, outline: Outline, field: Field | undefined): Link
   const col = textColumn(outline.lines[item.startLine], first);
   let text = field ? field.value : first;
   let range = lineRange(item.startLine, field ? field.valueRange.start.character : col, col + first.length);
-  // A labelled item whose own line says nothing: its link is the first line under it (`- Link 1:` / `  - a -> b`).
-  if (!hasText(text) && item.endLine > item.startLine + 1) {
-    const next = item.startLine + 1;
+  // A labelled item whose own line says nothing: its link is the first line it owns (`- Link 1:` / `  - a -> b`).
+  const end = Math.max(item.endLine, field?.endLine ?? 0);
+  for (let next = item.startLine + 1; !hasText(text) && next < end; next++) {
+    if (!hasContent(outline, next, next + 1)) continue;
     const nextLine = outline.lines[next];
     text = nextLine.trim().replace(/^(?:[-*+]|\d+[.)])\s+/, '');
     range = lineRange(next, nextLine.length - nextLine.trimStart().length, nextLine.length);

@@ -263,6 +263,11 @@ function readSection(candidate: Candidate, all: Candidate[], outline: Outline): 
     const { preamble, chunks } = splitAtHeadings(body, heading.level + 1, chunk.endLine);
     section.fields = collectFields(preamble, { ...scope, endLine: chunks[0]?.startLine ?? chunk.endLine });
     section.subsections = chunks.map((sub) => readSubsection(sub, template, outline, stops));
+    if (!section.subsections.some((sub) => sub.kind)) {
+      // `#### Phase 1` under `### Decision`: work items one level deeper stand in for the sub-headings that hold them.
+      const deeper = splitAtHeadings(body, heading.level + 2, chunk.endLine).chunks.filter((c) => (c.heading.level ?? 9) === heading.level + 2).map((sub) => readSubsection(sub, template, outline, stops)).filter((sub) => sub.kind);
+      if (deeper.length) section.subsections = [...section.subsections.filter((s) => !deeper.some((d) => d.startLine >= s.startLine && d.startLine < s.endLine)), ...deeper].sort((a, b) => a.startLine - b.startLine);
+    }
     if (!section.subsections.some((sub) => sub.kind)) section.subsections.push(...readListedWork(preamble, section.fields, template, outline, heading.level + 1));
   } else {
     section.fields = collectFields(body, { ...scope, endLine: chunk.endLine });

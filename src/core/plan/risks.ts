@@ -64,7 +64,7 @@ export function readRisks(chunk: Chunk, outline: Outline, otherFields: TemplateF
         });
       }
     } else if (block.type === 'paragraph') {
-      const label = matchLabel((block.inline ?? '').split('\n', 1)[0]);
+      const label = paragraphLabel((block.inline ?? '').split('\n', 1)[0]);
       if (!label) continue;
       if (/^mitigat/i.test(label.label)) {
         const previous = risks[risks.length - 1];
@@ -103,3 +103,13 @@ export function mitigationColumn(header: string[]): number {
 }
 
 export const RISK_COLUMN = /\b(?:risks?|failures?|threats?|issues?|concerns?|hazards?|scenarios?|problems?)\b/i;
+
+/** `**Risk 2:** …`, and as clauses are written, `7.2 **Risk 2.** …` / `7.2.1 **Mitigation.** …`. */
+function paragraphLabel(line: string): { label: string; value: string } | undefined {
+  const text = line.replace(/^\d+(?:\.\d+)+\s+(?=\*\*|__)/, '');
+  const label = matchLabel(text);
+  if (label) return label;
+  // A bold sentence (`**Worst case, we hide the tab.**`) is no label: a label is a few words.
+  const period = /^(\*\*|__)([^*_\n,;]{1,40}?)\.\1\s*(.*)$/.exec(text);
+  return period && period[2].split(/\s+/).length <= 4 ? { label: plainText(period[2]), value: period[3] } : undefined;
+}
