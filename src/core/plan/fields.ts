@@ -64,7 +64,17 @@ export function collectFields(blocks: Block[], scope: FieldScope): Field[] {
         break;
       }
       case 'paragraph':
-        for (const field of paragraphLabels(block, scope)) for (const part of inlineLabels(field, scope)) open(part, PARAGRAPH);
+        for (const field of paragraphLabels(block, scope)) {
+          // `- Q2:` / blank line / `Assumption: none for v1.`: a plain line right under an empty item is its answer.
+          const top = stack[stack.length - 1]?.field;
+          const plain = !STYLED.test(scope.outline.lines[field.line].trimStart());
+          if (plain && top?.kind === 'item' && !hasText(top.value) && !hasContent(scope.outline, top.line + 1, field.line)) {
+            top.children.push(field);
+            stack.push({ field, weight: ITEM + 1 });
+            continue;
+          }
+          for (const part of inlineLabels(field, scope)) open(part, PARAGRAPH);
+        }
         break;
       case 'list':
         for (const item of block.children) {

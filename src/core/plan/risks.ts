@@ -33,7 +33,17 @@ export function readRisks(chunk: Chunk, outline: Outline, otherFields: TemplateF
       range: lineRange(heading.startLine, 0, lines[heading.startLine].length),
     }));
   }
+  // `- Risk 1:` / blank line / `The token can expire. Mitigation: …`: the paragraphs under an empty risk are its text.
+  let answerOf: RiskEntry | undefined;
   for (const block of chunk.body) {
+    const open = answerOf;
+    answerOf = undefined;
+    if (block.type === 'paragraph' && open && !/^risk\b/i.test(paragraphLabel((block.inline ?? '').split('\n', 1)[0])?.label ?? '')) {
+      open.hasText = true;
+      open.hasMitigation ||= mitigatedIn(block.startLine, block.endLine);
+      answerOf = open;
+      continue;
+    }
     if (block.type === 'list') {
       for (const item of block.children) {
         const lead = leadText(item) ?? '';
@@ -63,6 +73,8 @@ export function readRisks(chunk: Chunk, outline: Outline, otherFields: TemplateF
           range: lineRange(item.startLine, col, lines[item.startLine].length),
         });
       }
+      const last = risks[risks.length - 1];
+      if (last && !last.hasText && last.line === block.children[block.children.length - 1]?.startLine) answerOf = last;
     } else if (block.type === 'paragraph') {
       const label = paragraphLabel((block.inline ?? '').split('\n', 1)[0]);
       if (!label) continue;
