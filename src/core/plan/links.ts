@@ -104,8 +104,11 @@ function tableLinks(table: Block, outline: Outline): LinkEntry[] {
     rows.length > 0 && ((/^(?:#|no\.?|name|links?|linking points?)$/i.test(header[i] ?? '') && !cellsOf(i).some((c) => ARROW.test(c))) || cellsOf(i).every((c) => /^(?:link\s*#?\d+|\d+)$/i.test(c)));
   const nameColumn = header.length > 2 || rows.some((r) => r.cells.length > 2) || names(0) ? [0, 1].find(names) : undefined;
   const ends = Math.max(header.length, ...rows.map((r) => r.cells.length)) - (nameColumn === undefined ? 0 : 1);
+  // `| # | External field | Internal entity + key | Status |`: the columns that name the two ends are the ends.
+  const external = header.findIndex((h) => /\b(?:external|source|provider|vendor|their)\b/i.test(h));
+  const internal = header.findIndex((h, i) => i !== external && /\b(?:internal|entity|our|target)\b/i.test(h));
   for (const { row, cells } of rows) {
-    const own = cells.filter((_, i) => i !== nameColumn);
+    const own = external >= 0 && internal >= 0 ? [cells[external], cells[internal]].filter(Boolean) : cells.filter((_, i) => i !== nameColumn);
     const filled = own.filter((c) => plainText(c.text));
     const withArrow = cells.find((c) => ARROW.test(c.text));
     // Two ends written: the columns give the shape. One end missing: the row shows what it has, without an arrow.

@@ -231,4 +231,9 @@ describe('shapes found by bug hunts on real-looking plans', () => {
     const lines = plan.split('\n');
     assert.deepEqual(gaps(plan), [`${lines.findIndex((l) => l.includes('several')) + 1} invalid-choice`, `${lines.findIndex((l) => l.startsWith('| Team again')) + 1} mapping-table`]);
   });
+
+  it('reads a link table by its External and Internal columns, whatever else it has', () => {
+    const plan = withSection(GOOD_PLAN, 'C', lines('## C) Linking Points (Identity Graph)', '| # | External field | Internal entity + key | Status |', '|---|---|---|---|', '| 1 | `issue.team.key` | `partners.linear_team_key` | 🟢 |', '| 2 | `assignee.email` | | 🟢 |'));
+    assert.deepEqual(gaps(plan), [`${plan.split('\n').findIndex((l) => l.startsWith('| 2 |')) + 1} linking-point-format`]);
+  });
 });
