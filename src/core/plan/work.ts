@@ -192,11 +192,15 @@ export function readListedWork(body: Block[], fields: Field[], template: Templat
   for (const table of body) {
     if (table.type !== 'table' || !table.rows || table.rows.length < 2) continue;
     const header = splitTableRow(outline.lines[table.rows[0].line]).map((c) => plainText(c.text));
-    const kindColumn = header.findIndex((h) => readWorkHeading(h).kind === kind || h.toLowerCase() === '#');
+    const body = table.rows.filter((r) => !r.header).map((r) => ({ row: r, cells: splitTableRow(outline.lines[r.line]) }));
     const columns = header.map((h) => matchTemplateField(h, template.subsectionFields));
+    // `| Type | Name | Scope | … | Agent | Tasks |`: a column of kinds (`Phase`, `Wave`) sorts the rows, the next one names them.
+    const kinds = new Set(['phase', 'wave', ...(template.subsectionKind ? [template.subsectionKind] : [])]);
+    const typeColumn = header.findIndex((_, i) => body.length > 0 && body.every(({ cells }) => kinds.has(plainText(cells[i]?.text ?? '').toLowerCase().replace(/s$/, ''))));
+    const kindColumn = typeColumn >= 0 ? header.findIndex((_, i) => i !== typeColumn && !columns[i]) : header.findIndex((h) => readWorkHeading(h).kind === kind || h.toLowerCase() === '#');
     if (kindColumn < 0 || columns.filter(Boolean).length < 2) continue;
-    for (const row of table.rows.filter((r) => !r.header)) {
-      const cells = splitTableRow(outline.lines[row.line]);
+    for (const { row, cells } of body) {
+      if (typeColumn >= 0 && plainText(cells[typeColumn]?.text ?? '').toLowerCase().replace(/s$/, '') !== kind) continue;
       const cell = cells[kindColumn];
       if (!cell || !plainText(cell.text)) continue;
       const label = /^\d+$/.test(plainText(cell.text)) ? `${kind[0].toUpperCase()}${kind.slice(1)} ${plainText(cell.text)}` : plainText(cell.text);
