@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = join(root, 'dist/cli.js');
 const markdownIt = createRequire(join(root, 'package.json')).resolve('markdown-it');
-const rounds = 7;
+// The issue's measure is 7 rounds; BENCH_ROUNDS=21 gives a steadier read on a noisy machine.
+const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
 const targetBytes = 2 * 1024 * 1024;
 
 /** The finished example with its `### Phase …` sub-sections repeated (renumbered) until the file weighs ~`targetBytes`. */

@@ -212,7 +212,8 @@ function bestTemplateField(label: string, fields: TemplateField[]): TemplateFiel
 
 /** Column where a block's inline text starts on its first line. */
 export function textColumn(sourceLine: string, text: string): number {
-  const first = text.split('\n', 1)[0];
+  const newline = text.indexOf('\n');
+  const first = newline < 0 ? text : text.slice(0, newline);
   const col = first ? sourceLine.indexOf(first) : -1;
   if (col >= 0) return col;
   const marker = /^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*/.exec(sourceLine);
@@ -231,7 +232,8 @@ function itemField(item: Block, scope: FieldScope): Field | undefined {
   const line = item.startLine;
   const newline = lead.indexOf('\n');
   const first = newline < 0 ? lead : lead.slice(0, newline);
-  if (first.indexOf(':') < 0 && first.indexOf('—') < 0 && first.indexOf('–') < 0 && first.indexOf('.') < 0) return undefined;
+  // Most items are no label: only a colon, a dash, or a bold (or clause-numbered bold) start can make one.
+  if (first.indexOf(':') < 0 && first.indexOf('—') < 0 && first.indexOf('–') < 0 && !/^(?:\d+(?:\.\d+)+\s+)?(?:\*\*|__)/.test(first)) return undefined;
   const field = fieldAt(line, textColumn(scope.outline.lines[line], first), first, 'item', scope);
   if (!field || (task && !field.template)) return undefined;
   field.endLine = item.endLine;
