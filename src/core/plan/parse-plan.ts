@@ -3,7 +3,7 @@ import { plainText, splitTableRow } from '../markdown/inline';
 import { readChecklist } from './checklist';
 import { allFields, collectFields, matchTemplateField } from './fields';
 import { confirms, isWorkItemTitle, matchTitle, readCues, sectionByContent, type ContentCues } from './find-sections';
-import { readHeading } from './heading';
+import { headingFromText, readHeading } from './heading';
 import { readLinks } from './links';
 import { labelSimilarity, MATCH_THRESHOLD, similarity, words } from './match';
 import type { Heading, MappingTable, PlanModel, Section, SectionMatch, TemplateField, TemplateSchema, TemplateSection } from './model';
@@ -41,6 +41,7 @@ interface Candidate {
 export function readPlan(text: string, schema: TemplateSchema): PlanModel {
   const outline = readOutline(text);
   const { lines } = outline;
+  promoteBoldHeadings(outline, schema);
   const headings = new Map<Block, Heading>();
   for (const block of outline.blocks) if (block.type === 'heading') headings.set(block, readHeading(block, lines));
 
@@ -71,6 +72,38 @@ export function readPlan(text: string, schema: TemplateSchema): PlanModel {
     sectionLevel: level,
     schema,
   };
+}
+
+const BOLD_LINE = /^(\*\*|__)([^*_\n]+)\1:?$/;
+
+/**
+ * `**A) Business Goal**` alone on a line, in a plan whose `#` headings name almost no section: the bold lines are
+ * its headings (sections, and `**Phase 1: …**` / `**Wave 1**` under them one level down).
+ */
+function promoteBoldHeadings(outline: Outline, schema: TemplateSchema): void {
+  // Bold lines one under the other make one paragraph in markdown: each line is a block of its own here.
+  const lineBlocks = (b: Block): Block[] => {
+    if (!/^(?:\*\*|__)/.test(b.inline ?? '')) return [b];
+    const parts = (b.inline ?? '').split('\n');
+    return parts.length > 1 && parts.every((p) => BOLD_LINE.test(p)) ? parts.map((inline, i) => ({ ...b, inline, startLine: b.startLine + i, endLine: b.startLine + i + 1 })) : [b];
+  };
+  if (!outline.blocks.some((b) => b.type === 'paragraph' && /^(?:\*\*|__)/.test(b.inline ?? ''))) return;
+  const blocks = outline.blocks.flatMap((b) => (b.type === 'paragraph' ? lineBlocks(b) : [b]));
+  const bold = blocks.filter((b) => b.type === 'paragraph' && BOLD_LINE.test(b.inline ?? ''));
+  if (bold.length < 3) return;
+  const named = (b: Block) => matchTitle(headingFromText(plainText(b.inline ?? ''), b.startLine, 2, 0), schema);
+  const real = outline.blocks.filter((b) => b.type === 'heading' && (b.level ?? 1) > 1 && named(b)?.strong).length;
+  const sections = bold.filter((b) => named(b)?.strong);
+  if (real >= 3 || sections.length < 5) return;
+  outline.blocks.splice(0, outline.blocks.length, ...blocks);
+  for (const block of bold) {
+    const title = plainText(block.inline ?? '').replace(/:$/, '');
+    const level = named(block)?.strong ? 2 : isWorkItemTitle(headingFromText(title, block.startLine, 3, 0).title, schema) ? 3 : 0;
+    if (!level) continue;
+    block.type = 'heading';
+    block.level = level;
+    block.inline = BOLD_LINE.exec(block.inline ?? '')![2].replace(/:$/, '');
+  }
 }
 
 /**
@@ -257,7 +290,7 @@ function readSection(candidate: Candidate, all: Candidate[], outline: Outline): 
   if (!template) return section;
   const body = ownBlocks(candidate, all);
   const stops = all.filter((c) => c.nestedIn === heading.line).map((c) => c.chunk.startLine);
-  const scope = { outline, templateFields: template.fields, tableRows: template.role === 'fields', stops };
+  const scope = { outline, templateFields: template.fields, tableRows: template.role === 'fields' || template.role === 'mapping', stops };
 
   if (template.role === 'work') {
     const { preamble, chunks } = splitAtHeadings(body, heading.level + 1, chunk.endLine);

@@ -92,7 +92,15 @@ export function readRisks(chunk: Chunk, outline: Outline, otherFields: TemplateF
     } else if (block.type === 'table') {
       const header = splitTableRow(lines[block.rows![0].line]);
       const column = mitigationColumn(header.map((c) => c.text));
-      if (column < 0) continue;
+      if (column < 0) {
+        // `| Risk 1 | Tokens expire — mitigation: rotate monthly |`: a Field | Answer table of risks.
+        for (const row of block.rows!.filter((r) => !r.header)) {
+          const cells = splitTableRow(lines[row.line]);
+          if (!/^risk\b/i.test(plainText(cells[0]?.text ?? ''))) continue;
+          risks.push({ line: row.line, hasText: cells.slice(1).some((c) => hasText(c.text)), hasMitigation: mitigatedIn(row.line, row.line + 1), range: lineRange(row.line, 0, lines[row.line].length) });
+        }
+        continue;
+      }
       for (const row of block.rows!.filter((r) => !r.header)) {
         const cells = splitTableRow(lines[row.line]);
         risks.push({

@@ -236,4 +236,18 @@ describe('shapes found by bug hunts on real-looking plans', () => {
     const plan = withSection(GOOD_PLAN, 'C', lines('## C) Linking Points (Identity Graph)', '| # | External field | Internal entity + key | Status |', '|---|---|---|---|', '| 1 | `issue.team.key` | `partners.linear_team_key` | 🟢 |', '| 2 | `assignee.email` | | 🟢 |'));
     assert.deepEqual(gaps(plan), [`${plan.split('\n').findIndex((l) => l.startsWith('| 2 |')) + 1} linking-point-format`]);
   });
+
+  it('reads risks and D fields written as Field | Answer tables', () => {
+    const plan = withSection(GOOD_PLAN, 'G', lines('## G) Risks + Mitigations', '| Field | Answer |', '|---|---|', '| Risk 1 | rate limits during backfill — mitigation: backoff and a cursor |', '| Risk 2 | the OAuth app is deleted |'))
+      .replace('- onConflict strategy: upsert on `(source, external_id)`.\n- Required metadata per mapping: `team_key`, `synced_at`.', '| Field | Answer |\n|---|---|\n| onConflict strategy | upsert on the pair |\n| Required metadata per mapping | |');
+    const rows = plan.split('\n');
+    assert.deepEqual(gaps(plan), [`${rows.findIndex((l) => l.startsWith('| Required metadata')) + 1} empty-field`, `${rows.findIndex((l) => l.startsWith('| Risk 2')) + 1} risk-without-mitigation`]);
+  });
+
+  it('reads bold lines as headings in a plan whose # headings name no section', () => {
+    const body = GOOD_PLAN.split('\n').slice(1).map((l) => l.replace(/^#{2,3} (.*)$/, '**$1**'));
+    const plan = ['# Linear Connector Rollout Plan', ...body].join('\n');
+    assert.deepEqual(gaps(plan), []);
+    assert.equal(analyzePlan(plan).progress!.percent, 100);
+  });
 });
