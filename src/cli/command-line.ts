@@ -47,3 +47,9 @@ export function oneOf<T extends string>(option: string, value: string, choices: 
   if ((choices as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`${option} must be ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]} (got "${value}")`, usage);
 }
+
+/** `--format text|json` and `--help`: the options of the commands that print a report in either form. */
+export const TEXT_OR_JSON_OPTIONS = {
+  format: { type: 'string', default: 'text' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;

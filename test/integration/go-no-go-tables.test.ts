@@ -32,6 +32,15 @@ function tablePlan(name: string, rows: Array<[string, string]>): string {
   ]);
 }
 
+/** Writes `tablePlan(name, rows)` to `uri` and waits until the Plans view lists it with `checked/total`. */
+async function listTablePlan(tree: PlanTree, uri: vscode.Uri, name: string, rows: Array<[string, string]>): Promise<string> {
+  const text = tablePlan(name, rows);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  const done = rows.filter(([, status]) => /^(done|yes|✅|\[x\])$/i.test(status)).length;
+  await planNodeWhen(tree, uri, (item) => item.label === name && String(item.description).endsWith(`GO ${done}/${rows.length}`), `${name} is listed with ${done} of ${rows.length} done`);
+  return text;
+}
+
 const replaceLine = (text: string, line: number, row: string) => text.split('\n').map((r, i) => (i === line ? row : r)).join('\n');
 const lineIn = (text: string, start: string) => {
   const line = text.split('\n').findIndex((l) => l.startsWith(start));
@@ -53,14 +62,13 @@ describe('go/no-go tables', () => {
 
   it('list their rows as checkboxes with their status; ticking writes Done into the row, as an edit that undo takes back; unticking writes Pending', async () => {
     const { planTree } = await extensionApi();
-    const uri = fixtureUri('initech-table-plan.md');
-    const text = tablePlan('Initech', [
+    const rows: Array<[string, string]> = [
       ['Auth and connection test pass', 'Done'],
       ['Mappings validated', 'Pending'],
-    ]);
+    ];
+    const uri = fixtureUri('initech-table-plan.md');
     try {
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-      await planNodeWhen(planTree, uri, (item) => item.label === 'Initech' && String(item.description).endsWith('NO-GO 1/2'), 'the table plan is listed with 1 of 2 done');
+      const text = await listTablePlan(planTree, uri, 'Initech', rows);
       const items = await checklistItems(planTree, uri);
       assert.deepEqual(items.map((n) => shown(planTree.getTreeItem(n))), ['x Auth and connection test pass · Done', '  Mappings validated · Pending']);
 
@@ -96,14 +104,13 @@ describe('go/no-go tables', () => {
 
   it('get the column\'s own done word when ticked: ✅ where the column says ✅ and ❌', async () => {
     const { planTree } = await extensionApi();
-    const uri = fixtureUri('hooli-table-plan.md');
-    const text = tablePlan('Hooli', [
+    const rows: Array<[string, string]> = [
       ['Auth and connection test pass', '✅'],
       ['Mappings validated', '❌'],
-    ]);
+    ];
+    const uri = fixtureUri('hooli-table-plan.md');
     try {
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-      await planNodeWhen(planTree, uri, (item) => item.label === 'Hooli' && String(item.description).endsWith('NO-GO 1/2'), 'the table plan is listed with 1 of 2 done');
+      const text = await listTablePlan(planTree, uri, 'Hooli', rows);
       const items = await checklistItems(planTree, uri);
       assert.deepEqual(items.map((n) => shown(planTree.getTreeItem(n))), ['x Auth and connection test pass · ✅', '  Mappings validated · ❌']);
 
@@ -121,15 +128,14 @@ describe('go/no-go tables', () => {
 
   it('are left alone when the column\'s words leave the word to write unclear', async () => {
     const { planTree } = await extensionApi();
-    const uri = fixtureUri('umbrella-table-plan.md');
-    const text = tablePlan('Umbrella', [
+    const rows: Array<[string, string]> = [
       ['Auth and connection test pass', 'Yes'],
       ['Mappings validated', 'Done'],
       ['Sync completes with safe resume behavior', 'Pending'],
-    ]);
+    ];
+    const uri = fixtureUri('umbrella-table-plan.md');
     try {
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-      await planNodeWhen(planTree, uri, (item) => item.label === 'Umbrella' && String(item.description).endsWith('NO-GO 2/3'), 'the table plan is listed with 2 of 3 done');
+      const text = await listTablePlan(planTree, uri, 'Umbrella', rows);
       assert.deepEqual((await checklistItems(planTree, uri)).map((n) => shown(planTree.getTreeItem(n))), [
         'x Auth and connection test pass · Yes',
         'x Mappings validated · Done',
@@ -151,14 +157,13 @@ describe('go/no-go tables', () => {
 
   it('are left alone when the row no longer holds the criterion the caller saw', async () => {
     const { planTree } = await extensionApi();
-    const uri = fixtureUri('vandelay-table-plan.md');
-    const text = tablePlan('Vandelay', [
+    const rows: Array<[string, string]> = [
       ['Auth and connection test pass', 'Done'],
       ['Mappings validated', 'Pending'],
-    ]);
+    ];
+    const uri = fixtureUri('vandelay-table-plan.md');
     try {
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-      await planNodeWhen(planTree, uri, (item) => item.label === 'Vandelay', 'the table plan is listed');
+      await listTablePlan(planTree, uri, 'Vandelay', rows);
       const editor = await vscode.window.showTextDocument(uri);
       const document = editor.document;
       const line = lineOf(document, '| Mappings validated |');

@@ -1,7 +1,7 @@
 import { explainPlan, type PlanExplanation } from '../../core';
 import { readInputs } from '../analyze-inputs';
 import type { Command } from '../command-line';
-import { UsageError, oneOf, parseOrHelp } from '../command-line';
+import { UsageError, oneOf, parseOrHelp, TEXT_OR_JSON_OPTIONS } from '../command-line';
 import type { CliContext } from '../context';
 import { formatExplainText } from '../formatters/explain-text';
 
@@ -22,10 +22,7 @@ Options:
 Exit codes: 0 shown, 2 usage error or a file that could not be read.
 `;
 
-const options = {
-  format: { type: 'string', default: 'text' },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const;
+const options = TEXT_OR_JSON_OPTIONS;
 
 export const explainCommand: Command = {
   name: 'explain',

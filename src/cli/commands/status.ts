@@ -1,6 +1,6 @@
 import { analyzeInputs } from '../analyze-inputs';
 import type { Command } from '../command-line';
-import { oneOf, parseOrHelp } from '../command-line';
+import { oneOf, parseOrHelp, TEXT_OR_JSON_OPTIONS } from '../command-line';
 import type { CliContext } from '../context';
 import { formatStatusJson } from '../formatters/status-json';
 import { formatStatusText } from '../formatters/status-text';
@@ -19,10 +19,7 @@ Options:
 Exit codes: 0 shown, 2 usage error or a path or file that could not be read.
 `;
 
-const options = {
-  format: { type: 'string', default: 'text' },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const;
+const options = TEXT_OR_JSON_OPTIONS;
 
 export const statusCommand: Command = {
   name: 'status',
