@@ -1,6 +1,6 @@
 import type { PlanReport } from './analyze';
 import { maskCode, plainText } from './markdown/inline';
-import { isOptionList, isPlaceholderOnly } from './plan/choices';
+import { acceptedValues, isOptionList, isPlaceholderOnly } from './plan/choices';
 import { isFieldFilled } from './plan/field-state';
 import { indentOf } from './plan/fields';
 import { MATCH_THRESHOLD, similarity, words } from './plan/match';
@@ -50,7 +50,7 @@ function lineRange(line: number, start: number, end: number): Range {
 /** When the text being replaced is the template's own (a placeholder, an option list), every choice stays visible. */
 function choiceItems(choices: string[], detail: string, range: Range, typed: string, current: string, pad: { before: boolean; after: boolean }): PlanCompletion[] {
   const templateText = isPlaceholderOnly(current) || isOptionList(current, choices);
-  return choices.map((choice) => ({
+  return acceptedValues(choices).map((choice) => ({
     label: choice,
     insertText: `${pad.before ? ' ' : ''}${choice}${pad.after ? ' ' : ''}`,
     detail,
@@ -234,7 +234,7 @@ function fieldHover(plan: PlanModel, { field, section, subsection }: FieldPlace,
   const where = subsection ? `${sectionName(section.template!)} · ${plainText(subsection.heading.text)}` : sectionName(section.template!);
   const parts = [`**${escapeMarkdown(tf.series ? field.label : tf.label)}** — template field of ${escapeMarkdown(where)}`];
   if (plainText(field.label).toLowerCase().replace(/\s*#?\d+$/, '') !== tf.label.toLowerCase()) parts.push(`Written here as "${escapeMarkdown(field.label)}".`);
-  if (tf.choices) parts.push(`Allowed values: ${tf.choices.map((c) => `\`${c}\``).join(' · ')}`);
+  if (tf.choices) parts.push(`Allowed values: ${acceptedValues(tf.choices).map((c) => `\`${c}\``).join(' · ')}`);
   parts.push(tf.guidance ? `Template:\n\n> ${tf.guidance}` : 'The template leaves it blank for your answer.');
   parts.push(fieldState(plan, field));
   const own = report.findings.filter((f) => f.range.start.line >= field.startLine && f.range.start.line < Math.max(field.endLine, field.line + 1));

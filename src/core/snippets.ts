@@ -1,4 +1,5 @@
 import { plainText } from './markdown/inline';
+import { acceptedValues } from './plan/choices';
 import type { TemplateField, TemplateSchema, TemplateSection } from './plan/model';
 import { getDefaultSchema } from './template/schema';
 
@@ -36,12 +37,22 @@ class TabStops {
     return `$${this.next++}`;
   }
 
+  /** Text the user can type over; as it stays when tabbed past, it keeps its braces (`{external field}`): still a blank. */
   placeholder(text: string): string {
+    return `\${${this.next++}:${escapeSnippetText(`{${text}}`)}}`;
+  }
+
+  /** A literal default (a number the template counts on), not a blank. */
+  value(text: string): string {
     return `\${${this.next++}:${escapeSnippetText(text)}}`;
   }
 
-  choice(options: string[]): string {
-    return `\${${this.next++}|${options.map((o) => o.replace(/[\\,|]/g, '\\$&')).join(',')}|}`;
+  /**
+   * The template's own unchosen text first (`incremental / snapshot / hybrid`, `{1:1/1:N}`), so tabbing past
+   * leaves the gap flagged; then every value the checker accepts.
+   */
+  choice(unchosen: string, choices: readonly string[]): string {
+    return `\${${this.next++}|${[unchosen, ...acceptedValues(choices)].map((o) => o.replace(/[\\,|]/g, '\\$&')).join(',')}|}`;
   }
 }
 
@@ -84,7 +95,7 @@ function rowSnippet(line: string, section: TemplateSection | undefined, stops: T
       const [, before, text, after] = /^(\s*)(.*?)(\s*)$/.exec(cell)!;
       const placeholder = /^\{([^{}]+)\}$/.exec(text);
       let value: string;
-      if (placeholder && column?.choices) value = stops.choice(column.choices);
+      if (placeholder && column?.choices) value = stops.choice(text, column.choices);
       else if (placeholder) value = stops.placeholder(placeholder[1]);
       else if (literalCells === 'stop') value = stops.placeholder(column?.title ?? text);
       else value = proseSnippet(text, stops);
@@ -97,9 +108,9 @@ function rowSnippet(line: string, section: TemplateSection | undefined, stops: T
 function fieldSnippet(m: RegExpExecArray, field: TemplateField | undefined, stops: TabStops, numberStop?: string): string {
   const [, bullet, rawLabel, space, value] = m;
   let label = escapeSnippetText(rawLabel);
-  if (numberStop && field) label = label.replace(/\d+(?=\s*$)/, () => stops.placeholder(numberStop));
+  if (numberStop && field) label = label.replace(/\d+(?=\s*$)/, () => stops.value(numberStop));
   if (!value.trim()) return `${bullet}${label}: ${stops.empty()}`;
-  if (field?.choices) return `${bullet}${label}:${space || ' '}${stops.choice(field.choices)}`;
+  if (field?.choices) return `${bullet}${label}:${space || ' '}${stops.choice(value.trim(), field.choices)}`;
   return `${bullet}${label}:${space}${proseSnippet(value, stops)}`;
 }
 
@@ -116,13 +127,12 @@ function linesSnippet(lines: string[], section: TemplateSection | undefined, sto
   });
 }
 
-/** The title's placeholder (`{ConnectorName}`) becomes the name, or a tab stop reading `Connector Name`. */
+/** The title's placeholder (`{ConnectorName}`) becomes the name, or a tab stop that keeps it as a blank. */
 function titleSnippet(line: string, connectorName: string | undefined, stops: TabStops): string {
   const m = /(?<!\$)\{([^{}]+)\}/.exec(line);
   if (!m) return escapeSnippetText(line);
   const name = connectorName?.replace(/\s+/g, ' ').trim();
-  const placeholder = m[1].replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim();
-  return escapeSnippetText(line.slice(0, m.index)) + (name ? escapeSnippetText(name) : stops.placeholder(placeholder)) + escapeSnippetText(line.slice(m.index + m[0].length));
+  return escapeSnippetText(line.slice(0, m.index)) + (name ? escapeSnippetText(name) : stops.placeholder(m[1])) + escapeSnippetText(line.slice(m.index + m[0].length));
 }
 
 /**
@@ -227,7 +237,7 @@ function workPart(section: TemplateSection): [string, SnippetPart] | undefined {
 
   const stops = new TabStops();
   const nextNumber = String(section.subsections.length + 1);
-  const heading = escapeSnippetText(lines[start]).replace(/^(\s*#+\s+\S+\s+)\d+/, (_, lead: string) => lead + stops.placeholder(nextNumber));
+  const heading = escapeSnippetText(lines[start]).replace(/^(\s*#+\s+\S+\s+)\d+/, (_, lead: string) => lead + stops.value(nextNumber));
   const titled = first.title !== plainText(lines[start].replace(HEADING, '')) ? escapeSnippetText(first.title) : undefined;
   const body = [
     titled && heading.endsWith(titled) ? heading.slice(0, -titled.length) + stops.placeholder('Name') : heading,

@@ -77,9 +77,9 @@ describe('completion and hover', () => {
   });
 
   it('offers cardinalities and enforced-in values in mapping cells, replacing a placeholder', async () => {
-    assert.deepEqual((await completions(document, at[2])).map(labelOf), ['1:1', '1:N']);
+    assert.deepEqual((await completions(document, at[2])).map(labelOf), ['1:1', '1:N', 'N:1', 'N:M']);
     const enforced = await completions(document, at[3]);
-    assert.deepEqual(enforced.map(labelOf), ['DB', 'app']);
+    assert.deepEqual(enforced.map(labelOf), ['DB', 'app', 'DB + app']);
     assert.equal(document.getText(replaced(enforced[1])), '{DB/app}');
   });
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { analyzePlan, getDefaultSchema, planSnippet } from '../../src/core';
+import { analyzePlan, getDefaultSchema, planSnippet, scaffoldPlan } from '../../src/core';
 import { EXTENSION_ID, extensionApi } from './plan-documents';
 
 const schema = getDefaultSchema();
@@ -22,7 +22,7 @@ function assertWholeTemplate(text: string, name?: string): void {
   const report = analyzePlan(text);
   assert.equal(report.isPlan, true);
   if (name) assert.equal(report.connectorName, name);
-  const structural = report.findings.filter((f) => ['missing-section', 'duplicate-section', 'section-order', 'unchosen-option', 'mapping-table'].includes(f.ruleId));
+  const structural = report.findings.filter((f) => ['missing-section', 'duplicate-section', 'section-order', 'mapping-table'].includes(f.ruleId));
   assert.deepEqual(structural.map((f) => `${f.range.start.line + 1} ${f.ruleId}`), []);
 }
 
@@ -66,6 +66,26 @@ describe('scaffolding: New Connector Plan and Insert Template', () => {
     // Still in snippet mode after the save: Tab goes on to the next blank.
     await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
     assert.equal(lineAtCursor(editor), secondBlank);
+  });
+
+  it('keeps its blanks: tabbed past to the end, the plan checks exactly like the one `connector-plan new` writes', async () => {
+    await madeIfNew(vscode.Uri.joinPath(root, 'docs'));
+    const api = await extensionApi();
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('connectorPlan.newPlan', { name: 'Blank Test' });
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(uri && editor);
+    const stops = (planSnippet('Blank Test').match(/\$\{?\d+/g) ?? []).length;
+    for (let i = 0; i < stops; i++) await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    await vscode.commands.executeCommand('leaveSnippet');
+
+    const trimmed = (text: string) => text.split('\n').map((l) => l.trimEnd()).join('\n');
+    assert.equal(trimmed(editor.document.getText()), trimmed(scaffoldPlan('Blank Test')));
+    const made = await api.analyzer.analyzeDocument(editor.document);
+    const written = analyzePlan(scaffoldPlan('Blank Test'));
+    assert.equal(made.report.progress?.percent, 0);
+    assert.deepEqual(made.report.progress, written.progress);
+    assert.deepEqual(made.report.findings.map((f) => `${f.range.start.line} ${f.ruleId}`), written.findings.map((f) => `${f.range.start.line} ${f.ruleId}`));
+    assert.ok(made.report.progress!.sections.every((s) => s.status !== 'complete'), 'a section of a blank plan shows complete');
   });
 
   it('never overwrites an existing plan: the file stays as it is and its URI comes back', async () => {
@@ -132,8 +152,8 @@ describe('scaffolding: New Connector Plan and Insert Template', () => {
   it('leaves a tab stop for the name when it is empty, and does nothing outside markdown', async () => {
     const markdown = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: '' }));
     assert.equal(await vscode.commands.executeCommand('connectorPlan.insertTemplate', { name: '' }), true);
-    assert.equal(markdown.document.lineAt(0).text, '# Connector Name Connector Rollout Plan');
-    assert.equal(markdown.document.getText(markdown.selection), 'Connector Name');
+    assert.equal(markdown.document.lineAt(0).text, '# {ConnectorName} Connector Rollout Plan');
+    assert.equal(markdown.document.getText(markdown.selection), '{ConnectorName}');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 
     const plain = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'notes' }));
@@ -168,7 +188,7 @@ describe('snippets file', () => {
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: '' }));
     const [planName] = Object.entries(snippets).find(([, s]) => s.prefix === 'connector-plan')!;
     await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: planName });
-    assert.equal(editor.document.lineAt(0).text, '# Connector Name Connector Rollout Plan');
+    assert.equal(editor.document.lineAt(0).text, '# {ConnectorName} Connector Rollout Plan');
     assertWholeTemplate(editor.document.getText());
 
     const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;

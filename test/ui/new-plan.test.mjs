@@ -55,6 +55,10 @@ describe('New Connector Plan', () => {
     assert.ok(text.startsWith('# Initrode Payroll Connector Rollout Plan\n'), `unexpected start: ${text.slice(0, 80)}`);
     assert.deepEqual(text.split('\n').filter((line) => line.startsWith('## ')), templateHeadings);
 
+    // Escaped past its blanks, the new plan is what `connector-plan new` writes: nothing filled yet.
+    await page.keyboard.press('Escape');
+    await page.locator('.statusbar-item', { hasText: /(?:^|\s)0% · NO-GO 0\/\d+/ }).waitFor();
+
     removeMade();
     assert.deepEqual(workspaceListing(), before);
     await planRow.waitFor({ state: 'detached' });

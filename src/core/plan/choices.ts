@@ -52,6 +52,20 @@ function computeChosen(value: string, choices: readonly string[]): string | unde
   return undefined;
 }
 
+const RATIO_FORMS = ['1:1', '1:N', 'N:1', 'N:M'];
+
+/**
+ * Every value the checker takes as a choice of this list, in the order to offer them: the template's choices,
+ * then the other forms `chosenValue` reads as one (`N:1`, `N:M` for cardinalities; `DB + app` for a pair).
+ * Completion, snippets, hover and the invalid-choice rule's fixes all offer this list.
+ */
+export function acceptedValues(choices: readonly string[]): string[] {
+  const extra = choices.length && choices.every((c) => RATIO.test(c)) ? RATIO_FORMS : choices.length === 2 ? [`${choices[0]} + ${choices[1]}`] : [];
+  const out: string[] = [];
+  for (const value of [...choices, ...extra]) if (!out.some((v) => v.toLowerCase() === value.toLowerCase())) out.push(value);
+  return out;
+}
+
 /** True when the value is the template's option list itself (`incremental / snapshot / hybrid`) with no pick made. */
 export function isOptionList(value: string, choices: readonly string[]): boolean {
   if (/\*\*|__|~~/.test(value)) {

@@ -1,4 +1,4 @@
-import { chosenValue, isOptionList, isPlaceholderOnly } from '../plan/choices';
+import { acceptedValues, chosenValue, isOptionList, isPlaceholderOnly } from '../plan/choices';
 import { hasText, plainText } from '../markdown/inline';
 import type { Range } from '../types';
 import { templateFields, type FindingInput, type Rule } from './rule';
@@ -38,11 +38,12 @@ export const invalidChoice: Rule = {
 
 function check(name: string, value: string, choices: string[], range: Range): FindingInput | undefined {
   if (!hasText(value) || isPlaceholderOnly(value) || /^[-—–]+$|^n\/?a$/i.test(plainText(value)) || chosenValue(value, choices)) return undefined;
+  const accepted = acceptedValues(choices);
   return {
     message: choices.every((c) => /^[0-9nm*]+:[0-9nm*]+$/i.test(c))
-      ? `${name} "${plainText(value)}" is not a cardinality: write ${choices.join(' or ')} (N:1 and N:M work too; a note in parentheses may follow).`
-      : `${name} "${plainText(value)}" is not one of ${choices.join(', ')}: write one of those (a note in parentheses may follow).`,
+      ? `${name} "${plainText(value)}" is not a cardinality: write ${accepted.join(', ')} (a note in parentheses may follow).`
+      : `${name} "${plainText(value)}" is not one of ${accepted.join(', ')}: write one of those (a note in parentheses may follow).`,
     range,
-    fixes: choices.map((choice) => ({ title: `Use "${choice}"`, edits: [{ range, newText: choice }] })),
+    fixes: accepted.map((choice) => ({ title: `Use "${choice}"`, edits: [{ range, newText: choice }] })),
   };
 }

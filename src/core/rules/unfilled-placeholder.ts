@@ -1,4 +1,4 @@
-import { placeholderChoices } from '../plan/choices';
+import { acceptedValues, placeholderChoices } from '../plan/choices';
 import { findPlaceholders } from '../plan/placeholders';
 import type { Rule } from './rule';
 
@@ -9,7 +9,7 @@ export const unfilledPlaceholder: Rule = {
   check(plan, report) {
     for (const hit of findPlaceholders(plan)) {
       const range = { start: { line: hit.line, character: hit.start }, end: { line: hit.line, character: hit.end } };
-      const choices = placeholderChoices(hit.inner);
+      const choices = acceptedValues(placeholderChoices(hit.inner));
       report({
         message: choices.length
           ? `Placeholder {${hit.inner}} is still here: pick one of ${choices.join(', ')}.`

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { analyzePlan, completionsAt, hoverAt, inspectPlan, type PlanCompletion } from '../../../src/core';
+import { analyzePlan, completionsAt, getDefaultSchema, hoverAt, inspectPlan, type PlanCompletion } from '../../../src/core';
+import { acceptedValues, chosenValue, isOptionList } from '../../../src/core/plan/choices';
 import { readPlan } from '../../../src/core/plan/parse-plan';
 import { buildSchema } from '../../../src/core/template/schema';
 import { DEFAULT_TEMPLATE_TEXT } from '../../../src/core/template/default-template.generated';
@@ -73,7 +74,7 @@ describe('assist: completion', () => {
     it('reads the choices from the template, not from a list of its own', () => {
       const schema = buildSchema(DEFAULT_TEMPLATE_TEXT.replace('incremental / snapshot / hybrid', 'push / pull'));
       const { text, line, character } = cursorIn(GOOD_PLAN.replace('- Data pull mode: incremental', `- Data pull mode: ${CURSOR}`));
-      assert.deepEqual(labels(completionsAt(readPlan(text, schema), line, character)), ['push', 'pull']);
+      assert.deepEqual(labels(completionsAt(readPlan(text, schema), line, character)), ['push', 'pull', 'push + pull']);
     });
   });
 
@@ -82,13 +83,13 @@ describe('assist: completion', () => {
 
     it('offers cardinalities in an empty Cardinality cell', () => {
       const marked = GOOD_PLAN.replace(row, `| Team to partner | \`linear_team\` | \`team.id\` | \`partners\` | ${CURSOR} | DB |`);
-      assert.deepEqual(labels(complete(marked)), ['1:1', '1:N']);
+      assert.deepEqual(labels(complete(marked)), ['1:1', '1:N', 'N:1', 'N:M']);
       assert.equal(accept(marked, '1:N'), '| Team to partner | `linear_team` | `team.id` | `partners` | 1:N | DB |');
     });
 
     it('replaces a choice placeholder in an Enforced In cell', () => {
       const marked = GOOD_PLAN.replace(row, `| Team to partner | \`linear_team\` | \`team.id\` | \`partners\` | 1:1 | {DB/${CURSOR}app} |`);
-      assert.deepEqual(labels(complete(marked)), ['DB', 'app']);
+      assert.deepEqual(labels(complete(marked)), ['DB', 'app', 'DB + app']);
       assert.equal(accept(marked, 'app'), '| Team to partner | `linear_team` | `team.id` | `partners` | 1:1 | app |');
     });
 
@@ -222,5 +223,30 @@ describe('assist: hover', () => {
     const report = analyzePlan(GOOD_PLAN);
     const d = report.progress!.sections.find((s) => s.id === 'D')!;
     assert.match(hover(GOOD_PLAN.replace('## D) Mapping', `## ${CURSOR}D) Mapping`))!, new RegExp(`${d.filled}/${d.total} filled · ${d.status}`));
+  });
+});
+
+describe('assist: offered values are the checker\'s', () => {
+  const schema = getDefaultSchema();
+  const lists = [
+    ...schema.sections.flatMap((s) => [...s.fields, ...s.subsectionFields]).flatMap((f) => (f.choices ? [f.choices] : [])),
+    ...schema.sections.flatMap((s) => s.columns).flatMap((c) => (c.choices ? [c.choices] : [])),
+  ];
+
+  it('every template choice list offers its choices and the other forms the checker accepts', () => {
+    assert.ok(lists.length >= 3);
+    const offered = lists.map((choices) => acceptedValues(choices).join(', '));
+    assert.ok(offered.includes('1:1, 1:N, N:1, N:M'), offered.join(' | '));
+    assert.ok(offered.includes('DB, app, DB + app'), offered.join(' | '));
+    assert.ok(offered.includes('incremental, snapshot, hybrid'), offered.join(' | '));
+  });
+
+  it('every value offered is one the checker takes as a choice, and none is an option list', () => {
+    for (const choices of lists) {
+      for (const value of acceptedValues(choices)) {
+        assert.ok(chosenValue(value, choices), `${value} is offered but not accepted`);
+        assert.ok(!isOptionList(value, choices), `${value} is offered but reads as an unchosen option list`);
+      }
+    }
   });
 });

@@ -64,7 +64,7 @@ describe('rules', () => {
     it('offers each option of a choice placeholder', () => {
       const plan = GOOD_PLAN.replace('| 1:1 | DB |', '| {1:1/1:N} | DB |');
       const [finding] = only(plan, 'unfilled-placeholder');
-      assert.deepEqual(finding.fixes!.map((f) => f.title), ['Use "1:1"', 'Use "1:N"']);
+      assert.deepEqual(finding.fixes!.map((f) => f.title), ['Use "1:1"', 'Use "1:N"', 'Use "N:1"', 'Use "N:M"']);
       assert.match(applyEdits(plan, finding.fixes![1].edits), /\| `partners` \| 1:N \| DB \|/);
     });
   });
