@@ -23,7 +23,7 @@ export interface AnalyzedInputs {
 /** Reads every file the arguments name and analyzes it with its folder's config. */
 export async function analyzeInputs(inputs: string[], context: CliContext): Promise<AnalyzedInputs> {
   const files: CheckedFile[] = [];
-  const unreadable = await readInputs(inputs, context, (file) => files.push({ path: file.path, report: analyzePlan(file.text, { rules: file.rules }) }));
+  const unreadable = await readInputs(inputs, context, (file) => files.push({ path: file.path, report: analyzePlan(file.text, { rules: file.rules, assumePlan: file.assumePlan }) }));
   return { files, unreadable };
 }
 
@@ -33,6 +33,8 @@ export interface InputFile {
   text: string;
   /** From the nearest `.connector-plan.json`. */
   rules: RuleConfig;
+  /** That config's `files` globs name this file: it is a plan even before it looks like one. */
+  assumePlan: boolean;
 }
 
 /** Hands each readable file the arguments name to `visit`, one at a time; resolves to how many could not be read (each reported on stderr). */
@@ -40,7 +42,7 @@ export async function readInputs(inputs: string[], context: CliContext, visit: (
   const expanded = await expandInputs(inputs, context.cwd, context.fs);
   for (const problem of expanded.problems) printError(context, problem);
   let unreadable = expanded.problems.length;
-  const rulesFor = createConfigLookup(context);
+  const configFor = createConfigLookup(context);
   for (const file of expanded.files) {
     const shown = displayPath(context.cwd, file);
     const text = await readText(file, context);
@@ -49,7 +51,7 @@ export async function readInputs(inputs: string[], context: CliContext, visit: (
       unreadable++;
       continue;
     }
-    visit({ path: shown, text: text.text, rules: await rulesFor(file) });
+    visit({ path: shown, text: text.text, ...(await configFor(file)) });
   }
   return unreadable;
 }

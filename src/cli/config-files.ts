@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import picomatch from 'picomatch';
 import { parseConfig } from '../core';
 import type { RuleConfig } from '../core';
 import type { CliContext } from './context';
@@ -8,28 +9,48 @@ import { describeFsError } from './file-system';
 
 export const CONFIG_FILE_NAME = '.connector-plan.json';
 
-export type RulesForFile = (file: string) => Promise<RuleConfig>;
-
-/** Finds the nearest `.connector-plan.json` above each file; each folder is looked at once, each problem printed once. */
-export function createConfigLookup(context: CliContext): RulesForFile {
-  const byFolder = new Map<string, Promise<RuleConfig>>();
-  const rulesForFolder = (folder: string): Promise<RuleConfig> => {
-    let rules = byFolder.get(folder);
-    if (!rules) {
-      rules = readConfigIn(folder, context).then((found) => {
-        if (found) return found;
-        const parent = path.dirname(folder);
-        return parent === folder ? {} : rulesForFolder(parent);
-      });
-      byFolder.set(folder, rules);
-    }
-    return rules;
-  };
-  return (file) => rulesForFolder(path.dirname(path.resolve(context.cwd, file)));
+/** What the nearest config says about one file. */
+export interface FileConfig {
+  rules: RuleConfig;
+  /** A `files` glob of that config names the file: it is checked as a plan even before it looks like one. */
+  assumePlan: boolean;
 }
 
-/** The rules of the config in `folder`; undefined when there is none; defaults when it cannot be used. */
-async function readConfigIn(folder: string, context: CliContext): Promise<RuleConfig | undefined> {
+export type ConfigForFile = (file: string) => Promise<FileConfig>;
+
+interface FolderConfig {
+  rules: RuleConfig;
+  /** Matches paths relative to the config's folder; undefined without `files`. */
+  isPlanFile?: (relative: string) => boolean;
+  folder: string;
+}
+
+/** Finds the nearest `.connector-plan.json` above each file; each folder is looked at once, each problem printed once. */
+export function createConfigLookup(context: CliContext): ConfigForFile {
+  const byFolder = new Map<string, Promise<FolderConfig | undefined>>();
+  const configForFolder = (folder: string): Promise<FolderConfig | undefined> => {
+    let config = byFolder.get(folder);
+    if (!config) {
+      config = readConfigIn(folder, context).then((found) => {
+        if (found) return found;
+        const parent = path.dirname(folder);
+        return parent === folder ? undefined : configForFolder(parent);
+      });
+      byFolder.set(folder, config);
+    }
+    return config;
+  };
+  return async (file) => {
+    const absolute = path.resolve(context.cwd, file);
+    const config = await configForFolder(path.dirname(absolute));
+    if (!config) return { rules: {}, assumePlan: false };
+    const relative = path.relative(config.folder, absolute).split(path.sep).join('/');
+    return { rules: config.rules, assumePlan: Boolean(config.isPlanFile?.(relative)) };
+  };
+}
+
+/** The config in `folder`; undefined when there is none; defaults when it cannot be used. */
+async function readConfigIn(folder: string, context: CliContext): Promise<FolderConfig | undefined> {
   const configPath = path.join(folder, CONFIG_FILE_NAME);
   const shown = displayPath(context.cwd, configPath);
   let bytes: Uint8Array;
@@ -38,14 +59,15 @@ async function readConfigIn(folder: string, context: CliContext): Promise<RuleCo
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return undefined;
     printError(context, `warning: cannot read ${shown}: ${describeFsError(error)}; using the default rule severities`);
-    return {};
+    return { rules: {}, folder };
   }
   const decoded = decodeText(bytes);
   if ('problem' in decoded) {
     printError(context, `warning: cannot use ${shown}: ${decoded.problem}; using the default rule severities`);
-    return {};
+    return { rules: {}, folder };
   }
-  const { rules, problems } = parseConfig(decoded.text, shown);
+  const { rules, files, problems } = parseConfig(decoded.text, shown);
   for (const problem of problems) printError(context, `warning: ${problem.message}`);
-  return rules;
+  // The same matching as the editor's (src/extension/plan-files.ts): picomatch, dot files included.
+  return { rules, folder, isPlanFile: files.length ? picomatch(files, { dot: true }) : undefined };
 }

@@ -35,7 +35,7 @@ export function analyzePlan(text: string, options: AnalyzeOptions = {}): PlanRep
 /** Like analyzePlan, and also hands back the parsed plan for adapters that show its structure (tree, hover). */
 export function inspectPlan(text: string, options: AnalyzeOptions = {}): { report: PlanReport; plan: PlanModel } {
   const plan = readPlan(typeof text === 'string' ? text : '', getDefaultSchema());
-  if (options.assumePlan) plan.isPlan = true;
+  if (options.assumePlan && !plan.isPlan) plan.isPlan = plan.assumedPlan = true;
   const report: PlanReport = { isPlan: plan.isPlan, title: plan.title?.text, connectorName: plan.connectorName, findings: [] };
   if (!plan.isPlan) return { report, plan };
 

@@ -82,7 +82,7 @@ export function explainPlan(text: string, options: AnalyzeOptions = {}): PlanExp
   const matched = new Set(plan.sections.map((s) => s.id).filter(Boolean)).size;
   const titleText = plan.title ? plainText(plan.title.text) : undefined;
   const why = report.isPlan
-    ? options.assumePlan && !plan.isPlan ? 'checked as a plan because it was asked to be' : titleText && /rollout plan|connector plan/i.test(titleText) ? `its title "${hide(titleText, plan.title!.line)}" names a plan` : `${matched} of the template's sections are there`
+    ? plan.assumedPlan ? 'checked as a plan: a `files` glob of .connector-plan.json names it' : titleText && /rollout plan|connector plan/i.test(titleText) ? `its title "${hide(titleText, plan.title!.line)}" names a plan` : `${matched} of the template's sections are there`
     : `no "… Rollout Plan" title, and only ${matched} of the template's sections (a plan without that title needs 5)`;
   return {
     isPlan: report.isPlan,

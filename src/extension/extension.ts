@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorPlanApi {
     registerDiagnostics(analyzer, context.extensionUri),
     registerCodeActions(analyzer),
     registerFixAllCommand(analyzer),
-    registerScaffoldCommands(),
+    registerScaffoldCommands(analyzer),
     registerActivePlanContext(analyzer),
     registerCompletions(analyzer),
     registerHovers(analyzer),

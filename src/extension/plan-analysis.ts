@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { inspectPlan, parseConfig, type PlanModel, type PlanReport, type RuleConfig } from '../core';
-import { planFileKind } from './plan-files';
+import { matches, planFileKind } from './plan-files';
 import { readSettings } from './settings';
 
 export interface PlanAnalysis {
@@ -15,6 +15,13 @@ export interface PlanAnalysis {
 
 const CONFIG_FILE = '.connector-plan.json';
 
+/** A `.connector-plan.json`: its rules, and its `files` globs, relative to its folder (a URI path). */
+interface FolderConfig {
+  rules: RuleConfig;
+  files: string[];
+  folder: string;
+}
+
 /**
  * Runs the core on documents and files and keeps the latest result per URI. Every feature (diagnostics,
  * quick fixes, tree, status bar) reads these results, so they never disagree and nothing is analysed twice.
@@ -22,7 +29,9 @@ const CONFIG_FILE = '.connector-plan.json';
 export class PlanAnalyzer implements vscode.Disposable {
   private readonly results = new Map<string, PlanAnalysis>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly configs = new Map<string, Promise<RuleConfig | undefined>>();
+  private readonly configs = new Map<string, Promise<FolderConfig | undefined>>();
+  /** Plans New Connector Plan made this session: plans from the start, before their text says so. */
+  private readonly created = new Set<string>();
   private readonly reportedProblems = new Set<string>();
   private readonly analyzed = new vscode.EventEmitter<PlanAnalysis>();
   private readonly forgotten = new vscode.EventEmitter<vscode.Uri>();
@@ -84,6 +93,11 @@ export class PlanAnalyzer implements vscode.Disposable {
     }
   }
 
+  /** Takes `uri` for a plan from now on, whatever its text (New Connector Plan calls it before writing the plan). */
+  markCreated(uri: vscode.Uri): void {
+    this.created.add(uri.toString());
+  }
+
   forget(uri: vscode.Uri): void {
     this.cancel(uri);
     if (this.results.delete(uri.toString())) this.forgotten.fire(uri);
@@ -96,8 +110,10 @@ export class PlanAnalyzer implements vscode.Disposable {
 
   private async analyze(uri: vscode.Uri, text: string, version: number): Promise<PlanAnalysis> {
     const kind = planFileKind(uri);
-    const rules = { ...(await this.fileRules(uri)), ...readSettings(uri).rules };
-    const { report, plan } = inspectPlan(text, { rules, assumePlan: kind === 'forced' });
+    const config = await this.fileConfig(uri);
+    const rules = { ...config?.rules, ...readSettings(uri).rules };
+    const assumePlan = kind === 'forced' || this.created.has(uri.toString()) || Boolean(config && matches(uri.path.slice(config.folder.length + 1), config.files));
+    const { report, plan } = inspectPlan(text, { rules, assumePlan });
     const result: PlanAnalysis = { uri, version, isPlan: kind !== 'excluded' && report.isPlan, report, plan };
     this.results.set(uri.toString(), result);
     this.analyzed.fire(result);
@@ -112,29 +128,29 @@ export class PlanAnalyzer implements vscode.Disposable {
   }
 
   /** The nearest `.connector-plan.json` above the file, inside its workspace folder; not read in untrusted workspaces. */
-  private async fileRules(uri: vscode.Uri): Promise<RuleConfig | undefined> {
+  private async fileConfig(uri: vscode.Uri): Promise<FolderConfig | undefined> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder || !vscode.workspace.isTrusted) return undefined;
     let dir = vscode.Uri.joinPath(uri, '..');
     while (dir.path.startsWith(folder.uri.path)) {
-      const rules = await this.configAt(dir);
-      if (rules) return rules;
+      const config = await this.configAt(dir);
+      if (config) return config;
       if (dir.path === folder.uri.path) break;
       dir = vscode.Uri.joinPath(dir, '..');
     }
     return undefined;
   }
 
-  private configAt(dir: vscode.Uri): Promise<RuleConfig | undefined> {
+  private configAt(dir: vscode.Uri): Promise<FolderConfig | undefined> {
     const key = dir.toString();
     let pending = this.configs.get(key);
     if (!pending) {
       const file = vscode.Uri.joinPath(dir, CONFIG_FILE);
       pending = Promise.resolve(vscode.workspace.fs.readFile(file)).then(
         (bytes) => {
-          const { rules, problems } = parseConfig(new TextDecoder('utf-8').decode(bytes), vscode.workspace.asRelativePath(file));
+          const { rules, files, problems } = parseConfig(new TextDecoder('utf-8').decode(bytes), vscode.workspace.asRelativePath(file));
           for (const problem of problems) this.reportProblem(problem.message);
-          return rules;
+          return { rules, files, folder: dir.path.replace(/\/+$/, '') };
         },
         () => undefined,
       );

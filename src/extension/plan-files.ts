@@ -5,8 +5,9 @@ import { readSettings } from './settings';
 export type PlanFileKind = 'excluded' | 'forced' | 'auto';
 
 /**
- * Whether settings decide for this file: `exclude` and `files.exclude` keep it out; `plansFolder` and `files`
- * make it a plan even before it looks like one; otherwise the core decides from the text.
+ * Whether settings decide for this file: `exclude` and `files.exclude` keep it out; `connectorPlan.files` makes
+ * it a plan even before it looks like one; otherwise `.connector-plan.json`'s `files` or the core decide (see
+ * PlanAnalyzer). `plansFolder` is only where new plans go: a note in it is no plan.
  */
 export function planFileKind(uri: vscode.Uri): PlanFileKind {
   const folder = vscode.workspace.getWorkspaceFolder(uri);
@@ -17,8 +18,7 @@ export function planFileKind(uri: vscode.Uri): PlanFileKind {
     .filter(([, on]) => on === true)
     .map(([glob]) => glob);
   if (matchesOrInFolder(relative, [...settings.exclude, ...filesExclude])) return 'excluded';
-  const plansFolder = settings.plansFolder.replace(/^\.?\/+|\/+$/g, '');
-  if ((plansFolder && relative.startsWith(`${plansFolder}/`) && relative.endsWith('.md')) || matches(relative, settings.files)) return 'forced';
+  if (matches(relative, settings.files)) return 'forced';
   return 'auto';
 }
 
@@ -35,7 +35,8 @@ function matcher(globs: string[]): (path: string) => boolean {
   return isMatch;
 }
 
-function matches(relative: string, globs: string[]): boolean {
+/** Whether a glob list names a path (relative, forward slashes): the CLI matches `.connector-plan.json`'s `files` the same way. */
+export function matches(relative: string, globs: string[]): boolean {
   return globs.length > 0 && matcher(globs)(relative);
 }
 

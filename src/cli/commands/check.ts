@@ -29,6 +29,8 @@ Options:
 
 Rule severities come from the nearest .connector-plan.json above each file:
   { "rules": { "<rule-id>": "error" | "warning" | "info" | "off" } }
+Its "files" globs (relative to it) name files that are plans even before
+they look like one: { "files": ["plans/**/*.md"] }. The editor reads the same.
 
 Exit codes:
   0  no errors (and the --max-warnings and --require-go gates pass)

@@ -221,6 +221,8 @@ export interface Directive {
 
 export interface PlanModel {
   isPlan: boolean;
+  /** A plan only because it was asked to be (`assumePlan`): it does not look like one yet. */
+  assumedPlan?: boolean;
   lines: string[];
   title?: Heading;
   connectorName?: string;

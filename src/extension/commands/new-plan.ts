@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { connectorNameProblem, planFileName, planSnippet } from '../../core';
+import type { PlanAnalyzer } from '../plan-analysis';
 import { readSettings } from '../settings';
 
 /** What tests and keybindings pass to run the command without prompts. */
@@ -16,8 +17,8 @@ export interface NewPlanArgs {
  * workspace folder), or undefined when cancelled. An existing file is never written: its URI is returned and
  * the user is offered to open it.
  */
-export function registerNewPlanCommand(): vscode.Disposable {
-  return vscode.commands.registerCommand('connectorPlan.newPlan', (arg?: unknown) => newPlan(readArgs(arg)));
+export function registerNewPlanCommand(analyzer: PlanAnalyzer): vscode.Disposable {
+  return vscode.commands.registerCommand('connectorPlan.newPlan', (arg?: unknown) => newPlan(readArgs(arg), analyzer));
 }
 
 /** The explorer passes the clicked folder; the Plans view title and the palette pass nothing. */
@@ -28,7 +29,7 @@ function readArgs(arg: unknown): NewPlanArgs {
   return { name: typeof name === 'string' ? name : undefined, folder: folder instanceof vscode.Uri ? folder : undefined };
 }
 
-async function newPlan(args: NewPlanArgs): Promise<vscode.Uri | undefined> {
+async function newPlan(args: NewPlanArgs, analyzer: PlanAnalyzer): Promise<vscode.Uri | undefined> {
   if (args.name !== undefined) {
     const problem = connectorNameProblem(args.name);
     if (problem) {
@@ -43,7 +44,9 @@ async function newPlan(args: NewPlanArgs): Promise<vscode.Uri | undefined> {
   const snippet = new vscode.SnippetString(planSnippet(name));
 
   if (!folder) {
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown' }));
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown' });
+    analyzer.markCreated(document.uri);
+    const editor = await vscode.window.showTextDocument(document);
     await editor.insertSnippet(snippet);
     return editor.document.uri;
   }
@@ -54,6 +57,8 @@ async function newPlan(args: NewPlanArgs): Promise<vscode.Uri | undefined> {
   // Create-only: if the file appeared since the check, the edit fails instead of overwriting it.
   const create = new vscode.WorkspaceEdit();
   create.createFile(file, { overwrite: false, ignoreIfExists: false });
+  // A plan from its first, empty moment: the Plans view and the diagnostics never see it as a mere note.
+  analyzer.markCreated(file);
   if (!(await vscode.workspace.applyEdit(create).then(undefined, () => false))) return offerToOpen(file);
 
   const editor = await vscode.window.showTextDocument(file);

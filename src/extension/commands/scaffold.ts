@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import type { PlanAnalyzer } from '../plan-analysis';
 import { registerInsertTemplateCommand } from './insert-template';
 import { registerNewPlanCommand } from './new-plan';
 
 /** The commands that write the template: New Connector Plan and Insert Connector Plan Template. */
-export function registerScaffoldCommands(): vscode.Disposable {
-  return vscode.Disposable.from(registerNewPlanCommand(), registerInsertTemplateCommand());
+export function registerScaffoldCommands(analyzer: PlanAnalyzer): vscode.Disposable {
+  return vscode.Disposable.from(registerNewPlanCommand(analyzer), registerInsertTemplateCommand());
 }

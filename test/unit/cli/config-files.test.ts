@@ -43,3 +43,44 @@ describe('check: .connector-plan.json lookup', () => {
     assert.equal(run.stderr, 'connector-plan: warning: cannot use .connector-plan.json: not valid UTF-8; save it as UTF-8; using the default rule severities\n');
   });
 });
+
+describe('.connector-plan.json "files": plans before they look like one', () => {
+  afterEach(removeTempTrees);
+  const DRAFT = '# Draft\n\nNothing written yet.\n';
+
+  it('check, status and explain take a file its globs name as a plan, relative to the config folder', async () => {
+    const cwd = makeTempTree({
+      'docs/.connector-plan.json': '{ "files": ["plans/*.md"] }',
+      'docs/plans/draft.md': DRAFT,
+      'docs/notes/setup.md': DRAFT,
+      'plans/elsewhere.md': DRAFT,
+    });
+    const check = await runCli(['check', '--format', 'json'], { cwd });
+    assert.equal(check.code, 1, check.stderr);
+    const checked = JSON.parse(check.stdout) as { files: { path: string; isPlan: boolean; findings: { ruleId: string }[] }[] };
+    assert.deepEqual(checked.files.filter((f) => f.isPlan).map((f) => f.path), ['docs/plans/draft.md']);
+    assert.ok(checked.files.find((f) => f.isPlan)!.findings.some((f) => f.ruleId === 'missing-section'));
+
+    const status = await runCli(['status', '--format', 'json'], { cwd });
+    assert.deepEqual((JSON.parse(status.stdout) as { plans: { path: string }[] }).plans.map((p) => p.path), ['docs/plans/draft.md']);
+
+    const explain = await runCli(['explain', 'docs/plans/draft.md'], { cwd });
+    assert.match(explain.stdout, /a `files` glob of \.connector-plan\.json names it/);
+  });
+
+  it('a markdown file no glob names is a plan only when it looks like one', async () => {
+    const cwd = makeTempTree({ '.connector-plan.json': '{ "files": ["plans/**/*.md"] }', 'guide.md': DRAFT });
+    const run = await runCli(['check', '--format', 'json'], { cwd });
+    assert.equal(run.code, 0);
+    assert.deepEqual((JSON.parse(run.stdout) as { files: { isPlan: boolean }[] }).files.map((f) => f.isPlan), [false]);
+  });
+
+  it('refuses globs that leave the config folder, and says which', async () => {
+    const cwd = makeTempTree({ 'a/.connector-plan.json': '{ "files": ["../b/*.md", "/etc/*.md", 3] }', 'a/one.md': DRAFT, 'b/two.md': DRAFT });
+    const run = await runCli(['check'], { cwd });
+    assert.equal(run.code, 0);
+    assert.match(run.stderr, /a\/\.connector-plan\.json: "files" glob "\.\.\/b\/\*\.md" leaves the config's folder/);
+    assert.match(run.stderr, /"files" glob "\/etc\/\*\.md" leaves the config's folder/);
+    assert.match(run.stderr, /"files" holds 3; each entry must be a glob/);
+  });
+});
