@@ -1,6 +1,6 @@
 import { statusWordFor } from './plan/checklist';
 import type { PlanModel, TaskItem } from './plan/model';
-import type { Finding, TextEdit } from './types';
+import type { Finding, Position, TextEdit } from './types';
 
 /** Every go/no-go item of the plan (the template's checklist section, every copy of it), in document order. */
 export function goNoGoItems(plan: PlanModel): TaskItem[] {
@@ -17,6 +17,39 @@ export function fixAllEdits(findings: Finding[]): TextEdit[] {
     edits.push(...fix.edits);
   }
   return edits;
+}
+
+export interface FixAllResult {
+  edits: TextEdit[];
+  /** Edits that insert text (a section, a field label, a Mitigation line): stubs that still need words. */
+  inserted: number;
+  /** Edits that replace text (a value chosen for the user). */
+  chosen: number;
+  /** Where the first inserted stub's blank is once the edits are applied, for the cursor; undefined without stubs. */
+  firstBlank?: Position;
+}
+
+/** What "fix all" does to a plan: its edits, what kind they are, and where the user's words go first. */
+export function fixAll(findings: Finding[]): FixAllResult {
+  const edits = fixAllEdits(findings);
+  const sorted = [...edits].sort((a, b) => (before(a.range.start, b.range.start) ? -1 : before(b.range.start, a.range.start) ? 1 : 0));
+  const isInsert = (e: TextEdit) => e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character;
+  let shift = 0;
+  let firstBlank: Position | undefined;
+  for (const edit of sorted) {
+    if (isInsert(edit) && !firstBlank) {
+      const lines = edit.newText.split('\n');
+      // The end of the first empty label (`- Scope:`), or the start of the first placeholder (`{external field}`).
+      const at = lines.findIndex((l) => /:\s*$/.test(l) || /(?<!\$)\{[^{}\n]+\}/.test(l));
+      if (at >= 0) {
+        const placeholder = /:\s*$/.test(lines[at]) ? -1 : lines[at].search(/(?<!\$)\{[^{}\n]+\}/);
+        firstBlank = { line: edit.range.start.line + shift + at, character: (at === 0 ? edit.range.start.character : 0) + (placeholder >= 0 ? placeholder : lines[at].length) };
+      }
+    }
+    shift += edit.newText.split('\n').length - 1 - (edit.range.end.line - edit.range.start.line);
+  }
+  const inserted = edits.filter(isInsert).length;
+  return { edits, inserted, chosen: edits.length - inserted, firstBlank };
 }
 
 function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { diagnosticsWhen, hasRule, openPlan, ruleOf } from './plan-documents';
+import type { FixAllOutcome } from '../../src/extension/commands/fix-all';
+import { diagnosticsWhen, extensionApi, hasRule, openPlan, ruleOf } from './plan-documents';
 
 async function actionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
   return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
@@ -56,7 +57,24 @@ describe('quick fixes', () => {
     assert.equal(fixAll.kind?.value, 'source.fixAll.connectorPlan');
     await vscode.workspace.applyEdit(fixAll.edit!);
     assert.match(editor.document.getText(), /- Risk 1: rate limits\n {2}- Mitigation: \n/);
-    await diagnosticsWhen(uri, (d) => d.length > 0 && !hasRule('risk-without-mitigation')(d));
-    assert.equal(await vscode.commands.executeCommand('connectorPlan.fixAll'), 0);
+    // The stub is still empty: the risk stays flagged, now for its empty line, with no second stub offered.
+    const after = await diagnosticsWhen(uri, (d) => d.some((x) => ruleOf(x) === 'risk-without-mitigation' && /empty Mitigation line/.test(x.message)));
+    assert.match(after.find((d) => ruleOf(d) === 'risk-without-mitigation')!.message, /^Risk 1 "rate limits" has an empty Mitigation line \(38\)/);
+    const outcome = await vscode.commands.executeCommand<FixAllOutcome>('connectorPlan.fixAll');
+    assert.equal(outcome.applied, 0);
+  });
+
+  it('Fix All is honest: stubs raise no progress, the cursor lands in the first one, the counts say what is left', async () => {
+    const api = await extensionApi();
+    const editor = await openPlan();
+    const before = await api.analyzer.analyzeDocument(editor.document);
+    const outcome = await vscode.commands.executeCommand<FixAllOutcome>('connectorPlan.fixAll');
+    assert.deepEqual({ ...outcome, remaining: outcome.remaining > 0 }, { applied: 1, inserted: 1, chosen: 0, remaining: true });
+    const after = await api.analyzer.analyzeDocument(editor.document);
+    assert.ok(after.report.progress!.percent <= before.report.progress!.percent, `${before.report.progress!.percent}% -> ${after.report.progress!.percent}%`);
+    assert.equal(outcome.remaining, after.report.findings.filter((f) => f.severity !== 'info').length);
+    const cursor = vscode.window.activeTextEditor!.selection.active;
+    assert.equal(editor.document.lineAt(cursor.line).text, '  - Mitigation: ');
+    assert.equal(cursor.character, '  - Mitigation: '.length);
   });
 });

@@ -176,6 +176,10 @@ export interface RiskEntry {
   hasMitigation: boolean;
   /** Where a `Mitigation:` stub goes, and how it is indented; absent when no stub can be inserted (tables). */
   stubAt?: { line: number; indent: string };
+  /** The line of a `Mitigation:` label with nothing written after or under it (a stub left to fill). */
+  emptyMitigationLine?: number;
+  /** The risk's own words, for messages: the label (`Risk 2`) and the start of its text. */
+  name: string;
   range: Range;
 }
 

@@ -11,6 +11,19 @@ const MITIGATION_COLUMN = new RegExp(`${MITIGATION.source}|\\bresponse|\\bcounte
 /** `no mitigation yet`, `without a fallback`: the word is there, the mitigation is not. */
 const NO_MITIGATION = /\b(?:no|without|lacks?|missing|tbd)\s+(?:\w+\s+)?(?:mitigat|fallback|contingenc|workaround|recover|remediat)/i;
 
+/** `- Mitigation:` (bold, boxed or numbered) with nothing after it: a stub, not a mitigation, unless lines nested under it say one. */
+const EMPTY_MITIGATION_LABEL = /^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?(?:\*\*|__)?(?:mitigations?|fallback|contingency|workaround|recovery|remediation)(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*$/i;
+
+const indentOf = (line: string) => line.length - line.trimStart().length;
+
+/** A short name for a risk in messages: `Risk 2 "rate limits"`, `"Token expiry"`; words beyond six are cut. */
+function riskName(label: string | undefined, text: string): string {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  const shown = words.length > 6 ? `${words.slice(0, 6).join(' ')}…` : words.join(' ');
+  if (label && !MITIGATION.test(label)) return shown ? `${label} "${shown}"` : label;
+  return shown ? `"${shown}"` : 'This risk';
+}
+
 function lineRange(line: number, start: number, end: number) {
   return { start: { line, character: start }, end: { line, character: end } };
 }
@@ -19,8 +32,18 @@ function lineRange(line: number, start: number, end: number) {
 export function readRisks(chunk: Chunk, outline: Outline, otherFields: TemplateField[] = []): RiskEntry[] {
   const risks: RiskEntry[] = [];
   const { lines } = outline;
+  let emptyLine: number | undefined;
+  /** Whether lines from..to say a mitigation; an empty `Mitigation:` label among them is kept in `emptyLine`. */
   const mitigatedIn = (from: number, to: number) => {
-    for (let i = from; i < to; i++) if (!outline.nonProse[i] && MITIGATION.test(lines[i]) && !NO_MITIGATION.test(lines[i])) return true;
+    emptyLine = undefined;
+    for (let i = from; i < to; i++) {
+      if (outline.nonProse[i] || !MITIGATION.test(lines[i]) || NO_MITIGATION.test(lines[i])) continue;
+      if (!EMPTY_MITIGATION_LABEL.test(lines[i])) return true;
+      let next = i + 1;
+      while (next < to && !lines[next].trim()) next++;
+      if (next < to && indentOf(lines[next]) > indentOf(lines[i])) return true;
+      emptyLine ??= i;
+    }
     return false;
   };
   const subHeadings = chunk.body.filter((b) => b.type === 'heading');
@@ -30,6 +53,8 @@ export function readRisks(chunk: Chunk, outline: Outline, otherFields: TemplateF
       line: heading.startLine,
       hasText: true,
       hasMitigation: mitigatedIn(heading.startLine, subHeadings[i + 1]?.startLine ?? chunk.endLine),
+      emptyMitigationLine: emptyLine,
+      name: riskName(undefined, plainText(lines[heading.startLine].replace(/^\s*#+\s*/, ''))),
       range: lineRange(heading.startLine, 0, lines[heading.startLine].length),
     }));
   }
@@ -41,6 +66,7 @@ export function readRisks(chunk: Chunk, outline: Outline, otherFields: TemplateF
     if (block.type === 'paragraph' && open && !/^risk\b/i.test(paragraphLabel((block.inline ?? '').split('\n', 1)[0])?.label ?? '')) {
       open.hasText = true;
       open.hasMitigation ||= mitigatedIn(block.startLine, block.endLine);
+      open.emptyMitigationLine ??= emptyLine;
       answerOf = open;
       continue;
     }
@@ -53,12 +79,15 @@ export function readRisks(chunk: Chunk, outline: Outline, otherFields: TemplateF
         const col = textColumn(lines[item.startLine], first);
         if (label && /^mitigat/i.test(label.label)) {
           const previous = risks[risks.length - 1];
-          if (previous) previous.hasMitigation ||= hasText(label.value) || hasContent(outline, item.startLine + 1, item.endLine);
+          const written = hasText(label.value) || hasContent(outline, item.startLine + 1, item.endLine);
+          if (previous) previous.hasMitigation ||= written;
+          if (previous && !written) previous.emptyMitigationLine ??= item.startLine;
           continue;
         }
         const labelHasMitigation = Boolean(label && MITIGATION.test(label.label));
         const ownText = label ? plainText(label.value) : plainText(first);
         let hasMitigation = labelHasMitigation ? ownText.length > 0 : mitigatedIn(item.startLine, item.endLine);
+        const emptyMitigationLine = labelHasMitigation ? undefined : emptyLine;
         const nestedText = hasContent(outline, item.startLine + 1, item.endLine);
         if (labelHasMitigation && !hasMitigation) hasMitigation = nestedText;
         const nested = item.children.find((b) => b.type === 'list' && b.startLine > item.startLine);
@@ -66,6 +95,8 @@ export function readRisks(chunk: Chunk, outline: Outline, otherFields: TemplateF
           line: item.startLine,
           hasText: ownText.length > 0 || nestedText,
           hasMitigation,
+          emptyMitigationLine,
+          name: riskName(label?.label, ownText || plainText(lines[item.startLine + 1] ?? '')),
           stubAt: {
             line: endOfText(lines, item.startLine, item.endLine),
             indent: nested ? ' '.repeat(lines[nested.startLine].length - lines[nested.startLine].trimStart().length) : ' '.repeat(col),
@@ -81,12 +112,15 @@ export function readRisks(chunk: Chunk, outline: Outline, otherFields: TemplateF
       if (/^mitigat/i.test(label.label)) {
         const previous = risks[risks.length - 1];
         if (previous) previous.hasMitigation ||= hasText(label.value);
+        if (previous && !hasText(label.value)) previous.emptyMitigationLine ??= block.startLine;
         continue;
       }
       risks.push({
         line: block.startLine,
         hasText: hasText(label.value),
         hasMitigation: mitigatedIn(block.startLine, block.endLine),
+        emptyMitigationLine: emptyLine,
+        name: riskName(label.label, plainText(label.value)),
         range: lineRange(block.startLine, 0, lines[block.startLine].length),
       });
     } else if (block.type === 'table') {
@@ -97,7 +131,13 @@ export function readRisks(chunk: Chunk, outline: Outline, otherFields: TemplateF
         for (const row of block.rows!.filter((r) => !r.header)) {
           const cells = splitTableRow(lines[row.line]);
           if (!/^risk\b/i.test(plainText(cells[0]?.text ?? ''))) continue;
-          risks.push({ line: row.line, hasText: cells.slice(1).some((c) => hasText(c.text)), hasMitigation: mitigatedIn(row.line, row.line + 1), range: lineRange(row.line, 0, lines[row.line].length) });
+          risks.push({
+            line: row.line,
+            hasText: cells.slice(1).some((c) => hasText(c.text)),
+            hasMitigation: mitigatedIn(row.line, row.line + 1),
+            name: riskName(plainText(cells[0].text), plainText(cells[1]?.text ?? '')),
+            range: lineRange(row.line, 0, lines[row.line].length),
+          });
         }
         continue;
       }
@@ -107,6 +147,7 @@ export function readRisks(chunk: Chunk, outline: Outline, otherFields: TemplateF
           line: row.line,
           hasText: cells.some((c, i) => i !== column && hasText(c.text)),
           hasMitigation: hasText(cells[column]?.text ?? ''),
+          name: riskName(undefined, plainText(cells.find((c, i) => i !== column && hasText(c.text) && !/^\d+\.?$/.test(c.text.trim()))?.text ?? '')),
           range: lineRange(row.line, 0, lines[row.line].length),
         });
       }

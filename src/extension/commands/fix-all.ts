@@ -1,27 +1,60 @@
 import * as vscode from 'vscode';
-import { fixAllEdits } from '../../core';
+import { fixAll } from '../../core';
 import { toWorkspaceEdit } from '../convert';
 import type { PlanAnalyzer } from '../plan-analysis';
 
-/** `connectorPlan.fixAll`: applies every mechanical fix to the active plan (or the given URI) as one undoable edit. */
+/** What Fix All did, for tests and keybindings: edits applied, stubs inserted, values chosen, gaps left. */
+export interface FixAllOutcome {
+  applied: number;
+  inserted: number;
+  chosen: number;
+  /** Errors and warnings still in the plan once the fixes are in: they need the user's words. */
+  remaining: number;
+}
+
+const NOTHING: FixAllOutcome = { applied: 0, inserted: 0, chosen: 0, remaining: 0 };
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * `connectorPlan.fixAll`: applies every mechanical fix to the active plan (or the given URI) as one undoable
+ * edit, puts the cursor in the first inserted stub and says what it did and what is left.
+ */
 export function registerFixAllCommand(analyzer: PlanAnalyzer): vscode.Disposable {
-  return vscode.commands.registerCommand('connectorPlan.fixAll', async (uri?: vscode.Uri): Promise<number> => {
-    const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  return vscode.commands.registerCommand('connectorPlan.fixAll', async (uri?: vscode.Uri): Promise<FixAllOutcome> => {
+    const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     if (!document) {
       void vscode.window.showInformationMessage('Open a connector plan to fix its gaps.');
-      return 0;
+      return NOTHING;
     }
     const result = analyzer.get(document) ?? (await analyzer.analyzeDocument(document));
     if (!result.isPlan) {
       void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(document.uri)} is not a connector plan.`);
-      return 0;
+      return NOTHING;
     }
-    const edits = fixAllEdits(result.report.findings);
-    if (!edits.length) {
+    const fix = fixAll(result.report.findings);
+    if (!fix.edits.length) {
       void vscode.window.showInformationMessage('No mechanical fixes to apply: the remaining gaps need your words.');
-      return 0;
+      return { ...NOTHING, remaining: gapsIn(result.report.findings) };
     }
-    await vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, edits));
-    return edits.length;
+    if (!(await vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, fix.edits)))) {
+      void vscode.window.showWarningMessage('Fix All could not change the plan (it changed meanwhile, or it is read-only); nothing was applied.');
+      return NOTHING;
+    }
+    if (fix.firstBlank) {
+      const editor = await vscode.window.showTextDocument(document);
+      const at = document.validatePosition(new vscode.Position(fix.firstBlank.line, fix.firstBlank.character));
+      editor.selection = new vscode.Selection(at, at);
+      editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+    const remaining = gapsIn((await analyzer.analyzeDocument(document)).report.findings);
+    const did = [fix.inserted && `inserted ${count(fix.inserted, 'stub', 'stubs')}`, fix.chosen && `chose ${count(fix.chosen, 'value', 'values')}`].filter(Boolean).join(' and ');
+    const left = remaining ? `${count(remaining, 'gap still needs', 'gaps still need')} your words` : 'no gaps are left';
+    void vscode.window.showInformationMessage(`Fix All ${did}; ${left}.`);
+    return { applied: fix.edits.length, inserted: fix.inserted, chosen: fix.chosen, remaining };
   });
+}
+
+function gapsIn(findings: { severity: string }[]): number {
+  return findings.filter((f) => f.severity !== 'info').length;
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyzePlan, disableEdits, fixAllEdits, goNoGoEdit, inspectPlan, RULES, type Finding } from '../../../src/core';
+import { analyzePlan, disableEdits, fixAll, fixAllEdits, goNoGoEdit, inspectPlan, RULES, type Finding } from '../../../src/core';
 import { applyEdits, GOOD_PLAN, gaps, lines, withSection } from './plan-text';
 
 function only(text: string, ruleId: string): Finding[] {
@@ -198,8 +198,37 @@ describe('edits for adapters', () => {
   it('fix-all takes each preferred fix once, never overlapping', () => {
     const plan = withSection(withSection(GOOD_PLAN, 'C', ''), 'J', '').replace('- Risk 1: rate limits during backfill.\n  - Mitigation: backoff and a resumable cursor.', '- Risk 1: rate limits\n- Risk 2: churn');
     const fixed = applyEdits(plan, fixAllEdits(analyzePlan(plan).findings));
-    assert.deepEqual(gaps(fixed).filter((g) => /missing-section|risk-without/.test(g)), []);
+    assert.deepEqual(gaps(fixed).filter((g) => /missing-section/.test(g)), []);
     assert.match(fixed, /- Risk 1: rate limits\n {2}- Mitigation: \n- Risk 2: churn\n {2}- Mitigation: \n/);
+    // A stub is still empty: the risks stay flagged, by name, and Fix All has nothing more to add to them.
+    const risks = analyzePlan(fixed).findings.filter((f) => f.ruleId === 'risk-without-mitigation');
+    assert.deepEqual(risks.map((f) => f.message.replace(/\(\d+\)/, '(N)')), [
+      'Risk 1 "rate limits" has an empty Mitigation line (N): write what you will do about it.',
+      'Risk 2 "churn" has an empty Mitigation line (N): write what you will do about it.',
+    ]);
+    assert.deepEqual(risks.map((f) => f.fixes), [undefined, undefined]);
+    assert.equal(applyEdits(fixed, fixAllEdits(analyzePlan(fixed).findings)).match(/Mitigation/g)?.length, fixed.match(/Mitigation/g)?.length);
+  });
+
+  it('fix-all says what kind its edits are and where the first blank lands once they are applied', () => {
+    const plan = withSection(GOOD_PLAN, 'C', '').replace('- Risk 1: rate limits during backfill.\n  - Mitigation: backoff and a resumable cursor.', '- Risk 1: rate limits');
+    const result = fixAll(analyzePlan(plan).findings);
+    assert.deepEqual([result.inserted, result.chosen], [2, 0]);
+    const fixed = applyEdits(plan, result.edits).split('\n');
+    const at = result.firstBlank!;
+    assert.match(fixed[at.line], /^- Link 1: \{external field\}/);
+    assert.equal(at.character, '- Link 1: '.length);
+    const stubOnly = fixAll(analyzePlan(GOOD_PLAN.replace('- Risk 1: rate limits during backfill.\n  - Mitigation: backoff and a resumable cursor.', '- Risk 1: rate limits')).findings);
+    assert.equal(stubOnly.firstBlank!.character, '  - Mitigation: '.length);
+    assert.equal(fixAll([]).firstBlank, undefined);
+  });
+
+  it('an empty Mitigation stub is no mitigation; one with words under it is', () => {
+    const plan = (risk: string) => GOOD_PLAN.replace('- Risk 1: rate limits during backfill.\n  - Mitigation: backoff and a resumable cursor.', risk);
+    assert.deepEqual(only(plan('- Risk 1: rate limits\n  - Mitigation:'), 'risk-without-mitigation').map((f) => f.range.start.line > 0), [true]);
+    assert.deepEqual(only(plan('- Risk 1: rate limits\n  - **Mitigation:**\n    - backoff'), 'risk-without-mitigation'), []);
+    assert.deepEqual(only(plan('- Risk 1: rate limits\n  - Mitigation: backoff'), 'risk-without-mitigation'), []);
+    assert.match(only(plan('- Token expiry breaks the nightly sync for every tenant at once'), 'risk-without-mitigation')[0].message, /^"Token expiry breaks the nightly sync…" has no mitigation/);
   });
 
   it('disable comments silence exactly that finding', () => {
