@@ -202,10 +202,14 @@ export function hoverAt(plan: PlanModel, report: PlanReport, line: number, chara
   return place && { contents: fieldHover(plan, place, report), range: place.field.labelRange };
 }
 
+/** The go/no-go reason that restates the checked count (`1 of 2 go/no-go items unchecked`). */
+export const UNCHECKED_REASON = /^\d+ of \d+ go\/no-go items? unchecked$/;
+
 function planHover(report: PlanReport): string {
   const { percent, goNoGo } = report.progress!;
   const head = `**${escapeMarkdown(plainText(report.title ?? 'Connector plan'))}** — ${percent}% complete · ${goNoGo.verdict} ${goNoGo.checked}/${goNoGo.total}`;
-  const reasons = goNoGo.reasons.map((r) => `- ${escapeMarkdown(r)}`).join('\n');
+  // `NO-GO 1/2` already says how many items are checked: the reasons list the rest.
+  const reasons = goNoGo.reasons.filter((r) => !UNCHECKED_REASON.test(r)).map((r) => `- ${escapeMarkdown(r)}`).join('\n');
   return reasons ? `${head}\n\n${reasons}` : head;
 }
 
@@ -235,7 +239,7 @@ function fieldHover(plan: PlanModel, { field, section, subsection }: FieldPlace,
   const parts = [`**${escapeMarkdown(tf.series ? field.label : tf.label)}** — template field of ${escapeMarkdown(where)}`];
   if (plainText(field.label).toLowerCase().replace(/\s*#?\d+$/, '') !== tf.label.toLowerCase()) parts.push(`Written here as "${escapeMarkdown(field.label)}".`);
   if (tf.choices) parts.push(`Allowed values: ${acceptedValues(tf.choices).map((c) => `\`${c}\``).join(' · ')}`);
-  parts.push(tf.guidance ? `Template:\n\n> ${tf.guidance}` : 'The template leaves it blank for your answer.');
+  if (tf.guidance) parts.push(`Template:\n\n> ${tf.guidance}`);
   parts.push(fieldState(plan, field));
   const own = report.findings.filter((f) => f.range.start.line >= field.startLine && f.range.start.line < Math.max(field.endLine, field.line + 1));
   if (own.length) parts.push(gapList(own));

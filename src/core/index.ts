@@ -14,7 +14,7 @@ export type { FixAllResult } from './edits';
 export type { GoNoGoChange } from './edits';
 export { planOverview } from './overview';
 export type { PlanOverview, SectionOverview, SubsectionOverview } from './overview';
-export { completionsAt, hoverAt } from './assist';
+export { completionsAt, hoverAt, UNCHECKED_REASON } from './assist';
 export type { PlanCompletion, PlanCompletionKind, PlanHover } from './assist';
 export type { PlanModel, Section, Subsection, Field, TaskItem, Heading, WorkStatus, WorkSlot, LinkEntry, SectionMatch, TemplateSchema, TemplateSection, TemplateField } from './plan/model';
 export { getDefaultSchema } from './template/schema';

@@ -22,11 +22,14 @@ export function computeProgress(plan: PlanModel, findings: Finding[]): PlanProgr
     const section = plan.sections.find((s) => s.id === template.id);
     if (!section) return { id: template.id, title: template.title, filled: 0, total: emptyTotal(template), status: 'missing', missing: [`the whole section`] };
     const tally = sectionTally(plan, section, template);
-    const gaps = findings.filter((f) => f.sectionId === template.id && f.severity !== 'info').length;
+    // Any finding in the section, an info one too, keeps it from showing complete.
+    const gaps = findings.filter((f) => f.sectionId === template.id).length;
     const filled = Math.min(tally.filled, tally.total);
     let status: SectionStatus = filled >= tally.total && !gaps ? 'complete' : filled === 0 ? 'empty' : 'partial';
     if (status === 'empty' && gaps && filled > 0) status = 'partial';
-    return { id: template.id, title: template.title, filled, total: tally.total, status, missing: tally.missing };
+    // `risks with a mitigation (1/3)` under a section at 1/3 would say the count twice.
+    const missing = tally.missing.length === 1 ? tally.missing.map((m) => m.replace(` (${filled}/${tally.total})`, '')) : tally.missing;
+    return { id: template.id, title: template.title, filled, total: tally.total, status, missing };
   });
   const filled = sections.reduce((n, s) => n + s.filled, 0);
   const total = sections.reduce((n, s) => n + s.total, 0);
