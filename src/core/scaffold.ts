@@ -1,9 +1,23 @@
 import { getDefaultSchema } from './template/schema';
 
-/** `HubSpot CRM` -> `hubspot-crm`. */
+/** The longest plan file name, in UTF-8 bytes: most file systems stop at 255, and paths add up. */
+export const MAX_FILE_NAME_BYTES = 200;
+
+/**
+ * `HubSpot CRM` -> `hubspot-crm`, `Café Böse` -> `cafe-bose`, `日本語` -> `日本語`: Latin accents go, letters and
+ * digits of every script stay, anything else becomes one dash. Empty when the name has no letter or digit.
+ */
 export function connectorSlug(name: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'connector';
+  return name
+    .normalize('NFKD')
+    .replace(/(\p{Script=Latin})[\u0300-\u036f]+/gu, '$1')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
 }
+
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
 
 /** Why a connector name cannot name a plan file, in words a person can act on; undefined when it can. */
 export function connectorNameProblem(name: string): string | undefined {
@@ -11,11 +25,14 @@ export function connectorNameProblem(name: string): string | undefined {
   if (!trimmed) return 'Type the connector name, for example "HubSpot CRM".';
   if (/[/\\]/.test(trimmed)) return 'Leave out / and \\: the connector name becomes the file name.';
   if (/\p{Cc}/u.test(trimmed)) return 'Write the connector name on one line, without tabs or control characters.';
+  if (!connectorSlug(trimmed)) return 'The name needs a letter or a digit: the file name is made from them.';
+  const bytes = utf8Length(planFileName(trimmed));
+  if (bytes > MAX_FILE_NAME_BYTES) return `The file name would be ${bytes} bytes long; shorten the name so it stays within ${MAX_FILE_NAME_BYTES}.`;
   return undefined;
 }
 
 export function planFileName(connectorName: string): string {
-  return `${connectorSlug(connectorName)}-rollout-plan.md`;
+  return `${connectorSlug(connectorName) || 'connector'}-rollout-plan.md`;
 }
 
 /** The template's text with the connector name filled in. */

@@ -9,6 +9,7 @@ import { registerDiagnostics } from './diagnostics';
 import { registerHovers } from './hover';
 import { PlanAnalyzer } from './plan-analysis';
 import { PlanTree } from './plan-tree';
+import { recentNotices } from './notices';
 import { extendMarkdownIt } from './preview';
 import { PlanStatusBar } from './status-bar';
 
@@ -18,6 +19,8 @@ export interface ConnectorPlanApi {
   planTree: PlanTree;
   statusBar: PlanStatusBar;
   extendMarkdownIt: typeof extendMarkdownIt;
+  /** The messages shown last (a notification's text cannot be read back otherwise). */
+  recentNotices: typeof recentNotices;
 }
 
 /** Cheap on purpose: it runs for every markdown file. Work happens when a markdown document is analysed. */
@@ -40,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorPlanApi {
     statusBar,
     registerSetGoNoGoItemCommand(analyzer),
   );
-  return { analyzer, planTree, statusBar, extendMarkdownIt };
+  return { analyzer, planTree, statusBar, extendMarkdownIt, recentNotices };
 }
 
 export function deactivate(): void {}

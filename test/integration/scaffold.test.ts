@@ -7,6 +7,38 @@ const schema = getDefaultSchema();
 const firstBlank = `- ${schema.sections[0].fields[0].label}: `;
 const secondBlank = `- ${schema.sections[0].fields[1].label}: `;
 
+/** A file system with nothing in it that refuses to make folders (no permission) or files (read-only). */
+class RefusingFileSystem implements vscode.FileSystemProvider {
+  refuseFolders = true;
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changed.event;
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+  stat(uri: vscode.Uri): vscode.FileStat {
+    if (uri.path === '/' || (!this.refuseFolders && uri.path === '/plans')) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+    throw vscode.FileSystemError.FileNotFound(uri);
+  }
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+  createDirectory(uri: vscode.Uri): void {
+    if (this.refuseFolders) throw vscode.FileSystemError.NoPermissions(uri);
+  }
+  readFile(uri: vscode.Uri): Uint8Array {
+    throw vscode.FileSystemError.FileNotFound(uri);
+  }
+  writeFile(): void {
+    throw vscode.FileSystemError.NoPermissions('EROFS: read-only file system');
+  }
+  delete(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+  rename(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+}
+
 async function exists(uri: vscode.Uri): Promise<boolean> {
   return Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
 }
@@ -130,6 +162,36 @@ describe('scaffolding: New Connector Plan and Insert Template', () => {
     assert.equal(await vscode.commands.executeCommand('connectorPlan.newPlan', { name: '../Escape' }), undefined);
     assert.equal(await vscode.commands.executeCommand('connectorPlan.newPlan', { name: '   ' }), undefined);
     assert.equal(await exists(plans), before);
+  });
+
+  it('refuses names that make no file name or too long a one, with the reason; keeps letters of any script', async () => {
+    const api = await extensionApi();
+    const folder = vscode.Uri.joinPath(root, 'scaffold-names-test');
+    made.push(folder);
+    assert.equal(await vscode.commands.executeCommand('connectorPlan.newPlan', { name: '...', folder }), undefined);
+    assert.match(api.recentNotices().at(-1)!, /Cannot create a plan named "\.\.\.": The name needs a letter or a digit/);
+    assert.equal(await vscode.commands.executeCommand('connectorPlan.newPlan', { name: 'x'.repeat(185), folder }), undefined);
+    assert.match(api.recentNotices().at(-1)!, /would be 201 bytes long/);
+    assert.equal(await exists(folder), false);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('connectorPlan.newPlan', { name: '日本語', folder });
+    assert.equal(uri?.path.split('/').pop(), '日本語-rollout-plan.md');
+  });
+
+  it('tells the real reason when the file system refuses the plan, never "already exists"', async () => {
+    const api = await extensionApi();
+    const refusing = new RefusingFileSystem();
+    const registration = vscode.workspace.registerFileSystemProvider('cp-refusing', refusing, { isCaseSensitive: true });
+    try {
+      refusing.refuseFolders = true;
+      assert.equal(await vscode.commands.executeCommand('connectorPlan.newPlan', { name: 'Nope', folder: vscode.Uri.parse('cp-refusing:/plans') }), undefined);
+      assert.match(api.recentNotices().at(-1)!, /^Could not create the folder .*plans: no permission to write there\.$/);
+      refusing.refuseFolders = false;
+      assert.equal(await vscode.commands.executeCommand('connectorPlan.newPlan', { name: 'Nope', folder: vscode.Uri.parse('cp-refusing:/plans') }), undefined);
+      assert.match(api.recentNotices().at(-1)!, /^Could not create .*nope-rollout-plan\.md: the file system is read-only\.$/);
+      assert.deepEqual(api.recentNotices().slice(-2).filter((n) => /already exists/.test(n)), []);
+    } finally {
+      registration.dispose();
+    }
   });
 
   it('inserts the template at the cursor of a markdown editor, as one undoable snippet', async () => {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { fixAll } from '../../core';
 import { toWorkspaceEdit } from '../convert';
+import { showInfo } from '../notices';
 import type { PlanAnalyzer } from '../plan-analysis';
 
 /** What Fix All did, for tests and keybindings: edits applied, stubs inserted, values chosen, gaps left. */
@@ -24,17 +25,17 @@ export function registerFixAllCommand(analyzer: PlanAnalyzer): vscode.Disposable
   return vscode.commands.registerCommand('connectorPlan.fixAll', async (uri?: vscode.Uri): Promise<FixAllOutcome> => {
     const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     if (!document) {
-      void vscode.window.showInformationMessage('Open a connector plan to fix its gaps.');
+      void showInfo('Open a connector plan to fix its gaps.');
       return NOTHING;
     }
     const result = analyzer.get(document) ?? (await analyzer.analyzeDocument(document));
     if (!result.isPlan) {
-      void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(document.uri)} is not a connector plan.`);
+      void showInfo(`${vscode.workspace.asRelativePath(document.uri)} is not a connector plan.`);
       return NOTHING;
     }
     const fix = fixAll(result.report.findings);
     if (!fix.edits.length) {
-      void vscode.window.showInformationMessage('No mechanical fixes to apply: the remaining gaps need your words.');
+      void showInfo('No mechanical fixes to apply: the remaining gaps need your words.');
       return { ...NOTHING, remaining: gapsIn(result.report.findings) };
     }
     if (!(await vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, fix.edits)))) {
@@ -50,7 +51,7 @@ export function registerFixAllCommand(analyzer: PlanAnalyzer): vscode.Disposable
     const remaining = gapsIn((await analyzer.analyzeDocument(document)).report.findings);
     const did = [fix.inserted && `inserted ${count(fix.inserted, 'stub', 'stubs')}`, fix.chosen && `chose ${count(fix.chosen, 'value', 'values')}`].filter(Boolean).join(' and ');
     const left = remaining ? `${count(remaining, 'gap still needs', 'gaps still need')} your words` : 'no gaps are left';
-    void vscode.window.showInformationMessage(`Fix All ${did}; ${left}.`);
+    void showInfo(`Fix All ${did}; ${left}.`);
     return { applied: fix.edits.length, inserted: fix.inserted, chosen: fix.chosen, remaining };
   });
 }

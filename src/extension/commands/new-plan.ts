@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { connectorNameProblem, planFileName, planSnippet } from '../../core';
 import type { PlanAnalyzer } from '../plan-analysis';
+import { showError, showInfo } from '../notices';
 import { readSettings } from '../settings';
 
 /** What tests and keybindings pass to run the command without prompts. */
@@ -33,7 +34,7 @@ async function newPlan(args: NewPlanArgs, analyzer: PlanAnalyzer): Promise<vscod
   if (args.name !== undefined) {
     const problem = connectorNameProblem(args.name);
     if (problem) {
-      void vscode.window.showErrorMessage(`Cannot create a plan named "${args.name}": ${problem}`);
+      void showError(`Cannot create a plan named "${args.name}": ${problem}`);
       return undefined;
     }
   }
@@ -53,13 +54,25 @@ async function newPlan(args: NewPlanArgs, analyzer: PlanAnalyzer): Promise<vscod
 
   const file = vscode.Uri.joinPath(folder, planFileName(name));
   if (await exists(file)) return offerToOpen(file);
-  await vscode.workspace.fs.createDirectory(folder);
+  try {
+    await vscode.workspace.fs.createDirectory(folder);
+  } catch (error) {
+    return cannotCreate(folder, error, 'the folder');
+  }
   // Create-only: if the file appeared since the check, the edit fails instead of overwriting it.
   const create = new vscode.WorkspaceEdit();
   create.createFile(file, { overwrite: false, ignoreIfExists: false });
   // A plan from its first, empty moment: the Plans view and the diagnostics never see it as a mere note.
   analyzer.markCreated(file);
-  if (!(await vscode.workspace.applyEdit(create).then(undefined, () => false))) return offerToOpen(file);
+  if (!(await vscode.workspace.applyEdit(create).then(undefined, () => false))) {
+    if (await exists(file)) return offerToOpen(file);
+    // applyEdit says no reason: writing the (still absent) file says it, or creates it after all.
+    try {
+      await vscode.workspace.fs.writeFile(file, new Uint8Array());
+    } catch (error) {
+      return cannotCreate(file, error, '');
+    }
+  }
 
   const editor = await vscode.window.showTextDocument(file);
   await editor.insertSnippet(snippet, new vscode.Position(0, 0));
@@ -98,9 +111,25 @@ function askName(folder: vscode.Uri | undefined): Thenable<string | undefined> {
   });
 }
 
+/** Shows why the folder or file could not be made, as the file system tells it; creates nothing. */
+function cannotCreate(target: vscode.Uri, error: unknown, what: string): undefined {
+  void showError(`Could not create ${what ? `${what} ` : ''}${shown(target)}: ${reasonOf(error)}`);
+  return undefined;
+}
+
+/** A file system error in words: `FileSystemError` codes (`NoPermissions`, `FileExists`…) and Node's (`EACCES`, `EROFS`, `ENAMETOOLONG`). */
+function reasonOf(error: unknown): string {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  const text = `${code ?? ''} ${message ?? ''}`;
+  if (/ENAMETOOLONG/.test(text)) return 'the name is too long for this file system.';
+  if (/EROFS|read-?only/i.test(text)) return 'the file system is read-only.';
+  if (/NoPermissions|EACCES|EPERM|permission/i.test(text)) return 'no permission to write there.';
+  if (/ENOSPC/.test(text)) return 'the disk is full.';
+  return message ? `${message.replace(/\s+/g, ' ').trim()}` : 'the file system refused it.';
+}
+
 function offerToOpen(file: vscode.Uri): vscode.Uri {
-  void vscode.window
-    .showInformationMessage(`${shown(file)} already exists, so it was left as it is.`, 'Open')
+  void showInfo(`${shown(file)} already exists, so it was left as it is.`, 'Open')
     .then((choice) => (choice === 'Open' ? vscode.window.showTextDocument(file) : undefined));
   return file;
 }

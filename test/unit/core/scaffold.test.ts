@@ -7,7 +7,11 @@ describe('scaffold', () => {
     assert.equal(planFileName('HubSpot CRM'), 'hubspot-crm-rollout-plan.md');
     assert.equal(connectorSlug('  Zoho Desk (EU) '), 'zoho-desk-eu');
     assert.equal(connectorSlug('Café Über'), 'cafe-uber');
-    assert.equal(connectorSlug('???'), 'connector');
+    assert.equal(connectorSlug('???'), '');
+    assert.equal(planFileName('日本語'), '日本語-rollout-plan.md');
+    assert.equal(connectorSlug('Ελληνικά CRM'), 'ελληνικά-crm');
+    assert.equal(connectorSlug('ガイド 2'), 'ガイド-2');
+    assert.equal(connectorSlug('हिन्दी'), 'हिन्दी');
   });
 
   it('says what is wrong with a name that cannot name a file', () => {
@@ -16,6 +20,11 @@ describe('scaffold', () => {
     assert.match(connectorNameProblem('Acme/EU')!, /Leave out \/ and \\/);
     assert.match(connectorNameProblem('Acme\\EU')!, /Leave out/);
     assert.match(connectorNameProblem('Acme\nEU')!, /one line/);
+    for (const name of ['...', '-', '—', '!!!']) assert.match(connectorNameProblem(name)!, /needs a letter or a digit/, name);
+    assert.equal(connectorNameProblem('日本語'), undefined);
+    assert.equal(connectorNameProblem('a'.repeat(184)), undefined);
+    assert.match(connectorNameProblem('a'.repeat(185))!, /would be 201 bytes long; .* within 200/);
+    assert.match(connectorNameProblem('語'.repeat(62))!, /would be 202 bytes/);
   });
 
   it('fills the name into the template and nothing else', () => {
