@@ -10,6 +10,7 @@ import { registerHovers } from './hover';
 import { PlanAnalyzer } from './plan-analysis';
 import { PlanTree } from './plan-tree';
 import { extendMarkdownIt } from './preview';
+import { CheckedReports } from './preview/checked-reports';
 import { PlanStatusBar } from './status-bar';
 
 /** What `activate` hands back: VS Code's markdown preview reads `extendMarkdownIt`; tests reach the services. */
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorPlanApi {
   const analyzer = new PlanAnalyzer(output);
   const planTree = new PlanTree(analyzer);
   const statusBar = new PlanStatusBar(analyzer);
+  const previewReports = new CheckedReports(analyzer);
   context.subscriptions.push(
     output,
     analyzer,
@@ -39,8 +41,9 @@ export function activate(context: vscode.ExtensionContext): ConnectorPlanApi {
     planTree,
     statusBar,
     registerSetGoNoGoItemCommand(analyzer),
+    previewReports,
   );
-  return { analyzer, planTree, statusBar, extendMarkdownIt };
+  return { analyzer, planTree, statusBar, extendMarkdownIt: (md) => extendMarkdownIt(md, previewReports) };
 }
 
 export function deactivate(): void {}
