@@ -11,6 +11,7 @@ import { PlanAnalyzer } from './plan-analysis';
 import { PlanTree } from './plan-tree';
 import { recentNotices } from './notices';
 import { extendMarkdownIt } from './preview';
+import { CheckedReports } from './preview/checked-reports';
 import { PlanStatusBar } from './status-bar';
 
 /** What `activate` hands back: VS Code's markdown preview reads `extendMarkdownIt`; tests reach the services. */
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorPlanApi {
   const analyzer = new PlanAnalyzer(output);
   const planTree = new PlanTree(analyzer);
   const statusBar = new PlanStatusBar(analyzer);
+  const previewReports = new CheckedReports(analyzer);
   context.subscriptions.push(
     output,
     analyzer,
@@ -42,8 +44,9 @@ export function activate(context: vscode.ExtensionContext): ConnectorPlanApi {
     planTree,
     statusBar,
     registerSetGoNoGoItemCommand(analyzer),
+    previewReports,
   );
-  return { analyzer, planTree, statusBar, extendMarkdownIt, recentNotices };
+  return { analyzer, planTree, statusBar, extendMarkdownIt: (md) => extendMarkdownIt(md, previewReports), recentNotices };
 }
 
 export function deactivate(): void {}

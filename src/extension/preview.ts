@@ -1,140 +1,77 @@
 // The markdown preview plugin. No `vscode` import: VS Code hands us its markdown-it, and unit tests hand us theirs.
 import type MarkdownIt from 'markdown-it';
 import { analyzePlan, mightBePlan, type Finding, type PlanReport } from '../core';
+import { blocksOf } from './preview/blocks';
+import { badgeHtml, BADGE, BADGE_ROW, markGaps, type BadgeData } from './preview/gap-marks';
+import { markPlaceholders, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN } from './preview/placeholders';
+import { SUMMARY, summaryHtml, type SummaryData } from './preview/summary';
+import { markTaskLists, TASK_BOX, taskBoxHtml } from './preview/task-lists';
+import { metaOf, TokenEdits, type Token, type TokenClass } from './preview/token-edits';
 
-type Token = MarkdownIt.Token;
-type StateCore = MarkdownIt.StateCore;
-
-const SUMMARY = 'connector_plan_summary';
-const PLACEHOLDER = 'connector_plan_placeholder';
-
-/** Findings that mark their whole line (list item, table row, paragraph) in the preview, and the class they give it. */
-const LINE_CLASSES: Record<string, string> = {
-  'empty-field': 'connector-plan-empty',
-  'unchosen-option': 'connector-plan-unchosen',
-};
+/** Where the plugin gets the report the Problems panel shows, so that both agree (severities, rules off, exclusions). */
+export interface PreviewReports {
+  /**
+   * The checked report of the document at `uri` (VS Code's `env.currentDocument`) whose text is `text`; null when the
+   * extension does not check that document (not a plan, excluded, checks off); undefined when it has no result for it.
+   */
+  reportFor(uri: unknown, text: string): PlanReport | null | undefined;
+}
 
 /**
- * Marks a plan's gaps in the rendered markdown: a progress and go/no-go summary on top, template placeholders
- * wrapped in a span, empty fields' lines given a class. Anything that is not a plan renders untouched.
+ * Marks a plan's gaps in the rendered markdown: a progress, go/no-go and gap count summary on top, a badge for every
+ * finding on the block of its line, template placeholders wrapped in a span, task items as disabled checkboxes.
+ * Anything that is not a plan renders untouched. Marks are made at render time, on copies of the tokens: VS Code
+ * parses a document version once and renders it again when the findings change.
  */
-export function extendMarkdownIt(md: MarkdownIt.MarkdownIt): MarkdownIt.MarkdownIt {
-  md.core.ruler.push('connector_plan', (state) => {
+export function extendMarkdownIt(md: MarkdownIt.MarkdownIt, reports?: PreviewReports): MarkdownIt.MarkdownIt {
+  const sources = new WeakMap<Token[], string>();
+  const marked = new WeakMap<Token[], { report: PlanReport; tokens: Token[] }>();
+  const ownReports = new WeakMap<Token[], PlanReport | undefined>();
+  const Token = new md.core.State('', md, {}).Token as TokenClass;
+  const escape = md.utils.escapeHtml;
+
+  md.core.ruler.push('connector_plan_source', (state) => {
+    if (!state.inlineMode) sources.set(state.tokens, state.src);
+  });
+
+  const render = md.renderer.render.bind(md.renderer);
+  md.renderer.render = (tokens, options, env) => {
+    const src = sources.get(tokens);
+    if (src === undefined) return render(tokens, options, env);
+    let out = tokens;
     try {
-      markPlan(state);
+      const uri = (env as { currentDocument?: unknown } | undefined)?.currentDocument;
+      const checked = uri === undefined ? undefined : reports?.reportFor(uri, src);
+      if (checked === undefined && !ownReports.has(tokens)) ownReports.set(tokens, mightBePlan(src) ? analyzePlan(src) : undefined);
+      const report = checked === null ? undefined : (checked ?? ownReports.get(tokens));
+      if (report?.isPlan && report.progress) {
+        const known = marked.get(tokens);
+        out = known?.report === report ? known.tokens : markPlan(tokens, report, src, Token);
+        marked.set(tokens, { report, tokens: out });
+      }
     } catch {
       // A preview that renders without marks beats one that does not render.
     }
-  });
-  md.renderer.rules[SUMMARY] = (tokens, idx) => tokens[idx].content;
-  md.renderer.rules[PLACEHOLDER] = (tokens, idx) =>
-    `<span class="connector-plan-placeholder" title="Template placeholder: replace it">${md.utils.escapeHtml(tokens[idx].content)}</span>`;
+    return render(out, options, env);
+  };
+
+  const rules = md.renderer.rules;
+  rules[SUMMARY] = (tokens, idx) => summaryHtml(metaOf<SummaryData>(tokens[idx]), escape);
+  rules[BADGE] = (tokens, idx) => badgeHtml(metaOf<BadgeData>(tokens[idx]), escape);
+  rules[BADGE_ROW] = (tokens, idx) => `<p class="connector-plan-badges">${metaOf<BadgeData[]>(tokens[idx]).map((b) => badgeHtml(b, escape)).join(' ')}</p>\n`;
+  rules[PLACEHOLDER_OPEN] = (tokens, idx) => `<span class="connector-plan-placeholder" title="${escape(metaOf<Finding>(tokens[idx]).message)}">`;
+  rules[PLACEHOLDER_CLOSE] = () => '</span>';
+  rules[TASK_BOX] = (tokens, idx) => taskBoxHtml(metaOf<{ checked: boolean }>(tokens[idx]).checked);
   return md;
 }
 
-function markPlan(state: StateCore): void {
-  if (state.inlineMode) return;
-  if (!mightBePlan(state.src)) return;
-  const report = analyzePlan(state.src);
-  if (!report.isPlan || !report.progress) return;
-  const lines = state.src.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  markPlaceholders(state, placeholdersByLine(report.findings, lines));
-  markLines(state.tokens, report.findings);
-  const summary = new state.Token(SUMMARY, 'div', 0);
-  summary.block = true;
-  summary.content = summaryHtml(report, state.md.utils.escapeHtml);
-  state.tokens.unshift(summary);
-}
-
-function placeholdersByLine(findings: Finding[], lines: string[]): Map<number, string[]> {
-  const byLine = new Map<number, string[]>();
-  for (const f of findings) {
-    if (f.ruleId !== 'unfilled-placeholder' || f.range.start.line !== f.range.end.line) continue;
-    const text = lines[f.range.start.line]?.slice(f.range.start.character, f.range.end.character);
-    if (!text) continue;
-    byLine.set(f.range.start.line, [...(byLine.get(f.range.start.line) ?? []), text]);
-  }
-  return byLine;
-}
-
-/** Wraps each reported placeholder's text in the inline tokens rendered from its line (table cells use their row's line). */
-function markPlaceholders(state: StateCore, byLine: Map<number, string[]>): void {
-  if (!byLine.size) return;
-  let blockMap: [number, number] | null = null;
-  for (const token of state.tokens) {
-    if (token.map && token.nesting >= 0) blockMap = token.map;
-    if (token.type !== 'inline' || !token.children) continue;
-    const map = token.map ?? blockMap;
-    if (!map) continue;
-    const wanted: string[] = [];
-    for (let line = map[0]; line < map[1]; line++) wanted.push(...(byLine.get(line) ?? []));
-    if (wanted.length) token.children = token.children.flatMap((child) => (child.type === 'text' ? splitText(state, child, wanted) : [child]));
-  }
-}
-
-/** The text token cut around the wanted placeholders it holds (each one used once). */
-function splitText(state: StateCore, token: Token, wanted: string[]): Token[] {
-  const out: Token[] = [];
-  let rest = token.content;
-  for (;;) {
-    let at = -1;
-    let which = -1;
-    wanted.forEach((w, i) => {
-      const found = rest.indexOf(w);
-      if (found >= 0 && (at < 0 || found < at)) [at, which] = [found, i];
-    });
-    if (at < 0) break;
-    if (at > 0) out.push(textToken(state, token, rest.slice(0, at)));
-    const mark = new state.Token(PLACEHOLDER, 'span', 0);
-    mark.content = wanted[which];
-    out.push(mark);
-    rest = rest.slice(at + wanted[which].length);
-    wanted.splice(which, 1);
-  }
-  if (!out.length) return [token];
-  if (rest) out.push(textToken(state, token, rest));
-  return out;
-}
-
-function textToken(state: StateCore, like: Token, content: string): Token {
-  const token = new state.Token('text', '', 0);
-  token.content = content;
-  token.level = like.level;
-  return token;
-}
-
-/** Gives the list item (else table row, paragraph or heading) that starts on a finding's line the finding's class and message. */
-function markLines(tokens: Token[], findings: Finding[]): void {
-  const starts = new Map<number, Token>();
-  const rank = (t: Token) => ['list_item_open', 'tr_open', 'heading_open', 'paragraph_open'].indexOf(t.type);
-  for (const token of tokens) {
-    if (!token.map || token.nesting !== 1 || rank(token) < 0 || (token.type === 'paragraph_open' && token.hidden)) continue;
-    const known = starts.get(token.map[0]);
-    if (!known || rank(token) < rank(known)) starts.set(token.map[0], token);
-  }
-  for (const f of findings) {
-    const className = LINE_CLASSES[f.ruleId];
-    const token = className && starts.get(f.range.start.line);
-    if (!token || String(token.attrGet('class') ?? '').split(' ').includes(className)) continue;
-    token.attrJoin('class', className);
-    token.attrSet('title', f.message);
-  }
-}
-
-/** `72% complete · NO-GO 3/5`, the reasons, and how many gaps of each severity. */
-function summaryHtml(report: PlanReport, escape: (text: string) => string): string {
-  const { percent, goNoGo } = report.progress!;
-  const go = goNoGo.verdict === 'GO';
-  const counts = (['error', 'warning', 'info'] as const)
-    .map((severity) => [severity, report.findings.filter((f) => f.severity === severity).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([severity, n]) => `${n} ${severity}${n > 1 && severity !== 'info' ? 's' : ''}`);
-  const reasons = goNoGo.reasons.map((r) => `<li>${escape(r)}</li>`).join('');
-  return [
-    `<div class="connector-plan-summary ${go ? 'connector-plan-go' : 'connector-plan-nogo'}" role="note" aria-label="Connector plan summary">`,
-    `<p class="connector-plan-summary-line"><strong>${percent}% complete</strong> · <span class="connector-plan-verdict">${goNoGo.verdict}</span> ${goNoGo.checked}/${goNoGo.total}</p>`,
-    reasons ? `<ul class="connector-plan-reasons">${reasons}</ul>` : '',
-    counts.length ? `<p class="connector-plan-gaps">Gaps: ${counts.join(', ')}</p>` : '',
-    '</div>\n',
-  ].join('');
+function markPlan(tokens: Token[], report: PlanReport, src: string, Token: TokenClass): Token[] {
+  const edits = new TokenEdits(tokens, Token);
+  const blocks = blocksOf(tokens);
+  const lines = src.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  markTaskLists(edits);
+  const wrapped = markPlaceholders(edits, blocks, report.findings, lines);
+  const unplaced = markGaps(edits, blocks, report.findings.filter((f) => !wrapped.has(f)));
+  const summary: SummaryData = { report, unplaced };
+  return [edits.make(SUMMARY, 'div', 0, { block: true, meta: summary }), ...edits.result()];
 }

@@ -113,20 +113,3 @@ describe('completion and hover', () => {
     assert.match(text, /Empty: write its value/);
   });
 });
-
-describe('markdown preview plugin', () => {
-  before(async () => {
-    await vscode.extensions.getExtension('vscode.markdown-language-features')?.activate();
-  });
-
-  it('adds the go/no-go summary to a rendered plan and leaves other markdown alone', async () => {
-    const html = await vscode.commands.executeCommand<string>('markdown.api.render', PLAN);
-    const { percent } = analyzePlan(PLAN).progress!;
-    assert.match(html, new RegExp(`<div class="connector-plan-summary connector-plan-nogo"[^>]*><p class="connector-plan-summary-line"><strong>${percent}% complete</strong> · <span class="connector-plan-verdict">NO-GO</span> 0/1</p>`));
-    assert.match(html, /class="connector-plan-empty[^"]*"[^>]*>Authentication model:/);
-    assert.match(html, /<span class="connector-plan-placeholder"[^>]*>\{DB\/app\}<\/span>/);
-
-    const notes = await vscode.commands.executeCommand<string>('markdown.api.render', '# Notes\n\n- Owner: {someone}\n- Empty:');
-    assert.doesNotMatch(notes, /connector-plan-/);
-  });
-});

@@ -1,0 +1,37 @@
+import type { Finding, PlanReport, Severity } from '../../core';
+import { badgeHtml, gapMarkOf } from './gap-marks';
+
+export const SUMMARY = 'connector_plan_summary';
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+/** What the summary token carries in `meta`. */
+export interface SummaryData {
+  report: PlanReport;
+  /** Findings no rendered block holds (a missing section with no title to sit on): listed in the summary. */
+  unplaced: Finding[];
+}
+
+/**
+ * `72% complete · NO-GO 3/5`, the reasons, how many gaps of each severity (every finding, as the Problems panel
+ * counts them) and the gaps that have no place in the text.
+ */
+export function summaryHtml({ report, unplaced }: SummaryData, escape: (text: string) => string): string {
+  const { percent, goNoGo } = report.progress!;
+  const go = goNoGo.verdict === 'GO';
+  const counts = SEVERITIES.map((severity) => [severity, report.findings.filter((f) => f.severity === severity).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([severity, n]) => `<span class="connector-plan-count-${severity}">${n} ${severity}${n > 1 && severity !== 'info' ? 's' : ''}</span>`);
+  const reasons = goNoGo.reasons.map((r) => `<li>${escape(r)}</li>`).join('');
+  const elsewhere = unplaced
+    .map((f) => `<li>${badgeHtml({ ruleId: f.ruleId, severity: f.severity, label: gapMarkOf(f.ruleId).label, messages: [f.message] }, escape)} ${escape(f.message)}</li>`)
+    .join('');
+  return [
+    `<div class="connector-plan-summary ${go ? 'connector-plan-go' : 'connector-plan-nogo'}" role="note" aria-label="Connector plan summary">`,
+    `<p class="connector-plan-summary-line"><strong>${percent}% complete</strong> · <span class="connector-plan-verdict">${goNoGo.verdict}</span> ${goNoGo.checked}/${goNoGo.total}</p>`,
+    reasons ? `<ul class="connector-plan-reasons">${reasons}</ul>` : '',
+    counts.length ? `<p class="connector-plan-gaps">Gaps: ${counts.join(', ')}</p>` : '',
+    elsewhere ? `<ul class="connector-plan-unplaced">${elsewhere}</ul>` : '',
+    '</div>\n',
+  ].join('');
+}
