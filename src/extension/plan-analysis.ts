@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { inspectPlan, parseConfig, type PlanModel, type PlanReport, type RuleConfig } from '../core';
+import { inspectPlan, mightBePlan, parseConfig, type PlanModel, type PlanReport, type RuleConfig } from '../core';
 import { planFileKind } from './plan-files';
 import { readSettings } from './settings';
 
@@ -84,6 +84,32 @@ export class PlanAnalyzer implements vscode.Disposable {
     }
   }
 
+  /**
+   * For a scan of the workspace: like `analyzeFile`, but a closed file the cheap pre-test rules out (unless settings
+   * make it a plan) is not analysed, and a closed file that is no plan is neither kept nor announced.
+   * Undefined when the file is no plan or cannot be read.
+   */
+  async scanFile(uri: vscode.Uri): Promise<PlanAnalysis | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return this.get(open) ?? this.analyzeDocument(open);
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    } catch (error) {
+      this.output.appendLine(`Could not read ${uri.toString(true)}: ${(error as Error).message}`);
+      return undefined;
+    }
+    const kind = planFileKind(uri);
+    const result = kind === 'excluded' || (kind === 'auto' && !mightBePlan(text)) ? undefined : await this.analyze(uri, text, -1, false);
+    if (!result?.isPlan) {
+      this.results.delete(uri.toString());
+      return undefined;
+    }
+    this.results.set(uri.toString(), result);
+    this.analyzed.fire(result);
+    return result;
+  }
+
   forget(uri: vscode.Uri): void {
     this.cancel(uri);
     if (this.results.delete(uri.toString())) this.forgotten.fire(uri);
@@ -94,11 +120,12 @@ export class PlanAnalyzer implements vscode.Disposable {
     this.configs.clear();
   }
 
-  private async analyze(uri: vscode.Uri, text: string, version: number): Promise<PlanAnalysis> {
+  private async analyze(uri: vscode.Uri, text: string, version: number, keep = true): Promise<PlanAnalysis> {
     const kind = planFileKind(uri);
     const rules = { ...(await this.fileRules(uri)), ...readSettings(uri).rules };
     const { report, plan } = inspectPlan(text, { rules, assumePlan: kind === 'forced' });
     const result: PlanAnalysis = { uri, version, isPlan: kind !== 'excluded' && report.isPlan, report, plan };
+    if (!keep) return result;
     this.results.set(uri.toString(), result);
     this.analyzed.fire(result);
     return result;

@@ -1,7 +1,7 @@
 // npm run bench:workspace: a workspace of 300 plans among 2,000 other markdown files; the CLI's `status` over it
 // against the Plans view's full scan inside a real VS Code (code-server + headless chromium, as the tests run it).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { format } from 'node:util';
@@ -28,7 +28,10 @@ function planVariant(i) {
   return { path: i % 10 === 0 ? `docs/connectors/${name.toLowerCase().replace(' ', '-')}-rollout-plan.md` : `plans/team-${i % 12}/${example.replace('-rollout-plan', `-${i}-rollout-plan`)}`, text };
 }
 
-/** Other markdown: the project's own docs and non-plan fixtures, and short notes, spread over folders. */
+/**
+ * Other markdown, spread over folders: packages' READMEs (what most markdown in a workspace looks like), this
+ * project's docs and non-plan fixtures (which talk about plans), and short notes.
+ */
 function otherFile(i, sources) {
   const source = sources[i % sources.length];
   const text = i % 4 === 3 ? `# Meeting notes ${i}\n\n- Attendees: team ${i % 7}\n- Decisions: ship it\n\n## Follow-ups\n\n- [ ] write the doc\n` : `${source}\n\n<!-- copy ${i} -->\n`;
@@ -36,8 +39,10 @@ function otherFile(i, sources) {
 }
 
 function makeWorkspace() {
-  const dir = mkdtempSync(join(tmpdir(), 'connector-plan-bench-workspace-'));
-  const sources = ['README.md', 'CHANGELOG.md', 'test/fixtures/plans/not-a-plan-playbook.md', 'test/fixtures/plans/not-a-plan-readme.md', ...readdirSync(join(repoRoot, 'docs', 'rules')).map((f) => `docs/rules/${f}`)].map(read);
+  const dir = mkdtempSync(join(tmpdir(), 'connector-plan-bench-files-'));
+  const ownDocs = ['README.md', 'CHANGELOG.md', 'test/fixtures/plans/not-a-plan-playbook.md', 'test/fixtures/plans/not-a-plan-readme.md', ...readdirSync(join(repoRoot, 'docs', 'rules')).map((f) => `docs/rules/${f}`)];
+  const readmes = readdirSync(join(repoRoot, 'node_modules')).sort().map((name) => `node_modules/${name}/README.md`).filter((file) => existsSync(join(repoRoot, file))).slice(0, 150);
+  const sources = [...ownDocs, ...readmes].map(read);
   const files = [...Array.from({ length: PLANS }, (_, i) => planVariant(i)), ...Array.from({ length: OTHERS }, (_, i) => otherFile(i, sources))];
   for (const file of files) {
     mkdirSync(dirname(join(dir, file.path)), { recursive: true });
@@ -84,6 +89,7 @@ function timeView(dir) {
           async beforeOpen(page) {
             await page.exposeFunction('codeAutomationLog', (_level, message) => {
               const text = Array.isArray(message) ? format(...message) : String(message);
+              if (text.startsWith("view-scan detail:")) console.log(text);
               const match = /^view-scan: (.*)$/.exec(text);
               if (match) result = JSON.parse(match[1]);
             });

@@ -3,9 +3,14 @@ import { fixAllEdits } from '../../core';
 import { toWorkspaceEdit } from '../convert';
 import type { PlanAnalyzer } from '../plan-analysis';
 
-/** `connectorPlan.fixAll`: applies every mechanical fix to the active plan (or the given URI) as one undoable edit. */
+/**
+ * `connectorPlan.fixAll`: applies every mechanical fix to the active plan (or the given URI) as one undoable edit.
+ * From a row of the Plans view (a node with a `uri`), the plan is shown first, so the edit is seen and can be undone.
+ */
 export function registerFixAllCommand(analyzer: PlanAnalyzer): vscode.Disposable {
-  return vscode.commands.registerCommand('connectorPlan.fixAll', async (uri?: vscode.Uri): Promise<number> => {
+  return vscode.commands.registerCommand('connectorPlan.fixAll', async (target?: vscode.Uri | { uri: vscode.Uri }): Promise<number> => {
+    const uri = target instanceof vscode.Uri || !target ? target : target.uri;
+    if (target && !(target instanceof vscode.Uri)) await vscode.window.showTextDocument(uri!, { preview: false });
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     if (!document) {
       void vscode.window.showInformationMessage('Open a connector plan to fix its gaps.');
