@@ -11,5 +11,11 @@ export function registerActivePlanContext(analyzer: PlanAnalyzer): vscode.Dispos
     void vscode.commands.executeCommand('setContext', KEY, Boolean(result?.isPlan));
   };
   update();
-  return vscode.Disposable.from(vscode.window.onDidChangeActiveTextEditor(update), analyzer.onDidAnalyze(update), analyzer.onDidForget(update));
+  // Only the active editor's results matter: a scan of the workspace sends no context update per file.
+  const isActive = (uri: vscode.Uri) => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString();
+  return vscode.Disposable.from(
+    vscode.window.onDidChangeActiveTextEditor(update),
+    analyzer.onDidAnalyze((result) => isActive(result.uri) && update()),
+    analyzer.onDidForget((uri) => isActive(uri) && update()),
+  );
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { inspectPlan, parseConfig, type PlanModel, type PlanReport, type RuleConfig } from '../core';
-import { matches, planFileKind } from './plan-files';
+import { inspectPlan, mightBePlan, parseConfig, type PlanModel, type PlanReport, type RuleConfig } from '../core';
+import { matches, planFileKind, type PlanFileKind } from './plan-files';
 import { readSettings } from './settings';
 
 export interface PlanAnalysis {
@@ -98,6 +98,33 @@ export class PlanAnalyzer implements vscode.Disposable {
     this.created.add(uri.toString());
   }
 
+  /**
+   * For a scan of the workspace: like `analyzeFile`, but a closed file the cheap pre-test rules out (unless settings
+   * make it a plan) is not analysed, and a closed file that is no plan is neither kept nor announced.
+   * Undefined when the file is no plan or cannot be read.
+   */
+  async scanFile(uri: vscode.Uri): Promise<PlanAnalysis | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return this.get(open) ?? this.analyzeDocument(open);
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    } catch (error) {
+      this.output.appendLine(`Could not read ${uri.toString(true)}: ${(error as Error).message}`);
+      return undefined;
+    }
+    const kind = planFileKind(uri);
+    const skip = kind === 'excluded' || (!mightBePlan(text) && !(await this.isForced(uri, kind, await this.fileConfig(uri))));
+    const result = skip ? undefined : await this.analyze(uri, text, -1, false);
+    if (!result?.isPlan) {
+      this.results.delete(uri.toString());
+      return undefined;
+    }
+    this.results.set(uri.toString(), result);
+    this.analyzed.fire(result);
+    return result;
+  }
+
   forget(uri: vscode.Uri): void {
     this.cancel(uri);
     if (this.results.delete(uri.toString())) this.forgotten.fire(uri);
@@ -108,16 +135,21 @@ export class PlanAnalyzer implements vscode.Disposable {
     this.configs.clear();
   }
 
-  private async analyze(uri: vscode.Uri, text: string, version: number): Promise<PlanAnalysis> {
+  private async analyze(uri: vscode.Uri, text: string, version: number, keep = true): Promise<PlanAnalysis> {
     const kind = planFileKind(uri);
     const config = await this.fileConfig(uri);
     const rules = { ...config?.rules, ...readSettings(uri).rules };
-    const assumePlan = kind === 'forced' || this.created.has(uri.toString()) || Boolean(config && matches(uri.path.slice(config.folder.length + 1), config.files));
-    const { report, plan } = inspectPlan(text, { rules, assumePlan });
+    const { report, plan } = inspectPlan(text, { rules, assumePlan: await this.isForced(uri, kind, config) });
     const result: PlanAnalysis = { uri, version, isPlan: kind !== 'excluded' && report.isPlan, report, plan };
+    if (!keep) return result;
     this.results.set(uri.toString(), result);
     this.analyzed.fire(result);
     return result;
+  }
+
+  /** A plan whatever its text: `connectorPlan.files`, a `files` glob of its `.connector-plan.json`, or New Connector Plan made it. */
+  private async isForced(uri: vscode.Uri, kind: PlanFileKind, config: FolderConfig | undefined): Promise<boolean> {
+    return kind === 'forced' || this.created.has(uri.toString()) || Boolean(config && matches(uri.path.slice(config.folder.length + 1), config.files));
   }
 
   private cancel(uri: vscode.Uri): void {

@@ -2,15 +2,36 @@ import * as vscode from 'vscode';
 import type { PlanProgress, SectionStatus } from '../core';
 import type { PlanAnalysis } from './plan-analysis';
 
-/** `72% · NO-GO 3/5`: what the tree and the status bar say about a plan. */
+/** `72% · NO-GO 3/5` (`72% · no go/no-go checklist` without one): what the tree and the status bar say about a plan. */
 export function summaryText(progress: PlanProgress): string {
   const { verdict, checked, total } = progress.goNoGo;
-  return `${progress.percent}% · ${verdict} ${checked}/${total}`;
+  return total ? `${progress.percent}% · ${verdict} ${checked}/${total}` : `${progress.percent}% · ${NO_CHECKLIST}`;
 }
 
-/** The connector name from the title, else the file name. */
+export const NO_CHECKLIST = 'no go/no-go checklist';
+
+/** File names that say nothing of the connector: the folder's name is read instead. */
+const GENERIC_NAME = /^(?:plan|readme|index|rollout[-_ ]?plan|connector[-_ ]?(?:rollout[-_ ]?)?plan)\.md$/i;
+const PLAN_SUFFIX = /[-_ .]*(?:connector[-_ ]?)?(?:rollout[-_ ]?)?plan\.md$|\.md$/i;
+
+/** The connector name from the title; else the file name without `-rollout-plan.md`, or the folder's name for `plan.md`, `README.md`… */
 export function planName(analysis: PlanAnalysis): string {
-  return analysis.report.connectorName || analysis.uri.path.slice(analysis.uri.path.lastIndexOf('/') + 1);
+  if (analysis.report.connectorName) return analysis.report.connectorName;
+  const parts = analysis.uri.path.split('/').filter(Boolean);
+  const file = parts[parts.length - 1] ?? analysis.uri.path;
+  if (GENERIC_NAME.test(file) && parts.length > 1) return parts[parts.length - 2];
+  return file.replace(PLAN_SUFFIX, '') || file;
+}
+
+/** One line for the clipboard: `Globex: 85% filled · NO-GO 2/3 (docs/globex-plan.md)`. */
+export function statusLine(analysis: PlanAnalysis): string {
+  const progress = analysis.report.progress;
+  const where = vscode.workspace.asRelativePath(analysis.uri);
+  if (!progress) return `${planName(analysis)}: not checked as a plan (${where})`;
+  const { verdict, checked, total, reasons } = progress.goNoGo;
+  const goNoGo = total ? `${verdict} ${checked}/${total}` : `${verdict}, ${NO_CHECKLIST}`;
+  const why = reasons.filter((r) => r !== NO_CHECKLIST);
+  return `${planName(analysis)}: ${progress.percent}% filled · ${goNoGo}${why.length ? ` (${why.join('; ')})` : ''} · ${where}`;
 }
 
 /** Markdown-escapes text for a tooltip; unlike `appendText`, keeps plain spaces so long lines still wrap. */
@@ -32,8 +53,10 @@ export function planTooltip(analysis: PlanAnalysis): vscode.MarkdownString {
   tooltip.appendMarkdown(`**${escapeMarkdown(planName(analysis))}** · ${escapeMarkdown(vscode.workspace.asRelativePath(analysis.uri))}`);
   if (!progress) return tooltip;
   const { goNoGo } = progress;
-  tooltip.appendMarkdown(`\n\n${progress.percent}% filled · **${goNoGo.verdict}**, ${goNoGo.checked} of ${goNoGo.total} go/no-go items checked`);
-  if (goNoGo.reasons.length) tooltip.appendMarkdown(` (${escapeMarkdown(goNoGo.reasons.join('; '))})`);
+  const checkedText = goNoGo.total ? `${goNoGo.checked} of ${goNoGo.total} go/no-go items checked` : NO_CHECKLIST;
+  tooltip.appendMarkdown(`\n\n${progress.percent}% filled · **${goNoGo.verdict}**, ${checkedText}`);
+  const reasons = goNoGo.reasons.filter((r) => r !== NO_CHECKLIST);
+  if (reasons.length) tooltip.appendMarkdown(` (${escapeMarkdown(reasons.join('; '))})`);
   tooltip.appendMarkdown('\n\n| | Section | Filled |\n|---|---|---:|\n');
   for (const section of progress.sections) {
     tooltip.appendMarkdown(`| $(${SECTION_ICONS[section.status]}) | ${escapeMarkdown(`${section.id}) ${section.title}`)} | ${section.filled}/${section.total} |\n`);

@@ -102,11 +102,12 @@ export function idOf(node: PlanTreeNode): string {
 export function treeItemOf(node: PlanTreeNode): vscode.TreeItem {
   const item = itemFor(node);
   item.id = idOf(node);
-  item.contextValue = node.kind;
+  // Plan rows of a file say so: `Reveal in Explorer` is offered for those only.
+  item.contextValue = node.kind === 'plan' ? (node.uri.scheme === 'untitled' ? 'plan' : 'plan.file') : node.kind;
   return item;
 }
 
-/** Only leaves get a command: in a tree, clicking an item that has one runs it instead of expanding the item. */
+/** Leaves and plan rows get a command: in a tree, clicking an item that has one runs it instead of expanding the item. */
 function itemFor(node: PlanTreeNode): vscode.TreeItem {
   const collapsed = (children: unknown[], state = vscode.TreeItemCollapsibleState.Collapsed) => (children.length ? state : vscode.TreeItemCollapsibleState.None);
   switch (node.kind) {
@@ -117,6 +118,8 @@ function itemFor(node: PlanTreeNode): vscode.TreeItem {
       item.description = progress ? summaryText(progress) : '';
       item.iconPath = verdictIcon(analysis);
       item.tooltip = planTooltip(analysis);
+      // A click or Enter opens the plan; its twistie (or the arrow keys) expands it.
+      item.command = { command: 'connectorPlan.openPlan', title: 'Open Plan', arguments: [node.uri, { preview: true, preserveFocus: true } satisfies vscode.TextDocumentShowOptions] };
       return item;
     }
     case 'section': {

@@ -8,6 +8,8 @@ export interface PlanSettings {
   exclude: string[];
   rules: RuleConfig;
   lintDelay: number;
+  /** The count of NO-GO plans on the Plans view's icon. */
+  plansViewBadge: boolean;
 }
 
 export const SECTION = 'connectorPlan';
@@ -22,5 +24,6 @@ export function readSettings(scope?: vscode.ConfigurationScope): PlanSettings {
     exclude: config.get<string[]>('exclude', ['**/node_modules/**']),
     rules: config.get<RuleConfig>('rules', {}),
     lintDelay: Math.max(0, config.get<number>('lintDelay', 300)),
+    plansViewBadge: config.get<boolean>('plansView.badge', true),
   };
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { PlanAnalyzer } from './plan-analysis';
-import { planName, planTooltip, summaryText } from './plan-summary';
+import { NO_CHECKLIST, planName, planTooltip, summaryText } from './plan-summary';
 
 /** `$(checklist) 72% · NO-GO 3/5` for the active editor's plan; hidden when the active editor shows no plan. */
 export class PlanStatusBar implements vscode.Disposable {
@@ -40,7 +40,7 @@ export class PlanStatusBar implements vscode.Disposable {
       const { verdict, checked, total } = progress.goNoGo;
       this.item.text = `$(checklist) ${summaryText(progress)}`;
       this.item.tooltip = planTooltip(result);
-      this.item.accessibilityInformation = { label: `${planName(result)}: ${progress.percent}% filled, ${verdict}, ${checked} of ${total} go/no-go items checked` };
+      this.item.accessibilityInformation = { label: `${planName(result)}: ${progress.percent}% filled, ${verdict}, ${total ? `${checked} of ${total} go/no-go items checked` : NO_CHECKLIST}` };
       this.item.command = { command: 'connectorPlan.revealPlan', title: 'Reveal Plan in the Plans View', arguments: [result.uri] };
       this.item.show();
       this.shown = true;

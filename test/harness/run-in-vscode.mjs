@@ -28,12 +28,33 @@ function saveWorkbenchLogs(resultsDir, logs) {
   }
 }
 
+/** The suites, each in a window of its own: the fixture workspace, then a window with no folder open. */
+const SUITES = [
+  { dir: suiteDir, folder: undefined, log: 'browser-console.log' },
+  { dir: join(suiteDir, 'no-folder'), folder: null, log: 'browser-console-no-folder.log' },
+];
+
 async function main() {
   preflight();
   const timeout = timeoutSeconds(180);
   const started = Date.now();
   const session = await startVSCodeSession({ name: LAYER });
-  const browserLog = createWriteStream(join(session.resultsDir, 'browser-console.log'));
+  let passed = 0;
+  let failed = 0;
+  try {
+    for (const suite of SUITES) {
+      const result = await runSuite(session, suite, timeout);
+      passed += result.passed;
+      failed += result.failed;
+    }
+    return reportLayer(LAYER, started, passed, failed);
+  } finally {
+    await session.close();
+  }
+}
+
+async function runSuite(session, suite, timeout) {
+  const browserLog = createWriteStream(join(session.resultsDir, suite.log));
   let output = '';
   let suiteStarted = false;
   let page;
@@ -46,9 +67,10 @@ async function main() {
       };
       session
         .openWorkbench({
+          folder: suite.folder,
           payload: [
             ['extensionDevelopmentPath', session.remoteUri(repoRoot)],
-            ['extensionTestsPath', session.remoteUri(suiteDir)],
+            ['extensionTestsPath', session.remoteUri(suite.dir)],
           ],
           async beforeOpen(newPage) {
             await newPage.exposeFunction('codeAutomationLog', (level, message) => {
@@ -76,18 +98,18 @@ async function main() {
       : result.problem ?? (result.code !== 0 && failed === 0 ? `the suite's run() failed (exit code ${result.code}) before or after its tests` : undefined);
     if (result.code !== 0 || problem) saveWorkbenchLogs(session.resultsDir, result.logs);
     if (problem) {
-      const screenshot = page && (await session.screenshot(page, 'failure.png'));
+      const screenshot = page && (await session.screenshot(page, `failure-${suite.log.replace(/\.log$/, '')}.png`));
       console.error(`${LAYER}: ${problem}`);
-      console.error(`${LAYER}: server log ${shown(session.serverLog)}${screenshot ? `, screenshot ${shown(screenshot)}` : ''}, browser console ${shown(join(session.resultsDir, 'browser-console.log'))}`);
+      console.error(`${LAYER}: server log ${shown(session.serverLog)}${screenshot ? `, screenshot ${shown(screenshot)}` : ''}, browser console ${shown(join(session.resultsDir, suite.log))}`);
       if (!summary) console.error(`${LAYER}: the suite reported no result, counted as one failure`);
       failed = Math.max(failed, 1);
     } else if (failed > 0) {
       console.error(`${LAYER}: logs in ${shown(session.resultsDir)}`);
     }
-    return reportLayer(LAYER, started, passed, failed);
+    return { passed, failed };
   } finally {
+    await page?.context().close().catch(() => {});
     await new Promise((resolve) => browserLog.end(resolve));
-    await session.close();
   }
 }
 

@@ -179,12 +179,14 @@ export async function startVSCodeSession({ name, print = (line) => console.log(l
       close,
       /** A `vscode-remote:` URI for a path on this machine, as the workbench's payload needs it. */
       remoteUri: (path) => `vscode-remote://${authority}${pathToFileURL(path).pathname}`,
-      /** A new page (own browser context) on the workbench; `beforeOpen(page)` runs before navigation. */
+      /** A new page (own browser context) on the workbench (`folder: null`: none); `beforeOpen(page)` runs before navigation. */
       async openWorkbench({ folder = fixtureWorkspace, payload = [], beforeOpen } = {}) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
         const page = await context.newPage();
         await beforeOpen?.(page);
-        const query = new URLSearchParams({ folder, payload: JSON.stringify([['skipWelcome', 'true'], ...payload]) });
+        // `folder: null` opens a window with no folder (code-server's `ew`: an empty window, not the last folder).
+        const where = folder ? { folder } : { ew: 'true' };
+        const query = new URLSearchParams({ ...where, payload: JSON.stringify([['skipWelcome', 'true'], ...payload]) });
         await page.goto(`${url}/?${query}`);
         return page;
       },

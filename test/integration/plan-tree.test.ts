@@ -24,7 +24,7 @@ describe('Plans view', () => {
     assert.equal(item.label, 'Globex');
     assert.equal(item.description, `${(await globexProgress()).percent}% · NO-GO 2/3`);
     assert.equal(iconOf(item), 'error');
-    assert.equal(item.command, undefined, 'a click expands the plan rather than running a command');
+    assert.equal(item.command?.command, 'connectorPlan.openPlan', 'a click opens the plan; the twistie expands it');
     assert.match(tooltipOf(item), /NO-GO\*\*, 2 of 3 go\/no-go items checked/);
     assert.ok(await planNode(planTree, fixtureUri('rollout-plan.md')), 'the other fixture plan is listed too');
     assert.ok(!(await planNode(planTree, fixtureUri('README.md'))), 'README.md is no plan');
@@ -132,7 +132,7 @@ describe('Plans view', () => {
   it('counts the NO-GO plans in the view badge', async () => {
     const { planTree } = await extensionApi();
     const roots = await planTree.getChildren();
-    const noGo = roots.filter((n) => /· NO-GO /.test(String(planTree.getTreeItem(n).description)));
+    const noGo = roots.filter((n) => /· NO-GO |· no go\/no-go checklist$/.test(String(planTree.getTreeItem(n).description)));
     assert.ok(noGo.length >= 2);
     assert.equal(planTree.view.badge?.value, noGo.length);
     assert.match(planTree.view.badge?.tooltip ?? '', new RegExp(`^${noGo.length} connector plans are NO-GO$`));

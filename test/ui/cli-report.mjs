@@ -20,7 +20,7 @@ export function planStatuses(folder = '.') {
   return cli('status', folder).plans;
 }
 
-/** A plan's row label in the Plans view, and its status bar text: the name, then `85% · NO-GO 2/3`. */
+/** A plan's row label in the Plans view, and its status bar text: the name, then `85% · NO-GO 2/3` (`85% · no go/no-go checklist`). */
 export function progressText({ percent, goNoGo }) {
-  return `${percent}% · ${goNoGo.verdict} ${goNoGo.checked}/${goNoGo.total}`;
+  return goNoGo.total ? `${percent}% · ${goNoGo.verdict} ${goNoGo.checked}/${goNoGo.total}` : `${percent}% · no go/no-go checklist`;
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtureWorkspace } from '../harness/vscode-session.mjs';
 import { checkFile, planStatuses, progressText } from './cli-report.mjs';
-import { editorLine, quoted, rowLabelled, runCommand, showPlansView, useWorkbench } from './workbench.mjs';
+import { activeTab, editorLine, quoted, rowLabelled, runCommand, showPlansView, useWorkbench } from './workbench.mjs';
 
 const GLOBEX = join(fixtureWorkspace, 'globex-plan.md');
 const ITEM = 'Sync completes with safe resume behavior';
@@ -21,7 +21,8 @@ describe('Plans view', () => {
     const view = await showPlansView(workbench.page);
     for (const plan of plans) await rowLabelled(view, planLabel(plan)).waitFor();
 
-    await rowLabelled(view, planLabel(globex)).click();
+    // A click on the twistie expands a plan; a click on its name opens it.
+    await rowLabelled(view, planLabel(globex)).locator('.monaco-tl-twistie').click();
     const sectionLabels = sections.map((s) => `${s.id}) ${s.title} ${s.filled}/${s.total}`);
     for (const label of sectionLabels) await rowLabelled(view, label).waitFor();
     const shown = await view.locator('.monaco-list-row[aria-level="2"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label')));
@@ -35,7 +36,7 @@ describe('Plans view', () => {
     assert.ok(onDisk.includes(`- [ ] ${ITEM}`));
     const globex = planStatuses().find((plan) => plan.path === 'globex-plan.md');
     const view = await showPlansView(page);
-    await rowLabelled(view, planLabel(globex)).click();
+    await rowLabelled(view, planLabel(globex)).locator('.monaco-tl-twistie').click();
     const item = view.locator(`.monaco-list-row[aria-label^=${quoted(`${ITEM},`)}]`);
     await item.locator('.custom-view-tree-node-item-checkbox[aria-checked="false"]').click();
 
@@ -56,5 +57,36 @@ describe('Plans view', () => {
     await runCommand(page, 'View: Revert and Close Editor');
     await page.locator('.tabs-container .tab[aria-label^="globex-plan.md"]').waitFor({ state: 'detached' });
     assert.equal(readFileSync(GLOBEX, 'utf8'), onDisk);
+  });
+
+  it('opens a plan on a click and on Enter, without expanding it; a plan row has inline actions and a context menu', async () => {
+    const { page } = workbench;
+    const plans = planStatuses();
+    const globex = plans.find((plan) => plan.path === 'globex-plan.md');
+    const other = plans.find((plan) => plan.path === 'rollout-plan.md');
+    assert.ok(other.name < globex.name, 'the other plan is listed first');
+    const view = await showPlansView(page);
+    const globexRow = rowLabelled(view, planLabel(globex));
+    const otherRow = rowLabelled(view, planLabel(other));
+
+    await otherRow.click();
+    await activeTab(page, 'rollout-plan.md').waitFor();
+    assert.equal(await otherRow.getAttribute('aria-expanded'), 'false', 'a click opens the plan, it does not expand it');
+    await view.locator('.monaco-list-row.focused[aria-label^=' + quoted(other.name) + ']').waitFor();
+    await page.keyboard.press('ArrowDown');
+    await view.locator('.monaco-list-row.focused[aria-label^=' + quoted(globex.name) + ']').waitFor();
+    await page.keyboard.press('Enter');
+    await activeTab(page, 'globex-plan.md').waitFor();
+
+    await globexRow.hover();
+    await globexRow.locator('.action-label[aria-label="Fix All Mechanical Gaps in This Plan"]').waitFor();
+    await globexRow.locator('.action-label[aria-label="Open Preview"]').click();
+    await page.locator('.tabs-container .tab[aria-label^="Preview globex-plan.md"]').waitFor();
+
+    await globexRow.click({ button: 'right' });
+    for (const title of ['Open', 'Open Preview', 'Fix All Mechanical Gaps in This Plan', 'Reveal in Explorer', 'Copy Status']) {
+      await page.locator('.monaco-menu .action-menu-item .action-label', { hasText: new RegExp(`^${title}$`) }).waitFor();
+    }
+    await page.keyboard.press('Escape');
   });
 });

@@ -16,14 +16,29 @@ const PLAN_TITLE = /\brollout plan\b|\S\s+connector plan\b/i;
 /** How many template sections a file without a plan title needs to count as a plan. */
 const MIN_SECTIONS_WITHOUT_TITLE = 5;
 
+/** A plan title's words, on one line or across a few (a setext title), with markup or a link between them. */
+const PLAN_TITLE_WORDS = /(?:rollout|connector)[^]{0,400}?plan/i;
 /**
- * A cheap test that never says no to a plan: a plan title somewhere, or enough headings to hold the template's
- * sections. Lets hosts that see every markdown file (the preview) skip the rest without parsing them.
+ * Lines that may make a section heading: ATX headings of any level (sections written inside others), setext
+ * underlines, bold lines (read as headings when the `#` headings name no section), inside quotes or items too.
+ */
+const HEADING_LIKE = /^[ \t>]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:#{1,6}(?:[ \t]|\r?$)|(?:\*\*|__)|(?:=+|-+)[ \t]*\r?$)/gm;
+/** A heading that names two sections (`E+F)`), or a setext underline (its title is the line above): two sections. */
+const TWO_SECTIONS = /[A-Z]\s*[+/&]\s*[A-Z]\s*[).:]|^[ \t>]*(?:=+|-+)[ \t]*\r?$/;
+
+/**
+ * A cheap test that never says no to a plan: a plan title's words, or enough heading-like lines to hold the
+ * template's sections. Lets hosts that see every markdown file (the preview, the Plans view's scan) skip the
+ * rest without parsing them.
  */
 export function mightBePlan(text: string): boolean {
-  if (PLAN_TITLE.test(text)) return true;
-  let headings = 0;
-  for (const _ of text.matchAll(/^ {0,3}#{1,3}[ \t]/gm)) if (++headings >= MIN_SECTIONS_WITHOUT_TITLE) return true;
+  if (PLAN_TITLE_WORDS.test(text)) return true;
+  let sections = 0;
+  for (const match of text.matchAll(HEADING_LIKE)) {
+    const end = text.indexOf('\n', match.index);
+    sections += TWO_SECTIONS.test(text.slice(match.index, end < 0 ? text.length : end)) ? 2 : 1;
+    if (sections >= MIN_SECTIONS_WITHOUT_TITLE) return true;
+  }
   return false;
 }
 

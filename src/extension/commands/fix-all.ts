@@ -19,11 +19,14 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 
 /**
  * `connectorPlan.fixAll`: applies every mechanical fix to the active plan (or the given URI) as one undoable
- * edit, puts the cursor in the first inserted stub and says what it did and what is left.
+ * edit, puts the cursor in the first inserted stub and says what it did and what is left. From a row of the
+ * Plans view (a node with a `uri`), the plan is shown first, so the edit is seen and can be undone.
  */
 export function registerFixAllCommand(analyzer: PlanAnalyzer): vscode.Disposable {
-  return vscode.commands.registerCommand('connectorPlan.fixAll', async (uri?: vscode.Uri): Promise<FixAllOutcome> => {
-    const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  return vscode.commands.registerCommand('connectorPlan.fixAll', async (target?: vscode.Uri | { uri: vscode.Uri }): Promise<FixAllOutcome> => {
+    const uri = target instanceof vscode.Uri || !target ? target : target.uri;
+    if (target && !(target instanceof vscode.Uri)) await vscode.window.showTextDocument(uri!, { preview: false });
+    const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     if (!document) {
       void showInfo('Open a connector plan to fix its gaps.');
       return NOTHING;

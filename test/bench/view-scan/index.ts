@@ -1,0 +1,50 @@
+// Run in the extension host by test/bench/workspace.mjs (extensionTestsPath): times the Plans view's full scan.
+import * as vscode from 'vscode';
+import type { ConnectorPlanApi } from '../../../src/extension/extension';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+
+export async function run(): Promise<void> {
+  const extension = vscode.extensions.getExtension<ConnectorPlanApi>('connector-plan.connector-plan');
+  if (!extension) throw new Error('connector-plan.connector-plan is not loaded');
+  const { planTree } = await extension.activate();
+  let started = performance.now();
+  const plans = (await planTree.getChildren()).length;
+  const first = performance.now() - started;
+  const again: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    started = performance.now();
+    await planTree.refresh();
+    again.push(performance.now() - started);
+  }
+  if (process.env.BENCH_DETAIL) console.log(`view-scan detail: ${await detail()}`);
+  console.log(`view-scan: ${JSON.stringify({ plans, first, again })}`);
+}
+
+/** BENCH_DETAIL=1: what the extension host's own calls cost per file, to see where a scan's time goes. */
+export async function detail(): Promise<string> {
+  const files = await vscode.workspace.findFiles('**/*.md');
+  const time = async (what: string, run: (uri: vscode.Uri) => unknown) => {
+    const started = performance.now();
+    for (const uri of files) await run(uri);
+    return `${what} ${((performance.now() - started) / files.length).toFixed(3)} ms`;
+  };
+  return [
+    `${files.length} files`,
+    await time('getConfiguration', (uri) => vscode.workspace.getConfiguration('connectorPlan', uri).get('files')),
+    await time('asRelativePath', (uri) => vscode.workspace.asRelativePath(uri, false)),
+    await time('readFile', (uri) => vscode.workspace.fs.readFile(uri)),
+    await atOnce(files, 8),
+    await atOnce(files, 32),
+    await atOnce(files, 128),
+  ].join(', ');
+}
+
+async function atOnce(files: vscode.Uri[], limit: number): Promise<string> {
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(Array.from({ length: limit }, async () => {
+    while (next < files.length) await vscode.workspace.fs.readFile(files[next++]);
+  }));
+  return `readFile ${limit} at once ${((performance.now() - started) / files.length).toFixed(3)} ms`;
+}
