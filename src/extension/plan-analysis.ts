@@ -116,6 +116,9 @@ export class PlanAnalyzer implements vscode.Disposable {
     const kind = planFileKind(uri);
     const skip = kind === 'excluded' || (!mightBePlan(text) && !(await this.isForced(uri, kind, await this.fileConfig(uri))));
     const result = skip ? undefined : await this.analyze(uri, text, -1, false);
+    // Opened while the file was read: the editor's text is the plan now, and its result must not be replaced.
+    const opened = openDocument(uri);
+    if (opened) return this.get(opened) ?? this.analyzeDocument(opened);
     if (!result?.isPlan) {
       this.results.delete(uri.toString());
       return undefined;
@@ -141,7 +144,8 @@ export class PlanAnalyzer implements vscode.Disposable {
     const rules = { ...config?.rules, ...readSettings(uri).rules };
     const { report, plan } = inspectPlan(text, { rules, assumePlan: await this.isForced(uri, kind, config) });
     const result: PlanAnalysis = { uri, version, isPlan: kind !== 'excluded' && report.isPlan, report, plan };
-    if (!keep) return result;
+    // The file on disk never replaces what an open document's analysis says (the editor's text is newer).
+    if (!keep || (version === -1 && openDocument(uri))) return result;
     this.results.set(uri.toString(), result);
     this.analyzed.fire(result);
     return result;
@@ -203,4 +207,9 @@ export class PlanAnalyzer implements vscode.Disposable {
     this.timers.clear();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
 }
