@@ -5,6 +5,7 @@ import { registerCompletions } from './completion';
 import { registerFixAllCommand } from './commands/fix-all';
 import { registerScaffoldCommands } from './commands/scaffold';
 import { registerSetGoNoGoItemCommand } from './commands/set-go-no-go-item';
+import { registerShowRuleDocsCommand } from './commands/show-rule-docs';
 import { registerDiagnostics } from './diagnostics';
 import { registerHovers } from './hover';
 import { PlanAnalyzer } from './plan-analysis';
@@ -29,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorPlanApi {
   context.subscriptions.push(
     output,
     analyzer,
-    registerDiagnostics(analyzer, context.extensionUri),
+    registerDiagnostics(analyzer),
     registerCodeActions(analyzer),
     registerFixAllCommand(analyzer),
     registerScaffoldCommands(),
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorPlanApi {
     planTree,
     statusBar,
     registerSetGoNoGoItemCommand(analyzer),
+    registerShowRuleDocsCommand(context.extensionUri),
   );
   return { analyzer, planTree, statusBar, extendMarkdownIt };
 }
