@@ -13,15 +13,25 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
-/** Each rule's documentation ships with the extension, so the link works offline and in every fork. */
-export function ruleDocsUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
+export const SHOW_RULE_DOCS = 'connectorPlan.showRuleDocs';
+
+/** Each rule's page ships with the extension (docs/rules/), so it opens offline and in every fork. */
+export function ruleDocsFile(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
   return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
 }
 
-export function toDiagnostic(finding: Finding, uri: vscode.Uri, extensionUri: vscode.Uri): vscode.Diagnostic {
+/**
+ * A diagnostic's code target: a command link, which the Problems panel and the hover open with commands allowed,
+ * so the page shows rendered in the markdown preview (a file link would open its source as an editable file).
+ */
+export function ruleDocsLink(ruleId: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: 'command', path: SHOW_RULE_DOCS, query: JSON.stringify([ruleId]) });
+}
+
+export function toDiagnostic(finding: Finding, uri: vscode.Uri): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
   diagnostic.source = SOURCE;
-  diagnostic.code = { value: finding.ruleId, target: ruleDocsUri(extensionUri, finding.ruleId) };
+  diagnostic.code = { value: finding.ruleId, target: ruleDocsLink(finding.ruleId) };
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message));
   }

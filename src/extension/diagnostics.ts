@@ -9,7 +9,7 @@ const isMarkdown = (document: vscode.TextDocument) => document.languageId === 'm
  * Keeps the Problems panel in step with open plans: analysed on open, after typing (debounced), on save and
  * on configuration change; cleared on close. Unsaved and untitled documents included.
  */
-export function registerDiagnostics(analyzer: PlanAnalyzer, extensionUri: vscode.Uri): vscode.Disposable {
+export function registerDiagnostics(analyzer: PlanAnalyzer): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('connector-plan');
   const analyzeNow = (document: vscode.TextDocument) => {
     if (isMarkdown(document)) void analyzer.analyzeDocument(document);
@@ -22,7 +22,7 @@ export function registerDiagnostics(analyzer: PlanAnalyzer, extensionUri: vscode
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === result.uri.toString());
       if (!document || result.version !== document.version) return;
       if (result.isPlan && readSettings(document).enable) {
-        collection.set(document.uri, result.report.findings.map((f) => toDiagnostic(f, document.uri, extensionUri)));
+        collection.set(document.uri, result.report.findings.map((f) => toDiagnostic(f, document.uri)));
       } else {
         collection.delete(document.uri);
       }

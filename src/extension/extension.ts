@@ -5,6 +5,7 @@ import { registerCompletions } from './completion';
 import { registerFixAllCommand } from './commands/fix-all';
 import { registerScaffoldCommands } from './commands/scaffold';
 import { registerSetGoNoGoItemCommand } from './commands/set-go-no-go-item';
+import { registerShowRuleDocsCommand } from './commands/show-rule-docs';
 import { registerDiagnostics } from './diagnostics';
 import { registerHovers } from './hover';
 import { PlanAnalyzer } from './plan-analysis';
@@ -34,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorPlanApi {
   context.subscriptions.push(
     output,
     analyzer,
-    registerDiagnostics(analyzer, context.extensionUri),
+    registerDiagnostics(analyzer),
     registerCodeActions(analyzer),
     registerFixAllCommand(analyzer),
     registerScaffoldCommands(analyzer),
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorPlanApi {
     statusBar,
     registerSetGoNoGoItemCommand(analyzer),
     previewReports,
+    registerShowRuleDocsCommand(context.extensionUri),
   );
   return { analyzer, planTree, statusBar, extendMarkdownIt: (md) => extendMarkdownIt(md, previewReports), recentNotices };
 }

@@ -16,7 +16,7 @@ describe('diagnostics', () => {
     assert.equal(risk.range.start.line, 36);
     assert.equal(byRule.get('go-no-go-open')!.severity, vscode.DiagnosticSeverity.Information);
     const target = (risk.code as { target: vscode.Uri }).target;
-    assert.match(target.path, /docs\/rules\/risk-without-mitigation\.md$/);
+    assert.equal(target.toString(true), 'command:connectorPlan.showRuleDocs?["risk-without-mitigation"]');
   });
 
   it('update after an edit', async () => {
