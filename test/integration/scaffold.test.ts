@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { analyzePlan, getDefaultSchema, planSnippet, scaffoldPlan } from '../../src/core';
+import { analyzePlan, getDefaultSchema, planSnippet, scaffoldPlan, snippetParts } from '../../src/core';
 import { EXTENSION_ID, extensionApi } from './plan-documents';
 
 const schema = getDefaultSchema();
@@ -258,5 +258,25 @@ describe('snippets file', () => {
     const [riskName] = Object.entries(snippets).find(([, s]) => s.prefix === 'cp-risk')!;
     await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: riskName });
     assert.match(editor.document.getText(), /\n- Risk 4: \n {2}- Mitigation: \n$/);
+  });
+});
+
+describe('Insert Plan Part…', () => {
+  afterEach(async () => {
+    for (let i = 0; i < 10 && vscode.window.activeTextEditor; i++) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('inserts any part the snippets offer at the cursor, by its prefix; an unknown prefix inserts nothing', async () => {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: '' }));
+    for (const part of Object.values(snippetParts())) {
+      await editor.edit((edit) => edit.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), ''));
+      assert.equal(await vscode.commands.executeCommand('connectorPlan.insertPart', { prefix: part.prefix }), part.prefix);
+      await vscode.commands.executeCommand('leaveSnippet');
+      assert.ok(editor.document.getText().length > 0, `${part.prefix} inserted nothing`);
+    }
+    assert.match(editor.document.getText(), /^- Q4: $/m);
+    const before = editor.document.getText();
+    assert.equal(await vscode.commands.executeCommand('connectorPlan.insertPart', { prefix: 'cp-nothing' }), undefined);
+    assert.equal(editor.document.getText(), before);
   });
 });

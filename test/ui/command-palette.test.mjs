@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { rowLabelled, useWorkbench } from './workbench.mjs';
+import { editorLine, openFile, rowLabelled, runCommand, useWorkbench } from './workbench.mjs';
 
 describe('Command palette', () => {
   const workbench = useWorkbench();
@@ -16,5 +16,24 @@ describe('Command palette', () => {
     for (const hidden of ['Set Go/No-Go Item', 'Fix All Mechanical Gaps in This Plan', 'Insert Connector Plan Template', 'Reveal Plan in the Plans View']) {
       assert.ok(!titles.some((title) => title.includes(hidden)), `"${hidden}" should be hidden without a plan editor, got ${titles.join(' | ')}`);
     }
+  });
+});
+
+describe('Insert Plan Part…', () => {
+  const workbench = useWorkbench();
+
+  it('lists every part of a plan in one pick and inserts the one chosen at the cursor, as a snippet', async () => {
+    const { page } = workbench;
+    await openFile(page, 'globex-plan.md');
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await runCommand(page, 'Connector Plan: Insert Plan Part…');
+    const pick = page.locator('.quick-input-widget');
+    await pick.locator('.quick-input-title', { hasText: 'Insert Plan Part' }).waitFor();
+    for (const label of ['Connector Rollout Plan', 'Risk with mitigation', 'Mapping row', 'Go/no-go item']) await pick.locator('.monaco-list-row', { hasText: label }).first().waitFor();
+    await page.keyboard.insertText('cp-go-no-go');
+    await pick.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Go/no-go item' }).waitFor();
+    await page.keyboard.press('Enter');
+    await editorLine(page, '- [ ] {What must hold before go-live}').waitFor();
   });
 });
