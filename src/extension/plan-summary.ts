@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PlanProgress, SectionStatus } from '../core';
+import { UNCHECKED_REASON, type PlanProgress, type SectionStatus } from '../core';
 import type { PlanAnalysis } from './plan-analysis';
 
 /** `72% · NO-GO 3/5` (`72% · no go/no-go checklist` without one): what the tree and the status bar say about a plan. */
@@ -30,7 +30,7 @@ export function statusLine(analysis: PlanAnalysis): string {
   if (!progress) return `${planName(analysis)}: not checked as a plan (${where})`;
   const { verdict, checked, total, reasons } = progress.goNoGo;
   const goNoGo = total ? `${verdict} ${checked}/${total}` : `${verdict}, ${NO_CHECKLIST}`;
-  const why = reasons.filter((r) => r !== NO_CHECKLIST);
+  const why = reasons.filter((r) => r !== NO_CHECKLIST && !UNCHECKED_REASON.test(r));
   return `${planName(analysis)}: ${progress.percent}% filled · ${goNoGo}${why.length ? ` (${why.join('; ')})` : ''} · ${where}`;
 }
 
@@ -55,7 +55,8 @@ export function planTooltip(analysis: PlanAnalysis): vscode.MarkdownString {
   const { goNoGo } = progress;
   const checkedText = goNoGo.total ? `${goNoGo.checked} of ${goNoGo.total} go/no-go items checked` : NO_CHECKLIST;
   tooltip.appendMarkdown(`\n\n${progress.percent}% filled · **${goNoGo.verdict}**, ${checkedText}`);
-  const reasons = goNoGo.reasons.filter((r) => r !== NO_CHECKLIST);
+  // The checked count is said just before: the reasons add only what it does not say.
+  const reasons = goNoGo.reasons.filter((r) => r !== NO_CHECKLIST && !UNCHECKED_REASON.test(r));
   if (reasons.length) tooltip.appendMarkdown(` (${escapeMarkdown(reasons.join('; '))})`);
   tooltip.appendMarkdown('\n\n| | Section | Filled |\n|---|---|---:|\n');
   for (const section of progress.sections) {
