@@ -10,6 +10,7 @@ import type { Heading, MappingTable, PlanModel, Section, SectionMatch, TemplateF
 import { readOutline, type Outline } from './outline';
 import { readRisks } from './risks';
 import { splitAtHeadings, type Chunk } from './sections';
+import { getDefaultSchema } from '../template/schema';
 import { readListedWork, readSubsection } from './work';
 
 const PLAN_TITLE = /\brollout plan\b|\S\s+connector plan\b/i;
@@ -26,18 +27,39 @@ const HEADING_LIKE = /^[ \t>]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:#{1,6}(?:[ \t]|\r?$
 /** A heading that names two sections (`E+F)`), or a setext underline (its title is the line above): two sections. */
 const TWO_SECTIONS = /[A-Z]\s*[+/&]\s*[A-Z]\s*[).:]|^[ \t>]*(?:=+|-+)[ \t]*\r?$/;
 
+/** Anything that may be a section letter (`A)`, `(B)`, `C.`, `E+F)`): such a heading may name a section by it alone. */
+const LETTER_LIKE = /(?:^|[^\p{L}\p{N}])\p{Lu}\s*[).:\]/+&—–-]/u;
+
+const vocabularies = new WeakMap<TemplateSchema, Set<string>>();
+
+/** Every word a section's title is matched by: a heading sharing none of them can name a section only by its letter or content. */
+function sectionVocabulary(schema: TemplateSchema): Set<string> {
+  let vocabulary = vocabularies.get(schema);
+  if (!vocabulary) vocabularies.set(schema, (vocabulary = new Set(schema.sections.flatMap((s) => s.words))));
+  return vocabulary;
+}
+
 /**
- * A cheap test that never says no to a plan: a plan title's words, or enough heading-like lines to hold the
- * template's sections. Lets hosts that see every markdown file (the preview, the Plans view's scan) skip the
- * rest without parsing them.
+ * A cheap test that never says no to a plan: a plan title's words, or enough heading-like lines that may name
+ * the template's sections (a section's word, a letter; and the few sections content alone can name, under any
+ * heading). Lets hosts that see every markdown file (the preview, the Plans view's scan) skip the rest without
+ * parsing them.
  */
-export function mightBePlan(text: string): boolean {
+export function mightBePlan(text: string, schema: TemplateSchema = getDefaultSchema()): boolean {
   if (PLAN_TITLE_WORDS.test(text)) return true;
-  let sections = 0;
+  const vocabulary = sectionVocabulary(schema);
+  const byContent = schema.sections.filter((s) => s.role === 'mapping' || s.role === 'risks').length;
+  let named = 0;
+  let others = 0;
   for (const match of text.matchAll(HEADING_LIKE)) {
     const end = text.indexOf('\n', match.index);
-    sections += TWO_SECTIONS.test(text.slice(match.index, end < 0 ? text.length : end)) ? 2 : 1;
-    if (sections >= MIN_SECTIONS_WITHOUT_TITLE) return true;
+    let line = text.slice(match.index, end < 0 ? text.length : end);
+    const count = TWO_SECTIONS.test(line) ? 2 : 1;
+    // A setext underline's title is the line above it.
+    if (/^[ \t>]*(?:=+|-+)[ \t]*\r?$/.test(line)) line = text.slice(text.lastIndexOf('\n', Math.max(0, match.index - 2)) + 1, match.index);
+    if (LETTER_LIKE.test(line) || words(line).some((w) => vocabulary.has(w))) named += count;
+    else others += count;
+    if (named + Math.min(others, byContent) >= MIN_SECTIONS_WITHOUT_TITLE) return true;
   }
   return false;
 }
