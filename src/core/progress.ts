@@ -126,6 +126,6 @@ function goNoGo(plan: PlanModel, findings: Finding[]): GoNoGoStatus {
   if (!tasks.length) reasons.push('no go/no-go checklist');
   else if (checked < tasks.length) reasons.push(`${tasks.length - checked} of ${tasks.length} go/no-go items unchecked`);
   const errors = findings.filter((f) => f.severity === 'error');
-  if (errors.length) reasons.push(`${errors.length} error${errors.length > 1 ? 's' : ''} remain (${[...new Set(errors.map((e) => e.ruleId))].join(', ')})`);
+  if (errors.length) reasons.push(`${errors.length} error${errors.length > 1 ? 's remain' : ' remains'} (${[...new Set(errors.map((e) => e.ruleId))].join(', ')})`);
   return { checked, total: tasks.length, verdict: reasons.length ? 'NO-GO' : 'GO', reasons };
 }
