@@ -66,11 +66,14 @@ const SHOTS = {
   async 'plans-view.png'(page) {
     const view = await showPlansView(page);
     await widenSideBar(page, 220);
-    await view.locator('.monaco-list-row[aria-label^="HubSpot "]').click();
-    await view.locator('.monaco-list-row[aria-label^="B) Source Model"]').click();
-    await view.locator('.monaco-list-row[aria-label^="E) Delivery Phases"]').click();
+    await view.locator('.monaco-list-row[aria-label^="HubSpot "]').locator('.monaco-tl-twistie').click();
+    // Each row is expanded once the one before is shown: a click on a row the tree is still redrawing is lost.
+    await view.locator('.monaco-list-row[aria-label^="B) Source Model"]').locator('.monaco-tl-twistie').click();
+    const gap = view.locator('.monaco-list-row[aria-label^="\\"Data pull mode\\""]');
+    await gap.waitFor();
+    await view.locator('.monaco-list-row[aria-label^="E) Delivery Phases"]').locator('.monaco-tl-twistie').click();
     await view.locator('.monaco-list-row[aria-label^="Phase 2: Sync Engine"]').waitFor();
-    await view.locator('.monaco-list-row[aria-label^="\\"Data pull mode\\""]').click();
+    await gap.click();
     await activeTab(page, PLAN).waitFor();
     await planShown(page);
     await view.locator('.custom-view-tree-node-item-checkbox[aria-checked="false"]').first().waitFor();
