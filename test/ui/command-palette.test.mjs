@@ -30,7 +30,14 @@ describe('Insert Plan Part…', () => {
     await runCommand(page, 'Connector Plan: Insert Plan Part…');
     const pick = page.locator('.quick-input-widget');
     await pick.locator('.quick-input-title', { hasText: 'Insert Plan Part' }).waitFor();
-    for (const label of ['Connector Rollout Plan', 'Risk with mitigation', 'Mapping row', 'Go/no-go item']) await pick.locator('.monaco-list-row', { hasText: label }).first().waitFor();
+    await pick.locator('.monaco-list-row', { hasText: 'Connector Rollout Plan' }).first().waitFor();
+    // The list shows only the rows that fit: each part is found by filtering on its name.
+    for (const label of ['Risk with mitigation', 'Mapping row', 'Phase', 'Wave', 'Go/no-go item']) {
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText(label);
+      await pick.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
+    }
+    await page.keyboard.press('Control+A');
     await page.keyboard.insertText('cp-go-no-go');
     await pick.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Go/no-go item' }).waitFor();
     await page.keyboard.press('Enter');
