@@ -6,12 +6,15 @@ import type { FindingInput } from './rules/rule';
 import { applySuppressions } from './suppressions';
 import { getDefaultSchema } from './template/schema';
 import type { Finding, PlanProgress, RuleConfig } from './types';
+import type { TemplateSchema } from './plan/model';
 
 export interface AnalyzeOptions {
   /** Per-rule severity or 'off', over each rule's default. */
   rules?: RuleConfig;
   /** Check the text as a plan even when it does not look like one (a file in the plans folder, a new empty plan). */
   assumePlan?: boolean;
+  /** The template the plan is written from (`buildSchema` of the team's file); the built-in one by default. */
+  schema?: TemplateSchema;
 }
 
 export interface PlanReport {
@@ -34,7 +37,7 @@ export function analyzePlan(text: string, options: AnalyzeOptions = {}): PlanRep
 
 /** Like analyzePlan, and also hands back the parsed plan for adapters that show its structure (tree, hover). */
 export function inspectPlan(text: string, options: AnalyzeOptions = {}): { report: PlanReport; plan: PlanModel } {
-  const plan = readPlan(typeof text === 'string' ? text : '', getDefaultSchema());
+  const plan = readPlan(typeof text === 'string' ? text : '', options.schema ?? getDefaultSchema());
   if (options.assumePlan && !plan.isPlan) plan.isPlan = plan.assumedPlan = true;
   const report: PlanReport = { isPlan: plan.isPlan, title: plan.title?.text, connectorName: plan.connectorName, findings: [] };
   if (!plan.isPlan) return { report, plan };

@@ -8,10 +8,76 @@ export interface ParsedConfig {
    * one (`"files": ["plans/**\/*.md"]`). The CLI and the editor both read them.
    */
   files: string[];
+  /** The team's template for the plans under this config, relative to the config's folder. */
+  template?: string;
+  /** Several kinds of plan: the first entry whose glob names a file gives its template (paths relative to the config). */
+  templates: TemplateChoice[];
   problems: ConfigProblem[];
 }
 
-const KNOWN_KEYS = ['rules', 'files', '$schema'];
+export interface TemplateChoice {
+  files: string[];
+  template: string;
+}
+
+const KNOWN_KEYS = ['rules', 'files', 'template', 'templates', '$schema'];
+
+/** Edit distance, for "did you mean": agents writing these files invent keys (`rule`, `template_path`). */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const kept = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = kept;
+    }
+  }
+  return row[b.length];
+}
+
+/** The known name closest to `name` (case, `_`/`-` and small typos aside), if any is close enough to be meant. */
+export function nearestName(name: string, known: readonly string[]): string | undefined {
+  const norm = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
+  let best: { name: string; d: number } | undefined;
+  for (const candidate of known) {
+    const d = norm(name).includes(norm(candidate)) || norm(candidate).includes(norm(name)) ? 1 : distance(norm(name), norm(candidate));
+    if (!best || d < best.d) best = { name: candidate, d };
+  }
+  return best && best.d <= Math.max(2, Math.floor(best.name.length / 3)) ? best.name : undefined;
+}
+
+function validateTemplates(data: Record<string, unknown>, source: string): { template?: string; templates: TemplateChoice[]; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const templates: TemplateChoice[] = [];
+  let template: string | undefined;
+  if (data.template !== undefined) {
+    if (typeof data.template === 'string' && data.template.trim()) template = data.template.trim();
+    else problems.push({ message: `${source}: "template" must be the path of a template file, relative to ${source}, like "templates/feature-rollout-plan.md".` });
+  }
+  if (data.templates !== undefined) {
+    if (!Array.isArray(data.templates)) {
+      problems.push({ message: `${source}: "templates" must be a list like [{ "files": "features/**/*.md", "template": "templates/feature.md" }].` });
+    } else {
+      data.templates.forEach((entry: unknown, i: number) => {
+        const where = `${source}: templates[${i}]`;
+        if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return void problems.push({ message: `${where} must be an object with "files" and "template".` });
+        const { files, template: path, ...rest } = entry as Record<string, unknown>;
+        for (const key of Object.keys(rest)) {
+          const near = nearestName(key, ['files', 'template']);
+          problems.push({ message: `${where}: unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ''}; an entry has "files" and "template".` });
+        }
+        const globs = validateFileGlobs(typeof files === 'string' ? [files] : files, `${where}`);
+        problems.push(...globs.problems);
+        if (typeof path !== 'string' || !path.trim()) problems.push({ message: `${where} has no "template": the path of the template file for the files it names.` });
+        else if (!globs.files.length) problems.push({ message: `${where} has no "files" glob: say which plans "${path}" is for.` });
+        else templates.push({ files: globs.files, template: path.trim() });
+      });
+    }
+  }
+  return { template, templates, problems };
+}
 
 /** Validates the `files` globs: strings relative to the config's folder; others are reported and skipped. */
 export function validateFileGlobs(value: unknown, source: string): { files: string[]; problems: ConfigProblem[] } {
@@ -33,7 +99,7 @@ export function validateFileGlobs(value: unknown, source: string): { files: stri
 const SETTINGS: SeveritySetting[] = ['error', 'warning', 'info', 'off'];
 
 /** Validates a rules map (from `.connector-plan.json` or editor settings); bad entries are reported and skipped. */
-export function validateRules(value: unknown, source: string): Omit<ParsedConfig, 'files'> {
+export function validateRules(value: unknown, source: string): Pick<ParsedConfig, 'rules' | 'problems'> {
   const rules: RuleConfig = {};
   const problems: ConfigProblem[] = [];
   if (value === undefined) return { rules, problems };
@@ -43,7 +109,8 @@ export function validateRules(value: unknown, source: string): Omit<ParsedConfig
   }
   for (const [id, setting] of Object.entries(value)) {
     if (!RULES.some((r) => r.id === id)) {
-      problems.push({ message: `${source}: unknown rule "${id}" (known rules: ${RULES.map((r) => r.id).join(', ')}).` });
+      const near = nearestName(id, RULES.map((r) => r.id));
+      problems.push({ message: `${source}: unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}; known rules: ${RULES.map((r) => r.id).join(', ')}.` });
     } else if (typeof setting !== 'string' || !SETTINGS.includes(setting as SeveritySetting)) {
       problems.push({ message: `${source}: rule "${id}" has severity ${JSON.stringify(setting)}; use one of ${SETTINGS.join(', ')}.` });
     } else {
@@ -59,16 +126,19 @@ export function parseConfig(text: string, source: string): ParsedConfig {
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    return { rules: {}, files: [], problems: [{ message: `${source}: not valid JSON (${(error as Error).message}); using the default rule settings.` }] };
+    return { rules: {}, files: [], templates: [], problems: [{ message: `${source}: not valid JSON (${(error as Error).message}); using the default rule settings.` }] };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { rules: {}, files: [], problems: [{ message: `${source}: expected an object like { "rules": { "section-order": "off" } }.` }] };
+    return { rules: {}, files: [], templates: [], problems: [{ message: `${source}: expected an object like { "rules": { "section-order": "off" } }.` }] };
   }
   const problems: ConfigProblem[] = [];
   for (const key of Object.keys(data)) {
-    if (!KNOWN_KEYS.includes(key)) problems.push({ message: `${source}: unknown setting "${key}" (known settings: "rules", "files").` });
+    if (KNOWN_KEYS.includes(key)) continue;
+    const near = nearestName(key, KNOWN_KEYS.filter((k) => k !== '$schema'));
+    problems.push({ message: `${source}: unknown setting "${key}"${near ? ` (did you mean "${near}"?)` : ''}; known settings: ${KNOWN_KEYS.filter((k) => k !== '$schema').map((k) => `"${k}"`).join(', ')}.` });
   }
   const parsed = validateRules((data as { rules?: unknown }).rules, source);
   const globs = validateFileGlobs((data as { files?: unknown }).files, source);
-  return { rules: parsed.rules, files: globs.files, problems: [...problems, ...parsed.problems, ...globs.problems] };
+  const chosen = validateTemplates(data as Record<string, unknown>, source);
+  return { rules: parsed.rules, files: globs.files, template: chosen.template, templates: chosen.templates, problems: [...problems, ...parsed.problems, ...globs.problems, ...chosen.problems] };
 }

@@ -7,6 +7,7 @@ import { sectionAt, type Field, type PlanModel, type Section, type TaskItem } fr
 import { isSetAside } from './rules/rule';
 import { findSecrets } from './rules/secret-value';
 import type { GoNoGoStatus, SectionProgress } from './types';
+import { titleWords } from './template/title';
 
 // How a plan was read, as plain data: `connector-plan explain` prints it. Lines are 1-based; [first, last] inclusive.
 
@@ -82,8 +83,8 @@ export function explainPlan(text: string, options: AnalyzeOptions = {}): PlanExp
   const matched = new Set(plan.sections.map((s) => s.id).filter(Boolean)).size;
   const titleText = plan.title ? plainText(plan.title.text) : undefined;
   const why = report.isPlan
-    ? plan.assumedPlan ? 'checked as a plan: a `files` glob of .connector-plan.json names it' : titleText && /rollout plan|connector plan/i.test(titleText) ? `its title "${hide(titleText, plan.title!.line)}" names a plan` : `${matched} of the template's sections are there`
-    : `no "… Rollout Plan" title, and only ${matched} of the template's sections (a plan without that title needs 5)`;
+    ? plan.assumedPlan ? 'checked as a plan: a `files` glob of .connector-plan.json names it' : titleText && titleWords(plan.schema).title.test(titleText) ? `its title "${hide(titleText, plan.title!.line)}" names a plan` : `${matched} of the template's sections are there`
+    : `no "… ${titleWords(plan.schema).suffixes[1] ?? plan.schema.titleSuffix}" title, and only ${matched} of the template's sections (a plan without that title needs ${titleWords(plan.schema).minSections})`;
   return {
     isPlan: report.isPlan,
     why,

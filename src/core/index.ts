@@ -21,3 +21,6 @@ export { getDefaultSchema } from './template/schema';
 export { explainPlan } from './explain';
 export type { PlanExplanation, ExplainedSection, ExplainedField, ExplainedWorkItem, ExplainedItem } from './explain';
 export { mightBePlan } from './plan/parse-plan';
+export { readTemplate, describeTemplate } from './template/describe';
+export type { ReadTemplate, TemplateDescription, TemplateProblem } from './template/describe';
+export { buildSchema } from './template/schema';

@@ -1,3 +1,4 @@
+import type { TemplateSchema } from './plan/model';
 import { getDefaultSchema } from './template/schema';
 
 /** The longest plan file name, in UTF-8 bytes: most file systems stop at 255, and paths add up. */
@@ -17,7 +18,15 @@ export function connectorSlug(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+/** UTF-8 bytes of a text, counted by code point (the core has no TextEncoder in every host it runs in). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
 
 /** Why a connector name cannot name a plan file, in words a person can act on; undefined when it can. */
 export function connectorNameProblem(name: string): string | undefined {
@@ -35,8 +44,9 @@ export function planFileName(connectorName: string): string {
   return `${connectorSlug(connectorName) || 'connector'}-rollout-plan.md`;
 }
 
-/** The template's text with the connector name filled in. */
-export function scaffoldPlan(connectorName: string): string {
-  const text = getDefaultSchema().text;
-  return text.replace(/\{ConnectorName\}/g, connectorName.trim());
+/** The template's text with the name filled in where its title has its placeholder (`{ConnectorName}`, `{Feature}`). */
+export function scaffoldPlan(connectorName: string, schema: TemplateSchema = getDefaultSchema()): string {
+  const placeholder = /\{[^{}\n]+\}/.exec(schema.title)?.[0];
+  if (!placeholder) return schema.text;
+  return schema.text.split(placeholder).join(connectorName.trim());
 }

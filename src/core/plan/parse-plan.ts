@@ -11,14 +11,9 @@ import { readOutline, type Outline } from './outline';
 import { readRisks } from './risks';
 import { splitAtHeadings, type Chunk } from './sections';
 import { getDefaultSchema } from '../template/schema';
+import { titleWords } from '../template/title';
 import { readListedWork, readSubsection } from './work';
 
-const PLAN_TITLE = /\brollout plan\b|\S\s+connector plan\b/i;
-/** How many template sections a file without a plan title needs to count as a plan. */
-const MIN_SECTIONS_WITHOUT_TITLE = 5;
-
-/** A plan title's words, on one line or across a few (a setext title), with markup or a link between them. */
-const PLAN_TITLE_WORDS = /(?:rollout|connector)[^]{0,400}?plan/i;
 /**
  * Lines that may make a section heading: ATX headings of any level (sections written inside others), setext
  * underlines, bold lines (read as headings when the `#` headings name no section), inside quotes or items too.
@@ -46,7 +41,8 @@ function sectionVocabulary(schema: TemplateSchema): Set<string> {
  * parsing them.
  */
 export function mightBePlan(text: string, schema: TemplateSchema = getDefaultSchema()): boolean {
-  if (PLAN_TITLE_WORDS.test(text)) return true;
+  const { nearby, minSections } = titleWords(schema);
+  if (nearby.test(text)) return true;
   const vocabulary = sectionVocabulary(schema);
   const byContent = schema.sections.filter((s) => s.role === 'mapping' || s.role === 'risks').length;
   let named = 0;
@@ -59,7 +55,7 @@ export function mightBePlan(text: string, schema: TemplateSchema = getDefaultSch
     if (/^[ \t>]*(?:=+|-+)[ \t]*\r?$/.test(line)) line = text.slice(text.lastIndexOf('\n', Math.max(0, match.index - 2)) + 1, match.index);
     if (LETTER_LIKE.test(line) || words(line).some((w) => vocabulary.has(w))) named += count;
     else others += count;
-    if (named + Math.min(others, byContent) >= MIN_SECTIONS_WITHOUT_TITLE) return true;
+    if (named + Math.min(others, byContent) >= minSections) return true;
   }
   return false;
 }
@@ -83,6 +79,7 @@ export function readPlan(text: string, schema: TemplateSchema): PlanModel {
   for (const block of outline.blocks) if (block.type === 'heading') headings.set(block, readHeading(block, lines));
 
   const level = pickSectionLevel(headings, schema);
+  const PLAN_TITLE = titleWords(schema).title;
   const titleBlock = [...headings.keys()].find((b) => b.level === 1 && (level > 1 || PLAN_TITLE.test(plainText(b.inline ?? '')) || !matchTitle(headings.get(b)!, schema)?.strong));
   const title = titleBlock ? headings.get(titleBlock) : undefined;
   const { chunks } = splitAtHeadings(outline.blocks.filter((b) => b !== titleBlock), level, lines.length);
@@ -97,7 +94,7 @@ export function readPlan(text: string, schema: TemplateSchema): PlanModel {
   const found = new Set(sections.map((s) => s.id).filter(Boolean));
 
   const titleText = title ? plainText(title.text) : undefined;
-  const isPlan = Boolean(titleText && PLAN_TITLE.test(titleText)) || found.size >= MIN_SECTIONS_WITHOUT_TITLE;
+  const isPlan = Boolean(titleText && PLAN_TITLE.test(titleText)) || found.size >= titleWords(schema).minSections;
   return {
     isPlan,
     lines,
@@ -258,7 +255,7 @@ function namesWorkItem(title: string, schema: TemplateSchema): boolean {
 }
 
 function connectorName(title: string, schema: TemplateSchema): string | undefined {
-  const suffixes = [schema.titleSuffix, 'Connector Rollout Plan', 'Rollout Plan', 'Connector Plan'];
+  const { suffixes } = titleWords(schema);
   // `Connector Rollout Plan: HubSpot` names the connector after the colon.
   for (const suffix of suffixes) {
     const lead = new RegExp(`^${suffix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:—–-]\\s*(.+)$`, 'i').exec(title);
@@ -285,7 +282,7 @@ function pickSectionLevel(headings: Map<Block, Heading>, schema: TemplateSchema)
     const level = block.level ?? 9;
     if (matchedLevel && level > matchedLevel) continue;
     matchedLevel = 0;
-    if (level > 3 || (level === 1 && PLAN_TITLE.test(plainText(heading.text)))) continue;
+    if (level > 3 || (level === 1 && titleWords(schema).title.test(plainText(heading.text)))) continue;
     // Only titles that say it plainly vote: `Rollout plan — Amplitude` shares a word with `Agent-Team Plan`, no more.
     const match = matchTitle(heading, schema);
     if (!match?.strong) continue;

@@ -6,6 +6,8 @@ export const phaseIncomplete: Rule = {
   description: 'A delivery phase (not deferred) has no scope, deliverables or validation tests.',
   defaultSeverity: 'warning',
   check(plan, report) {
-    checkWorkItems(plan, 'phase', () => false, report);
+    // Phases, and in a team's template any other kind of numbered step (`Stage 2`); waves have a rule of their own.
+    const kinds = new Set(plan.schema.sections.map((s) => s.subsectionKind).filter((k): k is string => Boolean(k) && k !== 'wave'));
+    for (const kind of kinds) checkWorkItems(plan, kind, () => false, report);
   },
 };

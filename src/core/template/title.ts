@@ -1,0 +1,41 @@
+import type { TemplateSchema } from '../plan/model';
+
+/** How a template's title names its plans: `Connector Rollout Plan` -> `rollout plan`, `<name> connector plan`. */
+export interface TitleWords {
+  /** Matches a plan title of this template: the suffix's last two words, or something then its first and last word. */
+  title: RegExp;
+  /** The cheap test's version: the suffix's other words then its last word, within a few lines (markup between them). */
+  nearby: RegExp;
+  /** Suffixes a title ends with (or starts with, before a colon), longest first, for reading the plan's name. */
+  suffixes: string[];
+  /** How many of the template's sections a file without such a title needs to be a plan. */
+  minSections: number;
+}
+
+const cache = new WeakMap<TemplateSchema, TitleWords>();
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The words of the template's H1 after its placeholder (`{ConnectorName}`), read into patterns once per template. */
+export function titleWords(schema: TemplateSchema): TitleWords {
+  let found = cache.get(schema);
+  if (!found) cache.set(schema, (found = compute(schema)));
+  return found;
+}
+
+function compute(schema: TemplateSchema): TitleWords {
+  const words = schema.titleSuffix.split(/\s+/).filter(Boolean);
+  const minSections = Math.min(5, Math.max(2, Math.ceil(schema.sections.length * 0.6)));
+  if (!words.length) return { title: /$^/, nearby: /$^/, suffixes: [], minSections };
+  const last = escape(words[words.length - 1]);
+  const lastTwo = words.slice(-2).map(escape).join('\\s+');
+  const alternatives = [`\\b${lastTwo}\\b`];
+  if (words.length > 2) alternatives.push(`\\S\\s+${escape(words[0])}\\s+${last}\\b`);
+  const others = words.slice(0, -1).map(escape);
+  const suffixes = [...new Set([schema.titleSuffix, words.slice(-2).join(' '), ...(words.length > 2 ? [`${words[0]} ${words[words.length - 1]}`] : [])])];
+  return {
+    title: new RegExp(alternatives.join('|'), 'i'),
+    nearby: others.length ? new RegExp(`(?:${others.join('|')})[^]{0,400}?${last}`, 'i') : new RegExp(`\\b${last}\\b`, 'i'),
+    suffixes,
+    minSections,
+  };
+}
