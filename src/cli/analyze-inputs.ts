@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { analyzePlan } from '../core';
-import type { PlanReport, RuleConfig } from '../core';
-import { createConfigLookup } from './config-files';
+import type { PlanReport, RuleConfig, TemplateSchema } from '../core';
+import { createConfigLookup, type FileConfig } from './config-files';
+import { TemplateLoader } from './templates';
 import type { CliContext } from './context';
 import { displayPath, printError } from './context';
 import { decodeText } from './decode-text';
@@ -20,11 +21,16 @@ export interface AnalyzedInputs {
   unreadable: number;
 }
 
-/** Reads every file the arguments name and analyzes it with its folder's config. */
-export async function analyzeInputs(inputs: string[], context: CliContext): Promise<AnalyzedInputs> {
+/** Reads every file the arguments name and analyzes it with its folder's config (and template). */
+export async function analyzeInputs(inputs: string[], context: CliContext, options: InputOptions = {}): Promise<AnalyzedInputs> {
   const files: CheckedFile[] = [];
-  const unreadable = await readInputs(inputs, context, (file) => files.push({ path: file.path, report: analyzePlan(file.text, { rules: file.rules, assumePlan: file.assumePlan }) }));
+  const unreadable = await readInputs(inputs, context, (file) => files.push({ path: file.path, report: analyzePlan(file.text, { rules: file.rules, assumePlan: file.assumePlan, schema: file.schema }) }), options);
   return { files, unreadable };
+}
+
+export interface InputOptions {
+  /** `--template <file>`: the template for every file, over `.connector-plan.json`. */
+  template?: string;
 }
 
 export interface InputFile {
@@ -35,15 +41,26 @@ export interface InputFile {
   rules: RuleConfig;
   /** That config's `files` globs name this file: it is a plan even before it looks like one. */
   assumePlan: boolean;
+  /** The team template it is written from; undefined for the built-in one. */
+  schema?: TemplateSchema;
 }
 
-/** Hands each readable file the arguments name to `visit`, one at a time; resolves to how many could not be read (each reported on stderr). */
-export async function readInputs(inputs: string[], context: CliContext, visit: (file: InputFile) => void): Promise<number> {
+/**
+ * Hands each readable file the arguments name to `visit`, one at a time; resolves to how many files and
+ * templates could not be read (each reported on stderr). Template files are never checked as plans.
+ */
+export async function readInputs(inputs: string[], context: CliContext, visit: (file: InputFile) => void, options: InputOptions = {}): Promise<number> {
   const expanded = await expandInputs(inputs, context.cwd, context.fs);
   for (const problem of expanded.problems) printError(context, problem);
   let unreadable = expanded.problems.length;
   const configFor = createConfigLookup(context);
+  const templates = new TemplateLoader(context);
+  const flag = options.template ? path.resolve(context.cwd, options.template) : undefined;
+  const configs = new Map<string, FileConfig>();
+  for (const file of expanded.files) configs.set(file, await configFor(file));
+  const templateFiles = new Set([...(flag ? [flag] : []), ...[...configs.values()].flatMap((c) => c.templateFiles)]);
   for (const file of expanded.files) {
+    if (templateFiles.has(file)) continue;
     const shown = displayPath(context.cwd, file);
     const text = await readText(file, context);
     if ('problem' in text) {
@@ -51,9 +68,12 @@ export async function readInputs(inputs: string[], context: CliContext, visit: (
       unreadable++;
       continue;
     }
-    visit({ path: shown, text: text.text, ...(await configFor(file)) });
+    const { rules, assumePlan, template } = configs.get(file)!;
+    visit({ path: shown, text: text.text, rules, assumePlan, schema: await templates.schema(flag ?? template) });
   }
-  return unreadable;
+  // An explicit --template is read even when no file was checked, so a wrong path is never silent.
+  if (flag) await templates.load(flag);
+  return unreadable + templates.failures;
 }
 
 async function readText(file: string, context: CliContext): Promise<{ text: string } | { problem: string }> {

@@ -48,6 +48,13 @@ export function oneOf<T extends string>(option: string, value: string, choices: 
   throw new UsageError(`${option} must be ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]} (got "${value}")`, usage);
 }
 
+/** `--template <file>`: a team's template for every file checked, over `.connector-plan.json`. */
+export const TEMPLATE_OPTION = { template: { type: 'string' } } as const;
+
+export const TEMPLATE_HELP = `  --template <file>  the team's template the plans are written from (default:
+                     "template"/"templates" of .connector-plan.json, else
+                     the built-in Connector Rollout Plan template)`;
+
 /** `--format text|json` and `--help`: the options of the commands that print a report in either form. */
 export const TEXT_OR_JSON_OPTIONS = {
   format: { type: 'string', default: 'text' },

@@ -14,6 +14,10 @@ export interface FileConfig {
   rules: RuleConfig;
   /** A `files` glob of that config names the file: it is checked as a plan even before it looks like one. */
   assumePlan: boolean;
+  /** The team template for this file (absolute): the first `templates` entry naming it, else `template`. */
+  template?: string;
+  /** Every template file that config names (absolute): they are templates, never plans. */
+  templateFiles: string[];
 }
 
 export type ConfigForFile = (file: string) => Promise<FileConfig>;
@@ -22,6 +26,8 @@ interface FolderConfig {
   rules: RuleConfig;
   /** Matches paths relative to the config's folder; undefined without `files`. */
   isPlanFile?: (relative: string) => boolean;
+  template?: string;
+  templates: { isMatch: (relative: string) => boolean; template: string }[];
   folder: string;
 }
 
@@ -43,9 +49,11 @@ export function createConfigLookup(context: CliContext): ConfigForFile {
   return async (file) => {
     const absolute = path.resolve(context.cwd, file);
     const config = await configForFolder(path.dirname(absolute));
-    if (!config) return { rules: {}, assumePlan: false };
+    if (!config) return { rules: {}, assumePlan: false, templateFiles: [] };
     const relative = path.relative(config.folder, absolute).split(path.sep).join('/');
-    return { rules: config.rules, assumePlan: Boolean(config.isPlanFile?.(relative)) };
+    const template = config.templates.find((t) => t.isMatch(relative))?.template ?? config.template;
+    const templateFiles = [...(config.template ? [config.template] : []), ...config.templates.map((t) => t.template)];
+    return { rules: config.rules, assumePlan: Boolean(config.isPlanFile?.(relative)), template, templateFiles };
   };
 }
 
@@ -59,15 +67,22 @@ async function readConfigIn(folder: string, context: CliContext): Promise<Folder
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return undefined;
     printError(context, `warning: cannot read ${shown}: ${describeFsError(error)}; using the default rule severities`);
-    return { rules: {}, folder };
+    return { rules: {}, templates: [], folder };
   }
   const decoded = decodeText(bytes);
   if ('problem' in decoded) {
     printError(context, `warning: cannot use ${shown}: ${decoded.problem}; using the default rule severities`);
-    return { rules: {}, folder };
+    return { rules: {}, templates: [], folder };
   }
-  const { rules, files, problems } = parseConfig(decoded.text, shown);
+  const { rules, files, template, templates, problems } = parseConfig(decoded.text, shown);
   for (const problem of problems) printError(context, `warning: ${problem.message}`);
   // The same matching as the editor's (src/extension/plan-files.ts): picomatch, dot files included.
-  return { rules, folder, isPlanFile: files.length ? picomatch(files, { dot: true }) : undefined };
+  return {
+    rules,
+    folder,
+    isPlanFile: files.length ? picomatch(files, { dot: true }) : undefined,
+    // Template paths are relative to the config's folder, as its globs are.
+    template: template ? path.resolve(folder, template) : undefined,
+    templates: templates.map((t) => ({ isMatch: picomatch(t.files, { dot: true }), template: path.resolve(folder, t.template) })),
+  };
 }

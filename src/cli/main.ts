@@ -4,6 +4,7 @@ import { checkCommand } from './commands/check';
 import { explainCommand } from './commands/explain';
 import { newPlanCommand } from './commands/new-plan';
 import { statusCommand } from './commands/status';
+import { templateCommand } from './commands/template';
 import type { CliContext, TextSink, ToolInfo } from './context';
 import { printError } from './context';
 import type { CliFileSystem } from './file-system';
@@ -19,9 +20,9 @@ export interface MainOptions {
   tool?: ToolInfo;
 }
 
-const COMMANDS: Command[] = [checkCommand, statusCommand, explainCommand, newPlanCommand];
+const COMMANDS: Command[] = [checkCommand, statusCommand, explainCommand, newPlanCommand, templateCommand];
 
-const usage = 'Usage: connector-plan <check|status|explain|new> [options]';
+const usage = 'Usage: connector-plan <check|status|explain|new|template> [options]';
 
 const help = `${usage}
 

@@ -40,8 +40,10 @@ export function connectorNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-export function planFileName(connectorName: string): string {
-  return `${connectorSlug(connectorName) || 'connector'}-rollout-plan.md`;
+/** `HubSpot CRM` -> `hubspot-crm-rollout-plan.md`: the name, then the last two words of the template's title. */
+export function planFileName(connectorName: string, schema: TemplateSchema = getDefaultSchema()): string {
+  const kind = connectorSlug(schema.titleSuffix.split(/\s+/).slice(-2).join(' ')) || 'plan';
+  return `${connectorSlug(connectorName) || 'connector'}-${kind}.md`;
 }
 
 /** The template's text with the name filled in where its title has its placeholder (`{ConnectorName}`, `{Feature}`). */

@@ -2,7 +2,7 @@ import { RULES } from '../../core';
 import type { CheckedFile } from '../analyze-inputs';
 import { analyzeInputs } from '../analyze-inputs';
 import type { Command } from '../command-line';
-import { UsageError, oneOf, parseOrHelp } from '../command-line';
+import { TEMPLATE_HELP, TEMPLATE_OPTION, UsageError, oneOf, parseOrHelp } from '../command-line';
 import type { CliContext } from '../context';
 import { printError } from '../context';
 import { formatJson } from '../formatters/json';
@@ -10,7 +10,7 @@ import { formatSarif } from '../formatters/sarif';
 import { formatText } from '../formatters/text';
 import { evaluateGate } from './release-gate';
 
-const usage = 'Usage: connector-plan check [paths...] [--format text|json|sarif] [--max-warnings N] [--require-go] [--quiet]';
+const usage = 'Usage: connector-plan check [paths...] [--format text|json|sarif] [--max-warnings N] [--require-go] [--quiet] [--template <file>]';
 
 const help = `${usage}
 
@@ -25,6 +25,7 @@ Options:
                       (without it, warnings never fail)
   --require-go        fail unless every plan's go/no-go verdict is GO
   --quiet             report errors only
+${TEMPLATE_HELP}
   -h, --help          show this help
 
 Rule severities come from the nearest .connector-plan.json above each file:
@@ -43,6 +44,7 @@ const options = {
   'max-warnings': { type: 'string' },
   'require-go': { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
+  ...TEMPLATE_OPTION,
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -57,7 +59,7 @@ export const checkCommand: Command = {
     const { values, positionals } = parsed;
     const format = oneOf('--format', values.format, ['text', 'json', 'sarif'], usage);
     const maxWarnings = values['max-warnings'] === undefined ? undefined : parseCount('--max-warnings', values['max-warnings']);
-    const { files, unreadable } = await analyzeInputs(positionals.length > 0 ? positionals : ['.'], context);
+    const { files, unreadable } = await analyzeInputs(positionals.length > 0 ? positionals : ['.'], context, { template: values.template });
     const shown = values.quiet ? errorsOnly(files) : files;
     if (format === 'json') context.stdout.write(formatJson(shown));
     else if (format === 'sarif') context.stdout.write(formatSarif(shown, { rules: RULES, tool: context.tool }));

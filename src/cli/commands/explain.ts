@@ -1,11 +1,11 @@
 import { explainPlan, type PlanExplanation } from '../../core';
 import { readInputs } from '../analyze-inputs';
 import type { Command } from '../command-line';
-import { UsageError, oneOf, parseOrHelp, TEXT_OR_JSON_OPTIONS } from '../command-line';
+import { UsageError, oneOf, parseOrHelp, TEMPLATE_HELP, TEMPLATE_OPTION, TEXT_OR_JSON_OPTIONS } from '../command-line';
 import type { CliContext } from '../context';
 import { formatExplainText } from '../formatters/explain-text';
 
-const usage = 'Usage: connector-plan explain <file> [--format text|json]';
+const usage = 'Usage: connector-plan explain <file> [--format text|json] [--template <file>]';
 
 const help = `${usage}
 
@@ -17,12 +17,13 @@ credentials never are.
 
 Options:
   --format <format>  text (default) or json
+${TEMPLATE_HELP}
   -h, --help         show this help
 
 Exit codes: 0 shown, 2 usage error or a file that could not be read.
 `;
 
-const options = TEXT_OR_JSON_OPTIONS;
+const options = { ...TEXT_OR_JSON_OPTIONS, ...TEMPLATE_OPTION };
 
 export const explainCommand: Command = {
   name: 'explain',
@@ -36,7 +37,7 @@ export const explainCommand: Command = {
     const format = oneOf('--format', values.format, ['text', 'json'], usage);
     if (positionals.length !== 1) throw new UsageError(positionals.length ? 'explain takes one file' : 'missing the file to explain', usage);
     const explained: { path: string; explanation: PlanExplanation }[] = [];
-    const unreadable = await readInputs(positionals, context, (file) => explained.push({ path: file.path, explanation: explainPlan(file.text, { rules: file.rules, assumePlan: file.assumePlan }) }));
+    const unreadable = await readInputs(positionals, context, (file) => explained.push({ path: file.path, explanation: explainPlan(file.text, { rules: file.rules, assumePlan: file.assumePlan, schema: file.schema }) }), { template: values.template });
     if (explained.length > 1) throw new UsageError(`${positionals[0]} names ${explained.length} files; explain takes one file`, usage);
     const [first] = explained;
     if (first) context.stdout.write(format === 'json' ? `${JSON.stringify({ path: first.path, ...first.explanation }, null, 2)}\n` : formatExplainText(first.path, first.explanation));

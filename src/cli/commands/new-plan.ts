@@ -1,12 +1,13 @@
 import * as path from 'node:path';
-import { connectorNameProblem, planFileName, scaffoldPlan } from '../../core';
+import { connectorNameProblem, planFileName, scaffoldPlan, type TemplateSchema } from '../../core';
+import { readTemplateFile } from '../templates';
 import type { Command } from '../command-line';
 import { UsageError, parseOrHelp } from '../command-line';
 import type { CliContext } from '../context';
 import { displayPath, printError } from '../context';
 import { describeFsError } from '../file-system';
 
-const usage = 'Usage: connector-plan new "<Connector Name>" [--dir <folder>] [--force]';
+const usage = 'Usage: connector-plan new "<Connector Name>" [--dir <folder>] [--force] [--template <file>]';
 
 const help = `${usage}
 
@@ -16,6 +17,8 @@ Plan template, with the connector name filled in, and prints its path.
 Options:
   --dir <folder>  where to create the plan (default: docs/connectors; created if needed)
   --force         overwrite the plan if it already exists
+  --template <file>  a team's template instead of the built-in one (its title's
+                  {placeholder} gets the name)
   -h, --help      show this help
 
 Exit codes: 0 created, 2 usage error, existing file without --force, or a write error.
@@ -24,6 +27,7 @@ Exit codes: 0 created, 2 usage error, existing file without --force, or a write 
 const options = {
   dir: { type: 'string', default: 'docs/connectors' },
   force: { type: 'boolean', default: false },
+  template: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -37,8 +41,17 @@ export const newPlanCommand: Command = {
     if (!parsed) return 0;
     const { values, positionals } = parsed;
     const name = connectorName(positionals);
+    let schema: TemplateSchema | undefined;
+    if (values.template) {
+      const loaded = await readTemplateFile(path.resolve(context.cwd, values.template), context);
+      if (!loaded.ok) {
+        printError(context, `cannot use the template ${values.template}: ${loaded.problem}`);
+        return 2;
+      }
+      schema = loaded.read.schema;
+    }
     const folder = path.resolve(context.cwd, values.dir);
-    const file = path.join(folder, planFileName(name));
+    const file = path.join(folder, planFileName(name, schema));
     const shown = displayPath(context.cwd, file);
     try {
       await context.fs.mkdir(folder);
@@ -47,7 +60,7 @@ export const newPlanCommand: Command = {
       return 2;
     }
     try {
-      await context.fs.writeFile(file, scaffoldPlan(name), { overwrite: values.force });
+      await context.fs.writeFile(file, scaffoldPlan(name, schema), { overwrite: values.force });
     } catch (error) {
       const exists = (error as { code?: string }).code === 'EEXIST';
       printError(context, exists ? `${shown} already exists; use --force to overwrite it` : `cannot write ${shown}: ${describeFsError(error)}`);

@@ -146,7 +146,15 @@ function promoteBoldHeadings(outline: Outline, schema: TemplateSchema): void {
  */
 function assignSections(candidates: Candidate[], schema: TemplateSchema, outline: Outline): void {
   const taken = new Map<string, Candidate>();
-  const titles = candidates.map((c) => matchTitle(c.heading, schema));
+  // Letters from another template (a connector plan checked with a team's): when two or more lettered headings'
+  // titles plainly name other sections than their letters, the plan's letters say nothing here.
+  const withoutLetter = (h: Heading): Heading => ({ ...h, letter: undefined, letters: undefined });
+  const disagree = candidates.filter((c) => {
+    if (!c.heading.letter) return false;
+    const byTitle = matchTitle(withoutLetter(c.heading), schema);
+    return byTitle?.strong && byTitle.section.id !== c.heading.letter;
+  }).length;
+  const titles = candidates.map((c) => matchTitle(disagree >= 2 ? withoutLetter(c.heading) : c.heading, schema));
   const cuesOf = (c: Candidate) => (c.cues ??= readCues(c.chunk.body, outline, schema));
 
   candidates.forEach((candidate, i) => {
