@@ -19,13 +19,15 @@ export interface AnalyzedInputs {
   files: CheckedFile[];
   /** Arguments and files that could not be read; each was already reported on stderr. */
   unreadable: number;
+  /** Templates that could not be used (each reported on stderr): the run exits 2. */
+  failedTemplates: number;
 }
 
 /** Reads every file the arguments name and analyzes it with its folder's config (and template). */
 export async function analyzeInputs(inputs: string[], context: CliContext, options: InputOptions = {}): Promise<AnalyzedInputs> {
   const files: CheckedFile[] = [];
-  const unreadable = await readInputs(inputs, context, (file) => files.push({ path: file.path, report: analyzePlan(file.text, { rules: file.rules, assumePlan: file.assumePlan, schema: file.schema }) }), options);
-  return { files, unreadable };
+  const read = await readInputs(inputs, context, (file) => files.push({ path: file.path, report: analyzePlan(file.text, { rules: file.rules, assumePlan: file.assumePlan, schema: file.schema }) }), options);
+  return { files, ...read };
 }
 
 export interface InputOptions {
@@ -47,9 +49,9 @@ export interface InputFile {
 
 /**
  * Hands each readable file the arguments name to `visit`, one at a time; resolves to how many files and
- * templates could not be read (each reported on stderr). Template files are never checked as plans.
+ * templates could not be used (each reported on stderr). Template files are never checked as plans.
  */
-export async function readInputs(inputs: string[], context: CliContext, visit: (file: InputFile) => void, options: InputOptions = {}): Promise<number> {
+export async function readInputs(inputs: string[], context: CliContext, visit: (file: InputFile) => void, options: InputOptions = {}): Promise<{ unreadable: number; failedTemplates: number }> {
   const expanded = await expandInputs(inputs, context.cwd, context.fs);
   for (const problem of expanded.problems) printError(context, problem);
   let unreadable = expanded.problems.length;
@@ -73,7 +75,7 @@ export async function readInputs(inputs: string[], context: CliContext, visit: (
   }
   // An explicit --template is read even when no file was checked, so a wrong path is never silent.
   if (flag) await templates.load(flag);
-  return unreadable + templates.failures;
+  return { unreadable, failedTemplates: templates.failures };
 }
 
 async function readText(file: string, context: CliContext): Promise<{ text: string } | { problem: string }> {

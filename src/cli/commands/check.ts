@@ -36,7 +36,8 @@ they look like one: { "files": ["plans/**/*.md"] }. The editor reads the same.
 Exit codes:
   0  no errors (and the --max-warnings and --require-go gates pass)
   1  errors, more warnings than --max-warnings, or a NO-GO plan with --require-go
-  2  usage error, or a path or file that could not be read
+  2  usage error, a path or file that could not be read, or a template that
+     could not be used
 `;
 
 const options = {
@@ -59,14 +60,14 @@ export const checkCommand: Command = {
     const { values, positionals } = parsed;
     const format = oneOf('--format', values.format, ['text', 'json', 'sarif'], usage);
     const maxWarnings = values['max-warnings'] === undefined ? undefined : parseCount('--max-warnings', values['max-warnings']);
-    const { files, unreadable } = await analyzeInputs(positionals.length > 0 ? positionals : ['.'], context, { template: values.template });
+    const { files, unreadable, failedTemplates } = await analyzeInputs(positionals.length > 0 ? positionals : ['.'], context, { template: values.template });
     const shown = values.quiet ? errorsOnly(files) : files;
     if (format === 'json') context.stdout.write(formatJson(shown));
     else if (format === 'sarif') context.stdout.write(formatSarif(shown, { rules: RULES, tool: context.tool }));
     else context.stdout.write(formatText(shown, { quiet: values.quiet, unreadable }));
     const gate = evaluateGate(files, { maxWarnings, requireGo: values['require-go'] });
     for (const message of gate.messages) printError(context, message);
-    if (unreadable > 0) return 2;
+    if (unreadable > 0 || failedTemplates > 0) return 2;
     return gate.failed ? 1 : 0;
   },
 };

@@ -37,10 +37,10 @@ export const explainCommand: Command = {
     const format = oneOf('--format', values.format, ['text', 'json'], usage);
     if (positionals.length !== 1) throw new UsageError(positionals.length ? 'explain takes one file' : 'missing the file to explain', usage);
     const explained: { path: string; explanation: PlanExplanation }[] = [];
-    const unreadable = await readInputs(positionals, context, (file) => explained.push({ path: file.path, explanation: explainPlan(file.text, { rules: file.rules, assumePlan: file.assumePlan, schema: file.schema }) }), { template: values.template });
+    const { unreadable, failedTemplates } = await readInputs(positionals, context, (file) => explained.push({ path: file.path, explanation: explainPlan(file.text, { rules: file.rules, assumePlan: file.assumePlan, schema: file.schema }) }), { template: values.template });
     if (explained.length > 1) throw new UsageError(`${positionals[0]} names ${explained.length} files; explain takes one file`, usage);
     const [first] = explained;
     if (first) context.stdout.write(format === 'json' ? `${JSON.stringify({ path: first.path, ...first.explanation }, null, 2)}\n` : formatExplainText(first.path, first.explanation));
-    return unreadable > 0 ? 2 : 0;
+    return unreadable > 0 || failedTemplates > 0 ? 2 : 0;
   },
 };

@@ -32,8 +32,8 @@ export const statusCommand: Command = {
     if (!parsed) return 0;
     const { values, positionals } = parsed;
     const format = oneOf('--format', values.format, ['text', 'json'], usage);
-    const { files, unreadable } = await analyzeInputs(positionals.length > 0 ? positionals : ['.'], context, { template: values.template });
+    const { files, unreadable, failedTemplates } = await analyzeInputs(positionals.length > 0 ? positionals : ['.'], context, { template: values.template });
     context.stdout.write(format === 'json' ? formatStatusJson(files) : formatStatusText(files));
-    return unreadable > 0 ? 2 : 0;
+    return unreadable > 0 || failedTemplates > 0 ? 2 : 0;
   },
 };

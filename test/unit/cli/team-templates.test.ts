@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { REPO_ROOT } from '../core/repo-paths';
+import { runCli } from './run-cli';
+import { makeTempTree, removeTempTrees } from './temp-tree';
+
+const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/team-templates/feature-rollout');
+const read = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+const TEMPLATE = read('template.md');
+const FEATURE_DRAFT = read('draft-one-gap-per-line-dark-mode.md');
+const FEATURE_DONE = read('finished-checkout-go.md');
+const CONNECTOR = fs.readFileSync(path.join(REPO_ROOT, 'examples/stripe-billing-rollout-plan.md'), 'utf8');
+const expectedFindings = (name: string) => (JSON.parse(read(name.replace(/\.md$/, '.expected.json'))) as { findings: string[] }).findings;
+
+interface JsonFile { path: string; isPlan: boolean; findings: { ruleId: string; line: number }[] }
+const filesOf = (stdout: string) => (JSON.parse(stdout) as { files: JsonFile[] }).files;
+const lines = (file: JsonFile) => file.findings.map((f) => `${f.line} ${f.ruleId}`).sort((a, b) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b));
+
+describe('team templates in the CLI', () => {
+  afterEach(removeTempTrees);
+
+  it('--template checks plans against the team template, and never checks the template itself as a plan', async () => {
+    const cwd = makeTempTree({ 'templates/feature.md': TEMPLATE, 'plans/dark-mode.md': FEATURE_DRAFT });
+    const run = await runCli(['check', '.', '--format', 'json', '--template', 'templates/feature.md'], { cwd });
+    assert.equal(run.stderr, '');
+    const files = filesOf(run.stdout);
+    assert.deepEqual(files.map((f) => f.path), ['plans/dark-mode.md']);
+    assert.deepEqual(lines(files[0]), [...expectedFindings('draft-one-gap-per-line-dark-mode.md')].sort((a, b) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b)));
+  });
+
+  it('"templates" globs pick the template per file; other files keep the built-in one; first match wins', async () => {
+    const cwd = makeTempTree({
+      '.connector-plan.json': JSON.stringify({ templates: [{ files: 'features/**/*.md', template: 'templates/feature.md' }, { files: 'features/**', template: 'templates/missing.md' }] }),
+      'templates/feature.md': TEMPLATE,
+      'features/checkout.md': FEATURE_DONE,
+      'connectors/stripe-rollout-plan.md': CONNECTOR,
+    });
+    const run = await runCli(['status', '--format', 'json'], { cwd });
+    assert.equal(run.code, 0, run.stderr);
+    const plans = (JSON.parse(run.stdout) as { plans: { path: string; percent: number; goNoGo: { verdict: string } }[] }).plans;
+    assert.deepEqual(plans.map((p) => `${p.path} ${p.percent}% ${p.goNoGo.verdict}`), ['connectors/stripe-rollout-plan.md 100% GO', 'features/checkout.md 100% GO']);
+  });
+
+  it('"template" applies to every plan under the config; --template wins over it', async () => {
+    const cwd = makeTempTree({ 'docs/.connector-plan.json': '{ "template": "../templates/feature.md" }', 'templates/feature.md': TEMPLATE, 'docs/checkout.md': FEATURE_DONE });
+    const run = await runCli(['check', 'docs', '--format', 'json'], { cwd });
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(filesOf(run.stdout).map((f) => `${f.path} ${f.findings.length}`), ['docs/checkout.md 0']);
+    const builtIn = await runCli(['check', 'docs', '--format', 'json', '--template', 'templates/none.md'], { cwd });
+    assert.equal(builtIn.code, 2);
+    assert.match(builtIn.stderr, /cannot use the template templates\/none\.md: .*ENOENT.*; checking its plans with the built-in template/);
+  });
+
+  it('a missing, binary or section-less template: a message naming the file, exit 2, the built-in template meanwhile', async () => {
+    const cwd = makeTempTree({ 'bin.md': new Uint8Array([0x23, 0, 0x41]), 'empty.md': 'Nothing here.\n', 'plan.md': CONNECTOR });
+    for (const [template, why] of [['nope.md', /ENOENT/], ['bin.md', /binary file/], ['empty.md', /no sections/]] as const) {
+      const run = await runCli(['check', 'plan.md', '--template', template], { cwd });
+      assert.equal(run.code, 2, template);
+      assert.match(run.stderr, new RegExp(`cannot use the template ${template.replace('.', '\\.')}: `), template);
+      assert.match(run.stderr, why, template);
+      assert.match(run.stdout, /1 plan checked: 0 errors/, template);
+    }
+  });
+
+  it('connector-plan template shows how a template is read, as text and JSON, and what is wrong with it', async () => {
+    const cwd = makeTempTree({ 'feature.md': TEMPLATE, 'bad.md': '# Plan\n\n## A) Goal\n- Why:\n\n## A) Scope\n' });
+    const text = await runCli(['template', 'feature.md'], { cwd });
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /^feature\.md: template "\{Feature\} Feature Rollout Plan"\n/);
+    assert.match(text.stdout, /\nC\) Rollout Stages — work\n {2}stages \(3 in the template\), each with: Owner, Flag state, Exit criteria\n/);
+    assert.match(text.stdout, /field: Audience — one of internal, beta, everyone/);
+    assert.match(text.stdout, /\nNo problems found\.\n$/);
+    const json = JSON.parse((await runCli(['template', 'feature.md', '--format', 'json'], { cwd })).stdout) as { sections: { id: string; role: string }[]; problems: unknown[] };
+    assert.deepEqual(json.sections.map((s) => `${s.id}:${s.role}`), ['A:fields', 'B:fields', 'C:work', 'D:risks', 'E:checklist']);
+    assert.deepEqual(json.problems, []);
+    const bad = await runCli(['template', 'bad.md'], { cwd });
+    assert.equal(bad.code, 1);
+    assert.match(bad.stdout, /error \(line 6\): two sections have the letter A/);
+    assert.match(bad.stdout, /warning \(line 1\): the title "Plan" has no \{placeholder\}/);
+    assert.equal((await runCli(['template', 'missing.md'], { cwd })).code, 2);
+  });
+
+  it('new --template writes a plan from the team template, named after its title', async () => {
+    const cwd = makeTempTree({ 'feature.md': TEMPLATE });
+    const run = await runCli(['new', 'Dark Mode', '--template', 'feature.md', '--dir', 'features'], { cwd });
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stdout, 'features/dark-mode-rollout-plan.md\n');
+    const written = fs.readFileSync(path.join(cwd, 'features/dark-mode-rollout-plan.md'), 'utf8');
+    assert.equal(written, TEMPLATE.replace('{Feature}', 'Dark Mode'));
+    const check = await runCli(['check', 'features', '--format', 'json', '--template', 'feature.md'], { cwd });
+    assert.ok(filesOf(check.stdout)[0].findings.every((f) => f.ruleId !== 'missing-section'));
+  });
+
+  it('warns about unknown keys in .connector-plan.json, naming the nearest known one', async () => {
+    const cwd = makeTempTree({ '.connector-plan.json': '{ "templte": "t.md", "rules": { "secret-values": "error" } }', 'plan.md': CONNECTOR });
+    const run = await runCli(['check', 'plan.md'], { cwd });
+    assert.equal(run.code, 0);
+    assert.match(run.stderr, /unknown setting "templte" \(did you mean "template"\?\)/);
+    assert.match(run.stderr, /unknown rule "secret-values" \(did you mean "secret-value"\?\)/);
+  });
+});
