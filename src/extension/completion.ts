@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { completionsAt, type PlanCompletion, type PlanCompletionKind } from '../core';
+import { completionsAt, getDefaultSchema, snippetParts, type PlanCompletion, type PlanCompletionKind, type TemplateSchema } from '../core';
 import { toRange } from './convert';
 import type { PlanAnalyzer } from './plan-analysis';
 
@@ -19,7 +19,10 @@ export class PlanCompletions implements vscode.CompletionItemProvider {
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionItem[]> {
     const result = this.analyzer.get(document) ?? (await this.analyzer.analyzeDocument(document));
     if (!result.isPlan || token.isCancellationRequested) return [];
-    return completionsAt(result.plan, position.line, position.character).map(toCompletionItem);
+    const items = completionsAt(result.plan, position.line, position.character).map(toCompletionItem);
+    // The snippets file holds the built-in template's parts; a team template's come from here.
+    if (result.plan.schema !== getDefaultSchema()) items.push(...partItems(result.plan.schema, document, position));
+    return items;
   }
 }
 
@@ -33,6 +36,20 @@ function toCompletionItem(completion: PlanCompletion, index: number): vscode.Com
   item.sortText = String(index).padStart(4, '0');
   if (completion.offersValues) item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest allowed values' };
   return item;
+}
+
+/** A team template's parts (`cp-section-b`, `cp-stage`…) where a line starts with their prefix. */
+function partItems(schema: TemplateSchema, document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
+  const typed = /^(\s*)((?:cp|connector)[\w-]*)$/.exec(document.lineAt(position.line).text.slice(0, position.character));
+  if (!typed) return [];
+  const range = new vscode.Range(position.line, typed[1].length, position.line, position.character);
+  return Object.entries(snippetParts(schema)).map(([name, part]) => {
+    const item = new vscode.CompletionItem({ label: part.prefix, description: name }, vscode.CompletionItemKind.Snippet);
+    item.insertText = new vscode.SnippetString(part.body.join('\n'));
+    item.detail = part.description;
+    item.range = range;
+    return item;
+  });
 }
 
 export function registerCompletions(analyzer: PlanAnalyzer): vscode.Disposable {

@@ -25,3 +25,8 @@ export function showInfo<T extends string>(text: string, ...actions: T[]): Thena
   keep(text);
   return vscode.window.showInformationMessage(text, ...actions);
 }
+
+export function showWarning<T extends string>(text: string, ...actions: T[]): Thenable<T | undefined> {
+  keep(text);
+  return vscode.window.showWarningMessage(text, ...actions);
+}

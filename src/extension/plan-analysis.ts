@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { inspectPlan, mightBePlan, parseConfig, type PlanModel, type PlanReport, type RuleConfig } from '../core';
 import { matches, planFileKind, type PlanFileKind } from './plan-files';
 import { readSettings } from './settings';
+import { TemplateStore } from './templates';
+import { showWarning } from './notices';
 
 export interface PlanAnalysis {
   uri: vscode.Uri;
@@ -15,10 +17,12 @@ export interface PlanAnalysis {
 
 const CONFIG_FILE = '.connector-plan.json';
 
-/** A `.connector-plan.json`: its rules, and its `files` globs, relative to its folder (a URI path). */
+/** A `.connector-plan.json`: its rules, its `files` globs and its templates, relative to its folder (a URI path). */
 interface FolderConfig {
   rules: RuleConfig;
   files: string[];
+  template?: vscode.Uri;
+  templates: { files: string[]; template: vscode.Uri }[];
   folder: string;
 }
 
@@ -30,8 +34,9 @@ export class PlanAnalyzer implements vscode.Disposable {
   private readonly results = new Map<string, PlanAnalysis>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly configs = new Map<string, Promise<FolderConfig | undefined>>();
-  /** Plans New Connector Plan made this session: plans from the start, before their text says so. */
-  private readonly created = new Set<string>();
+  /** Plans New Connector Plan made this session (plans from the start, before their text says so), with the template chosen. */
+  private readonly created = new Map<string, vscode.Uri | undefined>();
+  readonly templates: TemplateStore;
   private readonly reportedProblems = new Set<string>();
   private readonly analyzed = new vscode.EventEmitter<PlanAnalysis>();
   private readonly forgotten = new vscode.EventEmitter<vscode.Uri>();
@@ -51,7 +56,35 @@ export class PlanAnalyzer implements vscode.Disposable {
       this.configs.clear();
       this.rulesChanged.fire();
     };
-    this.disposables.push(watcher, watcher.onDidChange(reset), watcher.onDidCreate(reset), watcher.onDidDelete(reset));
+    this.templates = new TemplateStore((message) => this.reportProblem(message));
+    this.disposables.push(watcher, watcher.onDidChange(reset), watcher.onDidCreate(reset), watcher.onDidDelete(reset), this.templates, this.templates.onDidChange(() => this.rulesChanged.fire()));
+  }
+
+  /**
+   * The team template a file is written from: the first `templates` entry of its `.connector-plan.json` naming
+   * it, else `connectorPlan.template`, else that config's `template`; undefined for the built-in template.
+   */
+  async templateFor(uri: vscode.Uri): Promise<vscode.Uri | undefined> {
+    if (this.created.has(uri.toString())) return this.created.get(uri.toString());
+    const config = await this.fileConfig(uri);
+    const relative = config && uri.path.slice(config.folder.length + 1);
+    const entry = config && config.templates.find((t) => matches(relative!, t.files));
+    if (entry) return entry.template;
+    const setting = readSettings(uri).template;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (setting && folder && vscode.workspace.isTrusted) return vscode.Uri.joinPath(folder.uri, ...setting.split(/[\\/]+/).filter(Boolean));
+    return config?.template;
+  }
+
+  /** Every team template the workspace names (setting and root configs), for New Connector Plan's pick. */
+  async workspaceTemplates(folder: vscode.WorkspaceFolder): Promise<vscode.Uri[]> {
+    const uris: vscode.Uri[] = [];
+    const setting = readSettings(folder.uri).template;
+    if (setting && vscode.workspace.isTrusted) uris.push(vscode.Uri.joinPath(folder.uri, ...setting.split(/[\\/]+/).filter(Boolean)));
+    const config = vscode.workspace.isTrusted ? await this.configAt(folder.uri) : undefined;
+    if (config?.template) uris.push(config.template);
+    for (const entry of config?.templates ?? []) uris.push(entry.template);
+    return uris;
   }
 
   /** The result for this exact document version, if there is one. */
@@ -93,9 +126,9 @@ export class PlanAnalyzer implements vscode.Disposable {
     }
   }
 
-  /** Takes `uri` for a plan from now on, whatever its text (New Connector Plan calls it before writing the plan). */
-  markCreated(uri: vscode.Uri): void {
-    this.created.add(uri.toString());
+  /** Takes `uri` for a plan of `template` (undefined: built in) from now on, whatever its text (New Connector Plan calls it before writing the plan). */
+  markCreated(uri: vscode.Uri, template?: vscode.Uri): void {
+    this.created.set(uri.toString(), template);
   }
 
   /**
@@ -130,6 +163,8 @@ export class PlanAnalyzer implements vscode.Disposable {
 
   forget(uri: vscode.Uri): void {
     this.cancel(uri);
+    // An untitled name (`Untitled-1`) comes back for the next new document: it was made a plan only once.
+    if (uri.scheme === 'untitled') this.created.delete(uri.toString());
     if (this.results.delete(uri.toString())) this.forgotten.fire(uri);
   }
 
@@ -142,13 +177,24 @@ export class PlanAnalyzer implements vscode.Disposable {
     const kind = planFileKind(uri);
     const config = await this.fileConfig(uri);
     const rules = { ...config?.rules, ...readSettings(uri).rules };
-    const { report, plan } = inspectPlan(text, { rules, assumePlan: await this.isForced(uri, kind, config) });
-    const result: PlanAnalysis = { uri, version, isPlan: kind !== 'excluded' && report.isPlan, report, plan };
+    const template = await this.templateFor(uri);
+    const schema = await this.templates.schema(template);
+    const { report, plan } = inspectPlan(text, { rules, assumePlan: await this.isForced(uri, kind, config), schema });
+    // A template file is the team's template, never a plan of it.
+    const isTemplate = this.templates.isTemplate(uri) || (await this.isTemplateFile(uri, config));
+    const result: PlanAnalysis = { uri, version, isPlan: kind !== 'excluded' && !isTemplate && report.isPlan, report, plan };
     // The file on disk never replaces what an open document's analysis says (the editor's text is newer).
     if (!keep || (version === -1 && openDocument(uri))) return result;
     this.results.set(uri.toString(), result);
     this.analyzed.fire(result);
     return result;
+  }
+
+  private async isTemplateFile(uri: vscode.Uri, config: FolderConfig | undefined): Promise<boolean> {
+    const key = uri.toString();
+    if (config && (config.template?.toString() === key || config.templates.some((t) => t.template.toString() === key))) return true;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return Boolean(folder && (await this.workspaceTemplates(folder)).some((t) => t.toString() === key));
   }
 
   /** A plan whatever its text: `connectorPlan.files`, a `files` glob of its `.connector-plan.json`, or New Connector Plan made it. */
@@ -184,9 +230,11 @@ export class PlanAnalyzer implements vscode.Disposable {
       const file = vscode.Uri.joinPath(dir, CONFIG_FILE);
       pending = Promise.resolve(vscode.workspace.fs.readFile(file)).then(
         (bytes) => {
-          const { rules, files, problems } = parseConfig(new TextDecoder('utf-8').decode(bytes), vscode.workspace.asRelativePath(file));
+          const { rules, files, template, templates, problems } = parseConfig(new TextDecoder('utf-8').decode(bytes), vscode.workspace.asRelativePath(file));
           for (const problem of problems) this.reportProblem(problem.message);
-          return { rules, files, folder: dir.path.replace(/\/+$/, '') };
+          // Template paths are relative to the config's folder, as its globs are.
+          const at = (path: string) => vscode.Uri.joinPath(dir, ...path.split(/[\\/]+/).filter(Boolean));
+          return { rules, files, template: template ? at(template) : undefined, templates: templates.map((t) => ({ files: t.files, template: at(t.template) })), folder: dir.path.replace(/\/+$/, '') };
         },
         () => undefined,
       );
@@ -199,7 +247,7 @@ export class PlanAnalyzer implements vscode.Disposable {
     this.output.appendLine(message);
     if (this.reportedProblems.has(message)) return;
     this.reportedProblems.add(message);
-    void vscode.window.showWarningMessage(`Connector Plan: ${message}`);
+    void showWarning(`Connector Plan: ${message}`);
   }
 
   dispose(): void {

@@ -260,8 +260,11 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
     if (!result.isPlan) {
       if (node) this.remove(result.uri);
     } else if (node) {
+      const same = showsTheSame(node.analysis, result);
       node.analysis = result;
-      this.changedTree(node);
+      // The same plan read again (opened in an editor, saved unchanged) redraws nothing: a redraw under the
+      // pointer would swallow a click on its rows.
+      if (!same) this.changedTree(node);
     } else {
       this.plans.set(key, { kind: 'plan', uri: result.uri, analysis: result });
       this.changedTree();
@@ -376,4 +379,11 @@ async function forEachAtOnce<T>(items: T[], limit: number, run: (item: T) => Pro
     while (next < items.length) await run(items[next++]);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** Whether two analyses of one plan show the same rows: same text, findings and progress. */
+function showsTheSame(a: PlanAnalysis, b: PlanAnalysis): boolean {
+  if (a.plan.lines.length !== b.plan.lines.length || a.plan.lines.some((line, i) => line !== b.plan.lines[i])) return false;
+  const shown = (x: PlanAnalysis) => JSON.stringify([x.isPlan, x.report.findings.map((f) => [f.ruleId, f.severity, f.message, f.range]), x.report.progress]);
+  return shown(a) === shown(b);
 }

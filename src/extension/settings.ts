@@ -10,6 +10,8 @@ export interface PlanSettings {
   lintDelay: number;
   /** The count of NO-GO plans on the Plans view's icon. */
   plansViewBadge: boolean;
+  /** A team template, relative to the workspace folder (empty: the built-in one, or `.connector-plan.json`'s). */
+  template: string;
 }
 
 export const SECTION = 'connectorPlan';
@@ -25,5 +27,6 @@ export function readSettings(scope?: vscode.ConfigurationScope): PlanSettings {
     rules: config.get<RuleConfig>('rules', {}),
     lintDelay: Math.max(0, config.get<number>('lintDelay', 300)),
     plansViewBadge: config.get<boolean>('plansView.badge', true),
+    template: config.get<string>('template', '').trim(),
   };
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtureWorkspace, repoRoot } from '../harness/vscode-session.mjs';
 import { activeTab, editorLine, runCommand, useWorkbench } from './workbench.mjs';
@@ -64,5 +64,36 @@ describe('New Connector Plan', () => {
     await planRow.waitFor({ state: 'detached' });
     await explorerRows.nth(shownBefore.length).waitFor({ state: 'detached' });
     assert.deepEqual(await explorerRows.evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label'))), shownBefore, 'the Explorer shows the workspace as before');
+  });
+});
+
+describe('New Connector Plan with a team template', () => {
+  const workbench = useWorkbench();
+  const made = [join(fixtureWorkspace, '.vscode'), join(fixtureWorkspace, 'templates'), join(fixtureWorkspace, 'docs')];
+  afterEach(() => {
+    for (const path of made) rmSync(path, { recursive: true, force: true });
+  });
+
+  it('asks which template when the workspace names one, and writes the plan from the one picked', async () => {
+    const { page } = workbench;
+    mkdirSync(join(fixtureWorkspace, 'templates'), { recursive: true });
+    writeFileSync(join(fixtureWorkspace, 'templates', 'feature.md'), readFileSync(join(repoRoot, 'test/fixtures/team-templates/feature-rollout/template.md'), 'utf8'));
+    mkdirSync(join(fixtureWorkspace, '.vscode'), { recursive: true });
+    writeFileSync(join(fixtureWorkspace, '.vscode', 'settings.json'), JSON.stringify({ 'connectorPlan.template': 'templates/feature.md' }));
+    await page.locator('.explorer-folders-view').getByRole('treeitem', { name: 'templates', exact: true }).waitFor();
+
+    await runCommand(page, 'Connector Plan: New Connector Plan');
+    const pick = page.locator('.quick-input-widget');
+    await pick.locator('.quick-input-title', { hasText: 'New Connector Plan' }).waitFor();
+    await pick.locator('.monaco-list-row', { hasText: 'Connector Rollout Plan (built in)' }).waitFor();
+    await page.keyboard.insertText('Feature Rollout Plan');
+    await pick.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'templates/feature.md' }).waitFor();
+    await page.keyboard.press('Enter');
+    await pick.locator('input[placeholder="Dark Mode"]').waitFor();
+    await page.keyboard.type('Dark Mode');
+    await pick.locator('.quick-input-message', { hasText: 'Creates docs/connectors/dark-mode-rollout-plan.md' }).waitFor();
+    await page.keyboard.press('Enter');
+    await editorLine(page, '# Dark Mode Feature Rollout Plan').waitFor();
+    await editorLine(page, '## C) Rollout Stages').waitFor();
   });
 });

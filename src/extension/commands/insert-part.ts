@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { snippetParts, type SnippetPart } from '../../core';
+import type { PlanAnalyzer } from '../plan-analysis';
 
 /** What tests and keybindings pass to insert a part without the pick: its snippet prefix (`cp-risk`). */
 export interface InsertPartArgs {
@@ -16,17 +17,19 @@ interface PartPick extends vscode.QuickPickItem {
  * cursor as a snippet. Markdown has quick suggestions off by default, so typing a prefix shows nothing there.
  * Resolves to the prefix inserted, or undefined.
  */
-export function registerInsertPartCommand(): vscode.Disposable {
-  return vscode.commands.registerCommand('connectorPlan.insertPart', (args?: InsertPartArgs) => insertPart(args));
+export function registerInsertPartCommand(analyzer: PlanAnalyzer): vscode.Disposable {
+  return vscode.commands.registerCommand('connectorPlan.insertPart', (args?: InsertPartArgs) => insertPart(analyzer, args));
 }
 
-async function insertPart(args?: InsertPartArgs): Promise<string | undefined> {
+async function insertPart(analyzer: PlanAnalyzer, args?: InsertPartArgs): Promise<string | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'markdown') {
     void vscode.window.showInformationMessage('Open a markdown file to insert a part of a connector plan into it.');
     return undefined;
   }
-  const parts = Object.entries(snippetParts());
+  // The parts of the template the plan is written from (a team's own, or the built-in one).
+  const analysis = analyzer.get(editor.document) ?? (await analyzer.analyzeDocument(editor.document));
+  const parts = Object.entries(snippetParts(analysis.isPlan ? analysis.plan.schema : undefined));
   let part: SnippetPart | undefined;
   if (typeof args?.prefix === 'string') {
     part = parts.find(([, p]) => p.prefix === args.prefix)?.[1];

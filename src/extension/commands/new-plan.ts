@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { connectorNameProblem, planFileName, planSnippet } from '../../core';
+import { connectorNameProblem, planFileName, planSnippet, type TemplateSchema } from '../../core';
 import type { PlanAnalyzer } from '../plan-analysis';
 import { showError, showInfo } from '../notices';
 import { readSettings } from '../settings';
@@ -10,6 +10,8 @@ export interface NewPlanArgs {
   name?: string;
   /** The folder the plan goes in, as is (like the explorer's folder); else `connectorPlan.plansFolder` of a workspace folder. */
   folder?: vscode.Uri;
+  /** The team template to write it from; null for the built-in one; asked for when the workspace has several. */
+  template?: vscode.Uri | null;
 }
 
 /**
@@ -26,8 +28,8 @@ export function registerNewPlanCommand(analyzer: PlanAnalyzer): vscode.Disposabl
 function readArgs(arg: unknown): NewPlanArgs {
   if (arg instanceof vscode.Uri) return { folder: arg };
   if (!arg || typeof arg !== 'object') return {};
-  const { name, folder } = arg as Record<string, unknown>;
-  return { name: typeof name === 'string' ? name : undefined, folder: folder instanceof vscode.Uri ? folder : undefined };
+  const { name, folder, template } = arg as Record<string, unknown>;
+  return { name: typeof name === 'string' ? name : undefined, folder: folder instanceof vscode.Uri ? folder : undefined, template: template instanceof vscode.Uri || template === null ? template : undefined };
 }
 
 async function newPlan(args: NewPlanArgs, analyzer: PlanAnalyzer): Promise<vscode.Uri | undefined> {
@@ -40,19 +42,21 @@ async function newPlan(args: NewPlanArgs, analyzer: PlanAnalyzer): Promise<vscod
   }
   const folder = args.folder ?? (await plansFolder());
   if (folder === null) return undefined;
-  const name = args.name ?? (await askName(folder));
+  const chosen = await chooseTemplate(args, folder, analyzer);
+  if (chosen === null) return undefined;
+  const name = args.name ?? (await askName(folder, chosen.schema));
   if (name === undefined) return undefined;
-  const snippet = new vscode.SnippetString(planSnippet(name));
+  const snippet = new vscode.SnippetString(planSnippet(name, chosen.schema));
 
   if (!folder) {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown' });
-    analyzer.markCreated(document.uri);
+    analyzer.markCreated(document.uri, chosen.uri);
     const editor = await vscode.window.showTextDocument(document);
     await editor.insertSnippet(snippet);
     return editor.document.uri;
   }
 
-  const file = vscode.Uri.joinPath(folder, planFileName(name));
+  const file = vscode.Uri.joinPath(folder, planFileName(name, chosen.schema));
   if (await exists(file)) return offerToOpen(file);
   try {
     await vscode.workspace.fs.createDirectory(folder);
@@ -63,7 +67,7 @@ async function newPlan(args: NewPlanArgs, analyzer: PlanAnalyzer): Promise<vscod
   const create = new vscode.WorkspaceEdit();
   create.createFile(file, { overwrite: false, ignoreIfExists: false });
   // A plan from its first, empty moment: the Plans view and the diagnostics never see it as a mere note.
-  analyzer.markCreated(file);
+  analyzer.markCreated(file, chosen.uri);
   if (!(await vscode.workspace.applyEdit(create).then(undefined, () => false))) {
     if (await exists(file)) return offerToOpen(file);
     // applyEdit says no reason: writing the (still absent) file says it, or creates it after all.
@@ -84,6 +88,27 @@ async function newPlan(args: NewPlanArgs, analyzer: PlanAnalyzer): Promise<vscod
  * Where the plan goes: `connectorPlan.plansFolder` of the workspace folder (picked when there are several);
  * undefined without a workspace folder (an untitled document), null when the pick was cancelled.
  */
+/**
+ * The template to write the plan from: the one the arguments name, else the built-in one, or a pick when the
+ * workspace names team templates (`connectorPlan.template`, `.connector-plan.json`). Null when the pick was dismissed.
+ */
+async function chooseTemplate(args: NewPlanArgs, folder: vscode.Uri | undefined, analyzer: PlanAnalyzer): Promise<{ uri?: vscode.Uri; schema?: TemplateSchema } | null> {
+  if (args.template === null) return {};
+  if (args.template) {
+    const schema = await analyzer.templates.schema(args.template);
+    return schema ? { uri: args.template, schema } : null;
+  }
+  const workspaceFolder = folder && vscode.workspace.getWorkspaceFolder(folder);
+  if (!workspaceFolder) return {};
+  const options = await analyzer.templates.options(await analyzer.workspaceTemplates(workspaceFolder));
+  if (options.length < 2) return {};
+  const pick = await vscode.window.showQuickPick(
+    options.map((option) => ({ label: option.label, description: option.uri ? vscode.workspace.asRelativePath(option.uri) : undefined, detail: option.schema.sections.map((s) => s.headingText).join(' · '), option })),
+    { title: 'New Connector Plan', placeHolder: 'Template to write the plan from' },
+  );
+  return pick ? { uri: pick.option.uri, schema: pick.option.uri ? pick.option.schema : undefined } : null;
+}
+
 async function plansFolder(): Promise<vscode.Uri | undefined | null> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (!folders.length) return undefined;
@@ -93,17 +118,17 @@ async function plansFolder(): Promise<vscode.Uri | undefined | null> {
   return segments.length ? vscode.Uri.joinPath(folder.uri, ...segments) : folder.uri;
 }
 
-function askName(folder: vscode.Uri | undefined): Thenable<string | undefined> {
+function askName(folder: vscode.Uri | undefined, schema: TemplateSchema | undefined): Thenable<string | undefined> {
   return vscode.window.showInputBox({
     title: 'New Connector Plan',
-    prompt: 'Name of the connector, as the plan title shows it',
-    placeHolder: 'HubSpot CRM',
+    prompt: schema ? `Name for the plan's title ("${schema.title}")` : 'Name of the connector, as the plan title shows it',
+    placeHolder: schema ? 'Dark Mode' : 'HubSpot CRM',
     ignoreFocusOut: true,
     validateInput: async (value) => {
       const problem = connectorNameProblem(value);
       if (problem) return { message: problem, severity: vscode.InputBoxValidationSeverity.Error };
       if (!folder) return undefined;
-      const file = vscode.Uri.joinPath(folder, planFileName(value));
+      const file = vscode.Uri.joinPath(folder, planFileName(value, schema));
       return (await exists(file))
         ? { message: `${shown(file)} already exists: it will not be overwritten, you can open it.`, severity: vscode.InputBoxValidationSeverity.Warning }
         : { message: `Creates ${shown(file)}`, severity: vscode.InputBoxValidationSeverity.Info };

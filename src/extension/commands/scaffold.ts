@@ -6,5 +6,5 @@ import { registerNewPlanCommand } from './new-plan';
 
 /** The commands that write the template: New Connector Plan and Insert Connector Plan Template. */
 export function registerScaffoldCommands(analyzer: PlanAnalyzer): vscode.Disposable {
-  return vscode.Disposable.from(registerNewPlanCommand(analyzer), registerInsertTemplateCommand(), registerInsertPartCommand());
+  return vscode.Disposable.from(registerNewPlanCommand(analyzer), registerInsertTemplateCommand(), registerInsertPartCommand(analyzer));
 }

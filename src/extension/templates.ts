@@ -1,0 +1,97 @@
+import * as vscode from 'vscode';
+import { getDefaultSchema, readTemplate, type ReadTemplate, type TemplateSchema } from '../core';
+
+export type LoadedTemplate = { ok: true; uri: vscode.Uri; read: ReadTemplate } | { ok: false; uri: vscode.Uri; problem: string };
+
+/** A template a plan can be made from, for New Connector Plan's pick. */
+export interface TemplateOption {
+  label: string;
+  /** Undefined for the built-in template. */
+  uri?: vscode.Uri;
+  schema: TemplateSchema;
+}
+
+/**
+ * The team templates the workspace names (`connectorPlan.template`, `.connector-plan.json`), read through
+ * `workspace.fs` once each and again when they change. A template that cannot be read or used is reported once,
+ * naming the file; plans then use the built-in template meanwhile.
+ */
+export class TemplateStore implements vscode.Disposable {
+  private readonly loaded = new Map<string, Promise<LoadedTemplate>>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when a template that was read changed on disk (or in an editor, once saved). */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(private readonly report: (message: string) => void) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md', true, false, false);
+    const drop = (uri: vscode.Uri) => {
+      if (this.loaded.delete(uri.toString())) this.changed.fire();
+    };
+    this.disposables.push(watcher, watcher.onDidChange(drop), watcher.onDidDelete(drop), vscode.workspace.onDidSaveTextDocument((d) => drop(d.uri)));
+  }
+
+  load(uri: vscode.Uri): Promise<LoadedTemplate> {
+    const key = uri.toString();
+    let pending = this.loaded.get(key);
+    if (!pending) {
+      pending = readTemplateAt(uri).then((loaded) => {
+        const shown = vscode.workspace.asRelativePath(uri);
+        if (!loaded.ok) this.report(`Cannot use the template ${shown}: ${loaded.problem}. Its plans are checked with the built-in template meanwhile.`);
+        else for (const problem of loaded.read.problems.filter((p) => p.severity === 'error')) this.report(`Template ${shown}${problem.line ? `, line ${problem.line}` : ''}: ${problem.message}.`);
+        return loaded;
+      });
+      this.loaded.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** The schema of a template URI; undefined (the built-in one) without a URI or when it cannot be used. */
+  async schema(uri: vscode.Uri | undefined): Promise<TemplateSchema | undefined> {
+    if (!uri) return undefined;
+    const loaded = await this.load(uri);
+    return loaded.ok ? loaded.read.schema : undefined;
+  }
+
+  /** Whether `uri` is a template this workspace uses (read already): a template is never a plan. */
+  isTemplate(uri: vscode.Uri): boolean {
+    return this.loaded.has(uri.toString());
+  }
+
+  /** The built-in template, then each usable team template of `uris`, for a pick. */
+  async options(uris: vscode.Uri[]): Promise<TemplateOption[]> {
+    const options: TemplateOption[] = [{ label: `${getDefaultSchema().titleSuffix} (built in)`, schema: getDefaultSchema() }];
+    const seen = new Set<string>();
+    for (const uri of uris) {
+      if (seen.has(uri.toString())) continue;
+      seen.add(uri.toString());
+      const loaded = await this.load(uri);
+      if (loaded.ok) options.push({ label: loaded.read.schema.titleSuffix || vscode.workspace.asRelativePath(uri), uri, schema: loaded.read.schema });
+    }
+    return options;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+async function readTemplateAt(uri: vscode.Uri): Promise<LoadedTemplate> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(uri);
+  } catch (error) {
+    const { code, message } = (error ?? {}) as { code?: string; message?: string };
+    return { ok: false, uri, problem: code === 'FileNotFound' || /ENOENT|not found/i.test(message ?? '') ? 'the file does not exist' : (message ?? String(error)) };
+  }
+  if (bytes.includes(0)) return { ok: false, uri, problem: 'it is a binary file, not markdown' };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, uri, problem: 'it is not valid UTF-8' };
+  }
+  const read = readTemplate(text);
+  if (!read.usable) return { ok: false, uri, problem: read.problems.find((p) => p.severity === 'error')?.message ?? 'it has no sections' };
+  return { ok: true, uri, read };
+}

@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { extensionApi } from './plan-documents';
+import { closeEditorsReverting, deleteQuietly, fixtureUri, planNode, until } from './plan-tree-nodes';
+
+const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/team-templates/feature-rollout');
+const read = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+const byLine = (a: string, b: string) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b);
+
+describe('team templates in VS Code', () => {
+  const base = fixtureUri('team-template-test');
+  const at = (p: string) => vscode.Uri.joinPath(base, ...p.split('/'));
+  const write = (p: string, text: string) => vscode.workspace.fs.writeFile(at(p), new TextEncoder().encode(text));
+  const config = () => vscode.workspace.getConfiguration('connectorPlan');
+
+  before(async () => {
+    await extensionApi();
+    await write('.connector-plan.json', JSON.stringify({ templates: [{ files: 'features/**/*.md', template: 'templates/feature.md' }] }));
+    await write('templates/feature.md', read('template.md'));
+    await write('features/dark-mode.md', read('draft-one-gap-per-line-dark-mode.md'));
+  });
+
+  afterEach(async () => {
+    await closeEditorsReverting();
+    await config().update('template', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  after(() => deleteQuietly(base));
+
+  it('checks a plan its config names with the team template: the findings the oracle expects', async () => {
+    const { analyzer } = await extensionApi();
+    const document = await vscode.workspace.openTextDocument(at('features/dark-mode.md'));
+    const analysis = await analyzer.analyzeDocument(document);
+    assert.equal(analysis.plan.schema.titleSuffix, 'Feature Rollout Plan');
+    const expected = (JSON.parse(read('draft-one-gap-per-line-dark-mode.expected.json')) as { findings: string[] }).findings;
+    assert.deepEqual(analysis.report.findings.map((f) => `${f.range.start.line + 1} ${f.ruleId}`).sort(byLine), [...expected].sort(byLine));
+    await vscode.window.showTextDocument(document);
+    await until(vscode.languages.onDidChangeDiagnostics, () => vscode.languages.getDiagnostics(document.uri).length === expected.length, 'the diagnostics are the team template\'s');
+  });
+
+  it('lists the plan in the Plans view, never the template file', async () => {
+    const { planTree } = await extensionApi();
+    await until(planTree.onDidChangeTreeData, async () => {
+      await planTree.refresh();
+      return Boolean(await planNode(planTree, at('features/dark-mode.md')));
+    }, 'the feature plan is listed');
+    assert.equal(await planNode(planTree, at('templates/feature.md')), undefined);
+  });
+
+  it('New Connector Plan writes a plan from the team template it is given; Insert Plan Part offers its parts', async () => {
+    const { analyzer } = await extensionApi();
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('connectorPlan.newPlan', { name: 'Search', folder: at('features'), template: at('templates/feature.md') });
+    assert.equal(uri?.path.split('/').pop(), 'search-rollout-plan.md');
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.lineAt(0).text, '# Search Feature Rollout Plan');
+    const analysis = await analyzer.analyzeDocument(editor.document);
+    assert.equal(analysis.plan.schema.titleSuffix, 'Feature Rollout Plan');
+    assert.ok(!analysis.report.findings.some((f) => f.ruleId === 'missing-section'));
+    await vscode.commands.executeCommand('leaveSnippet');
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    assert.equal(await vscode.commands.executeCommand('connectorPlan.insertPart', { prefix: 'cp-stage' }), 'cp-stage');
+    assert.match(editor.document.getText(), /### Stage 4: \{Name\}\n- Owner: \n- Flag state: \n- Exit criteria: \n$/);
+    await deleteQuietly(uri);
+  });
+
+  it('connectorPlan.template applies to plans no templates glob names; a missing template is named once, the built-in one used meanwhile', async () => {
+    const api = await extensionApi();
+    await write('other/checkout.md', read('finished-checkout-go.md'));
+    await config().update('template', 'team-template-test/templates/feature.md', vscode.ConfigurationTarget.Global);
+    const document = await vscode.workspace.openTextDocument(at('other/checkout.md'));
+    const analysis = await api.analyzer.analyzeDocument(document);
+    assert.equal(analysis.plan.schema.titleSuffix, 'Feature Rollout Plan');
+    assert.deepEqual(analysis.report.findings, []);
+
+    await config().update('template', 'team-template-test/templates/nope.md', vscode.ConfigurationTarget.Global);
+    const fallback = await api.analyzer.analyzeDocument(document);
+    assert.equal(fallback.plan.schema.titleSuffix, 'Connector Rollout Plan');
+    assert.match(api.recentNotices().at(-1)!, /Cannot use the template team-template-test\/templates\/nope\.md: the file does not exist\. Its plans are checked with the built-in template meanwhile\./);
+    await api.analyzer.analyzeDocument(document);
+    assert.equal(api.recentNotices().filter((n) => /nope\.md/.test(n)).length, 1, 'said once');
+  });
+});
