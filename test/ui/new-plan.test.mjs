@@ -68,19 +68,22 @@ describe('New Connector Plan', () => {
 });
 
 describe('New Connector Plan with a team template', () => {
-  const workbench = useWorkbench();
   const made = [join(fixtureWorkspace, '.vscode'), join(fixtureWorkspace, 'templates'), join(fixtureWorkspace, 'docs')];
-  afterEach(() => {
+  // Written before the workbench opens, so the window starts with the setting (a settings file written later
+  // is picked up at a time no event tells).
+  before(() => {
+    mkdirSync(join(fixtureWorkspace, 'templates'), { recursive: true });
+    writeFileSync(join(fixtureWorkspace, 'templates', 'feature.md'), readFileSync(join(repoRoot, 'test/fixtures/team-templates/feature-rollout/template.md'), 'utf8'));
+    mkdirSync(join(fixtureWorkspace, '.vscode'), { recursive: true });
+    writeFileSync(join(fixtureWorkspace, '.vscode', 'settings.json'), JSON.stringify({ 'connectorPlan.template': 'templates/feature.md' }));
+  });
+  const workbench = useWorkbench();
+  after(() => {
     for (const path of made) rmSync(path, { recursive: true, force: true });
   });
 
   it('asks which template when the workspace names one, and writes the plan from the one picked', async () => {
     const { page } = workbench;
-    mkdirSync(join(fixtureWorkspace, 'templates'), { recursive: true });
-    writeFileSync(join(fixtureWorkspace, 'templates', 'feature.md'), readFileSync(join(repoRoot, 'test/fixtures/team-templates/feature-rollout/template.md'), 'utf8'));
-    mkdirSync(join(fixtureWorkspace, '.vscode'), { recursive: true });
-    writeFileSync(join(fixtureWorkspace, '.vscode', 'settings.json'), JSON.stringify({ 'connectorPlan.template': 'templates/feature.md' }));
-    await page.locator('.explorer-folders-view').getByRole('treeitem', { name: 'templates', exact: true }).waitFor();
 
     await runCommand(page, 'Connector Plan: New Connector Plan');
     const pick = page.locator('.quick-input-widget');
