@@ -66,6 +66,18 @@ describe('team templates in VS Code', () => {
     await deleteQuietly(uri);
   });
 
+  it("completion offers the team template's parts at a line start, where the snippets file has the built-in ones", async () => {
+    const document = await vscode.workspace.openTextDocument(at('features/dark-mode.md'));
+    const editor = await vscode.window.showTextDocument(document);
+    const end = document.lineAt(document.lineCount - 1).range.end;
+    await editor.edit((edit) => edit.insert(end, '\ncp-st'));
+    const position = document.lineAt(document.lineCount - 1).range.end;
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+    const stage = list.items.find((item) => (typeof item.label === 'string' ? item.label : item.label.label) === 'cp-stage');
+    assert.ok(stage, list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).join(', '));
+    assert.match((stage.insertText as vscode.SnippetString).value, /^### Stage \$\{1:4\}: /);
+  });
+
   it('connectorPlan.template applies to plans no templates glob names; a missing template is named once, the built-in one used meanwhile', async () => {
     const api = await extensionApi();
     await write('other/checkout.md', read('finished-checkout-go.md'));
