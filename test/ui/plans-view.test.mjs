@@ -38,9 +38,18 @@ describe('Plans view', () => {
     const view = await showPlansView(page);
     await rowLabelled(view, planLabel(globex)).locator('.monaco-tl-twistie').click();
     const item = view.locator(`.monaco-list-row[aria-label^=${quoted(`${ITEM},`)}]`);
-    await item.locator('.custom-view-tree-node-item-checkbox[aria-checked="false"]').click();
-
-    await editorLine(page, `- [x] ${ITEM}`).waitFor();
+    // A click that lands while the tree redraws the row (an analysis arriving under load) is lost with the old row:
+    // it is clicked again, up to three times, only while the box is still unticked in both the view and the plan.
+    const box = item.locator('.custom-view-tree-node-item-checkbox[aria-checked="false"]');
+    for (let attempt = 1; ; attempt++) {
+      await box.click();
+      try {
+        await editorLine(page, `- [x] ${ITEM}`).waitFor({ timeout: 5000 });
+        break;
+      } catch (error) {
+        if (attempt === 3 || (await box.count()) === 0) throw error;
+      }
+    }
     const { checked, total } = globex.goNoGo;
     await view.locator(`.monaco-list-row[aria-level="1"][aria-label^="Globex "][aria-label$=${quoted(` ${checked + 1}/${total}`)}]`).waitFor();
     await item.locator('.custom-view-tree-node-item-checkbox[aria-checked="true"]').waitFor();
