@@ -1,6 +1,6 @@
 // Runs the compiled integration suite in VS Code desktop through @vscode/test-electron, for machines that can
 // download VS Code (it goes to .vscode-test/). These CI machines cannot: they use run-in-vscode.mjs.
-// Usage: node run-electron.mjs   (VSCODE_VERSION=1.90.0|stable|insiders picks another build; needs a display,
+// Usage: node run-electron.mjs   (VSCODE_VERSION=1.95.0|stable|insiders picks another build; needs a display,
 // so on a headless Linux run it as `xvfb-run -a npm run test:electron`)
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
