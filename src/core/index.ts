@@ -24,3 +24,8 @@ export { mightBePlan } from './plan/parse-plan';
 export { readTemplate, describeTemplate } from './template/describe';
 export type { ReadTemplate, TemplateDescription, TemplateProblem } from './template/describe';
 export { buildSchema } from './template/schema';
+export { oneBased, fileDocument, planStatus } from './agent/documents';
+export type { OneBasedRange, FileDocument, PlanStatus } from './agent/documents';
+export { checkSummary, statusSummary, explainSummary, notAPlanText, LISTED_GAPS } from './agent/summary';
+export { AGENT_TOOLS, agentTool, describeParameter, toolInputSchema, validateToolInput, confinedPath, findGoNoGoItem } from './agent/tools';
+export type { AgentToolSpec, ToolHost, ToolParameter, ToolInput } from './agent/tools';

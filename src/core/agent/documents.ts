@@ -1,0 +1,81 @@
+import type { PlanReport } from '../analyze';
+import type { GoNoGoStatus, Range, SectionStatus, Severity, Verdict } from '../types';
+
+// The CLI's stable JSON documents as plain data: `check --format json`, `status --format json`. The CLI prints them;
+// the language-model tools and the MCP server hand the same objects to agents, so all three agree by construction.
+
+/** 1-based lines and columns (columns count UTF-16 code units), as terminals, JSON and SARIF readers expect. */
+export interface OneBasedRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export function oneBased(range: Range): OneBasedRange {
+  return {
+    line: range.start.line + 1,
+    column: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
+}
+
+export interface FileDocument {
+  path: string;
+  isPlan: boolean;
+  findings: ({ ruleId: string; severity: Severity; message: string } & OneBasedRange)[];
+  progress: {
+    percent: number;
+    sections: { id: string; title: string; filled: number; total: number; status: SectionStatus }[];
+    goNoGo: Pick<GoNoGoStatus, 'checked' | 'total' | 'verdict'>;
+  } | null;
+}
+
+/** One file of `check --format json` (fixes are left out on purpose). */
+export function fileDocument(path: string, report: PlanReport): FileDocument {
+  return {
+    path,
+    isPlan: report.isPlan,
+    findings: report.findings.map((finding) => ({
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      message: finding.message,
+      ...oneBased(finding.range),
+    })),
+    progress: report.isPlan && report.progress
+      ? {
+          percent: report.progress.percent,
+          sections: report.progress.sections.map(({ id, title, filled, total, status }) => ({ id, title, filled, total, status })),
+          goNoGo: {
+            checked: report.progress.goNoGo.checked,
+            total: report.progress.goNoGo.total,
+            verdict: report.progress.goNoGo.verdict,
+          },
+        }
+      : null,
+  };
+}
+
+export interface PlanStatus {
+  path: string;
+  /** The connector name from the title, else the file name. */
+  name: string;
+  percent: number;
+  goNoGo: { checked: number; total: number; verdict: Verdict };
+}
+
+/** One row of `status`; a file that is not a plan has none. */
+export function planStatus(path: string, report: PlanReport): PlanStatus | undefined {
+  if (!report.isPlan) return undefined;
+  return {
+    path,
+    name: report.connectorName || path.slice(path.lastIndexOf('/') + 1),
+    percent: report.progress?.percent ?? 0,
+    goNoGo: {
+      checked: report.progress?.goNoGo.checked ?? 0,
+      total: report.progress?.goNoGo.total ?? 0,
+      verdict: report.progress?.goNoGo.verdict ?? 'NO-GO',
+    },
+  };
+}
