@@ -29,3 +29,5 @@ export type { OneBasedRange, FileDocument, PlanStatus } from './agent/documents'
 export { checkSummary, statusSummary, explainSummary, notAPlanText, LISTED_GAPS } from './agent/summary';
 export { AGENT_TOOLS, agentTool, describeParameter, toolInputSchema, validateToolInput, confinedPath, findGoNoGoItem } from './agent/tools';
 export type { AgentToolSpec, ToolHost, ToolParameter, ToolInput } from './agent/tools';
+export { decodeText } from './decode-text';
+export type { DecodedText } from './decode-text';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerActivePlanContext } from './active-plan-context';
+import { registerAgentTools, type PrepareToolInvocation } from './agent-tools';
 import { registerCodeActions } from './code-actions';
 import { registerCompletions } from './completion';
 import { registerFixAllCommand } from './commands/fix-all';
@@ -23,6 +24,8 @@ export interface ConnectorPlanApi {
   extendMarkdownIt: typeof extendMarkdownIt;
   /** The messages shown last (a notification's text cannot be read back otherwise). */
   recentNotices: typeof recentNotices;
+  /** What an agent tool shows before it runs (VS Code skips confirmations under a test runner). */
+  prepareToolInvocation: PrepareToolInvocation;
 }
 
 /** Cheap on purpose: it runs for every markdown file. Work happens when a markdown document is analysed. */
@@ -32,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorPlanApi {
   const planTree = new PlanTree(analyzer);
   const statusBar = new PlanStatusBar(analyzer);
   const previewReports = new CheckedReports(analyzer);
+  const agentTools = registerAgentTools(analyzer, output);
   context.subscriptions.push(
     output,
     analyzer,
@@ -47,8 +51,9 @@ export function activate(context: vscode.ExtensionContext): ConnectorPlanApi {
     registerSetGoNoGoItemCommand(analyzer),
     previewReports,
     registerShowRuleDocsCommand(context.extensionUri),
+    agentTools.disposable,
   );
-  return { analyzer, planTree, statusBar, extendMarkdownIt: (md) => extendMarkdownIt(md, previewReports), recentNotices };
+  return { analyzer, planTree, statusBar, extendMarkdownIt: (md) => extendMarkdownIt(md, previewReports), recentNotices, prepareToolInvocation: agentTools.prepare };
 }
 
 export function deactivate(): void {}

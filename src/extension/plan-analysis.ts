@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { inspectPlan, mightBePlan, parseConfig, type PlanModel, type PlanReport, type RuleConfig } from '../core';
+import { inspectPlan, mightBePlan, parseConfig, type AnalyzeOptions, type PlanModel, type PlanReport, type RuleConfig } from '../core';
 import { matches, planFileKind, type PlanFileKind } from './plan-files';
 import { readSettings } from './settings';
 import { TemplateStore } from './templates';
@@ -173,16 +173,30 @@ export class PlanAnalyzer implements vscode.Disposable {
     this.configs.clear();
   }
 
-  private async analyze(uri: vscode.Uri, text: string, version: number, keep = true): Promise<PlanAnalysis> {
+  /** Analyses `text` as the file at `uri` would be, without keeping or announcing the result (what the agent tools check). */
+  check(uri: vscode.Uri, text: string): Promise<PlanAnalysis> {
+    return this.analyze(uri, text, -1, false);
+  }
+
+  /**
+   * How a file is checked: its rules, whether it is a plan whatever its text, its template; and why it is never a
+   * plan (`excluded` by settings, or it is a team's `template`).
+   */
+  async optionsFor(uri: vscode.Uri): Promise<{ options: AnalyzeOptions; never?: 'excluded' | 'template' }> {
     const kind = planFileKind(uri);
     const config = await this.fileConfig(uri);
     const rules = { ...config?.rules, ...readSettings(uri).rules };
-    const template = await this.templateFor(uri);
-    const schema = await this.templates.schema(template);
-    const { report, plan } = inspectPlan(text, { rules, assumePlan: await this.isForced(uri, kind, config), schema });
+    const schema = await this.templates.schema(await this.templateFor(uri));
+    const options = { rules, assumePlan: await this.isForced(uri, kind, config), schema };
     // A template file is the team's template, never a plan of it.
-    const isTemplate = this.templates.isTemplate(uri) || (await this.isTemplateFile(uri, config));
-    const result: PlanAnalysis = { uri, version, isPlan: kind !== 'excluded' && !isTemplate && report.isPlan, report, plan };
+    if (kind === 'excluded') return { options, never: 'excluded' };
+    return this.templates.isTemplate(uri) || (await this.isTemplateFile(uri, config)) ? { options, never: 'template' } : { options };
+  }
+
+  private async analyze(uri: vscode.Uri, text: string, version: number, keep = true): Promise<PlanAnalysis> {
+    const { options, never } = await this.optionsFor(uri);
+    const { report, plan } = inspectPlan(text, options);
+    const result: PlanAnalysis = { uri, version, isPlan: !never && report.isPlan, report, plan };
     // The file on disk never replaces what an open document's analysis says (the editor's text is newer).
     if (!keep || (version === -1 && openDocument(uri))) return result;
     this.results.set(uri.toString(), result);

@@ -47,3 +47,24 @@ function matchesOrInFolder(relative: string, globs: string[]): boolean {
   const parts = relative.split('/');
   return parts.some((_, i) => isMatch(parts.slice(0, i + 1).join('/')));
 }
+
+/** Every markdown file: what the Plans view scans and watches. */
+export const MARKDOWN_FILES = '**/*.md';
+
+/** The markdown files under `base` (in `folder`) that settings do not exclude (`files.exclude`, `connectorPlan.exclude`). */
+export async function markdownFiles(base: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<vscode.Uri[]> {
+  const excludes = [...readSettings(folder.uri).exclude, ...Object.entries(vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, boolean>>('exclude', {})).filter(([, on]) => on === true).map(([glob]) => glob)];
+  // A glob with braces cannot be nested in `{a,b}`: it is left to planFileKind, which checks every file anyway.
+  const simple = excludes.filter((glob) => !/[{}]/.test(glob));
+  const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(base, MARKDOWN_FILES), simple.length ? `{${simple.join(',')}}` : null);
+  return uris.filter((uri) => planFileKind(uri) !== 'excluded');
+}
+
+/** Runs `run` on every item, at most `limit` at once. */
+export async function forEachAtOnce<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await run(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
 import type { SetGoNoGoItemArgs } from './commands/set-go-no-go-item';
 import type { PlanAnalysis, PlanAnalyzer } from './plan-analysis';
-import { planFileKind } from './plan-files';
+import { forEachAtOnce, MARKDOWN_FILES, markdownFiles, planFileKind } from './plan-files';
 import { childrenOf, planOf, treeItemOf, type GoNoGoItemNode, type PlanNode, type PlanTreeNode } from './plan-tree-items';
 import { planName, statusLine } from './plan-summary';
 import { readSettings, SECTION } from './settings';
 
 export const PLANS_VIEW = 'connectorPlan.plans';
-const MARKDOWN_FILES = '**/*.md';
 /**
  * Files read at once during a scan. Each read is a round trip to the workbench (~5 ms in code-server): 64 at once
  * cost ~0.2 ms a file, against ~1.4 ms at 8 (measured with `npm run bench:workspace`).
@@ -145,7 +144,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
         const before = [...this.plans.keys()];
         const found = new Map<string, vscode.Uri>();
         for (const folder of vscode.workspace.workspaceFolders ?? []) {
-          for (const uri of await this.markdownFiles(folder.uri, folder)) found.set(uri.toString(), uri);
+          for (const uri of await markdownFiles(folder.uri, folder)) found.set(uri.toString(), uri);
         }
         const files = [...found.values()];
         for (let start = 0; start < files.length; start += SCAN_BATCH) {
@@ -183,20 +182,11 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
     this.scanState.fire(false);
   }
 
-  /** The markdown files under `base` that settings do not exclude (`files.exclude`, `connectorPlan.exclude`). */
-  private async markdownFiles(base: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<vscode.Uri[]> {
-    const excludes = [...readSettings(folder.uri).exclude, ...Object.entries(vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, boolean>>('exclude', {})).filter(([, on]) => on === true).map(([glob]) => glob)];
-    // A glob with braces cannot be nested in `{a,b}`: it is left to planFileKind, which checks every file anyway.
-    const simple = excludes.filter((glob) => !/[{}]/.test(glob));
-    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(base, MARKDOWN_FILES), simple.length ? `{${simple.join(',')}}` : null);
-    return uris.filter((uri) => planFileKind(uri) !== 'excluded');
-  }
-
   private async scanFolder(uri: vscode.Uri): Promise<void> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
     if (!folder || stat?.type !== vscode.FileType.Directory) return;
-    await forEachAtOnce(await this.markdownFiles(uri, folder), SCAN_CONCURRENCY, (file) => this.load(file));
+    await forEachAtOnce(await markdownFiles(uri, folder), SCAN_CONCURRENCY, (file) => this.load(file));
   }
 
   private watch(): void {
@@ -371,14 +361,6 @@ async function openPlan(target?: PlanTarget, options?: unknown): Promise<vscode.
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   const key = uri.toString();
   return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
-}
-
-async function forEachAtOnce<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await run(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /** Whether two analyses of one plan show the same rows: same text, findings and progress. */

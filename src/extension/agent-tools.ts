@@ -1,0 +1,309 @@
+import * as vscode from 'vscode';
+import {
+  AGENT_TOOLS,
+  checkSummary,
+  confinedPath,
+  connectorNameProblem,
+  decodeText,
+  explainPlan,
+  explainSummary,
+  fileDocument,
+  findGoNoGoItem,
+  goNoGoItems,
+  planFileName,
+  planStatus,
+  scaffoldPlan,
+  statusSummary,
+  validateToolInput,
+  type AgentToolSpec,
+  type PlanStatus,
+  type ToolInput,
+} from '../core';
+import { writeGoNoGoItem } from './commands/set-go-no-go-item';
+import type { PlanAnalysis, PlanAnalyzer } from './plan-analysis';
+import { forEachAtOnce, markdownFiles } from './plan-files';
+import { readSettings } from './settings';
+
+// The language-model tools (`contributes.languageModelTools`, generated from the core's AGENT_TOOLS): agents in
+// VS Code check their drafts as CI will. Results are the CLI's JSON for the same file run from the workspace
+// folder, after a short summary; a bad input is a result text, never an exception.
+
+/** A problem the model is told about in the result, in place of a result. */
+class ToolProblem extends Error {}
+
+interface PlanFile {
+  uri: vscode.Uri;
+  /** As the CLI run from the workspace folder shows it (the folder's name first in a multi-root workspace). */
+  shown: string;
+}
+
+type Invoke = (input: ToolInput, token: vscode.CancellationToken) => Promise<string[]>;
+type Prepare = (input: ToolInput) => Promise<vscode.PreparedToolInvocation | undefined>;
+
+/** What a tool shows before it runs (the confirmation of a write); tests read it, as VS Code skips the dialog under a test runner. */
+export type PrepareToolInvocation = (name: string, input: unknown) => Promise<vscode.PreparedToolInvocation | undefined>;
+
+export function registerAgentTools(analyzer: PlanAnalyzer, output: vscode.OutputChannel): { disposable: vscode.Disposable; prepare: PrepareToolInvocation } {
+  const tools = new AgentTools(analyzer);
+  const handlers: Record<AgentToolSpec['id'], { invoke: Invoke; prepare?: Prepare }> = {
+    checkPlan: { invoke: (input) => tools.check(input), prepare: async (input) => ({ invocationMessage: `Checking ${await tools.nameOf(input)}` }) },
+    listPlans: { invoke: (input, token) => tools.list(input, token), prepare: async () => ({ invocationMessage: 'Listing connector plans' }) },
+    explainPlan: { invoke: (input) => tools.explain(input), prepare: async (input) => ({ invocationMessage: `Reading how ${await tools.nameOf(input)} was understood` }) },
+    newPlan: { invoke: (input) => tools.create(input), prepare: (input) => tools.prepareCreate(input) },
+    setGoNoGoItem: { invoke: (input) => tools.setItem(input), prepare: (input) => tools.prepareSetItem(input) },
+  };
+  const prepareInvocation = async (spec: AgentToolSpec, input: unknown) => {
+    const valid = validateToolInput(spec, 'vscode', input);
+    const { prepare } = handlers[spec.id];
+    // An input that will be refused needs no confirmation: invoke says what is wrong.
+    return 'input' in valid && prepare ? prepare(valid.input).catch(() => undefined) : undefined;
+  };
+  const prepare: PrepareToolInvocation = async (name, input) => {
+    const spec = AGENT_TOOLS.find((tool) => tool.vscodeName === name);
+    return spec && prepareInvocation(spec, input);
+  };
+  // Older hosts (and some web hosts) have no language-model API: the rest of the extension works without it.
+  if (typeof vscode.lm?.registerTool !== 'function') return { disposable: new vscode.Disposable(() => undefined), prepare };
+  const disposable = vscode.Disposable.from(
+    ...AGENT_TOOLS.map((spec) => {
+      const { invoke } = handlers[spec.id];
+      return vscode.lm.registerTool<unknown>(spec.vscodeName, {
+        prepareInvocation: (options) => prepareInvocation(spec, options.input),
+        invoke: async (options, token) => {
+          const valid = validateToolInput(spec, 'vscode', options.input);
+          let parts: string[];
+          try {
+            if ('problem' in valid) throw new ToolProblem(valid.problem);
+            parts = await invoke(valid.input, token);
+          } catch (error) {
+            if (!(error instanceof ToolProblem)) output.appendLine(`${spec.vscodeName} failed: ${(error as Error).message}`);
+            parts = [`${spec.displayName}: ${error instanceof ToolProblem ? error.message : `it failed (${(error as Error).message}); nothing was changed.`}`];
+          }
+          return new vscode.LanguageModelToolResult(parts.map((part) => new vscode.LanguageModelTextPart(part)));
+        },
+      });
+    }),
+  );
+  return { disposable, prepare };
+}
+
+class AgentTools {
+  constructor(private readonly analyzer: PlanAnalyzer) {}
+
+  async check(input: ToolInput): Promise<string[]> {
+    const file = await this.planFile(input.path);
+    const { report } = await this.analysis(file);
+    return [checkSummary(file.shown, report), json({ files: [fileDocument(file.shown, report)] })];
+  }
+
+  async list(input: ToolInput, token: vscode.CancellationToken): Promise<string[]> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (!folders.length) throw new ToolProblem('No folder is open in VS Code, so there are no workspace plans to list.');
+    const bases = input.folder === undefined ? folders.map((folder) => ({ folder, uri: folder.uri })) : [await this.folderInput(String(input.folder))];
+    const rows: PlanStatus[] = [];
+    for (const { folder, uri } of bases) {
+      await forEachAtOnce(await markdownFiles(uri, folder), 32, async (file) => {
+        if (token.isCancellationRequested) return;
+        const result = await this.analyzer.scanFile(file);
+        const row = result?.isPlan ? planStatus(shownPath(file), result.report) : undefined;
+        if (row) rows.push(row);
+      });
+    }
+    rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const where = input.folder === undefined ? 'the workspace' : shownPath(bases[0].uri) || 'the workspace folder';
+    return [statusSummary(rows, where), json({ plans: rows })];
+  }
+
+  async explain(input: ToolInput): Promise<string[]> {
+    const file = await this.planFile(input.path);
+    const text = await this.text(file);
+    const { options, never } = await this.analyzer.optionsFor(file.uri);
+    if (never) throw new ToolProblem(neverAPlan(file, never));
+    const explanation = explainPlan(text, options);
+    return [explainSummary(file.shown, explanation), json({ path: file.shown, ...explanation })];
+  }
+
+  async prepareCreate(input: ToolInput): Promise<vscode.PreparedToolInvocation> {
+    const target = await this.newPlanTarget(input);
+    return {
+      invocationMessage: `Creating ${target.shown}`,
+      confirmationMessages: { title: 'Create a connector plan?', message: `Create ${target.shown} from the ${target.templateName} template, for "${String(input.name)}"?` },
+    };
+  }
+
+  async create(input: ToolInput): Promise<string[]> {
+    const target = await this.newPlanTarget(input);
+    this.analyzer.markCreated(target.uri, target.template);
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(target.uri, { overwrite: false, ignoreIfExists: false });
+    edit.insert(target.uri, new vscode.Position(0, 0), target.text);
+    if (!(await vscode.workspace.applyEdit(edit))) throw new ToolProblem(`${target.shown} could not be created (it may exist now, or the folder is read-only); nothing was written.`);
+    const document = await vscode.workspace.openTextDocument(target.uri);
+    await document.save();
+    const { report } = await this.analysis({ uri: target.uri, shown: target.shown });
+    return [`Created ${target.shown} from the ${target.templateName} template. Write each section in it, then check it again.\n\n${checkSummary(target.shown, report)}`, json({ files: [fileDocument(target.shown, report)] })];
+  }
+
+  async prepareSetItem(input: ToolInput): Promise<vscode.PreparedToolInvocation> {
+    const { file, item, index } = await this.goNoGoTarget(input);
+    const verb = input.checked ? 'Tick' : 'Untick';
+    return {
+      invocationMessage: `${verb === 'Tick' ? 'Ticking' : 'Unticking'} go/no-go item ${index + 1} in ${file.shown}`,
+      confirmationMessages: { title: `${verb} a go/no-go item?`, message: `${verb} item ${index + 1} "${item.text}" of the go/no-go checklist in ${file.shown}?` },
+    };
+  }
+
+  async setItem(input: ToolInput): Promise<string[]> {
+    const { file, document, item, index } = await this.goNoGoTarget(input);
+    const done = input.checked === true;
+    const outcome = await writeGoNoGoItem(this.analyzer, document, item.line, done, item.text);
+    if (outcome.kind === 'refused') throw new ToolProblem(`Nothing was changed in ${file.shown}: ${outcome.message}.`);
+    if (outcome.kind === 'failed') throw new ToolProblem(`The edit to ${file.shown} was not applied (the editor refused it); nothing was changed.`);
+    const { report } = this.analyzer.get(document) ?? (await this.analyzer.analyzeDocument(document));
+    const goNoGo = report.progress?.goNoGo;
+    const now = goNoGo ? ` The go/no-go checklist is ${goNoGo.checked}/${goNoGo.total}: ${goNoGo.verdict}.` : '';
+    const what = `item ${index + 1} "${item.text}"`;
+    return [outcome.kind === 'unchanged'
+      ? `${what} in ${file.shown} is already ${done ? 'ticked' : 'unticked'}; nothing was changed.${now}`
+      : `${done ? 'Ticked' : 'Unticked'} ${what} in ${file.shown}. The change is in the editor, not saved yet; Undo reverts it.${now}`];
+  }
+
+  /** A short name of the target for progress messages; the bad input itself is reported by invoke. */
+  async nameOf(input: ToolInput): Promise<string> {
+    return (await this.planFile(input.path).catch(() => undefined))?.shown ?? 'the plan';
+  }
+
+  private async goNoGoTarget(input: ToolInput) {
+    const file = await this.planFile(input.path);
+    await this.text(file);
+    const document = await vscode.workspace.openTextDocument(file.uri);
+    const result = this.analyzer.get(document) ?? (await this.analyzer.analyzeDocument(document));
+    if (!result.isPlan) throw new ToolProblem(await this.notAPlan(file));
+    const found = findGoNoGoItem(goNoGoItems(result.plan), String(input.item));
+    if ('problem' in found) throw new ToolProblem(`In ${file.shown}: ${found.problem}`);
+    return { file, document, item: found.item, index: found.index };
+  }
+
+  private async newPlanTarget(input: ToolInput) {
+    const name = String(input.name);
+    const problem = connectorNameProblem(name);
+    if (problem) throw new ToolProblem(`Cannot create a plan named "${name.slice(0, 80)}": ${problem}`);
+    const [workspaceFolder] = vscode.workspace.workspaceFolders ?? [];
+    if (!workspaceFolder) throw new ToolProblem('No folder is open in VS Code: open the repository\'s folder first, so the plan is created in it.');
+    const folder = input.folder === undefined
+      ? vscode.Uri.joinPath(workspaceFolder.uri, ...readSettings(workspaceFolder.uri).plansFolder.split(/[\\/]+/).filter((s) => s && s !== '.'))
+      : (await this.folderInput(String(input.folder), true)).uri;
+    // The template the plan will be checked with there: a `templates` glob, the setting, the config's template.
+    const probe = vscode.Uri.joinPath(folder, planFileName(name));
+    const template = await this.analyzer.templateFor(probe);
+    const schema = await this.analyzer.templates.schema(template);
+    const uri = vscode.Uri.joinPath(folder, planFileName(name, schema));
+    const shown = shownPath(uri);
+    if (await stat(uri)) throw new ToolProblem(`${shown} already exists, so it was left as it is. Check it with the check tool, or choose another name.`);
+    return { uri, shown, template, text: scaffoldPlan(name, schema), templateName: template ? shownPath(template) : 'Connector Rollout Plan' };
+  }
+
+  /** The file a `path` input names (or the active editor's), refused when it is outside the workspace or no file. */
+  private async planFile(path: ToolInput[string]): Promise<PlanFile> {
+    if (path === undefined) {
+      const document = vscode.window.activeTextEditor?.document;
+      if (!document || document.languageId !== 'markdown') throw new ToolProblem('No path was given and no markdown file is open in the active editor: give the plan\'s path relative to the workspace folder (the list tool lists the plans).');
+      return { uri: document.uri, shown: shownPath(document.uri) };
+    }
+    const uri = this.resolve(String(path));
+    const found = await stat(uri);
+    const shown = shownPath(uri);
+    if (!found && !openDocument(uri)) throw new ToolProblem(`${shown} does not exist in the workspace folder. The list tool lists the plans there.`);
+    if (found?.type !== undefined && found.type & vscode.FileType.Directory) throw new ToolProblem(`${shown} is a folder: give a plan's markdown file in it (the list tool lists the plans under a folder).`);
+    return { uri, shown };
+  }
+
+  private async folderInput(path: string, mayNotExist = false): Promise<{ folder: vscode.WorkspaceFolder; uri: vscode.Uri }> {
+    const uri = this.resolve(path);
+    const folder = vscode.workspace.getWorkspaceFolder(uri)!;
+    const found = await stat(uri);
+    if (!found && mayNotExist) return { folder, uri };
+    if (!found) throw new ToolProblem(`The folder ${shownPath(uri) || path} does not exist in the workspace folder.`);
+    if (!(found.type & vscode.FileType.Directory)) throw new ToolProblem(`${shownPath(uri)} is a file, not a folder.`);
+    return { folder, uri };
+  }
+
+  /** A path relative to the workspace folder (or absolute inside it) as a URI inside it; anything else is refused. */
+  private resolve(input: string): vscode.Uri {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (!folders.length) throw new ToolProblem('No folder is open in VS Code, so there is no workspace file to read: open the plan in an editor and call the tool without a path.');
+    const normalized = input.replace(/\\/g, '/');
+    let base = folders[0];
+    let relative = normalized;
+    const prefixOf = (f: vscode.WorkspaceFolder) => [f.uri.path, f.uri.fsPath.replace(/\\/g, '/')].map((p) => p.replace(/\/+$/, '')).find((p) => normalized === p || normalized.startsWith(`${p}/`));
+    const inside = folders.find((f) => prefixOf(f) !== undefined);
+    if (inside) {
+      base = inside;
+      relative = normalized.slice(prefixOf(inside)!.length);
+    } else if (folders.length > 1) {
+      const [first, ...rest] = normalized.split('/');
+      const named = folders.find((f) => f.name === first);
+      if (named) [base, relative] = [named, rest.join('/')];
+    }
+    const confined = confinedPath(relative, 'vscode');
+    if ('problem' in confined) throw new ToolProblem(confined.problem);
+    return confined.path ? vscode.Uri.joinPath(base.uri, ...confined.path.split('/')) : base.uri;
+  }
+
+  /** The analysis of a plan file, open or not; what is no plan has no findings and no progress, as in the CLI. */
+  private async analysis(file: PlanFile): Promise<PlanAnalysis> {
+    const document = openDocument(file.uri);
+    const result = document ? this.analyzer.get(document) ?? (await this.analyzer.analyzeDocument(document)) : await this.analyzer.check(file.uri, await this.text(file));
+    if (result.isPlan) return result;
+    const { never } = await this.analyzer.optionsFor(file.uri);
+    if (never) throw new ToolProblem(neverAPlan(file, never));
+    return { ...result, report: { ...result.report, isPlan: false, findings: [], progress: undefined } };
+  }
+
+  /** The editor's text when the file is open (unsaved edits included), else the file's, read as the CLI reads it. */
+  private async text(file: PlanFile): Promise<string> {
+    const document = openDocument(file.uri);
+    if (document) return document.getText();
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(file.uri);
+    } catch (error) {
+      throw new ToolProblem(`Cannot read ${file.shown}: ${(error as Error).message}`);
+    }
+    const decoded = decodeText(bytes);
+    if ('problem' in decoded) throw new ToolProblem(`Cannot check ${file.shown}: ${decoded.problem}.`);
+    return decoded.text;
+  }
+
+  private async notAPlan(file: PlanFile): Promise<string> {
+    const { never } = await this.analyzer.optionsFor(file.uri);
+    return never ? neverAPlan(file, never) : checkSummary(file.shown, { isPlan: false, findings: [] });
+  }
+}
+
+function neverAPlan(file: PlanFile, why: 'excluded' | 'template'): string {
+  return why === 'template'
+    ? `${file.shown} is a team template that plans are written from, not a plan: it is never checked.`
+    : `${file.shown} is excluded by the settings connectorPlan.exclude or files.exclude, so it is not checked.`;
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+function shownPath(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+}
+
+function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
+}
+
+async function stat(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
+  try {
+    return await vscode.workspace.fs.stat(uri);
+  } catch {
+    return undefined;
+  }
+}
