@@ -34,6 +34,10 @@ export function registerDiagnostics(analyzer: PlanAnalyzer): vscode.Disposable {
       if (isMarkdown(event.document) && event.contentChanges.length) analyzer.schedule(event.document, readSettings(event.document).lintDelay);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => {
+      // An untitled name is reused by the next new document, whose open can be announced before this close:
+      // the markdown document open under the name now keeps its results.
+      const key = document.uri.toString();
+      if (vscode.workspace.textDocuments.some((d) => d !== document && !d.isClosed && d.uri.toString() === key && isMarkdown(d))) return;
       collection.delete(document.uri);
       analyzer.forget(document.uri);
     }),

@@ -36,6 +36,8 @@ export class PlanAnalyzer implements vscode.Disposable {
   private readonly configs = new Map<string, Promise<FolderConfig | undefined>>();
   /** Plans New Connector Plan made this session (plans from the start, before their text says so), with the template chosen. */
   private readonly created = new Map<string, vscode.Uri | undefined>();
+  /** The untitled documents among those (see isCreated). */
+  private readonly createdDocuments = new WeakSet<vscode.TextDocument>();
   readonly templates: TemplateStore;
   private readonly reportedProblems = new Set<string>();
   private readonly analyzed = new vscode.EventEmitter<PlanAnalysis>();
@@ -65,7 +67,7 @@ export class PlanAnalyzer implements vscode.Disposable {
    * it, else `connectorPlan.template`, else that config's `template`; undefined for the built-in template.
    */
   async templateFor(uri: vscode.Uri): Promise<vscode.Uri | undefined> {
-    if (this.created.has(uri.toString())) return this.created.get(uri.toString());
+    if (this.isCreated(uri)) return this.created.get(uri.toString());
     const config = await this.fileConfig(uri);
     const relative = config && uri.path.slice(config.folder.length + 1);
     const entry = config && config.templates.find((t) => matches(relative!, t.files));
@@ -127,8 +129,20 @@ export class PlanAnalyzer implements vscode.Disposable {
   }
 
   /** Takes `uri` for a plan of `template` (undefined: built in) from now on, whatever its text (New Connector Plan calls it before writing the plan). */
-  markCreated(uri: vscode.Uri, template?: vscode.Uri): void {
+  markCreated(uri: vscode.Uri, template?: vscode.Uri, document?: vscode.TextDocument): void {
     this.created.set(uri.toString(), template);
+    if (document) this.createdDocuments.add(document);
+  }
+
+  /**
+   * Whether New Connector Plan made the file. An untitled name (`Untitled-1`) is reused by the next new document,
+   * sometimes before the old one's close is announced: there the mark holds for the very document it was made for.
+   */
+  private isCreated(uri: vscode.Uri): boolean {
+    if (!this.created.has(uri.toString())) return false;
+    if (uri.scheme !== 'untitled') return true;
+    const document = openDocument(uri);
+    return Boolean(document && this.createdDocuments.has(document));
   }
 
   /**
@@ -213,7 +227,7 @@ export class PlanAnalyzer implements vscode.Disposable {
 
   /** A plan whatever its text: `connectorPlan.files`, a `files` glob of its `.connector-plan.json`, or New Connector Plan made it. */
   private async isForced(uri: vscode.Uri, kind: PlanFileKind, config: FolderConfig | undefined): Promise<boolean> {
-    return kind === 'forced' || this.created.has(uri.toString()) || Boolean(config && matches(uri.path.slice(config.folder.length + 1), config.files));
+    return kind === 'forced' || this.isCreated(uri) || Boolean(config && matches(uri.path.slice(config.folder.length + 1), config.files));
   }
 
   private cancel(uri: vscode.Uri): void {

@@ -56,8 +56,46 @@ export async function markdownFiles(base: vscode.Uri, folder: vscode.WorkspaceFo
   const excludes = [...readSettings(folder.uri).exclude, ...Object.entries(vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, boolean>>('exclude', {})).filter(([, on]) => on === true).map(([glob]) => glob)];
   // A glob with braces cannot be nested in `{a,b}`: it is left to planFileKind, which checks every file anyway.
   const simple = excludes.filter((glob) => !/[{}]/.test(glob));
-  const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(base, MARKDOWN_FILES), simple.length ? `{${simple.join(',')}}` : null);
-  return uris.filter((uri) => planFileKind(uri) !== 'excluded');
+  const search = Promise.resolve(vscode.workspace.findFiles(new vscode.RelativePattern(base, MARKDOWN_FILES), simple.length ? `{${simple.join(',')}}` : null));
+  // A virtual file system (vscode.dev, github.dev) may have no search provider: findFiles then finds nothing, or
+  // never answers. There the folder is walked with readDirectory instead.
+  const uris = SEARCHED_SCHEMES.has(base.scheme) ? await search : await Promise.race([search, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), SEARCH_WAIT_MS))]);
+  if (!uris?.length && !SEARCHED_SCHEMES.has(base.scheme)) return walkMarkdownFiles(base);
+  return (uris ?? []).filter((uri) => planFileKind(uri) !== 'excluded');
+}
+
+/** Schemes whose files VS Code's own search finds (the disk, a remote, code-server's). */
+const SEARCHED_SCHEMES = new Set(['file', 'vscode-remote']);
+/** How long a virtual file system's search may take before the folder is walked instead. */
+const SEARCH_WAIT_MS = 3_000;
+
+/** Entries a walk reads at most, so a huge tree without search cannot stall the Plans view. */
+const WALK_LIMIT = 20_000;
+
+/** The markdown files under `base` that settings do not exclude, found through `workspace.fs.readDirectory` alone. */
+export async function walkMarkdownFiles(base: vscode.Uri, limit = WALK_LIMIT): Promise<vscode.Uri[]> {
+  const found: vscode.Uri[] = [];
+  const folders = [base];
+  let seen = 0;
+  while (folders.length && seen < limit) {
+    const folder = folders.shift()!;
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(folder);
+    } catch {
+      continue;
+    }
+    for (const [name, type] of entries) {
+      if (++seen > limit) break;
+      const uri = vscode.Uri.joinPath(folder, name);
+      if (planFileKind(uri) === 'excluded') continue;
+      // Linked folders are not walked: a link to a parent folder would never end.
+      if (type & vscode.FileType.Directory) {
+        if (!(type & vscode.FileType.SymbolicLink)) folders.push(uri);
+      } else if (type & vscode.FileType.File && /\.md$/.test(name)) found.push(uri);
+    }
+  }
+  return found;
 }
 
 /** Runs `run` on every item, at most `limit` at once. */

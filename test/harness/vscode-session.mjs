@@ -1,9 +1,10 @@
 // One real VS Code for a test run: code-server on loopback plus its workbench in headless chromium.
-// Shared by the integration launcher (run-in-vscode.mjs) and the UI runner (test/ui/run-ui.mjs).
+// Shared by the integration launcher (run-in-vscode.mjs), the web worker launcher (run-web.mjs) and the UI runner (test/ui/run-ui.mjs).
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { format } from 'node:util';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -204,5 +205,80 @@ export async function startVSCodeSession({ name, print = (line) => console.log(l
   } catch (error) {
     await close();
     throw error;
+  }
+}
+
+// The workbench hands over its own log files when the suite ends; kept for a failed run.
+function saveWorkbenchLogs(resultsDir, logs) {
+  for (const { relativePath, contents } of logs ?? []) {
+    const file = join(resultsDir, 'workbench-logs', relativePath);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, contents);
+  }
+}
+
+/**
+ * Runs one test suite in a window of its own: the extension at `extensionPath` with the tests module at
+ * `testsPath` (a folder with index.js for the Node host, a bundle for the web worker host), in `folder` (null:
+ * no folder). The suite's console output is printed from its `suiteStart` line on; `summary` (groups: passed,
+ * failed) is read from it. Resolves to { passed, failed }; a suite that reports nothing counts as one failure.
+ */
+export async function runTestSuite(session, { layer, extensionPath, testsPath, folder, log, suiteStart, summary: summaryPattern, timeout }) {
+  const browserLog = createWriteStream(join(session.resultsDir, log));
+  let output = '';
+  let suiteStarted = false;
+  let page;
+  try {
+    const result = await new Promise((resolve) => {
+      const timer = setTimeout(() => resolve({ timedOut: true }), timeout * 1000);
+      const finish = (outcome) => {
+        clearTimeout(timer);
+        resolve(outcome);
+      };
+      session
+        .openWorkbench({
+          folder,
+          payload: [
+            ['extensionDevelopmentPath', session.remoteUri(extensionPath)],
+            ['extensionTestsPath', session.remoteUri(testsPath)],
+          ],
+          async beforeOpen(newPage) {
+            await newPage.exposeFunction('codeAutomationLog', (level, message) => {
+              const text = Array.isArray(message) ? format(...message) : String(message);
+              suiteStarted ||= suiteStart.test(text);
+              output += `${text}\n`;
+              // Before the suite starts, the workbench's own chatter is only worth showing when it is an error.
+              if ((suiteStarted || level === 'error') && !isNetworkNoise(text)) console.log(text);
+            });
+            await newPage.exposeFunction('codeAutomationExit', (code, logs) => finish({ code, logs }));
+            newPage.on('console', (message) => isNetworkNoise(message.text()) || browserLog.write(`[${message.type()}] ${message.text()}\n`));
+            newPage.on('pageerror', (error) => browserLog.write(`[pageerror] ${error.stack ?? error}\n`));
+            newPage.on('crash', () => finish({ problem: 'the workbench page crashed' }));
+          },
+        })
+        .then((opened) => (page = opened))
+        .catch((error) => finish({ problem: `could not open the workbench: ${error.message}` }));
+    });
+
+    const summary = summaryPattern.exec(output);
+    const passed = Number(summary?.[1] ?? 0);
+    let failed = Number(summary?.[2] ?? 0);
+    const problem = result.timedOut
+      ? `timed out after ${timeout} s waiting for the suite to finish (set VSCODE_TEST_TIMEOUT=seconds or --timeout=seconds to wait longer)`
+      : result.problem ?? (result.code !== 0 && failed === 0 ? `the suite's run() failed (exit code ${result.code}) before or after its tests` : undefined);
+    if (result.code !== 0 || problem) saveWorkbenchLogs(session.resultsDir, result.logs);
+    if (problem) {
+      const screenshot = page && (await session.screenshot(page, `failure-${log.replace(/\.log$/, '')}.png`));
+      console.error(`${layer}: ${problem}`);
+      console.error(`${layer}: server log ${shown(session.serverLog)}${screenshot ? `, screenshot ${shown(screenshot)}` : ''}, browser console ${shown(join(session.resultsDir, log))}`);
+      if (!summary) console.error(`${layer}: the suite reported no result, counted as one failure`);
+      failed = Math.max(failed, 1);
+    } else if (failed > 0) {
+      console.error(`${layer}: logs in ${shown(session.resultsDir)}`);
+    }
+    return { passed, failed };
+  } finally {
+    await page?.context().close().catch(() => {});
+    await new Promise((resolve) => browserLog.end(resolve));
   }
 }

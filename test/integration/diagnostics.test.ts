@@ -42,7 +42,7 @@ describe('diagnostics', () => {
     await vscode.window.showTextDocument(document);
     const { analyzer } = await extensionApi();
     const result = await analyzer.analyzeDocument(document);
-    assert.equal(result.isPlan, false);
+    assert.equal(result.isPlan, false, `${document.uri.toString()} was taken for a plan: ${JSON.stringify({ assumed: result.plan.assumedPlan, title: result.report.title, text: document.getText(), findings: result.report.findings.map((f) => f.ruleId) })}`);
     assert.deepEqual(vscode.languages.getDiagnostics(document.uri), []);
   });
 

@@ -50,7 +50,7 @@ async function newPlan(args: NewPlanArgs, analyzer: PlanAnalyzer): Promise<vscod
 
   if (!folder) {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown' });
-    analyzer.markCreated(document.uri, chosen.uri);
+    analyzer.markCreated(document.uri, chosen.uri, document);
     const editor = await vscode.window.showTextDocument(document);
     await editor.insertSnippet(snippet);
     return editor.document.uri;

@@ -1,0 +1,39 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { analyzePlan } from '../../src/core';
+import { extensionApi } from '../integration/plan-documents';
+import { fixtureUri, planNode, until } from '../integration/plan-tree-nodes';
+
+// Only in the web worker host: the extension really runs there, as on vscode.dev and github.dev.
+describe('in the web worker extension host', () => {
+  it('runs without Node: no process object, the web UI kind, the browser bundle', () => {
+    assert.equal(typeof process, 'undefined');
+    assert.equal(vscode.env.uiKind, vscode.UIKind.Web);
+    const extension = vscode.extensions.getExtension('connector-plan.connector-plan');
+    assert.ok(extension, 'the extension is loaded');
+    assert.equal(extension.packageJSON.main, undefined);
+    assert.equal(extension.packageJSON.browser, './dist/web/extension.js');
+  });
+
+  it("checks a plan with the core's findings, read through workspace.fs", async () => {
+    const api = await extensionApi();
+    const uri = fixtureUri('globex-plan.md');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const result = api.analyzer.get(document) ?? (await api.analyzer.analyzeDocument(document));
+    assert.deepEqual(result.report.findings.map((f) => [f.ruleId, f.range.start.line]), analyzePlan(text).findings.map((f) => [f.ruleId, f.range.start.line]));
+    const shown = await until(vscode.languages.onDidChangeDiagnostics, () => {
+      const diagnostics = vscode.languages.getDiagnostics(uri);
+      return diagnostics.length === result.report.findings.length && diagnostics;
+    }, 'the Problems panel shows every finding');
+    assert.equal(shown.length, result.report.findings.length);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('lists the workspace plans in the Plans view', async () => {
+    const api = await extensionApi();
+    await api.planTree.refresh();
+    assert.ok(await planNode(api.planTree, fixtureUri('globex-plan.md')), 'the fixture plan is listed');
+  });
+});
