@@ -48,7 +48,7 @@ export function sectionFixes(report: PlanReport, sectionId: string): FixAllResul
 
 function progressSummary(section: SectionOverview): { text: string; detail: string } {
   const name = `${section.id}) ${section.title}`;
-  if (section.status === 'complete') return { text: 'complete', detail: `${name}: every slot filled, no gaps.` };
+  if (section.status === 'complete') return { text: 'complete', detail: `${name}: complete, every field written and no gaps.` };
   const gaps = section.findings.length;
   const text = `${section.filled}/${section.total} filled${gaps ? ` · ${plural(gaps, 'gap')}` : ''}`;
   const still = section.missing.length ? [`Still to write: ${section.missing.join('; ')}.`] : [];
