@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Finding, Range, Severity, TextEdit } from '../core';
+import { TEMPLATE_TEXT_RULES, type Finding, type Range, type Severity, type TextEdit } from '../core';
 
 export const SOURCE = 'connector-plan';
 
@@ -32,6 +32,8 @@ export function toDiagnostic(finding: Finding, uri: vscode.Uri): vscode.Diagnost
   const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
   diagnostic.source = SOURCE;
   diagnostic.code = { value: finding.ruleId, target: ruleDocsLink(finding.ruleId) };
+  // Text still as the template wrote it (a `{placeholder}`, an option list) shows faded, under its squiggle.
+  if (TEMPLATE_TEXT_RULES.has(finding.ruleId)) diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message));
   }

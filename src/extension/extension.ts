@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 import { registerActivePlanContext } from './active-plan-context';
 import { registerAgentTools, type PrepareToolInvocation } from './agent-tools';
 import { registerCodeActions } from './code-actions';
+import { registerCodeLenses, type PlanCodeLenses } from './code-lens';
 import { registerCompletions } from './completion';
 import { registerFixAllCommand } from './commands/fix-all';
+import { registerFixSectionCommand } from './commands/fix-section';
 import { registerScaffoldCommands } from './commands/scaffold';
 import { registerSetGoNoGoItemCommand } from './commands/set-go-no-go-item';
 import { registerShowRuleDocsCommand } from './commands/show-rule-docs';
@@ -21,6 +23,7 @@ export interface ConnectorPlanApi {
   analyzer: PlanAnalyzer;
   planTree: PlanTree;
   statusBar: PlanStatusBar;
+  codeLenses: PlanCodeLenses;
   extendMarkdownIt: typeof extendMarkdownIt;
   /** The messages shown last (a notification's text cannot be read back otherwise). */
   recentNotices: typeof recentNotices;
@@ -36,12 +39,15 @@ export function activate(context: vscode.ExtensionContext): ConnectorPlanApi {
   const statusBar = new PlanStatusBar(analyzer);
   const previewReports = new CheckedReports(analyzer);
   const agentTools = registerAgentTools(analyzer, output);
+  const codeLenses = registerCodeLenses(analyzer);
   context.subscriptions.push(
     output,
     analyzer,
     registerDiagnostics(analyzer),
     registerCodeActions(analyzer),
     registerFixAllCommand(analyzer),
+    registerFixSectionCommand(analyzer),
+    codeLenses.registration,
     registerScaffoldCommands(analyzer),
     registerActivePlanContext(analyzer),
     registerCompletions(analyzer),
@@ -53,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorPlanApi {
     registerShowRuleDocsCommand(context.extensionUri),
     agentTools.disposable,
   );
-  return { analyzer, planTree, statusBar, extendMarkdownIt: (md) => extendMarkdownIt(md, previewReports), recentNotices, prepareToolInvocation: agentTools.prepare };
+  return { analyzer, planTree, statusBar, codeLenses: codeLenses.provider, extendMarkdownIt: (md) => extendMarkdownIt(md, previewReports), recentNotices, prepareToolInvocation: agentTools.prepare };
 }
 
 export function deactivate(): void {}

@@ -105,6 +105,30 @@ export class PlanAnalyzer implements vscode.Disposable {
     return this.analyze(document.uri, document.getText(), document.version);
   }
 
+  /**
+   * The analysis of the document as it is now: at once when there is one; when one is scheduled (typing), once it
+   * ran, so asking does not cut the lint delay short; else analysed now. Undefined when cancelled or closed first.
+   */
+  current(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<PlanAnalysis | undefined> {
+    const done = this.get(document);
+    if (done) return Promise.resolve(done);
+    const key = document.uri.toString();
+    if (!this.timers.has(key)) return this.analyzeDocument(document);
+    if (token?.isCancellationRequested) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      const finish = (result: PlanAnalysis | undefined) => {
+        for (const d of listeners) d.dispose();
+        resolve(result);
+      };
+      const listeners: vscode.Disposable[] = [
+        // `document.version` is read when the result comes: a result for text typed over meanwhile is not the one.
+        this.onDidAnalyze((result) => result.uri.toString() === key && result.version === document.version && finish(result)),
+        this.onDidForget((uri) => uri.toString() === key && finish(undefined)),
+      ];
+      if (token) listeners.push(token.onCancellationRequested(() => finish(undefined)));
+    });
+  }
+
   /** Analyses after `delay` ms of quiet (typing); a newer call replaces an older one. */
   schedule(document: vscode.TextDocument, delay: number): void {
     this.cancel(document.uri);

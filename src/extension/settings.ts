@@ -12,6 +12,8 @@ export interface PlanSettings {
   plansViewBadge: boolean;
   /** A team template, relative to the workspace folder (empty: the built-in one, or `.connector-plan.json`'s). */
   template: string;
+  /** Lenses above section headings and the go/no-go heading. */
+  codeLens: boolean;
 }
 
 export const SECTION = 'connectorPlan';
@@ -28,5 +30,6 @@ export function readSettings(scope?: vscode.ConfigurationScope): PlanSettings {
     lintDelay: Math.max(0, config.get<number>('lintDelay', 300)),
     plansViewBadge: config.get<boolean>('plansView.badge', true),
     template: config.get<string>('template', '').trim(),
+    codeLens: config.get<boolean>('codeLens.enable', true),
   };
 }

@@ -40,3 +40,6 @@ export interface RuleMeta {
 }
 
 export const RULES: RuleMeta[] = RULE_LIST.map(({ id, description, defaultSeverity }) => ({ id, description, defaultSeverity }));
+
+/** Rules whose findings are template text left unfilled, exactly its range: shown faded in the editor. */
+export const TEMPLATE_TEXT_RULES: ReadonlySet<string> = new Set(RULE_LIST.filter((r) => r.templateText).map((r) => r.id));

@@ -8,6 +8,8 @@ export interface Rule {
   id: string;
   description: string;
   defaultSeverity: Severity;
+  /** Its findings cover, exactly, text still as the template wrote it (a placeholder, an option list): editors show it faded. */
+  templateText?: true;
   check(plan: PlanModel, report: (finding: FindingInput) => void): void;
 }
 

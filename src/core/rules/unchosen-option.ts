@@ -5,6 +5,7 @@ export const unchosenOption: Rule = {
   id: 'unchosen-option',
   description: "The template's option list is left as is, with no choice made.",
   defaultSeverity: 'warning',
+  templateText: true,
   check(plan, report) {
     for (const { field, section } of templateFields(plan)) {
       const left = unchosenOptions(plan, field);

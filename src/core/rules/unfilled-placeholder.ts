@@ -6,6 +6,7 @@ export const unfilledPlaceholder: Rule = {
   id: 'unfilled-placeholder',
   description: 'A template placeholder `{…}` is left in the text.',
   defaultSeverity: 'warning',
+  templateText: true,
   check(plan, report) {
     for (const hit of findPlaceholders(plan)) {
       const range = { start: { line: hit.line, character: hit.start }, end: { line: hit.line, character: hit.end } };

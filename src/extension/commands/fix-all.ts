@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { fixAll } from '../../core';
+import { fixAll, type Finding, type FixAllResult } from '../../core';
 import { toWorkspaceEdit } from '../convert';
 import { showInfo } from '../notices';
 import type { PlanAnalyzer } from '../plan-analysis';
@@ -36,27 +36,34 @@ export function registerFixAllCommand(analyzer: PlanAnalyzer): vscode.Disposable
       void showInfo(`${vscode.workspace.asRelativePath(document.uri)} is not a connector plan.`);
       return NOTHING;
     }
-    const fix = fixAll(result.report.findings);
-    if (!fix.edits.length) {
-      void showInfo('No mechanical fixes to apply: the remaining gaps need your words.');
-      return { ...NOTHING, remaining: gapsIn(result.report.findings) };
-    }
-    if (!(await vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, fix.edits)))) {
-      void vscode.window.showWarningMessage('Fix All could not change the plan (it changed meanwhile, or it is read-only); nothing was applied.');
-      return NOTHING;
-    }
-    if (fix.firstBlank) {
-      const editor = await vscode.window.showTextDocument(document);
-      const at = document.validatePosition(new vscode.Position(fix.firstBlank.line, fix.firstBlank.character));
-      editor.selection = new vscode.Selection(at, at);
-      editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    }
-    const remaining = gapsIn((await analyzer.analyzeDocument(document)).report.findings);
-    const did = [fix.inserted && `inserted ${count(fix.inserted, 'stub', 'stubs')}`, fix.chosen && `chose ${count(fix.chosen, 'value', 'values')}`].filter(Boolean).join(' and ');
-    const left = remaining ? `${count(remaining, 'gap still needs', 'gaps still need')} your words` : 'no gaps are left';
-    void showInfo(`Fix All ${did}; ${left}.`);
-    return { applied: fix.edits.length, inserted: fix.inserted, chosen: fix.chosen, remaining };
+    return applyFixes(analyzer, document, fixAll(result.report.findings), 'Fix All', result.report.findings);
   });
+}
+
+/**
+ * Applies `fix` (computed from the document's current analysis, so never from a stale one) as one undoable edit,
+ * puts the cursor in the first inserted stub, and says what `label` did and how many gaps still need words.
+ */
+export async function applyFixes(analyzer: PlanAnalyzer, document: vscode.TextDocument, fix: FixAllResult, label: string, findings: Finding[], none = 'No mechanical fixes to apply: the remaining gaps need your words.'): Promise<FixAllOutcome> {
+  if (!fix.edits.length) {
+    void showInfo(none);
+    return { ...NOTHING, remaining: gapsIn(findings) };
+  }
+  if (!(await vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, fix.edits)))) {
+    void vscode.window.showWarningMessage(`${label} could not change the plan (it changed meanwhile, or it is read-only); nothing was applied.`);
+    return NOTHING;
+  }
+  if (fix.firstBlank) {
+    const editor = await vscode.window.showTextDocument(document);
+    const at = document.validatePosition(new vscode.Position(fix.firstBlank.line, fix.firstBlank.character));
+    editor.selection = new vscode.Selection(at, at);
+    editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+  const remaining = gapsIn((await analyzer.analyzeDocument(document)).report.findings);
+  const did = [fix.inserted && `inserted ${count(fix.inserted, 'stub', 'stubs')}`, fix.chosen && `chose ${count(fix.chosen, 'value', 'values')}`].filter(Boolean).join(' and ');
+  const left = remaining ? `${count(remaining, 'gap still needs', 'gaps still need')} your words` : 'no gaps are left';
+  void showInfo(`${label} ${did}; ${left}.`);
+  return { applied: fix.edits.length, inserted: fix.inserted, chosen: fix.chosen, remaining };
 }
 
 function gapsIn(findings: { severity: string }[]): number {
