@@ -8,6 +8,7 @@ main({
   cwd: process.cwd(),
   stdout: process.stdout,
   stderr: process.stderr,
+  env: process.env,
   tool: { version: packageJson.version, informationUri: packageJson.homepage },
 }).then(
   (code) => (process.exitCode = code),

@@ -18,6 +18,8 @@ export interface CliContext {
   stderr: TextSink;
   fs: CliFileSystem;
   tool: ToolInfo;
+  /** The environment variables a command may read (GitHub Actions' `GITHUB_*`); never all of process.env by default. */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 /** The path shown to people and written into JSON/SARIF: relative to cwd, forward slashes. */

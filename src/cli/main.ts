@@ -18,6 +18,8 @@ export interface MainOptions {
   stderr: TextSink;
   fs?: CliFileSystem;
   tool?: ToolInfo;
+  /** Environment variables (the bin passes process.env); none by default. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 const COMMANDS: Command[] = [checkCommand, statusCommand, explainCommand, newPlanCommand, templateCommand];
@@ -44,6 +46,7 @@ export async function main(options: MainOptions): Promise<number> {
     stderr: options.stderr,
     fs: options.fs ?? nodeFileSystem,
     tool: options.tool ?? { version: '0.0.0-dev' },
+    env: options.env ?? {},
   };
   const [name, ...args] = options.argv;
   try {

@@ -1,14 +1,15 @@
 // Installs VS Code 1.100.3 from the npm package code-server@4.100.3 into .vscode-test/, once.
 // Recipe: /work/shared/notes/real-vscode-tests.md. The marker file is written last, so a half install is redone.
 import { spawn } from 'node:child_process';
-import { accessSync, constants, copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureSystemPackages, findOnPath, systemHost } from '../../scripts/system-packages.mjs';
+
+export { CHROMIUM_PATH } from '../../scripts/system-packages.mjs';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 export const VSCODE_VERSION = '1.100.3';
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const APT_INSTALL_LINE = 'apt-get install -y chromium libkrb5-dev ripgrep';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cacheDir = join(repoRoot, '.vscode-test');
@@ -16,37 +17,6 @@ export const installDir = join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
 export const codeServerBin = join(installDir, 'node_modules', '.bin', 'code-server');
 const markerFile = join(installDir, '.installed');
 const logFile = join(cacheDir, `install-code-server-${CODE_SERVER_VERSION}.log`);
-
-export class MissingPrerequisitesError extends Error {
-  constructor(missing) {
-    super(
-      `Missing system packages for the real VS Code tests: ${missing.join(', ')}.\n` +
-        `Install them as root (after apt-get update) with:\n${APT_INSTALL_LINE}`,
-    );
-    this.exitCode = 2;
-  }
-}
-
-function findOnPath(command) {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir, command);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not in this directory
-    }
-  }
-  return undefined;
-}
-
-export function missingPrerequisites() {
-  const missing = [];
-  if (!existsSync(CHROMIUM_PATH)) missing.push(`chromium (${CHROMIUM_PATH})`);
-  if (!findOnPath('rg')) missing.push('ripgrep (rg)');
-  if (!existsSync('/usr/include/krb5.h') && !findOnPath('krb5-config')) missing.push('libkrb5-dev (krb5.h)');
-  return missing;
-}
 
 export function isVSCodeInstalled() {
   return existsSync(markerFile);
@@ -124,10 +94,9 @@ async function install(print) {
   print(`VS Code ${VSCODE_VERSION} installed in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
-/** Makes sure the system packages are there and VS Code is installed; installs it when missing. */
+/** Makes sure the system packages are there (installing them when it can) and VS Code is installed; installs it when missing. */
 export async function ensureVSCode({ print = (line) => console.log(line) } = {}) {
-  const missing = missingPrerequisites();
-  if (missing.length > 0) throw new MissingPrerequisitesError(missing);
+  if (!ensureSystemPackages({ ...systemHost(), print })) throw Object.assign(new Error('The real VS Code tests cannot run without those system packages.'), { exitCode: 2 });
   if (!isVSCodeInstalled()) await install(print);
   return installDir;
 }

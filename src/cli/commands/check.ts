@@ -5,12 +5,13 @@ import type { Command } from '../command-line';
 import { TEMPLATE_HELP, TEMPLATE_OPTION, UsageError, oneOf, parseOrHelp } from '../command-line';
 import type { CliContext } from '../context';
 import { printError } from '../context';
+import { formatGithub } from '../formatters/github';
 import { formatJson } from '../formatters/json';
 import { formatSarif } from '../formatters/sarif';
 import { formatText } from '../formatters/text';
 import { evaluateGate } from './release-gate';
 
-const usage = 'Usage: connector-plan check [paths...] [--format text|json|sarif] [--max-warnings N] [--require-go] [--quiet] [--template <file>]';
+const usage = 'Usage: connector-plan check [paths...] [--format text|json|sarif|github] [--max-warnings N] [--require-go] [--quiet] [--template <file>]';
 
 const help = `${usage}
 
@@ -20,7 +21,9 @@ skipping node_modules, .git, .vscode-test, out and dist; quote globs
 ("docs/**/*.md"). Markdown files that are not plans are skipped.
 
 Options:
-  --format <format>   text (default), json or sarif
+  --format <format>   text (default), json, sarif (for GitHub code scanning)
+                      or github (workflow commands: annotations in a GitHub
+                      Actions run, no code scanning needed)
   --max-warnings <n>  fail when there are more than n warnings
                       (without it, warnings never fail)
   --require-go        fail unless every plan's go/no-go verdict is GO
@@ -58,12 +61,13 @@ export const checkCommand: Command = {
     const parsed = parseOrHelp(args, options, { usage, help }, context.stdout);
     if (!parsed) return 0;
     const { values, positionals } = parsed;
-    const format = oneOf('--format', values.format, ['text', 'json', 'sarif'], usage);
+    const format = oneOf('--format', values.format, ['text', 'json', 'sarif', 'github'], usage);
     const maxWarnings = values['max-warnings'] === undefined ? undefined : parseCount('--max-warnings', values['max-warnings']);
     const { files, unreadable, failedTemplates } = await analyzeInputs(positionals.length > 0 ? positionals : ['.'], context, { template: values.template });
     const shown = values.quiet ? errorsOnly(files) : files;
     if (format === 'json') context.stdout.write(formatJson(shown));
     else if (format === 'sarif') context.stdout.write(formatSarif(shown, { rules: RULES, tool: context.tool }));
+    else if (format === 'github') context.stdout.write(formatGithub(shown, { quiet: values.quiet, unreadable }));
     else context.stdout.write(formatText(shown, { quiet: values.quiet, unreadable }));
     const gate = evaluateGate(files, { maxWarnings, requireGo: values['require-go'] });
     for (const message of gate.messages) printError(context, message);

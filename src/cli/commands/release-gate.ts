@@ -18,7 +18,7 @@ export function evaluateGate(files: CheckedFile[], options: GateOptions): GateRe
   const warnings = findings.filter((finding) => finding.severity === 'warning').length;
   const messages: string[] = [];
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    messages.push(`${warnings} warnings, more than --max-warnings ${options.maxWarnings} allows`);
+    messages.push(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, more than --max-warnings ${options.maxWarnings} allows`);
   }
   if (options.requireGo) {
     const plans = files.filter((file) => file.report.isPlan);

@@ -1,11 +1,14 @@
+import * as nodePath from 'node:path';
 import { analyzeInputs } from '../analyze-inputs';
 import type { Command } from '../command-line';
 import { oneOf, parseOrHelp, TEMPLATE_HELP, TEMPLATE_OPTION, TEXT_OR_JSON_OPTIONS } from '../command-line';
 import type { CliContext } from '../context';
+import { displayPath } from '../context';
 import { formatStatusJson } from '../formatters/status-json';
+import { encodePath, formatStatusMarkdown } from '../formatters/status-markdown';
 import { formatStatusText } from '../formatters/status-text';
 
-const usage = 'Usage: connector-plan status [paths...] [--format text|json] [--template <file>]';
+const usage = 'Usage: connector-plan status [paths...] [--format text|json|markdown] [--template <file>]';
 
 const help = `${usage}
 
@@ -13,7 +16,9 @@ Shows each plan's progress and go/no-go verdict: one row per plan found among
 the given files, folders and globs (default: the current folder).
 
 Options:
-  --format <format>  text (default) or json
+  --format <format>  text (default), json or markdown (a table for a GitHub
+                     job summary: >> "$GITHUB_STEP_SUMMARY"; in GitHub Actions
+                     each plan links to its file at the run's commit)
 ${TEMPLATE_HELP}
   -h, --help         show this help
 
@@ -31,9 +36,25 @@ export const statusCommand: Command = {
     const parsed = parseOrHelp(args, options, { usage, help }, context.stdout);
     if (!parsed) return 0;
     const { values, positionals } = parsed;
-    const format = oneOf('--format', values.format, ['text', 'json'], usage);
+    const format = oneOf('--format', values.format, ['text', 'json', 'markdown'], usage);
     const { files, unreadable, failedTemplates } = await analyzeInputs(positionals.length > 0 ? positionals : ['.'], context, { template: values.template });
-    context.stdout.write(format === 'json' ? formatStatusJson(files) : formatStatusText(files));
+    if (format === 'json') context.stdout.write(formatStatusJson(files));
+    else if (format === 'markdown') context.stdout.write(formatStatusMarkdown(files, { link: githubBlobLink(context) }));
+    else context.stdout.write(formatStatusText(files));
     return unreadable > 0 || failedTemplates > 0 ? 2 : 0;
   },
 };
+
+/**
+ * In a GitHub Actions run, links to the file at the run's commit (a relative link in a job summary would resolve
+ * against the run's page); elsewhere, or for a file outside the checkout, undefined: the relative path.
+ */
+function githubBlobLink({ env, cwd }: CliContext): ((path: string) => string) | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha, GITHUB_WORKSPACE: workspace } = env;
+  if (!server || !repository || !sha || !workspace) return undefined;
+  return (path) => {
+    const inRepository = displayPath(workspace, nodePath.resolve(cwd, path));
+    if (inRepository === '..' || inRepository.startsWith('../') || nodePath.isAbsolute(inRepository)) return encodePath(path);
+    return `${server}/${repository}/blob/${sha}/${encodePath(inRepository)}`;
+  };
+}

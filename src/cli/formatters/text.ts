@@ -10,20 +10,19 @@ export interface TextOptions {
 
 /** `path:line:col severity rule-id message` per finding, then one summary line. */
 export function formatText(files: CheckedFile[], options: TextOptions): string {
-  const lines: string[] = [];
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const { path, report } of files) {
-    for (const finding of report.findings) {
+  const lines = files.flatMap(({ path, report }) =>
+    report.findings.map((finding) => {
       const { line, column } = oneBased(finding.range);
-      lines.push(`${path}:${line}:${column} ${finding.severity} ${finding.ruleId} ${finding.message}`);
-      counts[finding.severity]++;
-    }
-  }
-  lines.push(summary(files, counts, options));
+      return `${path}:${line}:${column} ${finding.severity} ${finding.ruleId} ${finding.message}`;
+    }),
+  );
+  lines.push(formatSummary(files, options));
   return lines.map((line) => `${line}\n`).join('');
 }
 
-function summary(files: CheckedFile[], counts: Record<Severity, number>, options: TextOptions): string {
+/** `N plans checked (…): N errors, N warnings, N info`, the last line of the text and GitHub formats. */
+export function formatSummary(files: CheckedFile[], options: TextOptions): string {
+  const counts = countSeverities(files);
   const plans = files.filter((file) => file.report.isPlan).length;
   const skipped = files.length - plans;
   const notes = [
@@ -34,6 +33,12 @@ function summary(files: CheckedFile[], counts: Record<Severity, number>, options
     ? plural(counts.error, 'error')
     : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;
   return `${plural(plans, 'plan')} checked${notes.length > 0 ? ` (${notes.join(', ')})` : ''}: ${totals}`;
+}
+
+function countSeverities(files: CheckedFile[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of files.flatMap((file) => file.report.findings)) counts[finding.severity]++;
+  return counts;
 }
 
 function plural(count: number, noun: string): string {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { formatStatusJson } from '../../../src/cli/formatters/status-json';
 import { formatStatusText } from '../../../src/cli/formatters/status-text';
+import { formatStatusMarkdown } from '../../../src/cli/formatters/status-markdown';
 import { notAPlan, plan, progress } from './sample-reports';
 
 describe('status formats', () => {
@@ -33,5 +34,44 @@ describe('status formats', () => {
         { path: 'docs/untitled.md', name: 'untitled.md', percent: 7.6, goNoGo: { checked: 0, total: 5, verdict: 'NO-GO' } },
       ],
     });
+  });
+});
+
+describe('status --format markdown (a GitHub job summary)', () => {
+  it('is a one-line heading with the counts, then a table: linked file, progress, go/no-go and verdict', () => {
+    const files = [
+      plan('docs/connectors/hubspot-crm-rollout-plan.md', [], progress(100, 5, 5), 'HubSpot CRM'),
+      notAPlan('README.md'),
+      plan('docs/untitled.md', [], progress(7.6, 0, 5)),
+      plan('docs/zendesk plan (v2).md', [], progress(84, 2, 5), 'Zendesk'),
+    ];
+    assert.equal(
+      formatStatusMarkdown(files),
+      [
+        '### Connector plans: 3 plans · 1 GO · 2 NO-GO',
+        '',
+        '| Plan | Progress | Go/No-Go | Verdict | File |',
+        '| --- | ---: | ---: | --- | --- |',
+        '| HubSpot CRM | 100% | 5/5 | GO | [docs/connectors/hubspot-crm-rollout-plan.md](docs/connectors/hubspot-crm-rollout-plan.md) |',
+        '| untitled.md | 8% | 0/5 | **NO-GO** | [docs/untitled.md](docs/untitled.md) |',
+        '| Zendesk | 84% | 2/5 | **NO-GO** | [docs/zendesk plan \\(v2\\).md](docs/zendesk%20plan%20%28v2%29.md) |',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('escapes | and markdown in names and paths, and links where it is told to', () => {
+    const files = [plan('docs/a|b_c.md', [], progress(50, 1, 1), 'Foo | *Bar* [x](y) <b> `c` $x$ \\ ~z~')];
+    const table = formatStatusMarkdown(files, { link: (path) => `https://example.test/blob/abc/${path.replace('|', '%7C')}` });
+    assert.equal(
+      table.split('\n')[4],
+      '| Foo \\| \\*Bar\\* \\[x\\]\\(y\\) \\<b\\> \\`c\\` \\$x\\$ \\\\ \\~z\\~ | 50% | 1/1 | GO | [docs/a\\|b\\_c.md](https://example.test/blob/abc/docs/a%7Cb_c.md) |',
+    );
+    assert.equal(table.split('\n')[0], '### Connector plans: 1 plan · 1 GO · 0 NO-GO');
+  });
+
+  it('says so in a line, not an empty table, when there is no plan', () => {
+    assert.equal(formatStatusMarkdown([notAPlan('README.md'), notAPlan('notes.md')]), '### Connector plans: none found\n\nNo connector plans found (2 markdown files looked at).\n');
+    assert.equal(formatStatusMarkdown([]), '### Connector plans: none found\n\nNo connector plans found (0 markdown files looked at).\n');
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { main } from '../../../src/cli/main';
 import { RULES } from '../../../src/core';
 import { REPO_ROOT } from '../core/repo-paths';
 
@@ -24,6 +25,19 @@ describe('README (the extension page)', () => {
   it('keeps the quick start a reviewer runs', () => {
     assert.ok(readme.includes('npm ci && npm run build && npx connector-plan check examples'));
     assert.match(readme, /^npm test\b/m);
+  });
+
+  it('shows GitHub Actions both CI formats, and lists every format the CLI takes', async () => {
+    assert.ok(readme.includes('connector-plan check --format github docs/connectors'));
+    assert.ok(readme.includes('connector-plan status --format markdown >> "$GITHUB_STEP_SUMMARY"'));
+    for (const [command, heading] of [['check', '### `connector-plan check [paths…]`'], ['status', '### `connector-plan status [paths…]`']]) {
+      let help = '';
+      await main({ argv: [command, '--help'], cwd: REPO_ROOT, stdout: { write: (text: string) => (help += text) }, stderr: { write: () => undefined } });
+      const formats = /--format ([a-z|]+)\]/.exec(help)?.[1].split('|') ?? [];
+      const section = readme.slice(readme.indexOf(heading), readme.indexOf('\n### ', readme.indexOf(heading) + 1));
+      for (const format of formats) assert.match(section, new RegExp(`\\b${format}\\b`), `README's ${command} section does not name --format ${format}`);
+      assert.ok(formats.length >= 3, help);
+    }
   });
 
   it('lists every snippet prefix, in the order the snippets file has them', () => {
