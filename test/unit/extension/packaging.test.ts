@@ -44,7 +44,9 @@ describe('the packaged extension (.vsix)', function () {
   });
 
   it('has every file package.json names', () => {
-    const named = [manifest.main.replace(/^\.\//, ''), manifest.icon, ...manifest.contributes.viewsContainers.activitybar.map((c: { icon: string }) => c.icon), ...manifest.contributes.snippets.map((s: { path: string }) => s.path.replace(/^\.\//, '')), ...manifest.contributes['markdown.previewStyles'].map((s: string) => s.replace(/^\.\//, ''))];
+    const walkthroughMedia = manifest.contributes.walkthroughs.flatMap((w: { steps: { media: Record<string, unknown> }[] }) => w.steps.flatMap((step) => [step.media.svg, step.media.markdown, step.media.image].filter((m): m is string => typeof m === 'string')));
+    assert.ok(walkthroughMedia.length >= 4, 'the walkthrough has media');
+    const named = [manifest.main.replace(/^\.\//, ''), manifest.browser.replace(/^\.\//, ''), ...walkthroughMedia, manifest.icon, ...manifest.contributes.viewsContainers.activitybar.map((c: { icon: string }) => c.icon), ...manifest.contributes.snippets.map((s: { path: string }) => s.path.replace(/^\.\//, '')), ...manifest.contributes['markdown.previewStyles'].map((s: string) => s.replace(/^\.\//, ''))];
     // dist/ is built by `npm run build`, which the unit layer does not run: its file is checked by name only.
     const missing = named.filter((file) => !files.has(file) && !(file.startsWith('dist/') && !fs.existsSync(path.join(REPO_ROOT, file))));
     assert.deepEqual(missing, []);
