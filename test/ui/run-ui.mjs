@@ -1,5 +1,5 @@
 // Runs the UI tests (test/ui/*.test.mjs) with mocha, driving the real workbench through Playwright.
-// Usage: node test/ui/run-ui.mjs [--timeout=SECONDS]   (a deadline for the whole run)
+// Usage: node test/ui/run-ui.mjs [--timeout=SECONDS] [--grep=TEXT]   (a deadline for the whole run; only the tests whose title has TEXT)
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
@@ -10,12 +10,13 @@ const LAYER = 'ui';
 const uiDir = join(repoRoot, 'test', 'ui');
 
 async function main() {
-  const timeout = timeoutSeconds(300);
+  const timeout = timeoutSeconds(600);
+  const grep = process.argv.find((arg) => arg.startsWith('--grep='))?.slice('--grep='.length);
   const started = Date.now();
   const session = await startVSCodeSession({ name: LAYER });
   try {
     setSession(session);
-    const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 60_000, failZero: true });
+    const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 60_000, failZero: true, ...(grep ? { grep } : {}) });
     for (const file of readdirSync(uiDir).filter((name) => name.endsWith('.test.mjs')).sort()) mocha.addFile(join(uiDir, file));
     await mocha.loadFilesAsync();
 
