@@ -8,6 +8,7 @@ main({
   cwd: process.cwd(),
   stdout: process.stdout,
   stderr: process.stderr,
+  stdio: { input: process.stdin, output: process.stdout },
   tool: { version: packageJson.version, informationUri: packageJson.homepage },
 }).then(
   (code) => (process.exitCode = code),

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import type { CliFileSystem } from './file-system';
 
 export interface TextSink {
@@ -18,6 +19,8 @@ export interface CliContext {
   stderr: TextSink;
   fs: CliFileSystem;
   tool: ToolInfo;
+  /** The process's standard input and output as streams, for `mcp`'s protocol; absent when run in-process. */
+  stdio?: { input: Readable; output: Writable };
 }
 
 /** The path shown to people and written into JSON/SARIF: relative to cwd, forward slashes. */

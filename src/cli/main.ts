@@ -2,6 +2,7 @@ import type { Command } from './command-line';
 import { UsageError } from './command-line';
 import { checkCommand } from './commands/check';
 import { explainCommand } from './commands/explain';
+import { mcpCommand } from './commands/mcp';
 import { newPlanCommand } from './commands/new-plan';
 import { statusCommand } from './commands/status';
 import { templateCommand } from './commands/template';
@@ -18,11 +19,12 @@ export interface MainOptions {
   stderr: TextSink;
   fs?: CliFileSystem;
   tool?: ToolInfo;
+  stdio?: CliContext['stdio'];
 }
 
-const COMMANDS: Command[] = [checkCommand, statusCommand, explainCommand, newPlanCommand, templateCommand];
+const COMMANDS: Command[] = [checkCommand, statusCommand, explainCommand, newPlanCommand, templateCommand, mcpCommand];
 
-const usage = 'Usage: connector-plan <check|status|explain|new|template> [options]';
+const usage = 'Usage: connector-plan <check|status|explain|new|template|mcp> [options]';
 
 const help = `${usage}
 
@@ -44,6 +46,7 @@ export async function main(options: MainOptions): Promise<number> {
     stderr: options.stderr,
     fs: options.fs ?? nodeFileSystem,
     tool: options.tool ?? { version: '0.0.0-dev' },
+    stdio: options.stdio,
   };
   const [name, ...args] = options.argv;
   try {
