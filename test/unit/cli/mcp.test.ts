@@ -300,3 +300,21 @@ function pick({ status, stdout, stderr }: { status: number | null; stdout: strin
   return { status, stdout, stderr };
 }
 
+
+describe('README: With AI agents', () => {
+  const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## With AI agents\n'), readme.indexOf('\n## ', readme.indexOf('\n## With AI agents\n') + 5));
+
+  it('lists every MCP tool in its table', () => {
+    const rows = [...section.matchAll(/^\| `([a-z_]+)` \|/gm)].map((m) => m[1]);
+    assert.deepEqual(rows, MCP_SPECS.map((spec) => spec.mcpName));
+  });
+
+  it('registers the server with JSON a client can read, running connector-plan mcp', () => {
+    const blocks = [...section.matchAll(/^```json\n([\s\S]*?)^```$/gm)].map((m) => JSON.parse(m[1]) as { mcpServers?: Record<string, { args: string[] }>; servers?: Record<string, { args: string[]; type: string }> });
+    assert.deepEqual(blocks.map((b) => Object.keys(b)), [['mcpServers'], ['servers']]);
+    assert.deepEqual(blocks[0].mcpServers!['connector-plan'].args, ['connector-plan', 'mcp', '--root', '.']);
+    assert.deepEqual(blocks[1].servers!['connector-plan'].args.slice(0, 2), ['connector-plan', 'mcp']);
+    assert.equal(blocks[1].servers!['connector-plan'].type, 'stdio');
+  });
+});
