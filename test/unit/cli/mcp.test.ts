@@ -290,6 +290,20 @@ describe('connector-plan mcp, started wrong or stopped', function () {
     assert.equal(answers[1].result.content?.[0].text, "No connector rollout plans in the server's root folder.");
   });
 
+  it('skips a line that is not JSON-RPC without quoting it, and goes on answering', () => {
+    const key = ['sk', 'live', '51HqLyjWDarjtT1zdp7dcXVoI'].join('_');
+    const lines = [
+      JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } }),
+      `STRIPE_KEY=${key} is not a message`,
+      JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }),
+    ];
+    const result = run(['mcp'], `${lines.join('\n')}\n`);
+    assert.equal(result.status, 0);
+    assert.deepEqual(result.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { id: number }).id), [1, 2]);
+    assert.match(result.stderr, /a message could not be handled \(SyntaxError\)/);
+    assert.ok(!result.stderr.includes(key.slice(8)), 'the log quotes the line');
+  });
+
   it('in-process, without the process\'s streams, says how to run it', async () => {
     const result = await runCli(['mcp'], { cwd: makeTempTree() });
     assert.deepEqual(result, { code: 2, stdout: '', stderr: 'connector-plan: mcp serves over the standard input and output of a process; run it as connector-plan mcp\n' });
