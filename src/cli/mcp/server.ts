@@ -46,7 +46,6 @@ export async function serveMcp(root: RootFolder, context: CliContext, streams: {
     return work.finally(() => running.delete(work));
   };
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: mcpToolList() }));
-  server.setRequestHandler(CallToolRequestSchema, (request) => tracked(answerToolCall(request.params.name, request.params.arguments)));
   const answerToolCall = async (name: string, input: unknown): Promise<CallToolResult> => {
     try {
       return toolResult(await callTool(name, input, root, context.tool));
@@ -56,6 +55,7 @@ export async function serveMcp(root: RootFolder, context: CliContext, streams: {
       return toolResult({ problem: `Internal error in ${name.slice(0, 40)}. Please report it.` });
     }
   };
+  server.setRequestHandler(CallToolRequestSchema, (request) => tracked(answerToolCall(request.params.name, request.params.arguments)));
   server.setRequestHandler(ListResourcesRequestSchema, () => tracked(templateResources(root).then((resources) => ({ resources }))));
   server.setRequestHandler(ReadResourceRequestSchema, (request) => tracked(readTemplateResource(request.params.uri, root)).then((read) => {
     if ('problem' in read) throw new McpError(ErrorCode.InvalidParams, read.problem);
