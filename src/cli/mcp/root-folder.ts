@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { confinedPath } from '../../core';
+import type { CliContext } from '../context';
 import type { CliFileSystem } from '../file-system';
 import { describeFsError } from '../file-system';
 
@@ -41,6 +42,16 @@ export class RootFolder {
     } catch (error) {
       return { problem: describeFsError(error) };
     }
+  }
+
+  /**
+   * A context for one tool call: run from the root on its confined file system, never on the protocol's streams;
+   * what commands would print on stderr is kept as notes for the result.
+   */
+  context(base: CliContext): { context: CliContext; notes: string[] } {
+    const notes: string[] = [];
+    const keep = { write: (text: string) => notes.push(...text.split('\n').filter(Boolean).map((line) => line.replace(/^connector-plan: /, ''))) };
+    return { context: { ...base, cwd: this.path, stdout: { write: () => true }, stderr: keep, fs: this.files, stdio: undefined }, notes };
   }
 
   /** Resolves a path argument; an absolute path inside the root is taken as relative to it. */

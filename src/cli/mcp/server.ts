@@ -48,7 +48,7 @@ export async function serveMcp(root: RootFolder, context: CliContext, streams: {
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: mcpToolList() }));
   const answerToolCall = async (name: string, input: unknown): Promise<CallToolResult> => {
     try {
-      return toolResult(await callTool(name, input, root, context.tool));
+      return toolResult(await callTool(name, input, root, context));
     } catch (error) {
       // Only the error's kind is logged: a message could quote what it read.
       context.stderr.write(`connector-plan mcp: internal error in ${name.slice(0, 40)} (${(error as Error)?.name ?? 'error'}), please report it\n`);
@@ -56,8 +56,8 @@ export async function serveMcp(root: RootFolder, context: CliContext, streams: {
     }
   };
   server.setRequestHandler(CallToolRequestSchema, (request) => tracked(answerToolCall(request.params.name, request.params.arguments)));
-  server.setRequestHandler(ListResourcesRequestSchema, () => tracked(templateResources(root).then((resources) => ({ resources }))));
-  server.setRequestHandler(ReadResourceRequestSchema, (request) => tracked(readTemplateResource(request.params.uri, root)).then((read) => {
+  server.setRequestHandler(ListResourcesRequestSchema, () => tracked(templateResources(root, context).then((resources) => ({ resources }))));
+  server.setRequestHandler(ReadResourceRequestSchema, (request) => tracked(readTemplateResource(request.params.uri, root, context)).then((read) => {
     if ('problem' in read) throw new McpError(ErrorCode.InvalidParams, read.problem);
     return { contents: [{ uri: request.params.uri, mimeType: 'text/markdown', text: read.text }] };
   }));

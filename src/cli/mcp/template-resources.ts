@@ -4,6 +4,7 @@ import { createConfigLookup, CONFIG_FILE_NAME } from '../config-files';
 import { displayPath } from '../context';
 import { decodeText } from '../decode-text';
 import { describeFsError } from '../file-system';
+import type { CliContext } from '../context';
 import type { Refusal, RootFolder } from './root-folder';
 
 export const BUILT_IN_TEMPLATE_URI = 'connector-plan://template';
@@ -17,7 +18,7 @@ export interface TemplateResource {
 }
 
 /** The built-in template, then each team template the root's `.connector-plan.json` names (inside the root). */
-export async function templateResources(root: RootFolder): Promise<TemplateResource[]> {
+export async function templateResources(root: RootFolder, base: CliContext): Promise<TemplateResource[]> {
   const builtIn: TemplateResource = {
     uri: BUILT_IN_TEMPLATE_URI,
     name: 'template',
@@ -25,7 +26,7 @@ export async function templateResources(root: RootFolder): Promise<TemplateResou
     description: 'The built-in Connector Rollout Plan template (sections A–J) plans are written from and checked against, unless the team has its own.',
     mimeType: 'text/markdown',
   };
-  const { templateFiles } = await createConfigLookup(quietContext(root))(path.join(root.path, CONFIG_FILE_NAME));
+  const { templateFiles } = await createConfigLookup(root.context(base).context)(path.join(root.path, CONFIG_FILE_NAME));
   const team = [...new Set(templateFiles)].flatMap((file) => {
     const relative = displayPath(root.path, file);
     if (relative.startsWith('../') || path.isAbsolute(relative)) return [];
@@ -41,9 +42,9 @@ export async function templateResources(root: RootFolder): Promise<TemplateResou
 }
 
 /** The text of a template resource, or why it cannot be read. */
-export async function readTemplateResource(uri: string, root: RootFolder): Promise<{ text: string } | Refusal> {
+export async function readTemplateResource(uri: string, root: RootFolder, base: CliContext): Promise<{ text: string } | Refusal> {
   if (uri === BUILT_IN_TEMPLATE_URI) return { text: DEFAULT_TEMPLATE_TEXT };
-  const resource = (await templateResources(root)).find((candidate) => candidate.uri === uri);
+  const resource = (await templateResources(root, base)).find((candidate) => candidate.uri === uri);
   if (!resource) return { problem: `No resource ${uri.slice(0, 200)}: this server has the template resources listed by resources/list.` };
   try {
     const decoded = decodeText(await root.files.readFile(path.join(root.path, resource.name)));
@@ -53,7 +54,3 @@ export async function readTemplateResource(uri: string, root: RootFolder): Promi
   }
 }
 
-function quietContext(root: RootFolder) {
-  const ignore = { write: () => true };
-  return { cwd: root.path, stdout: ignore, stderr: ignore, fs: root.files, tool: { version: '' } };
-}

@@ -5,7 +5,7 @@ import { analyzeInputs } from '../analyze-inputs';
 import { explainDocument, explainInputs } from '../commands/explain';
 import { DEFAULT_PLANS_FOLDER, writePlanFile } from '../commands/new-plan';
 import { createConfigLookup } from '../config-files';
-import type { CliContext, ToolInfo } from '../context';
+import type { CliContext } from '../context';
 import { displayPath } from '../context';
 import { planStatuses } from '../formatters/plan-status';
 import { TemplateLoader } from '../templates';
@@ -18,7 +18,7 @@ export type ToolOutcome = { summary: string; document: Record<string, unknown> }
 export const MCP_TOOLS = AGENT_TOOLS.filter((tool): tool is AgentToolSpec & { mcpName: string } => Boolean(tool.mcpName));
 
 /** Runs one tool on the root; bad input of any kind gives a problem, never an exception. */
-export async function callTool(name: string, input: unknown, root: RootFolder, tool: ToolInfo): Promise<ToolOutcome> {
+export async function callTool(name: string, input: unknown, root: RootFolder, base: CliContext): Promise<ToolOutcome> {
   const spec = MCP_TOOLS.find((candidate) => candidate.mcpName === name);
   if (!spec) return { problem: `Unknown tool "${name.slice(0, 40)}": this server has ${MCP_TOOLS.map((t) => t.mcpName).join(', ')}.` };
   const valid = validateToolInput(spec, 'mcp', input);
@@ -26,22 +26,22 @@ export async function callTool(name: string, input: unknown, root: RootFolder, t
   const given = valid.input as Record<string, string | undefined>;
   switch (spec.id) {
     case 'checkPlan':
-      return checkPlan(given.path!, root, tool);
+      return checkPlan(given.path!, root, base);
     case 'listPlans':
-      return listPlans(given.folder ?? '', root, tool);
+      return listPlans(given.folder ?? '', root, base);
     case 'explainPlan':
-      return explainPlanFile(given.path!, root, tool);
+      return explainPlanFile(given.path!, root, base);
     case 'newPlan':
-      return newPlan(given.name!, given.folder ?? DEFAULT_PLANS_FOLDER, root, tool);
+      return newPlan(given.name!, given.folder ?? DEFAULT_PLANS_FOLDER, root, base);
     default:
       return { problem: `${name} is not offered by this server.` };
   }
 }
 
-async function checkPlan(input: string, root: RootFolder, tool: ToolInfo): Promise<ToolOutcome> {
+async function checkPlan(input: string, root: RootFolder, base: CliContext): Promise<ToolOutcome> {
   const target = await root.file(input);
   if ('problem' in target) return target;
-  const { context, notes } = rootContext(root, tool);
+  const { context, notes } = root.context(base);
   const { files } = await analyzeInputs([target.relative], context);
   const [file] = files;
   if (!file) return { problem: notes.join('\n') || templateText(target.shown) };
@@ -49,30 +49,30 @@ async function checkPlan(input: string, root: RootFolder, tool: ToolInfo): Promi
   return { summary: withNotes(checkSummary(file.path, file.report), notes), document: { ...fileDocument(file.path, file.report) } };
 }
 
-async function listPlans(input: string, root: RootFolder, tool: ToolInfo): Promise<ToolOutcome> {
+async function listPlans(input: string, root: RootFolder, base: CliContext): Promise<ToolOutcome> {
   const target = await root.folder(input);
   if ('problem' in target) return target;
-  const { context, notes } = rootContext(root, tool);
+  const { context, notes } = root.context(base);
   const { files } = await analyzeInputs([target.shown], context);
   const plans = planStatuses(files);
   return { summary: withNotes(statusSummary(plans, target.relative || "the server's root folder"), notes), document: { plans } };
 }
 
-async function explainPlanFile(input: string, root: RootFolder, tool: ToolInfo): Promise<ToolOutcome> {
+async function explainPlanFile(input: string, root: RootFolder, base: CliContext): Promise<ToolOutcome> {
   const target = await root.file(input);
   if ('problem' in target) return target;
-  const { context, notes } = rootContext(root, tool);
+  const { context, notes } = root.context(base);
   const [file] = (await explainInputs([target.relative], context)).explained;
   if (!file) return { problem: notes.join('\n') || templateText(target.shown) };
   return { summary: withNotes(explainSummary(file.path, file.explanation), notes), document: explainDocument(file) };
 }
 
-async function newPlan(name: string, input: string, root: RootFolder, tool: ToolInfo): Promise<ToolOutcome> {
+async function newPlan(name: string, input: string, root: RootFolder, base: CliContext): Promise<ToolOutcome> {
   const problem = connectorNameProblem(name);
   if (problem) return { problem: `Bad connector name "${name.slice(0, 80)}": ${problem}${/[/\\]/.test(name) ? ' Give the folder as "folder".' : ''}` };
   const folder = await root.writableFolder(input);
   if ('problem' in folder) return folder;
-  const { context, notes } = rootContext(root, tool);
+  const { context, notes } = root.context(base);
   // The team template the new file will be checked against, so its first check is the one CI will make.
   const { template } = await createConfigLookup(context)(path.join(folder.absolute, 'new-plan.md'));
   const schema = await new TemplateLoader(context).schema(template);
@@ -85,13 +85,6 @@ async function newPlan(name: string, input: string, root: RootFolder, tool: Tool
   const from = schema && template ? `the team template ${displayPath(root.path, template)}` : 'the built-in template';
   const created = `Created ${written.path} from ${from}. Write each section, then check it with check_plan.`;
   return { summary: withNotes(`${created}\n${checkSummary(file.path, file.report)}`, notes), document: { created: written.path, ...fileDocument(file.path, file.report) } };
-}
-
-/** A context for one call: run from the root on its confined file system; what commands would print on stderr is kept as notes. */
-function rootContext(root: RootFolder, tool: ToolInfo): { context: CliContext; notes: string[] } {
-  const notes: string[] = [];
-  const keep = { write: (text: string) => notes.push(...text.split('\n').filter(Boolean).map((line) => line.replace(/^connector-plan: /, ''))) };
-  return { context: { cwd: root.path, stdout: { write: () => true }, stderr: keep, fs: root.files, tool }, notes };
 }
 
 function withNotes(summary: string, notes: string[]): string {
