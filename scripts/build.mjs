@@ -3,6 +3,9 @@ import { build } from 'esbuild';
 import { existsSync, chmodSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
+// `--cli <file>`: only the CLI, to that file (the MCP server's tests run the real bundle, from a fresh clone too).
+const cliOnly = process.argv.includes('--cli') ? process.argv[process.argv.indexOf('--cli') + 1] : undefined;
+const cliFile = cliOnly ?? 'dist/cli.js';
 const common = {
   bundle: true,
   platform: 'node',
@@ -15,10 +18,10 @@ const common = {
   define: { 'import.meta.url': 'importMetaUrl' },
 };
 
-await build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
-chmodSync('dist/cli.js', 0o755);
+await build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: cliFile, banner: { js: '#!/usr/bin/env node' } });
+chmodSync(cliFile, 0o755);
 
-if (existsSync('src/extension/extension.ts')) {
+if (!cliOnly && existsSync('src/extension/extension.ts')) {
   await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
   // The same extension for the web worker host (vscode.dev, github.dev): no Node built-ins, files through workspace.fs.
   await build({

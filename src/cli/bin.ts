@@ -9,6 +9,7 @@ main({
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
+  stdio: { input: process.stdin, output: process.stdout },
   tool: { version: packageJson.version, informationUri: packageJson.homepage },
 }).then(
   (code) => (process.exitCode = code),

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import type { CliFileSystem } from './file-system';
 
 export interface TextSink {
@@ -20,6 +21,8 @@ export interface CliContext {
   tool: ToolInfo;
   /** The environment variables a command may read (GitHub Actions' `GITHUB_*`); never all of process.env by default. */
   env: Readonly<Record<string, string | undefined>>;
+  /** The process's standard input and output as streams, for `mcp`'s protocol; absent when run in-process. */
+  stdio?: { input: Readable; output: Writable };
 }
 
 /** The path shown to people and written into JSON/SARIF: relative to cwd, forward slashes. */

@@ -18,6 +18,8 @@ export interface CliFileSystem {
   /** Fails with code EEXIST when `overwrite` is false and the file exists. */
   writeFile(path: string, text: string, options: { overwrite: boolean }): Promise<void>;
   mkdir(path: string): Promise<void>;
+  /** The path with every symbolic link resolved; fails with code ENOENT when nothing is there. */
+  realpath(path: string): Promise<string>;
 }
 
 export const nodeFileSystem: CliFileSystem = {
@@ -28,6 +30,7 @@ export const nodeFileSystem: CliFileSystem = {
   mkdir: async (path) => {
     await fs.mkdir(path, { recursive: true });
   },
+  realpath: (path) => fs.realpath(path),
 };
 
 /** `EACCES: permission denied, open '/x'` -> `permission denied (EACCES)`. */

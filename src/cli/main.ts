@@ -2,6 +2,7 @@ import type { Command } from './command-line';
 import { UsageError } from './command-line';
 import { checkCommand } from './commands/check';
 import { explainCommand } from './commands/explain';
+import { mcpCommand } from './commands/mcp';
 import { newPlanCommand } from './commands/new-plan';
 import { statusCommand } from './commands/status';
 import { templateCommand } from './commands/template';
@@ -20,11 +21,12 @@ export interface MainOptions {
   tool?: ToolInfo;
   /** Environment variables (the bin passes process.env); none by default. */
   env?: Readonly<Record<string, string | undefined>>;
+  stdio?: CliContext['stdio'];
 }
 
-const COMMANDS: Command[] = [checkCommand, statusCommand, explainCommand, newPlanCommand, templateCommand];
+const COMMANDS: Command[] = [checkCommand, statusCommand, explainCommand, newPlanCommand, templateCommand, mcpCommand];
 
-const usage = 'Usage: connector-plan <check|status|explain|new|template> [options]';
+const usage = 'Usage: connector-plan <check|status|explain|new|template|mcp> [options]';
 
 const help = `${usage}
 
@@ -47,6 +49,7 @@ export async function main(options: MainOptions): Promise<number> {
     fs: options.fs ?? nodeFileSystem,
     tool: options.tool ?? { version: '0.0.0-dev' },
     env: options.env ?? {},
+    stdio: options.stdio,
   };
   const [name, ...args] = options.argv;
   try {

@@ -20,6 +20,7 @@ export { completionsAt, hoverAt, UNCHECKED_REASON } from './assist';
 export type { PlanCompletion, PlanCompletionKind, PlanHover } from './assist';
 export type { PlanModel, Section, Subsection, Field, TaskItem, Heading, WorkStatus, WorkSlot, LinkEntry, SectionMatch, TemplateSchema, TemplateSection, TemplateField } from './plan/model';
 export { getDefaultSchema } from './template/schema';
+export { DEFAULT_TEMPLATE_TEXT } from './template/default-template.generated';
 export { explainPlan } from './explain';
 export type { PlanExplanation, ExplainedSection, ExplainedField, ExplainedWorkItem, ExplainedItem } from './explain';
 export { mightBePlan } from './plan/parse-plan';

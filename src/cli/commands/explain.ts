@@ -1,5 +1,5 @@
 import { explainPlan, type PlanExplanation } from '../../core';
-import { readInputs } from '../analyze-inputs';
+import { readInputs, type InputOptions } from '../analyze-inputs';
 import type { Command } from '../command-line';
 import { UsageError, oneOf, parseOrHelp, TEMPLATE_HELP, TEMPLATE_OPTION, TEXT_OR_JSON_OPTIONS } from '../command-line';
 import type { CliContext } from '../context';
@@ -36,11 +36,28 @@ export const explainCommand: Command = {
     const { values, positionals } = parsed;
     const format = oneOf('--format', values.format, ['text', 'json'], usage);
     if (positionals.length !== 1) throw new UsageError(positionals.length ? 'explain takes one file' : 'missing the file to explain', usage);
-    const explained: { path: string; explanation: PlanExplanation }[] = [];
-    const { unreadable, failedTemplates } = await readInputs(positionals, context, (file) => explained.push({ path: file.path, explanation: explainPlan(file.text, { rules: file.rules, assumePlan: file.assumePlan, schema: file.schema }) }), { template: values.template });
+    const { explained, unreadable, failedTemplates } = await explainInputs(positionals, context, { template: values.template });
     if (explained.length > 1) throw new UsageError(`${positionals[0]} names ${explained.length} files; explain takes one file`, usage);
     const [first] = explained;
-    if (first) context.stdout.write(format === 'json' ? `${JSON.stringify({ path: first.path, ...first.explanation }, null, 2)}\n` : formatExplainText(first.path, first.explanation));
+    if (first) context.stdout.write(format === 'json' ? `${JSON.stringify(explainDocument(first), null, 2)}\n` : formatExplainText(first.path, first.explanation));
     return unreadable > 0 || failedTemplates > 0 ? 2 : 0;
   },
 };
+
+export interface ExplainedFile {
+  /** Relative to cwd, forward slashes. */
+  path: string;
+  explanation: PlanExplanation;
+}
+
+/** Explains each readable file the arguments name, with its folder's config and template (as `check` reads it). */
+export async function explainInputs(inputs: string[], context: CliContext, options: InputOptions = {}) {
+  const explained: ExplainedFile[] = [];
+  const read = await readInputs(inputs, context, (file) => explained.push({ path: file.path, explanation: explainPlan(file.text, { rules: file.rules, assumePlan: file.assumePlan, schema: file.schema }) }), options);
+  return { explained, ...read };
+}
+
+/** The `explain --format json` document. */
+export function explainDocument({ path, explanation }: ExplainedFile) {
+  return { path, ...explanation };
+}

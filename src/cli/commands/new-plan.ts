@@ -24,8 +24,11 @@ Options:
 Exit codes: 0 created, 2 usage error, existing file without --force, or a write error.
 `;
 
+/** Where `new` (and the MCP server's new_plan) puts a plan when no folder is given. */
+export const DEFAULT_PLANS_FOLDER = 'docs/connectors';
+
 const options = {
-  dir: { type: 'string', default: 'docs/connectors' },
+  dir: { type: 'string', default: DEFAULT_PLANS_FOLDER },
   force: { type: 'boolean', default: false },
   template: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -50,26 +53,36 @@ export const newPlanCommand: Command = {
       }
       schema = loaded.read.schema;
     }
-    const folder = path.resolve(context.cwd, values.dir);
-    const file = path.join(folder, planFileName(name, schema));
-    const shown = displayPath(context.cwd, file);
-    try {
-      await context.fs.mkdir(folder);
-    } catch (error) {
-      printError(context, `cannot create the folder ${displayPath(context.cwd, folder)}: ${describeFsError(error)}`);
+    const written = await writePlanFile(path.resolve(context.cwd, values.dir), name, schema, context, { overwrite: values.force });
+    if ('problem' in written) {
+      printError(context, written.exists ? `${written.problem}; use --force to overwrite it` : written.problem);
       return 2;
     }
-    try {
-      await context.fs.writeFile(file, scaffoldPlan(name, schema), { overwrite: values.force });
-    } catch (error) {
-      const exists = (error as { code?: string }).code === 'EEXIST';
-      printError(context, exists ? `${shown} already exists; use --force to overwrite it` : `cannot write ${shown}: ${describeFsError(error)}`);
-      return 2;
-    }
-    context.stdout.write(`${shown}\n`);
+    context.stdout.write(`${written.path}\n`);
     return 0;
   },
 };
+
+/**
+ * Creates `folder` if needed and writes the scaffolded plan into it; `path` is relative to cwd. `exists`: the file
+ * is already there and `overwrite` was false (each caller says what to do then).
+ */
+export async function writePlanFile(folder: string, name: string, schema: TemplateSchema | undefined, context: CliContext, options: { overwrite: boolean }): Promise<{ path: string } | { path: string; problem: string; exists: boolean }> {
+  const file = path.join(folder, planFileName(name, schema));
+  const shown = displayPath(context.cwd, file);
+  try {
+    await context.fs.mkdir(folder);
+  } catch (error) {
+    return { path: shown, problem: `cannot create the folder ${displayPath(context.cwd, folder)}: ${describeFsError(error)}`, exists: false };
+  }
+  try {
+    await context.fs.writeFile(file, scaffoldPlan(name, schema), options);
+  } catch (error) {
+    const exists = (error as { code?: string }).code === 'EEXIST';
+    return { path: shown, problem: exists ? `${shown} already exists` : `cannot write ${shown}: ${describeFsError(error)}`, exists };
+  }
+  return { path: shown };
+}
 
 function connectorName(positionals: string[]): string {
   if (positionals.length === 0) throw new UsageError('missing the connector name', usage);

@@ -17,11 +17,12 @@ describe('connector-plan command line', () => {
       const run = await runCli(argv, { cwd });
       assert.equal(run.code, 0);
       assert.equal(run.stderr, '');
-      assert.match(run.stdout, /^Usage: connector-plan <check\|status\|explain\|new\|template>/);
+      assert.match(run.stdout, /^Usage: connector-plan <check\|status\|explain\|new\|template\|mcp>/);
       assert.match(run.stdout, /\n  check {4}check plans/);
       assert.match(run.stdout, /\n  status {3}show each plan/);
       assert.match(run.stdout, /\n  new {6}create a plan/);
       assert.match(run.stdout, /\n  explain {2}show how a plan was read/);
+      assert.match(run.stdout, /\n  mcp {6}serve the tools to AI agents over MCP \(stdio\)/);
     }
   });
 
@@ -31,6 +32,7 @@ describe('connector-plan command line', () => {
       [['help', 'check'], 'Usage: connector-plan check'],
       [['status', '-h'], 'Usage: connector-plan status'],
       [['new', '--help'], 'Usage: connector-plan new'],
+      [['mcp', '--help'], 'Usage: connector-plan mcp [--root <folder>]\n\nServes the plans of a folder to AI agents over the Model Context Protocol'],
     ] as const) {
       const run = await runCli([...argv], { cwd });
       assert.equal(run.code, 0, argv.join(' '));
@@ -40,7 +42,7 @@ describe('connector-plan command line', () => {
   });
 
   const usageErrors: [string[], RegExp][] = [
-    [[], /^connector-plan: missing a command\nUsage: connector-plan <check\|status\|explain\|new\|template> \[options\]\nRun 'connector-plan --help' for more\.\n$/],
+    [[], /^connector-plan: missing a command\nUsage: connector-plan <check\|status\|explain\|new\|template\|mcp> \[options\]\nRun 'connector-plan --help' for more\.\n$/],
     [['lint'], /^connector-plan: unknown command "lint"\nUsage: connector-plan <check/],
     [['help', 'lint'], /^connector-plan: unknown command "lint"\n/],
     [['check', '--bogus'], /^connector-plan: Unknown option '--bogus'\nUsage: connector-plan check .*\nRun 'connector-plan check --help' for more\.\n$/],

@@ -1,0 +1,61 @@
+import * as path from 'node:path';
+import type { Command } from '../command-line';
+import { UsageError, parseOrHelp } from '../command-line';
+import type { CliContext } from '../context';
+import { printError } from '../context';
+import { RootFolder } from '../mcp/root-folder';
+
+const usage = 'Usage: connector-plan mcp [--root <folder>]';
+
+const help = `${usage}
+
+Serves the plans of a folder to AI agents over the Model Context Protocol, on
+stdin and stdout (an MCP client starts it; stdout carries only the protocol).
+Tools: check_plan, list_plans, explain_plan (the same findings, progress and
+explanation as check, status and explain --format json run in the folder) and
+new_plan; resources: the template (connector-plan://template) and the team
+templates named by the folder's .connector-plan.json.
+
+It reads and writes only inside the folder: paths that climb out of it,
+absolute paths outside it and symbolic links that lead out are refused.
+
+Options:
+  --root <folder>  the folder to serve (default: the current folder)
+  -h, --help       show this help
+
+Register it with an MCP client, for example:
+  { "mcpServers": { "connector-plan": { "command": "npx",
+      "args": ["connector-plan", "mcp", "--root", "."] } } }
+
+Exit codes: 0 the client closed the connection, 2 usage error or a root
+that is not a readable folder.
+`;
+
+const options = {
+  root: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export const mcpCommand: Command = {
+  name: 'mcp',
+  summary: 'serve the tools to AI agents over MCP (stdio)',
+  usage,
+  help,
+  async execute(args: string[], context: CliContext): Promise<number> {
+    const parsed = parseOrHelp(args, options, { usage, help }, context.stdout);
+    if (!parsed) return 0;
+    if (parsed.positionals.length) throw new UsageError(`mcp takes no paths; use --root ${parsed.positionals[0]} to serve that folder`, usage);
+    if (!context.stdio) {
+      printError(context, 'mcp serves over the standard input and output of a process; run it as connector-plan mcp');
+      return 2;
+    }
+    const root = await RootFolder.open(path.resolve(context.cwd, parsed.values.root ?? '.'), context.fs);
+    if ('problem' in root) {
+      printError(context, `cannot serve ${parsed.values.root ?? 'the current folder'}: ${root.problem}`);
+      return 2;
+    }
+    // Loaded only here: the MCP SDK is not read by the other commands.
+    const { serveMcp } = require('../mcp/server') as typeof import('../mcp/server');
+    return serveMcp(root, context, context.stdio);
+  },
+};

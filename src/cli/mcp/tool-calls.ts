@@ -1,0 +1,96 @@
+import * as path from 'node:path';
+import { AGENT_TOOLS, checkSummary, connectorNameProblem, explainSummary, fileDocument, notAPlanText, statusSummary, validateToolInput } from '../../core';
+import type { AgentToolSpec } from '../../core';
+import { analyzeInputs } from '../analyze-inputs';
+import { explainDocument, explainInputs } from '../commands/explain';
+import { DEFAULT_PLANS_FOLDER, writePlanFile } from '../commands/new-plan';
+import { createConfigLookup } from '../config-files';
+import type { CliContext } from '../context';
+import { displayPath } from '../context';
+import { planStatuses } from '../formatters/plan-status';
+import { TemplateLoader } from '../templates';
+import type { Refusal, RootFolder } from './root-folder';
+
+/** What a tool call gives the model: a short summary and the CLI's JSON document, or a problem it can act on. */
+export type ToolOutcome = { summary: string; document: Record<string, unknown> } | Refusal;
+
+/** The MCP server's tools: the agent tools that have an MCP name. */
+export const MCP_TOOLS = AGENT_TOOLS.filter((tool): tool is AgentToolSpec & { mcpName: string } => Boolean(tool.mcpName));
+
+/** Runs one tool on the root; bad input of any kind gives a problem, never an exception. */
+export async function callTool(name: string, input: unknown, root: RootFolder, base: CliContext): Promise<ToolOutcome> {
+  const spec = MCP_TOOLS.find((candidate) => candidate.mcpName === name);
+  if (!spec) return { problem: `Unknown tool "${name.slice(0, 40)}": this server has ${MCP_TOOLS.map((t) => t.mcpName).join(', ')}.` };
+  const valid = validateToolInput(spec, 'mcp', input);
+  if ('problem' in valid) return valid;
+  const given = valid.input as Record<string, string | undefined>;
+  switch (spec.id) {
+    case 'checkPlan':
+      return checkPlan(given.path!, root, base);
+    case 'listPlans':
+      return listPlans(given.folder ?? '', root, base);
+    case 'explainPlan':
+      return explainPlanFile(given.path!, root, base);
+    case 'newPlan':
+      return newPlan(given.name!, given.folder ?? DEFAULT_PLANS_FOLDER, root, base);
+    default:
+      return { problem: `${name} is not offered by this server.` };
+  }
+}
+
+async function checkPlan(input: string, root: RootFolder, base: CliContext): Promise<ToolOutcome> {
+  const target = await root.file(input);
+  if ('problem' in target) return target;
+  const { context, notes } = root.context(base);
+  const { files } = await analyzeInputs([target.relative], context);
+  const [file] = files;
+  if (!file) return { problem: notes.join('\n') || templateText(target.shown) };
+  if (!file.report.isPlan) return { problem: notAPlanText(file.path) };
+  return { summary: withNotes(checkSummary(file.path, file.report), notes), document: { ...fileDocument(file.path, file.report) } };
+}
+
+async function listPlans(input: string, root: RootFolder, base: CliContext): Promise<ToolOutcome> {
+  const target = await root.folder(input);
+  if ('problem' in target) return target;
+  const { context, notes } = root.context(base);
+  const { files } = await analyzeInputs([target.shown], context);
+  const plans = planStatuses(files);
+  return { summary: withNotes(statusSummary(plans, target.relative || "the server's root folder"), notes), document: { plans } };
+}
+
+async function explainPlanFile(input: string, root: RootFolder, base: CliContext): Promise<ToolOutcome> {
+  const target = await root.file(input);
+  if ('problem' in target) return target;
+  const { context, notes } = root.context(base);
+  const [file] = (await explainInputs([target.relative], context)).explained;
+  if (!file) return { problem: notes.join('\n') || templateText(target.shown) };
+  return { summary: withNotes(explainSummary(file.path, file.explanation), notes), document: explainDocument(file) };
+}
+
+async function newPlan(name: string, input: string, root: RootFolder, base: CliContext): Promise<ToolOutcome> {
+  const problem = connectorNameProblem(name);
+  if (problem) return { problem: `Bad connector name "${name.slice(0, 80)}": ${problem}${/[/\\]/.test(name) ? ' Give the folder as "folder".' : ''}` };
+  const folder = await root.writableFolder(input);
+  if ('problem' in folder) return folder;
+  const { context, notes } = root.context(base);
+  // The team template the new file will be checked against, so its first check is the one CI will make.
+  const { template } = await createConfigLookup(context)(path.join(folder.absolute, 'new-plan.md'));
+  const schema = await new TemplateLoader(context).schema(template);
+  const written = await writePlanFile(folder.absolute, name, schema, context, { overwrite: false });
+  if ('problem' in written) {
+    return { problem: written.exists ? `${written.path} already exists, and new_plan never overwrites a file: check or edit that plan, or give another name or folder.` : written.problem };
+  }
+  const [file] = (await analyzeInputs([written.path], context)).files;
+  if (!file) return { problem: `Created ${written.path}, but could not check it: ${notes.join('; ')}` };
+  const from = schema && template ? `the team template ${displayPath(root.path, template)}` : 'the built-in template';
+  const created = `Created ${written.path} from ${from}. Write each section, then check it with check_plan.`;
+  return { summary: withNotes(`${created}\n${checkSummary(file.path, file.report)}`, notes), document: { created: written.path, ...fileDocument(file.path, file.report) } };
+}
+
+function withNotes(summary: string, notes: string[]): string {
+  return notes.length ? `${summary}\nNotes:\n${notes.map((note) => `- ${note}`).join('\n')}` : summary;
+}
+
+function templateText(shown: string): string {
+  return `${shown} is a template named by .connector-plan.json, not a plan: templates are never checked as plans.`;
+}

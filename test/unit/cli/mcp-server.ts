@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { REPO_ROOT } from '../core/repo-paths';
+
+/** Bundles the CLI as `npm run build` does, into a temp folder (so a fresh clone needs no build first); returns the bin. */
+export function buildCliBundle(): { bin: string; remove(): void } {
+  const folder = mkdtempSync(path.join(tmpdir(), 'connector-plan-bin-'));
+  const bin = path.join(folder, 'cli.js');
+  const built = spawnSync(process.execPath, ['scripts/build.mjs', '--cli', bin], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`scripts/build.mjs --cli failed: ${built.stderr}`);
+  return { bin, remove: () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+export interface McpSession {
+  client: Client;
+  /** Everything the server wrote on stderr so far. */
+  stderr(): string;
+  /** Errors the client met, such as a stdout line that is not JSON-RPC. */
+  clientErrors: Error[];
+  close(): Promise<void>;
+}
+
+/** Starts `node <bin> mcp --root <root>` as a child process and connects the SDK's client to it over stdio. */
+export async function startMcpServer(bin: string, root: string): Promise<McpSession> {
+  const transport = new StdioClientTransport({ command: process.execPath, args: [bin, 'mcp', '--root', root], cwd: tmpdir(), stderr: 'pipe' });
+  let stderr = '';
+  transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const client = new Client({ name: 'connector-plan-tests', version: '1.0.0' });
+  const clientErrors: Error[] = [];
+  client.onerror = (error) => clientErrors.push(error);
+  await client.connect(transport);
+  return { client, stderr: () => stderr, clientErrors, close: () => client.close() };
+}
+
+export interface ToolCallResult {
+  texts: string[];
+  isError: boolean;
+  structured: unknown;
+}
+
+export async function callTool(session: McpSession, name: string, args: Record<string, unknown>): Promise<ToolCallResult> {
+  const result = await session.client.callTool({ name, arguments: args });
+  const content = result.content as { type: string; text?: string }[];
+  if (!content.every((part) => part.type === 'text')) throw new Error(`${name} gave a part that is not text`);
+  return { texts: content.map((part) => part.text!), isError: result.isError === true, structured: result.structuredContent };
+}
