@@ -51,7 +51,7 @@ export const AGENT_TOOLS: readonly AgentToolSpec[] = [
     mcpName: 'check_plan',
     displayName: 'Check Connector Plan',
     userDescription: 'Checks a connector rollout plan for gaps: findings, progress and the go/no-go verdict, as CI sees them.',
-    modelDescription: 'Checks one Connector Rollout Plan (a markdown file written from the team\'s template, sections A–J) exactly as CI and the human reviewer will: returns the go/no-go verdict, progress, every finding (rule, severity, line, message) and the sections still incomplete, first as a short summary and then as the JSON of `connector-plan check --format json`. Use it after drafting or editing a plan, fix what it reports, and call it again until it reports no errors and no warnings. It reads the saved file, or the unsaved editor text when the file is open. It never changes the file.',
+    modelDescription: 'Checks one Connector Rollout Plan (a markdown file written from the team\'s template, sections A–J) exactly as CI and the human reviewer will: returns the go/no-go verdict, progress, every finding (rule, severity, line, message) and the sections still incomplete, first as a short summary and then as the JSON of `connector-plan check --format json`. Use it after drafting or editing a plan, fix what it reports, and call it again until it reports no errors and no warnings. It reads the file as it is now (in an editor, unsaved edits included) and never changes it.',
     referenceName: 'connectorPlan',
     readOnly: true,
     icon: '$(checklist)',
