@@ -1,6 +1,7 @@
 // Bundles the CLI and the extension (for the Node host and for the web worker host) with esbuild.
 import { build } from 'esbuild';
 import { existsSync, chmodSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const production = process.argv.includes('--production');
 // `--cli <file>`: only the CLI, to that file (the MCP server's tests run the real bundle, from a fresh clone too).
@@ -18,8 +19,11 @@ const common = {
   define: { 'import.meta.url': 'importMetaUrl' },
 };
 
-await build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: cliFile, banner: { js: '#!/usr/bin/env node' } });
+// The MCP server is a bundle of its own beside the CLI's, loaded by `connector-plan mcp` alone.
+const mcpServerFile = 'mcp-server.js';
+await build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: cliFile, banner: { js: '#!/usr/bin/env node' }, define: { ...common.define, MCP_SERVER_BUNDLE: JSON.stringify(mcpServerFile) } });
 chmodSync(cliFile, 0o755);
+await build({ ...common, entryPoints: ['src/cli/mcp/server.ts'], outfile: join(dirname(cliFile), mcpServerFile) });
 
 if (!cliOnly && existsSync('src/extension/extension.ts')) {
   await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });

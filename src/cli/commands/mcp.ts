@@ -3,7 +3,6 @@ import type { Command } from '../command-line';
 import { UsageError, parseOrHelp } from '../command-line';
 import type { CliContext } from '../context';
 import { printError } from '../context';
-import { RootFolder } from '../mcp/root-folder';
 
 const usage = 'Usage: connector-plan mcp [--root <folder>]';
 
@@ -49,13 +48,25 @@ export const mcpCommand: Command = {
       printError(context, 'mcp serves over the standard input and output of a process; run it as connector-plan mcp');
       return 2;
     }
+    // Loaded only here: the MCP SDK is not read by the other commands.
+    const { RootFolder, serveMcp } = loadServer();
     const root = await RootFolder.open(path.resolve(context.cwd, parsed.values.root ?? '.'), context.fs);
     if ('problem' in root) {
       printError(context, `cannot serve ${parsed.values.root ?? 'the current folder'}: ${root.problem}`);
       return 2;
     }
-    // Loaded only here: the MCP SDK is not read by the other commands.
-    const { serveMcp } = require('../mcp/server') as typeof import('../mcp/server');
     return serveMcp(root, context, context.stdio);
   },
 };
+
+/** Set by scripts/build.mjs in dist/cli.js: the MCP server's own bundle beside it. */
+declare const MCP_SERVER_BUNDLE: string | undefined;
+
+/**
+ * The MCP server: in the bundle, the file of its own beside dist/cli.js (so the other commands never parse the
+ * SDK, which is most of its size); compiled by tsc (the unit tests), the module itself.
+ */
+function loadServer(): typeof import('../mcp/server') {
+  if (typeof MCP_SERVER_BUNDLE !== 'string') return require('../mcp/server');
+  return require(path.join(__dirname, MCP_SERVER_BUNDLE));
+}

@@ -76,3 +76,6 @@ export async function serveMcp(root: RootFolder, context: CliContext, streams: {
   await server.close();
   return 0;
 }
+
+// What `connector-plan mcp` loads from this module (a bundle of its own beside dist/cli.js).
+export { RootFolder } from './root-folder';
