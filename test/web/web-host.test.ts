@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { analyzePlan } from '../../src/core';
+import { analyzePlan, fileDocument } from '../../src/core';
 import { extensionApi } from '../integration/plan-documents';
 import { fixtureUri, planNode, until } from '../integration/plan-tree-nodes';
 
@@ -35,5 +35,16 @@ describe('in the web worker extension host', () => {
     const api = await extensionApi();
     await api.planTree.refresh();
     assert.ok(await planNode(api.planTree, fixtureUri('globex-plan.md')), 'the fixture plan is listed');
+  });
+
+  it('answers the agent tools with the same JSON as the core gives, in the browser too', async () => {
+    const uri = fixtureUri('globex-plan.md');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const result = await vscode.lm.invokeTool('connectorPlan_checkPlan', { input: { path: 'globex-plan.md' }, toolInvocationToken: undefined });
+    const parts = result.content.map((part) => (part as vscode.LanguageModelTextPart).value);
+    assert.equal(parts.length, 2, parts.join(' | '));
+    assert.deepEqual(JSON.parse(parts[1]), { files: [fileDocument('globex-plan.md', analyzePlan(text))] });
+    const refused = await vscode.lm.invokeTool('connectorPlan_checkPlan', { input: { path: '../outside.md' }, toolInvocationToken: undefined });
+    assert.match((refused.content[0] as vscode.LanguageModelTextPart).value, /outside the workspace folder/);
   });
 });
