@@ -1,17 +1,20 @@
 // Turns the template file into a TypeScript module, so src/core reads it without any file-system access,
 // the core's snippets into snippets/connector-plan.code-snippets, and the core's rule descriptions into
-// package.json's `connectorPlan.rules` setting and its agent tools into `languageModelTools` (both committed; unit tests check they are current).
+// package.json's `connectorPlan.rules` setting and its agent tools into `languageModelTools`, as `%key%` references
+// whose English texts go into package.nls.json (all committed; unit tests check they are current).
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { withRuleSettings } from './rule-settings.mjs';
-import { withLanguageModelTools } from './language-model-tools.mjs';
+import { RULE_SETTINGS_NLS_PREFIX, ruleSettingsNls, withRuleSettings } from './rule-settings.mjs';
+import { LANGUAGE_MODEL_TOOLS_NLS_PREFIX, languageModelToolsNls, withLanguageModelTools } from './language-model-tools.mjs';
+import { withNlsEntries } from './manifest-nls.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const templatePath = `${root}src/core/template/connector-rollout-plan.md`;
 const outPath = `${root}src/core/template/default-template.generated.ts`;
 const snippetsPath = `${root}snippets/connector-plan.code-snippets`;
 const packageJsonPath = `${root}package.json`;
+const packageNlsPath = `${root}package.nls.json`;
 
 function writeIfChanged(path, text) {
   if (!existsSync(path) || readFileSync(path, 'utf8') !== text) writeFileSync(path, text);
@@ -35,3 +38,5 @@ new Function('module', 'exports', bundle.outputFiles[0].text)(snippetsModule, sn
 writeIfChanged(snippetsPath, snippetsModule.exports.snippetsFileText());
 const core = snippetsModule.exports;
 writeIfChanged(packageJsonPath, withLanguageModelTools(withRuleSettings(readFileSync(packageJsonPath, 'utf8'), core.RULES), core.AGENT_TOOLS, core.toolInputSchema));
+const generatedNls = { ...ruleSettingsNls(core.RULES), ...languageModelToolsNls(core.AGENT_TOOLS) };
+writeIfChanged(packageNlsPath, withNlsEntries(readFileSync(packageNlsPath, 'utf8'), generatedNls, [RULE_SETTINGS_NLS_PREFIX, 'config.rules.severity.', LANGUAGE_MODEL_TOOLS_NLS_PREFIX]));

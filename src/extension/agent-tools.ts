@@ -46,9 +46,9 @@ export type PrepareToolInvocation = (name: string, input: unknown) => Promise<vs
 export function registerAgentTools(analyzer: PlanAnalyzer, output: vscode.OutputChannel): { disposable: vscode.Disposable; prepare: PrepareToolInvocation } {
   const tools = new AgentTools(analyzer);
   const handlers: Record<AgentToolSpec['id'], { invoke: Invoke; prepare?: Prepare }> = {
-    checkPlan: { invoke: (input) => tools.check(input), prepare: async (input) => ({ invocationMessage: `Checking ${await tools.nameOf(input)}` }) },
-    listPlans: { invoke: (input, token) => tools.list(input, token), prepare: async () => ({ invocationMessage: 'Listing connector plans' }) },
-    explainPlan: { invoke: (input) => tools.explain(input), prepare: async (input) => ({ invocationMessage: `Reading how ${await tools.nameOf(input)} was understood` }) },
+    checkPlan: { invoke: (input) => tools.check(input), prepare: async (input) => ({ invocationMessage: vscode.l10n.t('Checking {0}', await tools.nameOf(input)) }) },
+    listPlans: { invoke: (input, token) => tools.list(input, token), prepare: async () => ({ invocationMessage: vscode.l10n.t('Listing connector plans') }) },
+    explainPlan: { invoke: (input) => tools.explain(input), prepare: async (input) => ({ invocationMessage: vscode.l10n.t('Reading how {0} was understood', await tools.nameOf(input)) }) },
     newPlan: { invoke: (input) => tools.create(input), prepare: (input) => tools.prepareCreate(input) },
     setGoNoGoItem: { invoke: (input) => tools.setItem(input), prepare: (input) => tools.prepareSetItem(input) },
   };
@@ -76,8 +76,8 @@ export function registerAgentTools(analyzer: PlanAnalyzer, output: vscode.Output
             if ('problem' in valid) throw new ToolProblem(valid.problem);
             parts = await invoke(valid.input, token);
           } catch (error) {
-            if (!(error instanceof ToolProblem)) output.appendLine(`${spec.vscodeName} failed: ${(error as Error).message}`);
-            parts = [`${spec.displayName}: ${error instanceof ToolProblem ? error.message : `it failed (${(error as Error).message}); nothing was changed.`}`];
+            if (!(error instanceof ToolProblem)) output.appendLine(vscode.l10n.t('{0} failed: {1}', spec.vscodeName, (error as Error).message));
+            parts = [error instanceof ToolProblem ? vscode.l10n.t('{0}: {1}', spec.displayName, error.message) : vscode.l10n.t('{0}: it failed ({1}); nothing was changed.', spec.displayName, (error as Error).message)];
           }
           return new vscode.LanguageModelToolResult(parts.map((part) => new vscode.LanguageModelTextPart(part)));
         },
@@ -98,7 +98,7 @@ class AgentTools {
 
   async list(input: ToolInput, token: vscode.CancellationToken): Promise<string[]> {
     const folders = vscode.workspace.workspaceFolders ?? [];
-    if (!folders.length) throw new ToolProblem('No folder is open in VS Code, so there are no workspace plans to list.');
+    if (!folders.length) throw new ToolProblem(vscode.l10n.t('No folder is open in VS Code, so there are no workspace plans to list.'));
     const bases = input.folder === undefined ? folders.map((folder) => ({ folder, uri: folder.uri })) : [await this.folderInput(String(input.folder))];
     const rows: PlanStatus[] = [];
     for (const { folder, uri } of bases) {
@@ -110,7 +110,7 @@ class AgentTools {
       });
     }
     rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const where = input.folder === undefined ? 'the workspace' : shownPath(bases[0].uri) || 'the workspace folder';
+    const where = input.folder === undefined ? vscode.l10n.t('the workspace') : shownPath(bases[0].uri) || vscode.l10n.t('the workspace folder');
     return [statusSummary(rows, where), json({ plans: rows })];
   }
 
@@ -126,8 +126,8 @@ class AgentTools {
   async prepareCreate(input: ToolInput): Promise<vscode.PreparedToolInvocation> {
     const target = await this.newPlanTarget(input);
     return {
-      invocationMessage: `Creating ${target.shown}`,
-      confirmationMessages: { title: 'Create a connector plan?', message: `Create ${target.shown} from the ${target.templateName} template, for "${String(input.name)}"?` },
+      invocationMessage: vscode.l10n.t('Creating {0}', target.shown),
+      confirmationMessages: { title: vscode.l10n.t('Create a connector plan?'), message: vscode.l10n.t('Create {0} from the {1} template, for "{2}"?', target.shown, target.templateName, String(input.name)) },
     };
   }
 
@@ -137,40 +137,50 @@ class AgentTools {
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(target.uri, { overwrite: false, ignoreIfExists: false });
     edit.insert(target.uri, new vscode.Position(0, 0), target.text);
-    if (!(await vscode.workspace.applyEdit(edit))) throw new ToolProblem(`${target.shown} could not be created (it may exist now, or the folder is read-only); nothing was written.`);
+    if (!(await vscode.workspace.applyEdit(edit))) throw new ToolProblem(vscode.l10n.t('{0} could not be created (it may exist now, or the folder is read-only); nothing was written.', target.shown));
     const document = await vscode.workspace.openTextDocument(target.uri);
     await document.save();
     const { report } = await this.analysis({ uri: target.uri, shown: target.shown });
-    return [`Created ${target.shown} from the ${target.templateName} template. Write each section in it, then check it again.\n\n${checkSummary(target.shown, report)}`, json({ files: [fileDocument(target.shown, report)] })];
+    return [`${vscode.l10n.t('Created {0} from the {1} template. Write each section in it, then check it again.', target.shown, target.templateName)}\n\n${checkSummary(target.shown, report)}`, json({ files: [fileDocument(target.shown, report)] })];
   }
 
   async prepareSetItem(input: ToolInput): Promise<vscode.PreparedToolInvocation> {
     const { file, item, index } = await this.goNoGoTarget(input);
-    const verb = input.checked ? 'Tick' : 'Untick';
-    return {
-      invocationMessage: `${verb === 'Tick' ? 'Ticking' : 'Unticking'} go/no-go item ${index + 1} in ${file.shown}`,
-      confirmationMessages: { title: `${verb} a go/no-go item?`, message: `${verb} item ${index + 1} "${item.text}" of the go/no-go checklist in ${file.shown}?` },
-    };
+    const n = index + 1;
+    return input.checked
+      ? {
+          invocationMessage: vscode.l10n.t('Ticking go/no-go item {0} in {1}', n, file.shown),
+          confirmationMessages: { title: vscode.l10n.t('Tick a go/no-go item?'), message: vscode.l10n.t('Tick item {0} "{1}" of the go/no-go checklist in {2}?', n, item.text, file.shown) },
+        }
+      : {
+          invocationMessage: vscode.l10n.t('Unticking go/no-go item {0} in {1}', n, file.shown),
+          confirmationMessages: { title: vscode.l10n.t('Untick a go/no-go item?'), message: vscode.l10n.t('Untick item {0} "{1}" of the go/no-go checklist in {2}?', n, item.text, file.shown) },
+        };
   }
 
   async setItem(input: ToolInput): Promise<string[]> {
     const { file, document, item, index } = await this.goNoGoTarget(input);
     const done = input.checked === true;
     const outcome = await writeGoNoGoItem(this.analyzer, document, item.line, done, item.text);
-    if (outcome.kind === 'refused') throw new ToolProblem(`Nothing was changed in ${file.shown}: ${outcome.message}.`);
-    if (outcome.kind === 'failed') throw new ToolProblem(`The edit to ${file.shown} was not applied (the editor refused it); nothing was changed.`);
+    if (outcome.kind === 'refused') throw new ToolProblem(vscode.l10n.t('Nothing was changed in {0}: {1}.', file.shown, outcome.message));
+    if (outcome.kind === 'failed') throw new ToolProblem(vscode.l10n.t('The edit to {0} was not applied (the editor refused it); nothing was changed.', file.shown));
     const { report } = this.analyzer.get(document) ?? (await this.analyzer.analyzeDocument(document));
     const goNoGo = report.progress?.goNoGo;
-    const now = goNoGo ? ` The go/no-go checklist is ${goNoGo.checked}/${goNoGo.total}: ${goNoGo.verdict}.` : '';
-    const what = `item ${index + 1} "${item.text}"`;
-    return [outcome.kind === 'unchanged'
-      ? `${what} in ${file.shown} is already ${done ? 'ticked' : 'unticked'}; nothing was changed.${now}`
-      : `${done ? 'Ticked' : 'Unticked'} ${what} in ${file.shown}. The change is in the editor, not saved yet; Undo reverts it.${now}`];
+    const now = goNoGo ? ` ${vscode.l10n.t('The go/no-go checklist is {0}/{1}: {2}.', goNoGo.checked, goNoGo.total, goNoGo.verdict)}` : '';
+    const [n, text, where] = [index + 1, item.text, file.shown];
+    const said = outcome.kind === 'unchanged'
+      ? done
+        ? vscode.l10n.t('Item {0} "{1}" in {2} is already ticked; nothing was changed.', n, text, where)
+        : vscode.l10n.t('Item {0} "{1}" in {2} is already unticked; nothing was changed.', n, text, where)
+      : done
+        ? vscode.l10n.t('Ticked item {0} "{1}" in {2}. The change is in the editor, not saved yet; Undo reverts it.', n, text, where)
+        : vscode.l10n.t('Unticked item {0} "{1}" in {2}. The change is in the editor, not saved yet; Undo reverts it.', n, text, where);
+    return [`${said}${now}`];
   }
 
   /** A short name of the target for progress messages; the bad input itself is reported by invoke. */
   async nameOf(input: ToolInput): Promise<string> {
-    return (await this.planFile(input.path).catch(() => undefined))?.shown ?? 'the plan';
+    return (await this.planFile(input.path).catch(() => undefined))?.shown ?? vscode.l10n.t('the plan');
   }
 
   private async goNoGoTarget(input: ToolInput) {
@@ -180,16 +190,16 @@ class AgentTools {
     const result = this.analyzer.get(document) ?? (await this.analyzer.analyzeDocument(document));
     if (!result.isPlan) throw new ToolProblem(await this.notAPlan(file));
     const found = findGoNoGoItem(goNoGoItems(result.plan), String(input.item));
-    if ('problem' in found) throw new ToolProblem(`In ${file.shown}: ${found.problem}`);
+    if ('problem' in found) throw new ToolProblem(vscode.l10n.t('In {0}: {1}', file.shown, found.problem));
     return { file, document, item: found.item, index: found.index };
   }
 
   private async newPlanTarget(input: ToolInput) {
     const name = String(input.name);
     const problem = connectorNameProblem(name);
-    if (problem) throw new ToolProblem(`Cannot create a plan named "${name.slice(0, 80)}": ${problem}`);
+    if (problem) throw new ToolProblem(vscode.l10n.t('Cannot create a plan named "{0}": {1}', name.slice(0, 80), problem));
     const [workspaceFolder] = vscode.workspace.workspaceFolders ?? [];
-    if (!workspaceFolder) throw new ToolProblem('No folder is open in VS Code: open the repository\'s folder first, so the plan is created in it.');
+    if (!workspaceFolder) throw new ToolProblem(vscode.l10n.t("No folder is open in VS Code: open the repository's folder first, so the plan is created in it."));
     const folder = input.folder === undefined
       ? vscode.Uri.joinPath(workspaceFolder.uri, ...readSettings(workspaceFolder.uri).plansFolder.split(/[\\/]+/).filter((s) => s && s !== '.'))
       : (await this.folderInput(String(input.folder), true)).uri;
@@ -199,7 +209,7 @@ class AgentTools {
     const schema = await this.analyzer.templates.schema(template);
     const uri = vscode.Uri.joinPath(folder, planFileName(name, schema));
     const shown = shownPath(uri);
-    if (await stat(uri)) throw new ToolProblem(`${shown} already exists, so it was left as it is. Check it with the check tool, or choose another name.`);
+    if (await stat(uri)) throw new ToolProblem(vscode.l10n.t('{0} already exists, so it was left as it is. Check it with the check tool, or choose another name.', shown));
     return { uri, shown, template, text: scaffoldPlan(name, schema), templateName: template ? shownPath(template) : 'Connector Rollout Plan' };
   }
 
@@ -207,14 +217,14 @@ class AgentTools {
   private async planFile(path: ToolInput[string]): Promise<PlanFile> {
     if (path === undefined) {
       const document = vscode.window.activeTextEditor?.document;
-      if (!document || document.languageId !== 'markdown') throw new ToolProblem('No path was given and no markdown file is open in the active editor: give the plan\'s path relative to the workspace folder (the list tool lists the plans).');
+      if (!document || document.languageId !== 'markdown') throw new ToolProblem(vscode.l10n.t("No path was given and no markdown file is open in the active editor: give the plan's path relative to the workspace folder (the list tool lists the plans)."));
       return { uri: document.uri, shown: shownPath(document.uri) };
     }
     const uri = this.resolve(String(path));
     const found = await stat(uri);
     const shown = shownPath(uri);
-    if (!found && !openDocument(uri)) throw new ToolProblem(`${shown} does not exist in the workspace folder. The list tool lists the plans there.`);
-    if (found?.type !== undefined && found.type & vscode.FileType.Directory) throw new ToolProblem(`${shown} is a folder: give a plan's markdown file in it (the list tool lists the plans under a folder).`);
+    if (!found && !openDocument(uri)) throw new ToolProblem(vscode.l10n.t('{0} does not exist in the workspace folder. The list tool lists the plans there.', shown));
+    if (found?.type !== undefined && found.type & vscode.FileType.Directory) throw new ToolProblem(vscode.l10n.t("{0} is a folder: give a plan's markdown file in it (the list tool lists the plans under a folder).", shown));
     return { uri, shown };
   }
 
@@ -223,15 +233,15 @@ class AgentTools {
     const folder = vscode.workspace.getWorkspaceFolder(uri)!;
     const found = await stat(uri);
     if (!found && mayNotExist) return { folder, uri };
-    if (!found) throw new ToolProblem(`The folder ${shownPath(uri) || path} does not exist in the workspace folder.`);
-    if (!(found.type & vscode.FileType.Directory)) throw new ToolProblem(`${shownPath(uri)} is a file, not a folder.`);
+    if (!found) throw new ToolProblem(vscode.l10n.t('The folder {0} does not exist in the workspace folder.', shownPath(uri) || path));
+    if (!(found.type & vscode.FileType.Directory)) throw new ToolProblem(vscode.l10n.t('{0} is a file, not a folder.', shownPath(uri)));
     return { folder, uri };
   }
 
   /** A path relative to the workspace folder (or absolute inside it) as a URI inside it; anything else is refused. */
   private resolve(input: string): vscode.Uri {
     const folders = vscode.workspace.workspaceFolders ?? [];
-    if (!folders.length) throw new ToolProblem('No folder is open in VS Code, so there is no workspace file to read: open the plan in an editor and call the tool without a path.');
+    if (!folders.length) throw new ToolProblem(vscode.l10n.t('No folder is open in VS Code, so there is no workspace file to read: open the plan in an editor and call the tool without a path.'));
     const normalized = input.replace(/\\/g, '/');
     let base = folders[0];
     let relative = normalized;
@@ -268,10 +278,10 @@ class AgentTools {
     try {
       bytes = await vscode.workspace.fs.readFile(file.uri);
     } catch (error) {
-      throw new ToolProblem(`Cannot read ${file.shown}: ${(error as Error).message}`);
+      throw new ToolProblem(vscode.l10n.t('Cannot read {0}: {1}', file.shown, (error as Error).message));
     }
     const decoded = decodeText(bytes);
-    if ('problem' in decoded) throw new ToolProblem(`Cannot check ${file.shown}: ${decoded.problem}.`);
+    if ('problem' in decoded) throw new ToolProblem(vscode.l10n.t('Cannot check {0}: {1}.', file.shown, decoded.problem));
     return decoded.text;
   }
 
@@ -283,8 +293,8 @@ class AgentTools {
 
 function neverAPlan(file: PlanFile, why: 'excluded' | 'template'): string {
   return why === 'template'
-    ? `${file.shown} is a team template that plans are written from, not a plan: it is never checked.`
-    : `${file.shown} is excluded by the settings connectorPlan.exclude or files.exclude, so it is not checked.`;
+    ? vscode.l10n.t('{0} is a team template that plans are written from, not a plan: it is never checked.', file.shown)
+    : vscode.l10n.t('{0} is excluded by the settings connectorPlan.exclude or files.exclude, so it is not checked.', file.shown);
 }
 
 function json(value: unknown): string {

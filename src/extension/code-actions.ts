@@ -31,7 +31,7 @@ export class PlanCodeActions implements vscode.CodeActionProvider {
           actions.push(action);
         }
         const disable = disableEdits(result.plan, finding);
-        for (const [title, edit] of [[`Disable ${finding.ruleId} for this line`, disable.line], [`Disable ${finding.ruleId} for this file`, disable.file]] as const) {
+        for (const [title, edit] of [[vscode.l10n.t('Disable {0} for this line', finding.ruleId), disable.line], [vscode.l10n.t('Disable {0} for this file', finding.ruleId), disable.file]] as const) {
           const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
           action.edit = toWorkspaceEdit(document.uri, [edit]);
           action.diagnostics = [diagnostic];
@@ -43,7 +43,7 @@ export class PlanCodeActions implements vscode.CodeActionProvider {
     if (context.only && wants(FIX_ALL_KIND) && !wants(vscode.CodeActionKind.QuickFix)) {
       const edits = fixAllEdits(result.report.findings);
       if (edits.length) {
-        const action = new vscode.CodeAction('Fix all mechanical connector plan gaps', FIX_ALL_KIND);
+        const action = new vscode.CodeAction(vscode.l10n.t('Fix all mechanical connector plan gaps'), FIX_ALL_KIND);
         action.edit = toWorkspaceEdit(document.uri, edits);
         actions.push(action);
       }

@@ -6,7 +6,7 @@ import { readSettings, SECTION } from './settings';
 
 /**
  * A lens above each template section heading of a plan (`3/5 filled · 1 gap`, `complete`) and above the go/no-go
- * checklist (`7/9 · NO-GO`), with `Fix N` beside it when the section has mechanical fixes. The words are the core's.
+ * checklist (`7/9 · NO-GO`), with `Fix N` beside it when the section has mechanical fixes. The summaries' words are the core's.
  */
 export class PlanCodeLenses implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -34,8 +34,10 @@ export class PlanCodeLenses implements vscode.CodeLensProvider, vscode.Disposabl
       const lenses = [new vscode.CodeLens(range, { title: summary.text, tooltip: summary.detail, command: '' })];
       if (summary.fixes) {
         const { count, titles } = summary.fixes;
-        const tooltip = `Apply ${count === 1 ? 'the mechanical fix' : `${count} mechanical fixes`} of this section (undo takes ${count === 1 ? 'it' : 'them'} back): ${titles.join('; ')}.`;
-        lenses.push(new vscode.CodeLens(range, { title: `$(wrench) Fix ${count}`, tooltip, command: FIX_SECTION, arguments: [document.uri, summary.sectionId] }));
+        const tooltip = count === 1
+          ? vscode.l10n.t('Apply the mechanical fix of this section (undo takes it back): {0}.', titles.join('; '))
+          : vscode.l10n.t('Apply {0} mechanical fixes of this section (undo takes them back): {1}.', count, titles.join('; '));
+        lenses.push(new vscode.CodeLens(range, { title: vscode.l10n.t('$(wrench) Fix {0}', count), tooltip, command: FIX_SECTION, arguments: [document.uri, summary.sectionId] }));
       }
       return lenses;
     });

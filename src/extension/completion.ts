@@ -34,7 +34,7 @@ function toCompletionItem(completion: PlanCompletion, index: number): vscode.Com
   if (completion.filterText) item.filterText = completion.filterText;
   // The template's order (A before B, incremental before snapshot), not the alphabet's.
   item.sortText = String(index).padStart(4, '0');
-  if (completion.offersValues) item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest allowed values' };
+  if (completion.offersValues) item.command = { command: 'editor.action.triggerSuggest', title: vscode.l10n.t('Suggest allowed values') };
   return item;
 }
 

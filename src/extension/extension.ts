@@ -33,7 +33,7 @@ export interface ConnectorPlanApi {
 
 /** Cheap on purpose: it runs for every markdown file. Work happens when a markdown document is analysed. */
 export function activate(context: vscode.ExtensionContext): ConnectorPlanApi {
-  const output = vscode.window.createOutputChannel('Connector Plan');
+  const output = vscode.window.createOutputChannel(vscode.l10n.t('Connector Plan'));
   const analyzer = new PlanAnalyzer(output);
   const planTree = new PlanTree(analyzer);
   const statusBar = new PlanStatusBar(analyzer);

@@ -147,7 +147,7 @@ export class PlanAnalyzer implements vscode.Disposable {
       const bytes = await vscode.workspace.fs.readFile(uri);
       return await this.analyze(uri, new TextDecoder('utf-8').decode(bytes), -1);
     } catch (error) {
-      this.output.appendLine(`Could not read ${uri.toString(true)}: ${(error as Error).message}`);
+      this.output.appendLine(vscode.l10n.t('Could not read {0}: {1}', uri.toString(true), (error as Error).message));
       return undefined;
     }
   }
@@ -181,7 +181,7 @@ export class PlanAnalyzer implements vscode.Disposable {
     try {
       text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
     } catch (error) {
-      this.output.appendLine(`Could not read ${uri.toString(true)}: ${(error as Error).message}`);
+      this.output.appendLine(vscode.l10n.t('Could not read {0}: {1}', uri.toString(true), (error as Error).message));
       return undefined;
     }
     const kind = planFileKind(uri);
@@ -299,7 +299,7 @@ export class PlanAnalyzer implements vscode.Disposable {
     this.output.appendLine(message);
     if (this.reportedProblems.has(message)) return;
     this.reportedProblems.add(message);
-    void showWarning(`Connector Plan: ${message}`);
+    void showWarning(vscode.l10n.t('Connector Plan: {0}', message));
   }
 
   dispose(): void {

@@ -5,10 +5,17 @@ import type { PlanAnalysis } from './plan-analysis';
 /** `72% · NO-GO 3/5` (`72% · no go/no-go checklist` without one): what the tree and the status bar say about a plan. */
 export function summaryText(progress: PlanProgress): string {
   const { verdict, checked, total } = progress.goNoGo;
-  return total ? `${progress.percent}% · ${verdict} ${checked}/${total}` : `${progress.percent}% · ${NO_CHECKLIST}`;
+  return total ? vscode.l10n.t('{0}% · {1} {2}/{3}', progress.percent, verdict, checked, total) : vscode.l10n.t('{0}% · no go/no-go checklist', progress.percent);
 }
 
+/** The core's reason for a plan without a checklist (compared with the core's reasons, never shown as is). */
 export const NO_CHECKLIST = 'no go/no-go checklist';
+
+/** `3 of 5 go/no-go items checked`, or that there is no checklist: the status bar's and the tooltip's words. */
+export function checkedItemsText({ checked, total }: { checked: number; total: number }): string {
+  if (!total) return vscode.l10n.t('no go/no-go checklist');
+  return total === 1 ? vscode.l10n.t('{0} of 1 go/no-go item checked', checked) : vscode.l10n.t('{0} of {1} go/no-go items checked', checked, total);
+}
 
 /** File names that say nothing of the connector: the folder's name is read instead. */
 const GENERIC_NAME = /^(?:plan|readme|index|rollout[-_ ]?plan|connector[-_ ]?(?:rollout[-_ ]?)?plan)\.md$/i;
@@ -27,11 +34,13 @@ export function planName(analysis: PlanAnalysis): string {
 export function statusLine(analysis: PlanAnalysis): string {
   const progress = analysis.report.progress;
   const where = vscode.workspace.asRelativePath(analysis.uri);
-  if (!progress) return `${planName(analysis)}: not checked as a plan (${where})`;
+  if (!progress) return vscode.l10n.t('{0}: not checked as a plan ({1})', planName(analysis), where);
   const { verdict, checked, total, reasons } = progress.goNoGo;
-  const goNoGo = total ? `${verdict} ${checked}/${total}` : `${verdict}, ${NO_CHECKLIST}`;
+  const goNoGo = total ? vscode.l10n.t('{0} {1}/{2}', verdict, checked, total) : vscode.l10n.t('{0}, no go/no-go checklist', verdict);
   const why = reasons.filter((r) => r !== NO_CHECKLIST && !UNCHECKED_REASON.test(r));
-  return `${planName(analysis)}: ${progress.percent}% filled · ${goNoGo}${why.length ? ` (${why.join('; ')})` : ''} · ${where}`;
+  return why.length
+    ? vscode.l10n.t('{0}: {1}% filled · {2} ({3}) · {4}', planName(analysis), progress.percent, goNoGo, why.join('; '), where)
+    : vscode.l10n.t('{0}: {1}% filled · {2} · {3}', planName(analysis), progress.percent, goNoGo, where);
 }
 
 /** Markdown-escapes text for a tooltip; unlike `appendText`, keeps plain spaces so long lines still wrap. */
@@ -53,12 +62,11 @@ export function planTooltip(analysis: PlanAnalysis): vscode.MarkdownString {
   tooltip.appendMarkdown(`**${escapeMarkdown(planName(analysis))}** · ${escapeMarkdown(vscode.workspace.asRelativePath(analysis.uri))}`);
   if (!progress) return tooltip;
   const { goNoGo } = progress;
-  const checkedText = goNoGo.total ? `${goNoGo.checked} of ${goNoGo.total} go/no-go items checked` : NO_CHECKLIST;
-  tooltip.appendMarkdown(`\n\n${progress.percent}% filled · **${goNoGo.verdict}**, ${checkedText}`);
+  tooltip.appendMarkdown(`\n\n${vscode.l10n.t('{0}% filled · **{1}**, {2}', progress.percent, goNoGo.verdict, checkedItemsText(goNoGo))}`);
   // The checked count is said just before: the reasons add only what it does not say.
   const reasons = goNoGo.reasons.filter((r) => r !== NO_CHECKLIST && !UNCHECKED_REASON.test(r));
   if (reasons.length) tooltip.appendMarkdown(` (${escapeMarkdown(reasons.join('; '))})`);
-  tooltip.appendMarkdown('\n\n| | Section | Filled |\n|---|---|---:|\n');
+  tooltip.appendMarkdown(`\n\n| | ${vscode.l10n.t('Section')} | ${vscode.l10n.t('Filled')} |\n|---|---|---:|\n`);
   for (const section of progress.sections) {
     tooltip.appendMarkdown(`| $(${SECTION_ICONS[section.status]}) | ${escapeMarkdown(`${section.id}) ${section.title}`)} | ${section.filled}/${section.total} |\n`);
   }

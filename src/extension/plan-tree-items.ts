@@ -119,7 +119,7 @@ function itemFor(node: PlanTreeNode): vscode.TreeItem {
       item.iconPath = verdictIcon(analysis);
       item.tooltip = planTooltip(analysis);
       // A click or Enter opens the plan; its twistie (or the arrow keys) expands it.
-      item.command = { command: 'connectorPlan.openPlan', title: 'Open Plan', arguments: [node.uri, { preview: true, preserveFocus: true } satisfies vscode.TextDocumentShowOptions] };
+      item.command = { command: 'connectorPlan.openPlan', title: vscode.l10n.t('Open Plan'), arguments: [node.uri, { preview: true, preserveFocus: true } satisfies vscode.TextDocumentShowOptions] };
       return item;
     }
     case 'section': {
@@ -128,32 +128,32 @@ function itemFor(node: PlanTreeNode): vscode.TreeItem {
       item.description = `${section.filled}/${section.total}`;
       item.iconPath = new vscode.ThemeIcon(SECTION_ICONS[section.status], new vscode.ThemeColor(SECTION_COLORS[section.status]));
       item.tooltip = sectionTooltip(section);
-      if (section.heading && item.collapsibleState === vscode.TreeItemCollapsibleState.None) item.command = revealCommand(planOf(node).uri, 'Go to Section', section.heading.line);
+      if (section.heading && item.collapsibleState === vscode.TreeItemCollapsibleState.None) item.command = revealCommand(planOf(node).uri, vscode.l10n.t('Go to Section'), section.heading.line);
       return item;
     }
     case 'subsection': {
       const { subsection } = node;
       const item = new vscode.TreeItem(subsection.heading.title || subsection.heading.text, collapsed(childrenOf(node)));
       const gaps = subsection.findings.length;
-      item.description = subsection.status ?? (gaps ? `${gaps} gap${gaps > 1 ? 's' : ''}` : '');
+      item.description = subsection.status ?? (gaps ? gapCount(gaps) : '');
       item.iconPath = workIcon(subsection.status, gaps > 0);
       item.tooltip = appendGaps(new vscode.MarkdownString(`**${escapeMarkdown(subsection.heading.text)}**`), subsection.findings);
-      if (item.collapsibleState === vscode.TreeItemCollapsibleState.None) item.command = revealCommand(planOf(node).uri, `Go to ${subsection.kind}`, subsection.heading.line);
+      if (item.collapsibleState === vscode.TreeItemCollapsibleState.None) item.command = revealCommand(planOf(node).uri, vscode.l10n.t('Go to {0}', subsection.kind), subsection.heading.line);
       return item;
     }
     case 'gap': {
       const { finding } = node;
       const item = new vscode.TreeItem(finding.message, vscode.TreeItemCollapsibleState.None);
-      item.description = `line ${finding.range.start.line + 1}`;
+      item.description = vscode.l10n.t('line {0}', finding.range.start.line + 1);
       item.iconPath = new vscode.ThemeIcon(finding.severity, new vscode.ThemeColor(SEVERITY_COLORS[finding.severity]));
-      item.tooltip = new vscode.MarkdownString(`${escapeMarkdown(finding.message)}\n\n\`${finding.ruleId}\` · ${finding.severity} · line ${finding.range.start.line + 1}`);
-      item.command = { command: 'vscode.open', title: 'Show Gap', arguments: [planOf(node).uri, { selection: toRange(finding.range) } satisfies vscode.TextDocumentShowOptions] };
+      item.tooltip = new vscode.MarkdownString(`${escapeMarkdown(finding.message)}\n\n${vscode.l10n.t('{0} · {1} · line {2}', `\`${finding.ruleId}\``, severityText(finding.severity), finding.range.start.line + 1)}`);
+      item.command = { command: 'vscode.open', title: vscode.l10n.t('Show Gap'), arguments: [planOf(node).uri, { selection: toRange(finding.range) } satisfies vscode.TextDocumentShowOptions] };
       return item;
     }
     case 'goNoGoItem': {
       const { item: task } = node;
       const item = new vscode.TreeItem(task.text, vscode.TreeItemCollapsibleState.None);
-      const action = task.checked ? 'Untick this item in the plan' : 'Tick this item in the plan';
+      const action = task.checked ? vscode.l10n.t('Untick this item in the plan') : vscode.l10n.t('Tick this item in the plan');
       item.checkboxState = {
         state: task.checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
         tooltip: action,
@@ -162,11 +162,10 @@ function itemFor(node: PlanTreeNode): vscode.TreeItem {
       // A table row shows the status its table gives it (`Pending`, `✅`); ticking writes that table's own word.
       const status = task.form !== 'checkbox' ? currentStatus(node) : '';
       if (status) item.description = status;
-      const gate = node.parent.kind === 'subsection' ? (node.parent.subsection.kind === 'wave' ? ' · a task of this wave' : ` · a gate of this ${node.parent.subsection.kind ?? 'part'}, not counted in the plan's go/no-go`) : '';
-      item.tooltip = `${task.checked ? 'Checked' : 'Not checked yet'}${status ? ` (${status})` : ''} · line ${task.line + 1}${gate}`;
+      item.tooltip = itemTooltip(node, status);
       // Without it, screen readers would read the tooltip instead of the item.
-      item.accessibilityInformation = { label: `${task.text}, ${task.checked ? 'checked' : 'not checked yet'}, line ${task.line + 1}` };
-      item.command = revealCommand(planOf(node).uri, 'Go to Item', task.line);
+      item.accessibilityInformation = { label: task.checked ? vscode.l10n.t('{0}, checked, line {1}', task.text, task.line + 1) : vscode.l10n.t('{0}, not checked yet, line {1}', task.text, task.line + 1) };
+      item.command = revealCommand(planOf(node).uri, vscode.l10n.t('Go to Item'), task.line);
       return item;
     }
   }
@@ -176,7 +175,32 @@ function itemFor(node: PlanTreeNode): vscode.TreeItem {
 function currentStatus(node: GoNoGoItemNode): string {
   const { item } = node;
   const line = planOf(node).analysis.plan.lines[item.line] ?? '';
-  return line.slice(item.boxRange.start.character, item.boxRange.end.character) || (item.checked ? 'done' : 'open');
+  return line.slice(item.boxRange.start.character, item.boxRange.end.character) || (item.checked ? vscode.l10n.t('done') : vscode.l10n.t('open'));
+}
+
+/** `Checked (✅) · line 12`, and for an item of a phase or wave, what it counts for. */
+function itemTooltip(node: GoNoGoItemNode, status: string): string {
+  const { item } = node;
+  const state = item.checked ? vscode.l10n.t('Checked') : vscode.l10n.t('Not checked yet');
+  const where = vscode.l10n.t('{0} · line {1}', status ? vscode.l10n.t('{0} ({1})', state, status) : state, item.line + 1);
+  if (node.parent.kind !== 'subsection') return where;
+  const { kind } = node.parent.subsection;
+  return kind === 'wave'
+    ? vscode.l10n.t('{0} · a task of this wave', where)
+    : vscode.l10n.t("{0} · a gate of this {1}, not counted in the plan's go/no-go", where, kind || vscode.l10n.t('part'));
+}
+
+/** `1 gap`, `3 gaps`. */
+function gapCount(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 gap') : vscode.l10n.t('{0} gaps', n);
+}
+
+function severityText(severity: Finding['severity']): string {
+  return { error: vscode.l10n.t('error'), warning: vscode.l10n.t('warning'), info: vscode.l10n.t('info') }[severity];
+}
+
+function sectionStatusText(status: SectionOverview['status']): string {
+  return { complete: vscode.l10n.t('complete'), partial: vscode.l10n.t('partial'), empty: vscode.l10n.t('empty'), missing: vscode.l10n.t('missing') }[status];
 }
 
 function revealCommand(uri: vscode.Uri, title: string, line: number): vscode.Command {
@@ -217,15 +241,15 @@ const MAX_TOOLTIP_GAPS = 15;
 
 function sectionTooltip(section: SectionOverview): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown(`**${escapeMarkdown(`${section.id}) ${section.title}`)}** · ${section.filled}/${section.total} filled · ${section.status}`);
-  if (section.missing.length && section.status !== 'missing') tooltip.appendMarkdown(`\n\nStill to write: ${section.missing.map(escapeMarkdown).join('; ')}.`);
+  tooltip.appendMarkdown(vscode.l10n.t('{0} · {1}/{2} filled · {3}', `**${escapeMarkdown(`${section.id}) ${section.title}`)}**`, section.filled, section.total, sectionStatusText(section.status)));
+  if (section.missing.length && section.status !== 'missing') tooltip.appendMarkdown(`\n\n${vscode.l10n.t('Still to write: {0}.', section.missing.map(escapeMarkdown).join('; '))}`);
   return appendGaps(tooltip, section.findings, section.missing.length > 0);
 }
 
 function appendGaps(tooltip: vscode.MarkdownString, findings: Finding[], somethingMissing = false): vscode.MarkdownString {
-  if (!findings.length) return somethingMissing ? tooltip : tooltip.appendMarkdown('\n\nNo gaps.');
-  tooltip.appendMarkdown(`\n\n${findings.length} gap${findings.length > 1 ? 's' : ''}:\n`);
-  for (const finding of findings.slice(0, MAX_TOOLTIP_GAPS)) tooltip.appendMarkdown(`\n- line ${finding.range.start.line + 1}: ${escapeMarkdown(finding.message)}`);
-  if (findings.length > MAX_TOOLTIP_GAPS) tooltip.appendMarkdown(`\n- …and ${findings.length - MAX_TOOLTIP_GAPS} more`);
+  if (!findings.length) return somethingMissing ? tooltip : tooltip.appendMarkdown(`\n\n${vscode.l10n.t('No gaps.')}`);
+  tooltip.appendMarkdown(`\n\n${findings.length === 1 ? vscode.l10n.t('1 gap:') : vscode.l10n.t('{0} gaps:', findings.length)}\n`);
+  for (const finding of findings.slice(0, MAX_TOOLTIP_GAPS)) tooltip.appendMarkdown(`\n- ${vscode.l10n.t('line {0}: {1}', finding.range.start.line + 1, escapeMarkdown(finding.message))}`);
+  if (findings.length > MAX_TOOLTIP_GAPS) tooltip.appendMarkdown(`\n- ${vscode.l10n.t('…and {0} more', findings.length - MAX_TOOLTIP_GAPS)}`);
   return tooltip;
 }

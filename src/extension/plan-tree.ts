@@ -3,6 +3,7 @@ import type { SetGoNoGoItemArgs } from './commands/set-go-no-go-item';
 import type { PlanAnalysis, PlanAnalyzer } from './plan-analysis';
 import { forEachAtOnce, MARKDOWN_FILES, markdownFiles, planFileKind } from './plan-files';
 import { childrenOf, planOf, treeItemOf, type GoNoGoItemNode, type PlanNode, type PlanTreeNode } from './plan-tree-items';
+import { showInfo } from './notices';
 import { planName, statusLine } from './plan-summary';
 import { readSettings, SECTION } from './settings';
 
@@ -110,14 +111,18 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   async reveal(target?: vscode.Uri | string): Promise<boolean> {
     const uri = typeof target === 'string' ? vscode.Uri.parse(target) : target ?? vscode.window.activeTextEditor?.document.uri;
     if (!uri) {
-      void vscode.window.showInformationMessage('Open a connector plan to reveal it in the Plans view.');
+      void showInfo(vscode.l10n.t('Open a connector plan to reveal it in the Plans view.'));
       return false;
     }
     await (this.scanning ??= this.scan());
     const node = this.planNode(uri);
     if (!node) {
-      const where = vscode.workspace.getWorkspaceFolder(uri) ? 'it is not a connector plan, or it is excluded by settings' : 'only plans inside the workspace are listed';
-      void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(uri)} is not in the Plans view: ${where}.`);
+      const shown = vscode.workspace.asRelativePath(uri);
+      void showInfo(
+        vscode.workspace.getWorkspaceFolder(uri)
+          ? vscode.l10n.t('{0} is not in the Plans view: it is not a connector plan, or it is excluded by settings.', shown)
+          : vscode.l10n.t('{0} is not in the Plans view: only plans inside the workspace are listed.', shown),
+      );
       return false;
     }
     if (!this.view.visible) await vscode.commands.executeCommand(`${PLANS_VIEW}.focus`);
@@ -162,7 +167,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
       });
     } catch (error) {
       // Shown in the view, and the scan settles, so Refresh can try again.
-      this.view.message = `Could not list every plan: ${(error as Error).message}`;
+      this.view.message = vscode.l10n.t('Could not list every plan: {0}', (error as Error).message);
     } finally {
       this.scanEnded();
       this.changedTree();
@@ -299,7 +304,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   private updateBadge(): void {
     const noGo = [...this.plans.values()].filter((n) => n.analysis.report.progress?.goNoGo.verdict !== 'GO').length;
     const shown = noGo > 0 && readSettings().plansViewBadge;
-    this.view.badge = shown ? { value: noGo, tooltip: `${noGo} connector plan${noGo > 1 ? 's are' : ' is'} NO-GO` } : undefined;
+    this.view.badge = shown ? { value: noGo, tooltip: noGo === 1 ? vscode.l10n.t('1 connector plan is NO-GO') : vscode.l10n.t('{0} connector plans are NO-GO', noGo) } : undefined;
   }
 
   /** When the view is visible, selects the active editor's plan (the keyboard focus stays in the editor). */
@@ -318,12 +323,12 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
     const uri = uriOf(target);
     const analysis = uri && (this.planNode(uri)?.analysis ?? this.analyzer.latest(uri));
     if (!analysis?.isPlan) {
-      void vscode.window.showInformationMessage('Select a connector plan in the Plans view to copy its status.');
+      void showInfo(vscode.l10n.t('Select a connector plan in the Plans view to copy its status.'));
       return undefined;
     }
     const line = statusLine(analysis);
     await vscode.env.clipboard.writeText(line);
-    void vscode.window.setStatusBarMessage(`$(copy) Copied: ${line}`, 3000);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('$(copy) Copied: {0}', line), 3000);
     return line;
   }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { PlanAnalyzer } from './plan-analysis';
-import { NO_CHECKLIST, planName, planTooltip, summaryText } from './plan-summary';
+import { checkedItemsText, planName, planTooltip, summaryText } from './plan-summary';
 
 /** `$(checklist) 72% · NO-GO 3/5` for the active editor's plan; hidden when the active editor shows no plan. */
 export class PlanStatusBar implements vscode.Disposable {
@@ -12,7 +12,7 @@ export class PlanStatusBar implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly analyzer: PlanAnalyzer) {
-    this.item.name = 'Connector Plan';
+    this.item.name = vscode.l10n.t('Connector Plan');
     const isActive = (uri: vscode.Uri) => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString();
     this.disposables = [
       this.item,
@@ -37,11 +37,11 @@ export class PlanStatusBar implements vscode.Disposable {
       this.item.hide();
       this.shown = false;
     } else {
-      const { verdict, checked, total } = progress.goNoGo;
+      const { goNoGo } = progress;
       this.item.text = `$(checklist) ${summaryText(progress)}`;
       this.item.tooltip = planTooltip(result);
-      this.item.accessibilityInformation = { label: `${planName(result)}: ${progress.percent}% filled, ${verdict}, ${total ? `${checked} of ${total} go/no-go items checked` : NO_CHECKLIST}` };
-      this.item.command = { command: 'connectorPlan.revealPlan', title: 'Reveal Plan in the Plans View', arguments: [result.uri] };
+      this.item.accessibilityInformation = { label: vscode.l10n.t('{0}: {1}% filled, {2}, {3}', planName(result), progress.percent, goNoGo.verdict, checkedItemsText(goNoGo)) };
+      this.item.command = { command: 'connectorPlan.revealPlan', title: vscode.l10n.t('Reveal Plan in the Plans View'), arguments: [result.uri] };
       this.item.show();
       this.shown = true;
     }

@@ -37,8 +37,8 @@ export class TemplateStore implements vscode.Disposable {
     if (!pending) {
       pending = readTemplateAt(uri).then((loaded) => {
         const shown = vscode.workspace.asRelativePath(uri);
-        if (!loaded.ok) this.report(`Cannot use the template ${shown}: ${loaded.problem}. Its plans are checked with the built-in template meanwhile.`);
-        else for (const problem of loaded.read.problems.filter((p) => p.severity === 'error')) this.report(`Template ${shown}${problem.line ? `, line ${problem.line}` : ''}: ${problem.message}.`);
+        if (!loaded.ok) this.report(vscode.l10n.t('Cannot use the template {0}: {1}. Its plans are checked with the built-in template meanwhile.', shown, loaded.problem));
+        else for (const problem of loaded.read.problems.filter((p) => p.severity === 'error')) this.report(problem.line ? vscode.l10n.t('Template {0}, line {1}: {2}.', shown, problem.line, problem.message) : vscode.l10n.t('Template {0}: {1}.', shown, problem.message));
         return loaded;
       });
       this.loaded.set(key, pending);
@@ -60,7 +60,7 @@ export class TemplateStore implements vscode.Disposable {
 
   /** The built-in template, then each usable team template of `uris`, for a pick. */
   async options(uris: vscode.Uri[]): Promise<TemplateOption[]> {
-    const options: TemplateOption[] = [{ label: `${getDefaultSchema().titleSuffix} (built in)`, schema: getDefaultSchema() }];
+    const options: TemplateOption[] = [{ label: vscode.l10n.t('{0} (built in)', getDefaultSchema().titleSuffix), schema: getDefaultSchema() }];
     const seen = new Set<string>();
     for (const uri of uris) {
       if (seen.has(uri.toString())) continue;

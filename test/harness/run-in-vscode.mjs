@@ -23,6 +23,8 @@ const SUITES = [
   { dir: suiteDir, folder: undefined, log: 'browser-console.log' },
   { dir: join(suiteDir, 'no-folder'), folder: null, log: 'browser-console-no-folder.log' },
 ];
+/** Run by a second code-server whose display language is the pseudo-locale: every shown string must be translated. */
+const PSEUDO_LOCALE_SUITE = { dir: join(suiteDir, 'pseudo-locale'), folder: undefined, log: 'browser-console-pseudo-locale.log' };
 
 async function main() {
   preflight();
@@ -37,10 +39,19 @@ async function main() {
       passed += result.passed;
       failed += result.failed;
     }
-    return reportLayer(LAYER, started, passed, failed);
   } finally {
     await session.close();
   }
+  // The language is the server's: another code-server, so the suites above stay in English.
+  const pseudoSession = await startVSCodeSession({ name: `${LAYER}-pseudo-locale`, locale: 'qps-ploc' });
+  try {
+    const result = await runSuite(pseudoSession, PSEUDO_LOCALE_SUITE, timeout);
+    passed += result.passed;
+    failed += result.failed;
+  } finally {
+    await pseudoSession.close();
+  }
+  return reportLayer(LAYER, started, passed, failed);
 }
 
 function runSuite(session, suite, timeout) {

@@ -12,7 +12,7 @@ const stageDir = join(repoRoot, 'out', 'web-extension');
 // Inside the extension's folder: the workbench runs a test module in the host of the extension that holds it.
 const testsBundle = join(stageDir, 'test', 'index.js');
 /** What the extension reads at run time, besides its manifest. */
-const SHIPPED = ['dist', 'docs', 'media', 'snippets', 'README.md'];
+const SHIPPED = ['dist', 'docs', 'media', 'snippets', 'l10n', 'package.nls.json', 'README.md'];
 /** A test file that needs Node (a built-in other than assert, or the CLI, which reads files with Node) stays out. */
 const NEEDS_NODE = /from '(?:node:(?!assert)[a-z_/]+|(?:\.\.\/)+src\/cli\/[^']+)'|require\(/;
 /** Test files that cannot pass in code-server's web worker host for a reason outside the extension. */

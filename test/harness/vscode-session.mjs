@@ -56,7 +56,7 @@ export function shown(path) {
   return relative(process.cwd(), path) || '.';
 }
 
-function startCodeServer(tempDir, logFile) {
+function startCodeServer(tempDir, logFile, locale) {
   const userDataDir = join(tempDir, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(
@@ -72,6 +72,7 @@ function startCodeServer(tempDir, logFile) {
       'files.autoSave': 'off',
     }),
   );
+  if (locale) writeLanguagePack(userDataDir, locale);
   const args = [
     '--auth', 'none',
     '--bind-addr', '127.0.0.1:0',
@@ -80,6 +81,7 @@ function startCodeServer(tempDir, logFile) {
     '--disable-workspace-trust',
     '--user-data-dir', userDataDir,
     '--extensions-dir', join(tempDir, 'extensions'),
+    ...(locale ? ['--locale', locale] : []),
   ];
   const log = createWriteStream(logFile);
   // Its own process group, so stopping it also stops the extension host and the other helpers it starts.
@@ -132,11 +134,25 @@ function startCodeServer(tempDir, logFile) {
 }
 
 /**
+ * Makes `locale` the workbench's display language with no language pack to download: VS Code takes a language
+ * only when user data lists a pack for it (languagepacks.json); this one translates none of VS Code's own strings,
+ * so the workbench stays in English while extensions get `vscode.env.language === locale`, their
+ * `package.nls.<locale>.json` and their `bundle.l10n.<locale>.json`.
+ */
+function writeLanguagePack(userDataDir, locale) {
+  const translations = join(userDataDir, `${locale}.i18n.json`);
+  writeFileSync(translations, JSON.stringify({ contents: {} }));
+  const pack = { hash: `test-${locale}`, extensions: [{ extensionIdentifier: { id: `test.language-pack-${locale}` }, version: '0.0.0' }], translations: { vscode: translations }, label: locale };
+  writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
+}
+
+/**
  * Installs VS Code if needed, then starts code-server and chromium. `name` names the results folder
  * (test-results/<name>/), emptied first, which receives the server log and the screenshots.
  * Server and browser stop on `close()`, on Ctrl-C or SIGTERM, and when the process exits anyhow.
+ * `locale` (e.g. `qps-ploc`) is the display language of the workbench and its extension hosts.
  */
-export async function startVSCodeSession({ name, print = (line) => console.log(line) }) {
+export async function startVSCodeSession({ name, locale, print = (line) => console.log(line) }) {
   await ensureVSCode({ print });
   const resultsDir = join(resultsRoot, name);
   rmSync(resultsDir, { recursive: true, force: true });
@@ -163,7 +179,7 @@ export async function startVSCodeSession({ name, print = (line) => console.log(l
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal).on('exit', onExit);
 
   try {
-    server = startCodeServer(tempDir, serverLog);
+    server = startCodeServer(tempDir, serverLog, locale);
     const { url, port } = await server.ready;
     browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,

@@ -11,8 +11,8 @@ const sourceDir = path.join(repoRoot, 'test', 'integration');
 
 // Discovered from the sources, so a stale compiled file of a deleted test never runs.
 function findCompiledTests(): string[] {
-  // The tests under no-folder/ run in a window of their own, with no folder open.
-  const sources = fs.readdirSync(sourceDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.test.ts') && !file.startsWith(`no-folder${path.sep}`));
+  // The tests under no-folder/ and pseudo-locale/ run in windows of their own: no folder open, another language.
+  const sources = fs.readdirSync(sourceDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.test.ts') && !/^(?:no-folder|pseudo-locale)[\\/]/.test(file));
   return sources.sort().map((source) => {
     const compiled = path.join(__dirname, source.replace(/\.ts$/, '.js'));
     if (!fs.existsSync(compiled)) throw new Error(`${compiled} is missing: run \`npm run compile\` first`);

@@ -16,11 +16,9 @@ export function registerFixSectionCommand(analyzer: PlanAnalyzer): vscode.Dispos
     const result = document && (analyzer.get(document) ?? (await analyzer.analyzeDocument(document)));
     const section = result?.isPlan && result.report.progress?.sections.find((s) => s.id === sectionId);
     if (!document || !result || !section) {
-      void showInfo('Open a connector plan and use the Fix lens above one of its sections.');
+      void showInfo(vscode.l10n.t('Open a connector plan and use the Fix lens above one of its sections.'));
       return { applied: 0, inserted: 0, chosen: 0, remaining: 0 };
     }
-    const name = `${section.id}) ${section.title}`;
-    const none = `No mechanical fixes left in ${name}: its remaining gaps need your words.`;
-    return applyFixes(analyzer, document, sectionFixes(result.report, section.id), `Fix in ${name}`, result.report.findings, none);
+    return applyFixes(analyzer, document, sectionFixes(result.report, section.id), result.report.findings, `${section.id}) ${section.title}`);
   });
 }

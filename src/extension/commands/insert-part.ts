@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { snippetParts, type SnippetPart } from '../../core';
+import { showError, showInfo } from '../notices';
 import type { PlanAnalyzer } from '../plan-analysis';
 
 /** What tests and keybindings pass to insert a part without the pick: its snippet prefix (`cp-risk`). */
@@ -24,7 +25,7 @@ export function registerInsertPartCommand(analyzer: PlanAnalyzer): vscode.Dispos
 async function insertPart(analyzer: PlanAnalyzer, args?: InsertPartArgs): Promise<string | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'markdown') {
-    void vscode.window.showInformationMessage('Open a markdown file to insert a part of a connector plan into it.');
+    void showInfo(vscode.l10n.t('Open a markdown file to insert a part of a connector plan into it.'));
     return undefined;
   }
   // The parts of the template the plan is written from (a team's own, or the built-in one).
@@ -34,14 +35,14 @@ async function insertPart(analyzer: PlanAnalyzer, args?: InsertPartArgs): Promis
   if (typeof args?.prefix === 'string') {
     part = parts.find(([, p]) => p.prefix === args.prefix)?.[1];
     if (!part) {
-      void vscode.window.showErrorMessage(`No plan part has the prefix "${args.prefix}".`);
+      void showError(vscode.l10n.t('No plan part has the prefix "{0}".', args.prefix));
       return undefined;
     }
   } else {
     const picks = parts.map(([name, p]): PartPick => ({ label: partLabel(name), description: p.prefix, detail: p.description, part: p }));
     const pick = await vscode.window.showQuickPick(picks, {
-      title: 'Insert Plan Part',
-      placeHolder: 'Part to insert at the cursor (type to filter; the snippet prefix is shown beside it)',
+      title: vscode.l10n.t('Insert Plan Part'),
+      placeHolder: vscode.l10n.t('Part to insert at the cursor (type to filter; the snippet prefix is shown beside it)'),
       matchOnDescription: true,
       matchOnDetail: true,
     });

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { planSnippet } from '../../core';
+import { showInfo } from '../notices';
 
 /** What tests and keybindings pass to run the command without a prompt. */
 export interface InsertTemplateArgs {
@@ -18,16 +19,16 @@ export function registerInsertTemplateCommand(): vscode.Disposable {
 async function insertTemplate(args?: InsertTemplateArgs): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'markdown') {
-    void vscode.window.showInformationMessage('Open a markdown file to insert the Connector Rollout Plan template into it.');
+    void showInfo(vscode.l10n.t('Open a markdown file to insert the Connector Rollout Plan template into it.'));
     return false;
   }
   const name =
     typeof args?.name === 'string'
       ? args.name
       : await vscode.window.showInputBox({
-          title: 'Insert Connector Plan Template',
-          prompt: 'Name of the connector for the plan title (leave empty to type it in the document)',
-          placeHolder: 'HubSpot CRM',
+          title: vscode.l10n.t('Insert Connector Plan Template'),
+          prompt: vscode.l10n.t('Name of the connector for the plan title (leave empty to type it in the document)'),
+          placeHolder: vscode.l10n.t('HubSpot CRM'),
         });
   if (name === undefined || editor.document.isClosed) return false;
   return editor.insertSnippet(new vscode.SnippetString(planSnippet(name)), editor.selection);

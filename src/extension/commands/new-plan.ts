@@ -36,7 +36,7 @@ async function newPlan(args: NewPlanArgs, analyzer: PlanAnalyzer): Promise<vscod
   if (args.name !== undefined) {
     const problem = connectorNameProblem(args.name);
     if (problem) {
-      void showError(`Cannot create a plan named "${args.name}": ${problem}`);
+      void showError(vscode.l10n.t('Cannot create a plan named "{0}": {1}', args.name, problem));
       return undefined;
     }
   }
@@ -61,7 +61,7 @@ async function newPlan(args: NewPlanArgs, analyzer: PlanAnalyzer): Promise<vscod
   try {
     await vscode.workspace.fs.createDirectory(folder);
   } catch (error) {
-    return cannotCreate(folder, error, 'the folder');
+    return cannotCreate(folder, error, 'folder');
   }
   // Create-only: if the file appeared since the check, the edit fails instead of overwriting it.
   const create = new vscode.WorkspaceEdit();
@@ -74,7 +74,7 @@ async function newPlan(args: NewPlanArgs, analyzer: PlanAnalyzer): Promise<vscod
     try {
       await vscode.workspace.fs.writeFile(file, new Uint8Array());
     } catch (error) {
-      return cannotCreate(file, error, '');
+      return cannotCreate(file, error, 'file');
     }
   }
 
@@ -104,7 +104,7 @@ async function chooseTemplate(args: NewPlanArgs, folder: vscode.Uri | undefined,
   if (options.length < 2) return {};
   const pick = await vscode.window.showQuickPick(
     options.map((option) => ({ label: option.label, description: option.uri ? vscode.workspace.asRelativePath(option.uri) : undefined, detail: option.schema.sections.map((s) => s.headingText).join(' · '), option })),
-    { title: 'New Connector Plan', placeHolder: 'Template to write the plan from' },
+    { title: vscode.l10n.t('New Connector Plan'), placeHolder: vscode.l10n.t('Template to write the plan from') },
   );
   return pick ? { uri: pick.option.uri, schema: pick.option.uri ? pick.option.schema : undefined } : null;
 }
@@ -112,7 +112,7 @@ async function chooseTemplate(args: NewPlanArgs, folder: vscode.Uri | undefined,
 async function plansFolder(): Promise<vscode.Uri | undefined | null> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (!folders.length) return undefined;
-  const folder = folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder for the new connector plan' });
+  const folder = folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Workspace folder for the new connector plan') });
   if (!folder) return null;
   const segments = readSettings(folder.uri).plansFolder.split(/[\\/]+/).filter((s) => s && s !== '.');
   return segments.length ? vscode.Uri.joinPath(folder.uri, ...segments) : folder.uri;
@@ -120,9 +120,9 @@ async function plansFolder(): Promise<vscode.Uri | undefined | null> {
 
 function askName(folder: vscode.Uri | undefined, schema: TemplateSchema | undefined): Thenable<string | undefined> {
   return vscode.window.showInputBox({
-    title: 'New Connector Plan',
-    prompt: schema ? `Name for the plan's title ("${schema.title}")` : 'Name of the connector, as the plan title shows it',
-    placeHolder: schema ? 'Dark Mode' : 'HubSpot CRM',
+    title: vscode.l10n.t('New Connector Plan'),
+    prompt: schema ? vscode.l10n.t('Name for the plan\'s title ("{0}")', schema.title) : vscode.l10n.t('Name of the connector, as the plan title shows it'),
+    placeHolder: schema ? vscode.l10n.t('Dark Mode') : vscode.l10n.t('HubSpot CRM'),
     ignoreFocusOut: true,
     validateInput: async (value) => {
       const problem = connectorNameProblem(value);
@@ -130,15 +130,15 @@ function askName(folder: vscode.Uri | undefined, schema: TemplateSchema | undefi
       if (!folder) return undefined;
       const file = vscode.Uri.joinPath(folder, planFileName(value, schema));
       return (await exists(file))
-        ? { message: `${shown(file)} already exists: it will not be overwritten, you can open it.`, severity: vscode.InputBoxValidationSeverity.Warning }
-        : { message: `Creates ${shown(file)}`, severity: vscode.InputBoxValidationSeverity.Info };
+        ? { message: vscode.l10n.t('{0} already exists: it will not be overwritten, you can open it.', shown(file)), severity: vscode.InputBoxValidationSeverity.Warning }
+        : { message: vscode.l10n.t('Creates {0}', shown(file)), severity: vscode.InputBoxValidationSeverity.Info };
     },
   });
 }
 
 /** Shows why the folder or file could not be made, as the file system tells it; creates nothing. */
-function cannotCreate(target: vscode.Uri, error: unknown, what: string): undefined {
-  void showError(`Could not create ${what ? `${what} ` : ''}${shown(target)}: ${reasonOf(error)}`);
+function cannotCreate(target: vscode.Uri, error: unknown, what: 'folder' | 'file'): undefined {
+  void showError(what === 'folder' ? vscode.l10n.t('Could not create the folder {0}: {1}', shown(target), reasonOf(error)) : vscode.l10n.t('Could not create {0}: {1}', shown(target), reasonOf(error)));
   return undefined;
 }
 
@@ -146,16 +146,17 @@ function cannotCreate(target: vscode.Uri, error: unknown, what: string): undefin
 function reasonOf(error: unknown): string {
   const { code, message } = (error ?? {}) as { code?: string; message?: string };
   const text = `${code ?? ''} ${message ?? ''}`;
-  if (/ENAMETOOLONG/.test(text)) return 'the name is too long for this file system.';
-  if (/EROFS|read-?only/i.test(text)) return 'the file system is read-only.';
-  if (/NoPermissions|EACCES|EPERM|permission/i.test(text)) return 'no permission to write there.';
-  if (/ENOSPC/.test(text)) return 'the disk is full.';
-  return message ? `${message.replace(/\s+/g, ' ').trim()}` : 'the file system refused it.';
+  if (/ENAMETOOLONG/.test(text)) return vscode.l10n.t('the name is too long for this file system.');
+  if (/EROFS|read-?only/i.test(text)) return vscode.l10n.t('the file system is read-only.');
+  if (/NoPermissions|EACCES|EPERM|permission/i.test(text)) return vscode.l10n.t('no permission to write there.');
+  if (/ENOSPC/.test(text)) return vscode.l10n.t('the disk is full.');
+  return message ? `${message.replace(/\s+/g, ' ').trim()}` : vscode.l10n.t('the file system refused it.');
 }
 
 function offerToOpen(file: vscode.Uri): vscode.Uri {
-  void showInfo(`${shown(file)} already exists, so it was left as it is.`, 'Open')
-    .then((choice) => (choice === 'Open' ? vscode.window.showTextDocument(file) : undefined));
+  const open = vscode.l10n.t('Open');
+  void showInfo(vscode.l10n.t('{0} already exists, so it was left as it is.', shown(file)), open)
+    .then((choice) => (choice === open ? vscode.window.showTextDocument(file) : undefined));
   return file;
 }
 

@@ -28,8 +28,8 @@ async function setGoNoGoItem(analyzer: PlanAnalyzer, args?: SetGoNoGoItemArgs): 
     const where = vscode.workspace.asRelativePath(document.uri);
     void vscode.window.showWarningMessage(
       outcome.stale
-        ? `In ${where}, ${outcome.message}, so nothing was changed. The Plans view now shows the plan as it is.`
-        : `Nothing was changed in ${where}: ${outcome.message}.`,
+        ? vscode.l10n.t('In {0}, {1}, so nothing was changed. The Plans view now shows the plan as it is.', where, outcome.message)
+        : vscode.l10n.t('Nothing was changed in {0}: {1}.', where, outcome.message),
     );
   }
   return outcome.kind === 'written';

@@ -11,7 +11,7 @@ export function registerShowRuleDocsCommand(extensionUri: vscode.Uri): vscode.Di
     const id = typeof ruleId === 'string' ? ruleId : await pickRule();
     if (id === undefined) return false;
     if (!RULES.some((rule) => rule.id === id)) {
-      void vscode.window.showErrorMessage(`Connector Plan has no rule "${id}". Known rules: ${RULES.map((r) => r.id).join(', ')}.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Connector Plan has no rule "{0}". Known rules: {1}.', id, RULES.map((r) => r.id).join(', ')));
       return false;
     }
     const page = ruleDocsFile(extensionUri, id);
@@ -28,7 +28,7 @@ export function registerShowRuleDocsCommand(extensionUri: vscode.Uri): vscode.Di
 async function pickRule(): Promise<string | undefined> {
   const picked = await vscode.window.showQuickPick(
     RULES.map((rule) => ({ label: rule.id, description: rule.defaultSeverity, detail: rule.description })),
-    { title: 'Connector Plan: Show Rule Documentation', placeHolder: 'Which rule?', matchOnDetail: true },
+    { title: vscode.l10n.t('Connector Plan: Show Rule Documentation'), placeHolder: vscode.l10n.t('Which rule?'), matchOnDetail: true },
   );
   return picked?.label;
 }

@@ -37,6 +37,9 @@ describe('agent tools (core)', () => {
       assert.ok(withLanguageModelTools(text, AGENT_TOOLS, toolInputSchema) === text, "package.json's languageModelTools are out of date: run `npm run generate`");
       const manifest = JSON.parse(text);
       for (const tool of AGENT_TOOLS) assert.ok(manifest.activationEvents.includes(`onLanguageModelTool:${tool.vscodeName}`), tool.vscodeName);
+      const { languageModelToolsNls } = await import(pathToFileURL(path.join(REPO_ROOT, 'scripts', 'language-model-tools.mjs')).href);
+      const nls = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.nls.json'), 'utf8'));
+      for (const [key, text] of Object.entries(languageModelToolsNls(AGENT_TOOLS) as Record<string, string>)) assert.equal(nls[key], text, `package.nls.json's ${key} is out of date: run \`npm run generate\``);
     });
   });
 

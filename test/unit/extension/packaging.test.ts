@@ -52,6 +52,12 @@ describe('the packaged extension (.vsix)', function () {
     assert.deepEqual(missing, []);
   });
 
+  it("has the manifest's strings and the extension's string bundle, without the pseudo-locale test files", () => {
+    assert.equal(manifest.l10n, './l10n');
+    for (const file of ['package.nls.json', 'l10n/bundle.l10n.json']) assert.ok(files.has(file), `${file} is not packaged`);
+    assert.deepEqual([...files].filter((file) => file.includes('qps-ploc')), []);
+  });
+
   it("has every rule's page, which a diagnostic opens", () => {
     for (const rule of RULES) assert.ok(files.has(`docs/rules/${rule.id}.md`), rule.id);
     assert.ok(files.has('docs/rules/README.md'));

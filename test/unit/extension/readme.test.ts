@@ -4,9 +4,9 @@ import * as path from 'node:path';
 import { main } from '../../../src/cli/main';
 import { RULES } from '../../../src/core';
 import { REPO_ROOT } from '../core/repo-paths';
+import { manifest } from './manifest';
 
 const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 
 /** The first cell (code span) of every row of the table under the heading `heading`. */
 function firstColumn(heading: string): string[] {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../../src/core';
 import { REPO_ROOT } from '../core/repo-paths';
+import { manifest, manifestNls, rawManifest } from './manifest';
 
 interface RuleSetting {
   type: string;
@@ -12,7 +13,6 @@ interface RuleSetting {
   markdownDescription?: string;
 }
 
-const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 const ruleSettings: Record<string, RuleSetting> = manifest.contributes.configuration.properties['connectorPlan.rules'].properties;
 
 describe('rule settings in package.json', () => {
@@ -41,5 +41,14 @@ describe('rule settings in package.json', () => {
     const { withRuleSettings } = await import(pathToFileURL(path.join(REPO_ROOT, 'scripts', 'rule-settings.mjs')).href);
     const text = fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8');
     assert.ok(withRuleSettings(text, RULES) === text, "package.json's rule settings are out of date: run `npm run generate` and commit package.json");
+  });
+
+  it('are `%key%` references in package.json, with the English texts `npm run generate` writes in package.nls.json', async () => {
+    const { ruleSettingsNls } = await import(pathToFileURL(path.join(REPO_ROOT, 'scripts', 'rule-settings.mjs')).href);
+    const raw: Record<string, RuleSetting> = rawManifest.contributes.configuration.properties['connectorPlan.rules'].properties;
+    for (const rule of RULES) assert.match(raw[rule.id].markdownDescription ?? '', /^%[^%]+%$/, rule.id);
+    for (const [key, text] of Object.entries(ruleSettingsNls(RULES) as Record<string, string>)) {
+      assert.equal(manifestNls[key], text, `package.nls.json's ${key} is out of date: run \`npm run generate\``);
+    }
   });
 });

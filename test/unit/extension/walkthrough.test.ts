@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../core/repo-paths';
+import { manifest } from './manifest';
 
 interface Step {
   id: string;
@@ -11,7 +12,6 @@ interface Step {
   completionEvents?: string[];
 }
 
-const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 const [walkthrough] = manifest.contributes.walkthroughs as { id: string; steps: Step[] }[];
 const commands = new Set<string>(manifest.contributes.commands.map((c: { command: string }) => c.command));
 const views = new Set<string>(Object.values(manifest.contributes.views as Record<string, { id: string }[]>).flat().map((v) => v.id));

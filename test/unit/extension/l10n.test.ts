@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import { REPO_ROOT } from '../core/repo-paths';
+
+const read = (file: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8'));
+const EXTENSION_SOURCES = path.join(REPO_ROOT, 'src', 'extension');
+
+/** Every `vscode.l10n.t(...)` call of src/extension: its message, or where a message is not a plain string. */
+function l10nCalls(): { messages: Set<string>; notLiteral: string[] } {
+  const messages = new Set<string>();
+  const notLiteral: string[] = [];
+  const files = fs.readdirSync(EXTENSION_SOURCES, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+  for (const file of files) {
+    const source = ts.createSourceFile(file, fs.readFileSync(path.join(EXTENSION_SOURCES, file), 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node) => {
+      if (ts.isCallExpression(node) && /^vscode\.l10n\.t$/.test(node.expression.getText(source))) {
+        const [message] = node.arguments;
+        if (message && (ts.isStringLiteral(message) || ts.isNoSubstitutionTemplateLiteral(message))) messages.add(message.text);
+        else notLiteral.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return { messages, notLiteral };
+}
+
+/** Letters a translation would change: the text without `{0}` placeholders and `$(icon)` names. */
+const hasWords = (text: string) => /[a-z]/i.test(text.replace(/\{\w+\}|\$\([\w~-]+\)|command:[\w.?%-]+/g, ''));
+
+describe('localization', () => {
+  const bundle = read('l10n/bundle.l10n.json');
+
+  it('passes every message of the extension to vscode.l10n.t as a plain string, which the bundle can list', () => {
+    assert.deepEqual(l10nCalls().notLiteral, []);
+  });
+
+  it('has l10n/bundle.l10n.json listing exactly the messages of src/extension (else run `npm run l10n`)', () => {
+    const { messages } = l10nCalls();
+    assert.ok(messages.size > 100, `only ${messages.size} messages found`);
+    assert.deepEqual(Object.keys(bundle).sort(), [...messages].sort(), 'l10n/bundle.l10n.json is out of date: run `npm run l10n` and commit l10n/');
+    for (const [key, text] of Object.entries(bundle)) assert.equal(text, key);
+  });
+
+  it('has pseudo-locale files for every message of the bundle and of package.nls.json (else run `npm run l10n`)', () => {
+    for (const [english, pseudo] of [
+      [bundle, read('l10n/bundle.l10n.qps-ploc.json')],
+      [read('package.nls.json'), read('package.nls.qps-ploc.json')],
+    ]) {
+      assert.deepEqual(Object.keys(pseudo).sort(), Object.keys(english).sort(), 'a pseudo-locale file is out of date: run `npm run l10n`');
+      for (const [key, text] of Object.entries(english)) {
+        if (hasWords(text)) assert.notEqual(pseudo[key], text, `"${key}" is not pseudo-localized`);
+      }
+    }
+  });
+
+  it("names its bundle folder in package.json, whose strings are all in package.nls.json", () => {
+    const manifest = read('package.json') as unknown as { l10n: string };
+    assert.equal(manifest.l10n, './l10n');
+    const nls = read('package.nls.json');
+    const references = [...JSON.stringify(manifest).matchAll(/"%([^%"\s]+)%"/g)].map((m) => m[1]);
+    assert.ok(references.length > 40, `only ${references.length} references`);
+    assert.deepEqual(references.filter((key) => !(key in nls)), []);
+    assert.deepEqual(Object.keys(nls).filter((key) => !references.includes(key)), [], 'package.nls.json has texts package.json never names');
+  });
+});
