@@ -1,4 +1,5 @@
-// Regenerates the string bundles: l10n/bundle.l10n.json from every vscode.l10n.t() call of src/extension, then the
+// Regenerates the string bundles: l10n/bundle.l10n.json from every l10n.t() call of src (the extension's, the
+// core's and the CLI's: one bundle for all), then the
 // pseudo-locale files (l10n/bundle.l10n.qps-ploc.json, package.nls.qps-ploc.json) the pseudo-locale test runs with.
 // All are committed; a unit test fails when they are out of date. Needs the devDependency @vscode/l10n-dev.
 import { spawnSync } from 'node:child_process';
@@ -16,6 +17,6 @@ const run = (...args) => {
   const { status } = spawnSync(bin, args, { cwd: root, stdio: 'inherit' });
   if (status !== 0) process.exit(status ?? 1);
 };
-run('export', '--outDir', './l10n', './src/extension');
+run('export', '--outDir', './l10n', './src');
 run('generate-pseudo', '--outDir', './l10n', './l10n/bundle.l10n.json');
 run('generate-pseudo', '--outDir', '.', './package.nls.json');

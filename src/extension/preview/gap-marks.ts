@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Finding, Severity } from '../../core';
 import { blockAt, type Block } from './blocks';
 import type { TokenEdits } from './token-edits';
@@ -9,22 +10,30 @@ export interface GapMark {
   className: string;
 }
 
+/** The label is read when a badge is made: in the display language the extension was activated in. */
+const mark = (label: () => string, className: string): GapMark => ({
+  get label() {
+    return label();
+  },
+  className,
+});
+
 /** How each rule's findings show in the preview. Every rule of the core has a row (a unit test checks). */
 export const GAP_MARKS: Record<string, GapMark> = {
-  'missing-section': { label: 'missing section', className: 'connector-plan-missing-section' },
-  'duplicate-section': { label: 'duplicate section', className: 'connector-plan-duplicate-section' },
-  'section-order': { label: 'out of order', className: 'connector-plan-section-order' },
-  'empty-field': { label: 'empty', className: 'connector-plan-empty' },
-  'unfilled-placeholder': { label: 'placeholder', className: 'connector-plan-unfilled' },
-  'unchosen-option': { label: 'choose one', className: 'connector-plan-unchosen' },
-  'invalid-choice': { label: 'not an allowed value', className: 'connector-plan-invalid-choice' },
-  'linking-point-format': { label: 'link format', className: 'connector-plan-link-format' },
-  'mapping-table': { label: 'mapping incomplete', className: 'connector-plan-mapping' },
-  'phase-incomplete': { label: 'phase incomplete', className: 'connector-plan-phase-incomplete' },
-  'wave-incomplete': { label: 'wave incomplete', className: 'connector-plan-wave-incomplete' },
-  'risk-without-mitigation': { label: 'no mitigation', className: 'connector-plan-no-mitigation' },
-  'secret-value': { label: 'secret', className: 'connector-plan-secret' },
-  'go-no-go-open': { label: 'open', className: 'connector-plan-open' },
+  'missing-section': mark(() => l10n.t('missing section'), 'connector-plan-missing-section'),
+  'duplicate-section': mark(() => l10n.t('duplicate section'), 'connector-plan-duplicate-section'),
+  'section-order': mark(() => l10n.t('out of order'), 'connector-plan-section-order'),
+  'empty-field': mark(() => l10n.t('empty'), 'connector-plan-empty'),
+  'unfilled-placeholder': mark(() => l10n.t('placeholder'), 'connector-plan-unfilled'),
+  'unchosen-option': mark(() => l10n.t('choose one'), 'connector-plan-unchosen'),
+  'invalid-choice': mark(() => l10n.t('not an allowed value'), 'connector-plan-invalid-choice'),
+  'linking-point-format': mark(() => l10n.t('link format'), 'connector-plan-link-format'),
+  'mapping-table': mark(() => l10n.t('mapping incomplete'), 'connector-plan-mapping'),
+  'phase-incomplete': mark(() => l10n.t('phase incomplete'), 'connector-plan-phase-incomplete'),
+  'wave-incomplete': mark(() => l10n.t('wave incomplete'), 'connector-plan-wave-incomplete'),
+  'risk-without-mitigation': mark(() => l10n.t('no mitigation'), 'connector-plan-no-mitigation'),
+  'secret-value': mark(() => l10n.t('secret'), 'connector-plan-secret'),
+  'go-no-go-open': mark(() => l10n.t('open'), 'connector-plan-open'),
 };
 
 export const gapMarkOf = (ruleId: string): GapMark => GAP_MARKS[ruleId] ?? { label: ruleId, className: 'connector-plan-other' };

@@ -5,17 +5,18 @@ import * as ts from 'typescript';
 import { REPO_ROOT } from '../core/repo-paths';
 
 const read = (file: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8'));
-const EXTENSION_SOURCES = path.join(REPO_ROOT, 'src', 'extension');
+// The extension's own (`vscode.l10n.t`) and the core's, the CLI's and the preview's (`l10n.t` of @vscode/l10n): one bundle.
+const SOURCES = path.join(REPO_ROOT, 'src');
 
-/** Every `vscode.l10n.t(...)` call of src/extension: its message, or where a message is not a plain string. */
+/** Every `vscode.l10n.t(...)` and `l10n.t(...)` call of src: its message, or where a message is not a plain string. */
 function l10nCalls(): { messages: Set<string>; notLiteral: string[] } {
   const messages = new Set<string>();
   const notLiteral: string[] = [];
-  const files = fs.readdirSync(EXTENSION_SOURCES, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+  const files = fs.readdirSync(SOURCES, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
   for (const file of files) {
-    const source = ts.createSourceFile(file, fs.readFileSync(path.join(EXTENSION_SOURCES, file), 'utf8'), ts.ScriptTarget.Latest, true);
+    const source = ts.createSourceFile(file, fs.readFileSync(path.join(SOURCES, file), 'utf8'), ts.ScriptTarget.Latest, true);
     const visit = (node: ts.Node) => {
-      if (ts.isCallExpression(node) && /^vscode\.l10n\.t$/.test(node.expression.getText(source))) {
+      if (ts.isCallExpression(node) && /^(vscode\.)?l10n\.t$/.test(node.expression.getText(source))) {
         const [message] = node.arguments;
         if (message && (ts.isStringLiteral(message) || ts.isNoSubstitutionTemplateLiteral(message))) messages.add(message.text);
         else notLiteral.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
@@ -33,11 +34,11 @@ const hasWords = (text: string) => /[a-z]/i.test(text.replace(/\{\w+\}|\$\([\w~-
 describe('localization', () => {
   const bundle = read('l10n/bundle.l10n.json');
 
-  it('passes every message of the extension to vscode.l10n.t as a plain string, which the bundle can list', () => {
+  it('passes every message to l10n.t as a plain string, which the bundle can list', () => {
     assert.deepEqual(l10nCalls().notLiteral, []);
   });
 
-  it('has l10n/bundle.l10n.json listing exactly the messages of src/extension (else run `npm run l10n`)', () => {
+  it('has l10n/bundle.l10n.json listing exactly the messages of src (else run `npm run l10n`)', () => {
     const { messages } = l10nCalls();
     assert.ok(messages.size > 100, `only ${messages.size} messages found`);
     assert.deepEqual(Object.keys(bundle).sort(), [...messages].sort(), 'l10n/bundle.l10n.json is out of date: run `npm run l10n` and commit l10n/');
