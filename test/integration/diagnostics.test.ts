@@ -1,9 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { diagnosticsWhen, extensionApi, hasRule, openPlan, planText, ruleOf } from './plan-documents';
+import { until } from './plan-tree-nodes';
 
 describe('diagnostics', () => {
-  afterEach(() => vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor'));
+  // Closed for good before the next test: a new untitled document opened while the old one is still closing can
+  // be handed the old one's name and text (seen in code-server), and the test would check the wrong document.
+  afterEach(async () => {
+    const document = vscode.window.activeTextEditor?.document;
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    if (document) await until(vscode.workspace.onDidCloseTextDocument, () => document.isClosed, `${document.uri.toString()} is closed`);
+  });
 
   it('appear for an unsaved plan, with source, rule code and a link to the rule documentation', async () => {
     const editor = await openPlan();
