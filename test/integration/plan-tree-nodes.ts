@@ -98,11 +98,14 @@ export function tooltipOf(item: { tooltip?: string | vscode.MarkdownString }): s
 
 /** Closes every editor, dropping unsaved changes first (closing a dirty editor would ask). */
 export async function closeEditorsReverting(): Promise<void> {
-  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+  const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty);
+  for (const document of dirty) {
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  // Closed for good: a new untitled document opened while one is still closing can be handed its name and text.
+  for (const document of dirty.filter((d) => d.isUntitled)) await until(vscode.workspace.onDidCloseTextDocument, () => document.isClosed, `${document.uri.toString()} is closed`);
 }
 
 /** The web workbench saves dirty files after a second by default; tests that keep unsaved edits in workspace files turn that off. */
