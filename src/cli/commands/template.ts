@@ -1,14 +1,18 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import type { TemplateDescription, TemplateProblem } from '../../core';
 import type { Command } from '../command-line';
+import { usageLine } from '../command-line';
 import { UsageError, oneOf, parseOrHelp, TEXT_OR_JSON_OPTIONS } from '../command-line';
 import type { CliContext } from '../context';
 import { displayPath, printError } from '../context';
 import { readTemplateFile } from '../templates';
 
-const usage = 'Usage: connector-plan template <file> [--format text|json]';
+const usage = 'connector-plan template <file> [--format text|json]';
 
-const help = `${usage}
+const help = () =>
+  l10n.t({
+    message: `{0}
 
 Shows how a template file is read, before plans are checked against it: the
 title plans are known by, each section with its role (fields, links, mapping,
@@ -24,11 +28,14 @@ Options:
 
 Exit codes: 0 read (warnings may be listed), 1 the template has errors,
 2 usage error, or a file that cannot be read or holds no sections.
-`;
+`,
+    args: [usageLine(usage)],
+    comment: ['The --help of a command: {0} is the Usage: line. Keep options, examples and JSON as they are and columns aligned.'],
+  });
 
 export const templateCommand: Command = {
   name: 'template',
-  summary: 'show how a template file is read, and what is wrong with it',
+  summary: () => l10n.t('show how a template file is read, and what is wrong with it'),
   usage,
   help,
   async execute(args: string[], context: CliContext): Promise<number> {
@@ -36,12 +43,12 @@ export const templateCommand: Command = {
     if (!parsed) return 0;
     const { values, positionals } = parsed;
     const format = oneOf('--format', values.format, ['text', 'json'], usage);
-    if (positionals.length !== 1) throw new UsageError(positionals.length ? 'template takes one file' : 'missing the template file', usage);
+    if (positionals.length !== 1) throw new UsageError(positionals.length ? l10n.t('template takes one file') : l10n.t('missing the template file'), usage);
     const absolute = path.resolve(context.cwd, positionals[0]);
     const shown = displayPath(context.cwd, absolute);
     const loaded = await readTemplateFile(absolute, context);
     if (!loaded.ok) {
-      printError(context, `cannot use the template ${shown}: ${loaded.problem}`);
+      printError(context, l10n.t('cannot use the template {0}: {1}', shown, loaded.problem));
       return 2;
     }
     const { description, problems } = loaded.read;
