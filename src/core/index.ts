@@ -16,7 +16,7 @@ export { planOverview } from './overview';
 export { sectionSummaries, sectionFixes } from './section-summaries';
 export type { SectionSummary } from './section-summaries';
 export type { PlanOverview, SectionOverview, SubsectionOverview } from './overview';
-export { completionsAt, hoverAt, UNCHECKED_REASON } from './assist';
+export { completionsAt, hoverAt, reasonsOtherThan, severityWord, statusWord, UNCHECKED_REASON } from './assist';
 export type { PlanCompletion, PlanCompletionKind, PlanHover } from './assist';
 export type { PlanModel, Section, Subsection, Field, TaskItem, Heading, WorkStatus, WorkSlot, LinkEntry, SectionMatch, TemplateSchema, TemplateSection, TemplateField } from './plan/model';
 export { getDefaultSchema } from './template/schema';
