@@ -169,16 +169,15 @@ export function validateToolInput(tool: AgentToolSpec, host: ToolHost, input: un
  * path inside its root into a relative one before asking.
  */
 export function confinedPath(input: string, host: ToolHost): { path: string } | { problem: string } {
-  const root = ROOT[host];
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f]/.test(input)) return { problem: l10n.t('The path holds a control character.') };
   const path = input.replace(/\\/g, '/');
-  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return { problem: l10n.t('"{0}" is outside {1}: give a path relative to it.', input, root) };
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return { problem: host === 'vscode' ? l10n.t('"{0}" is outside the workspace folder: give a path relative to it.', input) : l10n.t('"{0}" is outside the server\'s root folder: give a path relative to it.', input) };
   const segments: string[] = [];
   for (const segment of path.split('/')) {
     if (segment === '' || segment === '.') continue;
     if (segment === '..') {
-      if (!segments.length) return { problem: l10n.t('"{0}" is outside {1}: only files inside it can be read or written.', input, root) };
+      if (!segments.length) return { problem: host === 'vscode' ? l10n.t('"{0}" is outside the workspace folder: only files inside it can be read or written.', input) : l10n.t('"{0}" is outside the server\'s root folder: only files inside it can be read or written.', input) };
       segments.pop();
     } else segments.push(segment);
   }
