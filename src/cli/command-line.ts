@@ -38,8 +38,17 @@ export function parseCommandLine<T extends Options>(args: string[], options: T, 
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify .*$/s, ''), usage);
+    throw new UsageError(parseArgsProblem(error as Error), usage);
   }
+}
+
+/** node:util's words for a bad command line, in the user's language where they are known; Node's own otherwise. */
+function parseArgsProblem(error: Error): string {
+  const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? '';
+  if (/^Unknown option '/.test(error.message)) return l10n.t("Unknown option '{0}'", quoted);
+  if (/^Option '[^']*' argument missing$/.test(error.message)) return l10n.t("Option '{0}' argument missing", quoted);
+  if (/^Option '[^']*' does not take an argument$/.test(error.message)) return l10n.t("Option '{0}' does not take an argument", quoted);
+  return error.message.replace(/\. To specify .*$/s, '');
 }
 
 /** Parses a command's arguments, or prints its help and gives undefined when `--help` was asked for. */

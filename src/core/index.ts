@@ -33,4 +33,6 @@ export { checkSummary, statusSummary, explainSummary, notAPlanText, LISTED_GAPS 
 export { AGENT_TOOLS, agentTool, describeParameter, toolInputSchema, validateToolInput, confinedPath, findGoNoGoItem } from './agent/tools';
 export type { AgentToolSpec, ToolHost, ToolParameter, ToolInput } from './agent/tools';
 export { decodeText } from './decode-text';
+export { useMessageBundle } from './messages';
+export type { MessageBundle } from './messages';
 export type { DecodedText } from './decode-text';

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { analyzePlan, reasonsOtherThan, useMessageBundle } from '../../../src/core';
 import { REPO_ROOT } from '../core/repo-paths';
 
 const L10N_DEV = path.join(REPO_ROOT, 'node_modules/@vscode/l10n-dev/dist/cli.js');
@@ -28,5 +29,26 @@ describe('message bundle', () => {
     assert.ok(ignore.includes('!l10n/**'), '.vscodeignore keeps l10n/');
     const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; files?: string[] };
     assert.equal(manifest.scripts.l10n, 'vscode-l10n-dev export --outDir ./l10n ./src');
+  });
+});
+
+describe('the core in another language', () => {
+  after(() => useMessageBundle(undefined));
+
+  it('makes its finding messages and go/no-go reasons from the bundle it is given; English without one', () => {
+    const plan = '# Initech Connector Rollout Plan\n\n## I) Operational Go/No-Go\n- [ ] Rollback tested\n- [x] Alerts in place\n';
+    useMessageBundle({
+      'Section {0} is missing: add its heading and fields from the template.': 'Abschnitt {0} fehlt.',
+      '1 of {0} go/no-go items unchecked': '1 von {0} Punkten offen',
+    });
+    const translated = analyzePlan(plan);
+    assert.ok(translated.findings.some((f) => f.ruleId === 'missing-section' && f.message === 'Abschnitt A) Business Goal fehlt.'));
+    assert.deepEqual(translated.progress!.goNoGo.reasons[0], '1 von 2 Punkten offen');
+    // What shows the reasons picks by kind: the unchecked count is left out in any language.
+    assert.ok(!reasonsOtherThan(translated.progress!.goNoGo, 'unchecked').includes('1 von 2 Punkten offen'));
+    useMessageBundle(undefined);
+    const english = analyzePlan(plan);
+    assert.ok(english.findings.some((f) => f.message === 'Section A) Business Goal is missing: add its heading and fields from the template.'));
+    assert.deepEqual(english.progress!.goNoGo.reasonKinds, ['unchecked', 'errors']);
   });
 });

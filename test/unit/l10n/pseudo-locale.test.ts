@@ -50,7 +50,8 @@ function untranslated(line: string, phrases: string[]): string | undefined {
     .replace(/"[^"]*"/g, ' ') // quoted names: labels, tasks, values
     .replace(/\{[^{}]*\}/g, ' ') // placeholders, as the template writes them
     .replace(/[^:]*\(E[A-Z]+\)/g, ' ') // the system's own words for a file error (ENOENT)
-    .replace(/(?:^|\s)--?[a-z][a-z-]*/g, ' ') // option names
+    .replace(/(?:^|[\s'])--?[a-z][a-z-]*/g, ' ') // option names
+    .replace(/<[a-z-]+>/g, ' ') // an option's value in its syntax: <value>
     .replace(/\S*[\\/.]\S*/g, ' '); // paths and file names
   const words = rest.match(/\b[A-Za-z]{3,}\b(?:[\s,;()'-]+\b[A-Za-z]{3,}\b)*/g)?.filter((w) => !/^(?:GO|NO|CRM|API|MCP|JSON|SARIF)$/.test(w));
   return words?.length ? words.join(' | ') : undefined;
@@ -126,7 +127,7 @@ describe('pseudo-locale (qps-ploc) through the CLI', function () {
   });
 
   it('usage errors and problems', async () => {
-    for (const argv of [[], ['lint'], ['check', '--format', 'xml'], ['check', '--max-warnings', 'many'], ['new'], ['new', 'a', 'b'], ['new', 'x/y'], ['explain'], ['explain', 'missing.md'], ['template'], ['mcp', 'p'], ['check', 'nowhere/*.md']]) {
+    for (const argv of [[], ['lint'], ['check', '--format', 'xml'], ['check', '--max-warnings', 'many'], ['new'], ['new', 'a', 'b'], ['new', 'x/y'], ['explain'], ['explain', 'missing.md'], ['template'], ['mcp', 'p'], ['check', 'nowhere/*.md'], ['check', '--bogus'], ['status', '--format'], ['check', '--quiet=yes']]) {
       const result = await run(argv);
       assert.equal(result.code, 2, argv.join(' '));
       assertPseudo(argv.join(' ') || '(nothing)', result.stderr.replace(/^connector-plan: /gm, ''), phrases);
