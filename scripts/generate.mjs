@@ -31,6 +31,8 @@ const bundle = await build({
   format: 'cjs',
   platform: 'neutral',
   mainFields: ['module', 'main'],
+  // @vscode/l10n's Node entry reads bundles with fs; the core only ever calls l10n.t, which its browser entry has too.
+  alias: { '@vscode/l10n': '@vscode/l10n/dist/browser.js' },
   logLevel: 'warning',
 });
 const snippetsModule = { exports: {} };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { analyzePlan } from '../core';
 import type { PlanReport, RuleConfig, TemplateSchema } from '../core';
@@ -66,7 +67,7 @@ export async function readInputs(inputs: string[], context: CliContext, visit: (
     const shown = displayPath(context.cwd, file);
     const text = await readText(file, context);
     if ('problem' in text) {
-      printError(context, `cannot check ${shown}: ${text.problem}`);
+      printError(context, l10n.t('cannot check {0}: {1}', shown, text.problem));
       unreadable++;
       continue;
     }

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import * as path from 'node:path';
 import { main } from './main';
 
 // esbuild inlines package.json into dist/cli.js; tsc leaves the require as is.
@@ -11,10 +13,12 @@ main({
   env: process.env,
   stdio: { input: process.stdin, output: process.stdout },
   tool: { version: packageJson.version, informationUri: packageJson.homepage },
+  // dist/cli.js -> l10n/, beside package.json.
+  l10nFolder: path.join(__dirname, '..', 'l10n'),
 }).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    process.stderr.write(`connector-plan: internal error, please report it: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.stderr.write(`connector-plan: ${l10n.t('internal error, please report it: {0}', (error as Error)?.stack ?? String(error))}\n`);
     process.exitCode = 2;
   },
 );

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import type { CliContext } from './context';
@@ -6,20 +7,27 @@ import type { CliContext } from './context';
 export class UsageError extends Error {
   constructor(
     message: string,
+    /** The command's syntax (`connector-plan check [paths...] …`), shown after `Usage:`. */
     readonly usage: string,
   ) {
     super(message);
   }
 }
 
+/** `Usage: connector-plan check …`: the syntax itself is never translated. */
+export function usageLine(syntax: string): string {
+  return l10n.t({ message: 'Usage: {0}', args: [syntax], comment: ["{0} is the command's syntax, which stays as it is."] });
+}
+
+// Texts are functions: the locale's bundle is loaded when main() starts, after these modules are.
 export interface Command {
   name: string;
   /** One line for the general help. */
-  summary: string;
-  /** The `Usage:` lines, printed under a usage error. */
+  summary(): string;
+  /** The command's syntax, printed after `Usage:` under a usage error. */
   usage: string;
   /** The full `--help` text. */
-  help: string;
+  help(): string;
   execute(args: string[], context: CliContext): Promise<number>;
 }
 
@@ -30,30 +38,43 @@ export function parseCommandLine<T extends Options>(args: string[], options: T, 
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify .*$/s, ''), usage);
+    throw new UsageError(parseArgsProblem(error as Error), usage);
   }
 }
 
+/** node:util's words for a bad command line, in the user's language where they are known; Node's own otherwise. */
+function parseArgsProblem(error: Error): string {
+  const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? '';
+  if (/^Unknown option '/.test(error.message)) return l10n.t("Unknown option '{0}'", quoted);
+  if (/^Option '[^']*' argument missing$/.test(error.message)) return l10n.t("Option '{0}' argument missing", quoted);
+  if (/^Option '[^']*' does not take an argument$/.test(error.message)) return l10n.t("Option '{0}' does not take an argument", quoted);
+  return error.message.replace(/\. To specify .*$/s, '');
+}
+
 /** Parses a command's arguments, or prints its help and gives undefined when `--help` was asked for. */
-export function parseOrHelp<T extends Options & { help: { type: 'boolean' } }>(args: string[], options: T, command: { usage: string; help: string }, stdout: { write(text: string): unknown }) {
+export function parseOrHelp<T extends Options & { help: { type: 'boolean' } }>(args: string[], options: T, command: { usage: string; help(): string }, stdout: { write(text: string): unknown }) {
   const parsed = parseCommandLine(args, options, command.usage);
   if (!(parsed.values as { help?: boolean }).help) return parsed;
-  stdout.write(command.help);
+  stdout.write(command.help());
   return undefined;
 }
 
 /** Checks that `value` is one of `choices`; the message lists them. */
 export function oneOf<T extends string>(option: string, value: string, choices: readonly T[], usage: string): T {
   if ((choices as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${option} must be ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]} (got "${value}")`, usage);
+  throw new UsageError(l10n.t({ message: '{0} must be {1} or {2} (got "{3}")', args: [option, choices.slice(0, -1).join(', '), choices[choices.length - 1], value], comment: ['An option, its allowed values but the last, the last one, and the value given: --format must be text, json or sarif (got "xml").'] }), usage);
 }
 
 /** `--template <file>`: a team's template for every file checked, over `.connector-plan.json`. */
 export const TEMPLATE_OPTION = { template: { type: 'string' } } as const;
 
-export const TEMPLATE_HELP = `  --template <file>  the team's template the plans are written from (default:
+export const TEMPLATE_HELP = () =>
+  l10n.t({
+    message: `  --template <file>  the team's template the plans are written from (default:
                      "template"/"templates" of .connector-plan.json, else
-                     the built-in Connector Rollout Plan template)`;
+                     the built-in Connector Rollout Plan template)`,
+    comment: ['A line of --help: keep the option as it is and the text aligned under its first line.'],
+  });
 
 /** `--format text|json` and `--help`: the options of the commands that print a report in either form. */
 export const TEXT_OR_JSON_OPTIONS = {

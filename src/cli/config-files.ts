@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { parseConfig } from '../core';
@@ -66,16 +67,16 @@ async function readConfigIn(folder: string, context: CliContext): Promise<Folder
     bytes = await context.fs.readFile(configPath);
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return undefined;
-    printError(context, `warning: cannot read ${shown}: ${describeFsError(error)}; using the default rule severities`);
+    printError(context, l10n.t('warning: cannot read {0}: {1}; using the default rule severities', shown, describeFsError(error)));
     return { rules: {}, templates: [], folder };
   }
   const decoded = decodeText(bytes);
   if ('problem' in decoded) {
-    printError(context, `warning: cannot use ${shown}: ${decoded.problem}; using the default rule severities`);
+    printError(context, l10n.t('warning: cannot use {0}: {1}; using the default rule severities', shown, decoded.problem));
     return { rules: {}, templates: [], folder };
   }
   const { rules, files, template, templates, problems } = parseConfig(decoded.text, shown);
-  for (const problem of problems) printError(context, `warning: ${problem.message}`);
+  for (const problem of problems) printError(context, l10n.t('warning: {0}', problem.message));
   // The same matching as the editor's (src/extension/plan-files.ts): picomatch, dot files included.
   return {
     rules,

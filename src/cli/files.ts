@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { CliFileSystem } from './file-system';
@@ -33,20 +34,20 @@ async function expandInput(input: string, cwd: string, fs: CliFileSystem, proble
     if (!kind.isDirectory()) return [absolute];
     const known = problems.length;
     found = await markdownFilesUnder(absolute, cwd, fs, problems);
-    if (found.length === 0 && problems.length === known) problems.push(`no markdown files in ${input}`);
+    if (found.length === 0 && problems.length === known) problems.push(l10n.t('no markdown files in {0}', input));
   } else if (isDynamicPattern(input)) {
     found = await globFiles(input, cwd);
-    if (found.length === 0) problems.push(`no files match ${input}`);
+    if (found.length === 0) problems.push(l10n.t('no files match {0}', input));
   } else {
     found = [];
-    problems.push(`cannot read ${input}: ${describeFsError(kind)}`);
+    problems.push(l10n.t('cannot read {0}: {1}', input, describeFsError(kind)));
   }
   return found;
 }
 
 async function markdownFilesUnder(folder: string, cwd: string, fs: CliFileSystem, problems: string[]): Promise<string[]> {
   const entries = await fs.readdir(folder).catch((error: unknown) => {
-    problems.push(`cannot read folder ${displayPath(cwd, folder)}: ${describeFsError(error)}`);
+    problems.push(l10n.t('cannot read folder {0}: {1}', displayPath(cwd, folder), describeFsError(error)));
     return [];
   });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

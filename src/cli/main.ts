@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Command } from './command-line';
 import { UsageError } from './command-line';
 import { checkCommand } from './commands/check';
@@ -10,6 +11,8 @@ import type { CliContext, TextSink, ToolInfo } from './context';
 import { printError } from './context';
 import type { CliFileSystem } from './file-system';
 import { nodeFileSystem } from './file-system';
+import { configureMessages } from './locale';
+import { usageLine } from './command-line';
 
 export interface MainOptions {
   /** The arguments after the program name. */
@@ -22,26 +25,34 @@ export interface MainOptions {
   /** Environment variables (the bin passes process.env); none by default. */
   env?: Readonly<Record<string, string | undefined>>;
   stdio?: CliContext['stdio'];
+  /** The folder of the message bundles (`bundle.l10n.<locale>.json`), read for the locale of `env`; English without it. */
+  l10nFolder?: string;
 }
 
 const COMMANDS: Command[] = [checkCommand, statusCommand, explainCommand, newPlanCommand, templateCommand, mcpCommand];
 
-const usage = 'Usage: connector-plan <check|status|explain|new|template|mcp> [options]';
+const usage = 'connector-plan <check|status|explain|new|template|mcp> [options]';
 
-const help = `${usage}
+const help = () =>
+  l10n.t({
+    message: `{0}
 
 Commands:
-${COMMANDS.map((command) => `  ${command.name.padEnd(9)}${command.summary}`).join('\n')}
+{1}
 
 Options:
   -h, --help     show help (connector-plan <command> --help for a command's options)
   -v, --version  show the version
 
 Exit codes: 0 clean, 1 findings over the threshold, 2 usage error or unreadable input.
-`;
+`,
+    args: [usageLine(usage), COMMANDS.map((command) => `  ${command.name.padEnd(9)}${command.summary()}`).join('\n')],
+    comment: ['The general --help: {0} is the Usage: line, {1} one line per command. Keep options as they are and columns aligned.'],
+  });
 
 /** Runs one command line and resolves to its exit code; never touches process. */
 export async function main(options: MainOptions): Promise<number> {
+  configureMessages(options.env ?? {}, options.l10nFolder);
   const context: CliContext = {
     cwd: options.cwd,
     stdout: options.stdout,
@@ -54,7 +65,7 @@ export async function main(options: MainOptions): Promise<number> {
   const [name, ...args] = options.argv;
   try {
     if (name === '--help' || name === '-h' || (name === 'help' && args.length === 0)) {
-      context.stdout.write(help);
+      context.stdout.write(help());
       return 0;
     }
     if (name === '--version' || name === '-v') {
@@ -66,7 +77,8 @@ export async function main(options: MainOptions): Promise<number> {
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     printError(context, error.message);
-    context.stderr.write(`${error.usage}\nRun 'connector-plan ${error.usage === usage ? '' : `${name} `}--help' for more.\n`);
+    const more = error.usage === usage ? l10n.t("Run 'connector-plan --help' for more.") : l10n.t({ message: "Run 'connector-plan {0} --help' for more.", args: [name], comment: ['{0} is the command: check, status…'] });
+    context.stderr.write(`${usageLine(error.usage)}\n${more}\n`);
     return 2;
   }
 }
@@ -74,5 +86,5 @@ export async function main(options: MainOptions): Promise<number> {
 function findCommand(name: string | undefined): Command {
   const command = COMMANDS.find((candidate) => candidate.name === name);
   if (command) return command;
-  throw new UsageError(name === undefined ? 'missing a command' : `unknown command "${name}"`, usage);
+  throw new UsageError(name === undefined ? l10n.t('missing a command') : l10n.t('unknown command "{0}"', name), usage);
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { readTemplate, type ReadTemplate, type TemplateSchema } from '../core';
 import type { CliContext } from './context';
@@ -27,9 +28,9 @@ export class TemplateLoader {
         const shown = displayPath(this.context.cwd, absolute);
         if (!loaded.ok) {
           this.failures++;
-          printError(this.context, `cannot use the template ${shown}: ${loaded.problem}; checking its plans with the built-in template`);
+          printError(this.context, l10n.t('cannot use the template {0}: {1}; checking its plans with the built-in template', shown, loaded.problem));
         } else {
-          for (const problem of loaded.read.problems.filter((p) => p.severity === 'error')) printError(this.context, `warning: template ${shown}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`);
+          for (const problem of loaded.read.problems.filter((p) => p.severity === 'error')) printError(this.context, l10n.t('warning: template {0}: {1}', problem.line ? `${shown}:${problem.line}` : shown, problem.message));
         }
         return loaded;
       });
@@ -62,6 +63,6 @@ export async function readTemplateFile(absolute: string, context: CliContext): P
   const decoded = decodeText(bytes);
   if ('problem' in decoded) return { ok: false, path: absolute, problem: decoded.problem };
   const read = readTemplate(decoded.text);
-  if (!read.usable) return { ok: false, path: absolute, problem: read.problems.find((p) => p.severity === 'error')?.message ?? 'it has no sections' };
+  if (!read.usable) return { ok: false, path: absolute, problem: read.problems.find((p) => p.severity === 'error')?.message ?? l10n.t('it has no sections') };
   return { ok: true, path: absolute, read };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { PlanReport } from './analyze';
 import { maskCode, plainText } from './markdown/inline';
 import { acceptedValues, isOptionList, isPlaceholderOnly } from './plan/choices';
@@ -5,7 +6,7 @@ import { isFieldFilled } from './plan/field-state';
 import { indentOf } from './plan/fields';
 import { MATCH_THRESHOLD, similarity, words } from './plan/match';
 import type { Field, PlanModel, Section, Subsection, TemplateField, TemplateSection } from './plan/model';
-import type { Finding, Range } from './types';
+import type { Finding, GoNoGoReasonKind, GoNoGoStatus, Range } from './types';
 import { isSetAside, templateFields, type FieldPlace } from './rules/rule';
 
 export type PlanCompletionKind = 'value' | 'field' | 'section';
@@ -72,7 +73,7 @@ function sectionCompletions(plan: PlanModel, line: number, at: number): PlanComp
     .filter((t) => !present.has(t.id))
     .map((t) => {
       const heading = `${'#'.repeat(level)} ${t.headingText}`;
-      return { label: t.headingText, insertText: heading, filterText: heading, detail: 'Missing template section', kind: 'section' as const, range: lineRange(line, 0, text.length) };
+      return { label: t.headingText, insertText: heading, filterText: heading, detail: l10n.t('Missing template section'), kind: 'section' as const, range: lineRange(line, 0, text.length) };
     });
 }
 
@@ -146,7 +147,7 @@ function labelCompletions(plan: PlanModel, line: number, at: number): PlanComple
   if (template.role === 'checklist') {
     return template.checklist
       .filter((item) => !section.tasks.some((t) => t.line !== line && similarity(words(t.text), words(item)) >= MATCH_THRESHOLD))
-      .map((item) => ({ label: item, insertText: `[ ] ${item}`, filterText: `${typedEmphasis}${item}`, detail: `${where} · go/no-go item`, kind: 'field' as const, range }));
+      .map((item) => ({ label: item, insertText: `[ ] ${item}`, filterText: `${typedEmphasis}${item}`, detail: l10n.t({ message: '{0} · go/no-go item', args: [where], comment: ['{0} is where the item goes: a section, or a section and a phase.'] }), kind: 'field' as const, range }));
   }
   const candidates = subsection?.kind ? template.subsectionFields : subsection ? [] : template.fields;
   const items: PlanCompletion[] = [];
@@ -202,21 +203,27 @@ export function hoverAt(plan: PlanModel, report: PlanReport, line: number, chara
   return place && { contents: fieldHover(plan, place, report), range: place.field.labelRange };
 }
 
-/** The go/no-go reason that restates the checked count (`1 of 2 go/no-go items unchecked`). */
-export const UNCHECKED_REASON = /^\d+ of \d+ go\/no-go items? unchecked$/;
+/** The reasons to show, leaving out those of the given kinds (`unchecked` where the checked count is said already). */
+export function reasonsOtherThan(goNoGo: GoNoGoStatus, ...kinds: GoNoGoReasonKind[]): string[] {
+  return goNoGo.reasons.filter((_, i) => !kinds.includes(goNoGo.reasonKinds[i]));
+}
 
 function planHover(report: PlanReport): string {
   const { percent, goNoGo } = report.progress!;
-  const head = `**${escapeMarkdown(plainText(report.title ?? 'Connector plan'))}** — ${percent}% complete · ${goNoGo.verdict} ${goNoGo.checked}/${goNoGo.total}`;
+  const title = escapeMarkdown(plainText(report.title ?? l10n.t('Connector plan')));
+  const head = l10n.t({ message: '**{0}** — {1}% complete · {2} {3}/{4}', args: [title, percent, goNoGo.verdict, goNoGo.checked, goNoGo.total], comment: ['Markdown: the plan title in bold, the percent filled, the verdict GO or NO-GO (not translated) and checked/total go/no-go items.'] });
   // `NO-GO 1/2` already says how many items are checked: the reasons list the rest.
-  const reasons = goNoGo.reasons.filter((r) => !UNCHECKED_REASON.test(r)).map((r) => `- ${escapeMarkdown(r)}`).join('\n');
+  const reasons = reasonsOtherThan(goNoGo, 'unchecked').map((r) => `- ${escapeMarkdown(r)}`).join('\n');
   return reasons ? `${head}\n\n${reasons}` : head;
 }
 
 function sectionHover(section: Section, template: TemplateSection, report: PlanReport): string {
   const state = report.progress!.sections.find((s) => s.id === template.id);
-  const head = `**${escapeMarkdown(sectionName(template))}**${state ? ` — ${state.filled}/${state.total} filled · ${state.status}` : ''}`;
-  const missing = state?.missing.length ? [`Still to write: ${state.missing.map(escapeMarkdown).join('; ')}.`] : [];
+  const name = escapeMarkdown(sectionName(template));
+  const head = state
+    ? l10n.t({ message: '**{0}** — {1}/{2} filled · {3}', args: [name, state.filled, state.total, statusWord(state.status)], comment: ['Markdown: the section in bold, filled/total, and its state (complete, partial, empty, missing).'] })
+    : `**${name}**`;
+  const missing = state?.missing.length ? [stillToWrite(state.missing.map(escapeMarkdown))] : [];
   const gaps = report.findings.filter((f) => f.sectionId === section.id);
   return [head, ...missing, ...(gaps.length || !missing.length ? [gapList(gaps)] : [])].join('\n\n');
 }
@@ -224,22 +231,29 @@ function sectionHover(section: Section, template: TemplateSection, report: PlanR
 function subsectionHover(sub: Subsection, template: TemplateSection, report: PlanReport): string {
   const fields = template.subsectionFields;
   const filled = sub.slots.filter((slot) => slot.filled).length;
-  const open = isSetAside(sub) ? [] : sub.slots.filter((slot) => !slot.filled).map((slot) => (slot.total !== undefined ? `${slot.field.label} (${slot.done}/${slot.total} done)` : slot.field.label));
+  const open = isSetAside(sub)
+    ? []
+    : sub.slots.filter((slot) => !slot.filled).map((slot) => (slot.total !== undefined ? l10n.t({ message: '{0} ({1}/{2} done)', args: [slot.field.label, slot.done ?? 0, slot.total], comment: ['A field listing tasks, and how many of them are done.'] }) : slot.field.label));
+  const title = escapeMarkdown(plainText(sub.heading.text));
+  const where = escapeMarkdown(sectionName(template));
+  // The status word (`complete`, `deferred`) is the plan's own, as written in its heading.
   const status = sub.heading.status ? ` · ${sub.heading.status}` : '';
-  const head = `**${escapeMarkdown(plainText(sub.heading.text))}**${sub.kind ? ` — ${filled}/${fields.length} filled` : ''}${status} · ${escapeMarkdown(sectionName(template))}`;
+  const head = sub.kind
+    ? l10n.t({ message: '**{0}** — {1}/{2} filled{3} · {4}', args: [title, filled, fields.length, status, where], comment: ['Markdown: a phase or wave in bold, filled/total fields, its status as the plan writes it (" · deferred", or nothing), and its section.'] })
+    : `**${title}**${status} · ${where}`;
   const gaps = report.findings.filter((f) => f.range.start.line >= sub.startLine && f.range.start.line < sub.endLine);
-  const setAside = isSetAside(sub) ? [sub.heading.status === 'complete' ? 'Done: it owes nothing.' : `Set aside (${sub.heading.status}): it owes nothing yet.`] : [];
-  const missing = open.length ? [`Still to write: ${open.map(escapeMarkdown).join('; ')}.`] : [];
+  const setAside = isSetAside(sub) ? [sub.heading.status === 'complete' ? l10n.t('Done: it owes nothing.') : l10n.t('Set aside ({0}): it owes nothing yet.', sub.heading.status ?? '')] : [];
+  const missing = open.length ? [stillToWrite(open.map(escapeMarkdown))] : [];
   return [head, ...setAside, ...missing, ...(gaps.length || !missing.length ? [gapList(gaps)] : [])].join('\n\n');
 }
 
 function fieldHover(plan: PlanModel, { field, section, subsection }: FieldPlace, report: PlanReport): string {
   const tf = field.template!;
   const where = subsection ? `${sectionName(section.template!)} · ${plainText(subsection.heading.text)}` : sectionName(section.template!);
-  const parts = [`**${escapeMarkdown(tf.series ? field.label : tf.label)}** — template field of ${escapeMarkdown(where)}`];
-  if (plainText(field.label).toLowerCase().replace(/\s*#?\d+$/, '') !== tf.label.toLowerCase()) parts.push(`Written here as "${escapeMarkdown(field.label)}".`);
-  if (tf.choices) parts.push(`Allowed values: ${acceptedValues(tf.choices).map((c) => `\`${c}\``).join(' · ')}`);
-  if (tf.guidance) parts.push(`Template:\n\n> ${tf.guidance}`);
+  const parts = [l10n.t({ message: '**{0}** — template field of {1}', args: [escapeMarkdown(tf.series ? field.label : tf.label), escapeMarkdown(where)], comment: ['Markdown: a field label in bold, then its section.'] })];
+  if (plainText(field.label).toLowerCase().replace(/\s*#?\d+$/, '') !== tf.label.toLowerCase()) parts.push(l10n.t('Written here as "{0}".', escapeMarkdown(field.label)));
+  if (tf.choices) parts.push(l10n.t('Allowed values: {0}', acceptedValues(tf.choices).map((c) => `\`${c}\``).join(' · ')));
+  if (tf.guidance) parts.push(`${l10n.t({ message: 'Template:', comment: ["Above a quote of the template's own guidance for the field."] })}\n\n> ${tf.guidance}`);
   parts.push(fieldState(plan, field));
   const own = report.findings.filter((f) => f.range.start.line >= field.startLine && f.range.start.line < Math.max(field.endLine, field.line + 1));
   if (own.length) parts.push(gapList(own));
@@ -247,17 +261,41 @@ function fieldHover(plan: PlanModel, { field, section, subsection }: FieldPlace,
 }
 
 function fieldState(plan: PlanModel, field: Field): string {
-  if (!field.hasValue) return 'Empty: write its value after the label or on the lines under it.';
-  if (isPlaceholderOnly(field.value)) return 'Still the template placeholder: replace it with the real value.';
-  if (!isFieldFilled(plan, field)) return 'Not chosen yet: keep the one option that applies.';
-  return 'Filled.';
+  if (!field.hasValue) return l10n.t('Empty: write its value after the label or on the lines under it.');
+  if (isPlaceholderOnly(field.value)) return l10n.t('Still the template placeholder: replace it with the real value.');
+  if (!isFieldFilled(plan, field)) return l10n.t('Not chosen yet: keep the one option that applies.');
+  return l10n.t('Filled.');
 }
 
 function gapList(findings: Finding[]): string {
-  if (!findings.length) return 'No gaps.';
-  const shown = findings.slice(0, MAX_GAPS_SHOWN).map((f) => `- ${f.severity}: ${escapeMarkdown(f.message)} (line ${f.range.start.line + 1})`);
-  if (findings.length > MAX_GAPS_SHOWN) shown.push(`- …and ${findings.length - MAX_GAPS_SHOWN} more`);
-  return `Gaps:\n\n${shown.join('\n')}`;
+  if (!findings.length) return l10n.t('No gaps.');
+  const shown = findings.slice(0, MAX_GAPS_SHOWN).map((f) => `- ${l10n.t({ message: '{0}: {1} (line {2})', args: [severityWord(f.severity), escapeMarkdown(f.message), f.range.start.line + 1], comment: ['A gap in a hover: its severity (error, warning, info), its message and its line.'] })}`);
+  const more = findings.length - MAX_GAPS_SHOWN;
+  if (more > 0) shown.push(`- ${more === 1 ? l10n.t('…and 1 more') : l10n.t('…and {0} more', more)}`);
+  return `${l10n.t({ message: 'Gaps:', comment: ['Above the list of findings in a hover.'] })}\n\n${shown.join('\n')}`;
+}
+
+function stillToWrite(open: string[]): string {
+  return l10n.t({ message: 'Still to write: {0}.', args: [open.join('; ')], comment: ['{0} lists what is still open, separated by semicolons.'] });
+}
+
+/** A severity as a person reads it. */
+export function severityWord(severity: Finding['severity']): string {
+  return severity === 'error' ? l10n.t('error') : severity === 'warning' ? l10n.t('warning') : l10n.t('info');
+}
+
+/** A section's state as a person reads it. */
+export function statusWord(status: 'complete' | 'partial' | 'empty' | 'missing'): string {
+  switch (status) {
+    case 'complete':
+      return l10n.t({ message: 'complete', comment: ['The state of a section: every field written, no gaps.'] });
+    case 'partial':
+      return l10n.t({ message: 'partial', comment: ['The state of a section: some fields written.'] });
+    case 'empty':
+      return l10n.t({ message: 'empty', comment: ['The state of a section: nothing written yet.'] });
+    default:
+      return l10n.t({ message: 'missing', comment: ['The state of a section: its heading is not in the plan.'] });
+  }
 }
 
 function escapeMarkdown(text: string): string {

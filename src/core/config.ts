@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { RULES } from './rules';
 import type { ConfigProblem, RuleConfig, SeveritySetting } from './types';
 
@@ -54,24 +55,24 @@ function validateTemplates(data: Record<string, unknown>, source: string): { tem
   let template: string | undefined;
   if (data.template !== undefined) {
     if (typeof data.template === 'string' && data.template.trim()) template = data.template.trim();
-    else problems.push({ message: `${source}: "template" must be the path of a template file, relative to ${source}, like "templates/feature-rollout-plan.md".` });
+    else problems.push({ message: l10n.t('{0}: "template" must be the path of a template file, relative to {0}, like "templates/feature-rollout-plan.md".', source) });
   }
   if (data.templates !== undefined) {
     if (!Array.isArray(data.templates)) {
-      problems.push({ message: `${source}: "templates" must be a list like [{ "files": "features/**/*.md", "template": "templates/feature.md" }].` });
+      problems.push({ message: l10n.t('{0}: "templates" must be a list like [{ "files": "features/**/*.md", "template": "templates/feature.md" }].', source) });
     } else {
       data.templates.forEach((entry: unknown, i: number) => {
         const where = `${source}: templates[${i}]`;
-        if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return void problems.push({ message: `${where} must be an object with "files" and "template".` });
+        if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return void problems.push({ message: l10n.t('{0} must be an object with "files" and "template".', where) });
         const { files, template: path, ...rest } = entry as Record<string, unknown>;
         for (const key of Object.keys(rest)) {
           const near = nearestName(key, ['files', 'template']);
-          problems.push({ message: `${where}: unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ''}; an entry has "files" and "template".` });
+          problems.push({ message: near ? l10n.t('{0}: unknown key "{1}" (did you mean "{2}"?); an entry has "files" and "template".', where, key, near) : l10n.t('{0}: unknown key "{1}"; an entry has "files" and "template".', where, key) });
         }
         const globs = validateFileGlobs(typeof files === 'string' ? [files] : files, `${where}`);
         problems.push(...globs.problems);
-        if (typeof path !== 'string' || !path.trim()) problems.push({ message: `${where} has no "template": the path of the template file for the files it names.` });
-        else if (!globs.files.length) problems.push({ message: `${where} has no "files" glob: say which plans "${path}" is for.` });
+        if (typeof path !== 'string' || !path.trim()) problems.push({ message: l10n.t('{0} has no "template": the path of the template file for the files it names.', where) });
+        else if (!globs.files.length) problems.push({ message: l10n.t('{0} has no "files" glob: say which plans "{1}" is for.', where, path) });
         else templates.push({ files: globs.files, template: path.trim() });
       });
     }
@@ -85,12 +86,12 @@ export function validateFileGlobs(value: unknown, source: string): { files: stri
   const problems: ConfigProblem[] = [];
   if (value === undefined) return { files, problems };
   if (!Array.isArray(value)) {
-    problems.push({ message: `${source}: "files" must be a list of globs, like ["docs/plans/**/*.md"].` });
+    problems.push({ message: l10n.t('{0}: "files" must be a list of globs, like ["docs/plans/**/*.md"].', source) });
     return { files, problems };
   }
   for (const glob of value) {
-    if (typeof glob !== 'string' || !glob.trim()) problems.push({ message: `${source}: "files" holds ${JSON.stringify(glob)}; each entry must be a glob such as "docs/plans/**/*.md".` });
-    else if (/^(?:\/|[a-z]:[\\/]|\\)/i.test(glob) || glob.split(/[\\/]/).includes('..')) problems.push({ message: `${source}: "files" glob "${glob}" leaves the config's folder; write it relative to the folder of ${source}, without "..".` });
+    if (typeof glob !== 'string' || !glob.trim()) problems.push({ message: l10n.t('{0}: "files" holds {1}; each entry must be a glob such as "docs/plans/**/*.md".', source, String(JSON.stringify(glob))) });
+    else if (/^(?:\/|[a-z]:[\\/]|\\)/i.test(glob) || glob.split(/[\\/]/).includes('..')) problems.push({ message: l10n.t('{0}: "files" glob "{1}" leaves the config\'s folder; write it relative to the folder of {0}, without "..".', source, glob) });
     else files.push(glob.replace(/\\/g, '/').replace(/^\.\//, ''));
   }
   return { files, problems };
@@ -104,15 +105,16 @@ export function validateRules(value: unknown, source: string): Pick<ParsedConfig
   const problems: ConfigProblem[] = [];
   if (value === undefined) return { rules, problems };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    problems.push({ message: `${source}: "rules" must be an object mapping rule ids to ${SETTINGS.join(', ')}.` });
+    problems.push({ message: l10n.t('{0}: "rules" must be an object mapping rule ids to {1}.', source, SETTINGS.join(', ')) });
     return { rules, problems };
   }
   for (const [id, setting] of Object.entries(value)) {
     if (!RULES.some((r) => r.id === id)) {
       const near = nearestName(id, RULES.map((r) => r.id));
-      problems.push({ message: `${source}: unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}; known rules: ${RULES.map((r) => r.id).join(', ')}.` });
+      const known = RULES.map((r) => r.id).join(', ');
+      problems.push({ message: near ? l10n.t('{0}: unknown rule "{1}" (did you mean "{2}"?); known rules: {3}.', source, id, near, known) : l10n.t('{0}: unknown rule "{1}"; known rules: {2}.', source, id, known) });
     } else if (typeof setting !== 'string' || !SETTINGS.includes(setting as SeveritySetting)) {
-      problems.push({ message: `${source}: rule "${id}" has severity ${JSON.stringify(setting)}; use one of ${SETTINGS.join(', ')}.` });
+      problems.push({ message: l10n.t('{0}: rule "{1}" has severity {2}; use one of {3}.', source, id, String(JSON.stringify(setting)), SETTINGS.join(', ')) });
     } else {
       rules[id] = setting as SeveritySetting;
     }
@@ -126,16 +128,17 @@ export function parseConfig(text: string, source: string): ParsedConfig {
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    return { rules: {}, files: [], templates: [], problems: [{ message: `${source}: not valid JSON (${(error as Error).message}); using the default rule settings.` }] };
+    return { rules: {}, files: [], templates: [], problems: [{ message: l10n.t('{0}: not valid JSON ({1}); using the default rule settings.', source, (error as Error).message) }] };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { rules: {}, files: [], templates: [], problems: [{ message: `${source}: expected an object like { "rules": { "section-order": "off" } }.` }] };
+    return { rules: {}, files: [], templates: [], problems: [{ message: l10n.t('{0}: expected an object like { "rules": { "section-order": "off" } }.', source) }] };
   }
   const problems: ConfigProblem[] = [];
   for (const key of Object.keys(data)) {
     if (KNOWN_KEYS.includes(key)) continue;
     const near = nearestName(key, KNOWN_KEYS.filter((k) => k !== '$schema'));
-    problems.push({ message: `${source}: unknown setting "${key}"${near ? ` (did you mean "${near}"?)` : ''}; known settings: ${KNOWN_KEYS.filter((k) => k !== '$schema').map((k) => `"${k}"`).join(', ')}.` });
+    const known = KNOWN_KEYS.filter((k) => k !== '$schema').map((k) => `"${k}"`).join(', ');
+    problems.push({ message: near ? l10n.t('{0}: unknown setting "{1}" (did you mean "{2}"?); known settings: {3}.', source, key, near, known) : l10n.t('{0}: unknown setting "{1}"; known settings: {2}.', source, key, known) });
   }
   const parsed = validateRules((data as { rules?: unknown }).rules, source);
   const globs = validateFileGlobs((data as { files?: unknown }).files, source);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { statusWordFor } from './plan/checklist';
 import type { PlanModel, TaskItem } from './plan/model';
 import type { Finding, Position, TextEdit } from './types';
@@ -88,11 +89,19 @@ export type GoNoGoChange = { edit: TextEdit } | { problem: 'stale' | 'unclear'; 
  */
 export function goNoGoChange(plan: PlanModel, line: number, checked: boolean, expectedText?: string): GoNoGoChange {
   const task = taskItems(plan).find((t) => t.line === line);
-  if (!task || (expectedText !== undefined && task.text !== expectedText)) return { problem: 'stale', message: `line ${line + 1} is no longer ${expectedText === undefined ? 'a go/no-go item' : `the go/no-go item "${expectedText}"`}` };
+  if (!task || (expectedText !== undefined && task.text !== expectedText)) return { problem: 'stale', message: expectedText === undefined ? l10n.t('line {0} is no longer a go/no-go item', line + 1) : l10n.t('line {0} is no longer the go/no-go item "{1}"', line + 1, expectedText) };
   const word = statusWordFor(task, checked);
   if (word === undefined) {
     const used = [...new Set((task.column ?? []).filter(Boolean))];
-    return { problem: 'unclear', message: `the status column of "${task.text}" uses ${used.length ? used.map((w) => `"${w}"`).join(', ') : 'no status words'}, so it is not clear what to write for ${checked ? 'done' : 'not done'}: edit the cell by hand` };
+    const words = used.map((w) => `"${w}"`).join(', ');
+    const message = used.length
+      ? checked
+        ? l10n.t('the status column of "{0}" uses {1}, so it is not clear what to write for done: edit the cell by hand', task.text, words)
+        : l10n.t('the status column of "{0}" uses {1}, so it is not clear what to write for not done: edit the cell by hand', task.text, words)
+      : checked
+        ? l10n.t('the status column of "{0}" uses no status words, so it is not clear what to write for done: edit the cell by hand', task.text)
+        : l10n.t('the status column of "{0}" uses no status words, so it is not clear what to write for not done: edit the cell by hand', task.text);
+    return { problem: 'unclear', message };
   }
   return { edit: { range: task.boxRange, newText: word } };
 }

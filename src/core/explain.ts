@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { inspectPlan, type AnalyzeOptions } from './analyze';
 import { plainText } from './markdown/inline';
 import { isFieldFilled } from './plan/field-state';
@@ -73,7 +74,7 @@ export interface PlanExplanation {
   title: { line: number; text: string } | null;
   sectionLevel: number;
   sections: ExplainedSection[];
-  goNoGo: GoNoGoStatus | null;
+  goNoGo: Omit<GoNoGoStatus, 'reasonKinds'> | null;
 }
 
 /** How the text was read: each heading to a template section (or why not), fields with what they own, links, rows, work items, go/no-go items. */
@@ -82,9 +83,17 @@ export function explainPlan(text: string, options: AnalyzeOptions = {}): PlanExp
   const hide = redactor(plan);
   const matched = new Set(plan.sections.map((s) => s.id).filter(Boolean)).size;
   const titleText = plan.title ? plainText(plan.title.text) : undefined;
+  const suffix = titleWords(plan.schema).suffixes[1] ?? plan.schema.titleSuffix;
+  const needs = titleWords(plan.schema).minSections;
   const why = report.isPlan
-    ? plan.assumedPlan ? 'checked as a plan: a `files` glob of .connector-plan.json names it' : titleText && titleWords(plan.schema).title.test(titleText) ? `its title "${hide(titleText, plan.title!.line)}" names a plan` : `${matched} of the template's sections are there`
-    : `no "… ${titleWords(plan.schema).suffixes[1] ?? plan.schema.titleSuffix}" title, and only ${matched} of the template's sections (a plan without that title needs ${titleWords(plan.schema).minSections})`;
+    ? plan.assumedPlan
+      ? l10n.t('checked as a plan: a `files` glob of .connector-plan.json names it')
+      : titleText && titleWords(plan.schema).title.test(titleText)
+        ? l10n.t('its title "{0}" names a plan', hide(titleText, plan.title!.line))
+        : matched === 1 ? l10n.t("1 of the template's sections is there") : l10n.t("{0} of the template's sections are there", matched)
+    : matched === 1
+      ? l10n.t({ message: 'no "… {0}" title, and only 1 of the template\'s sections (a plan without that title needs {1})', args: [suffix, needs], comment: ["{0} is the end of the template's title: Rollout Plan."] })
+      : l10n.t({ message: 'no "… {0}" title, and only {1} of the template\'s sections (a plan without that title needs {2})', args: [suffix, matched, needs], comment: ["{0} is the end of the template's title: Rollout Plan."] });
   return {
     isPlan: report.isPlan,
     why,
@@ -95,7 +104,7 @@ export function explainPlan(text: string, options: AnalyzeOptions = {}): PlanExp
       const gaps = report.findings.filter((f) => f.severity !== 'info' && sectionAt(plan, f.range.start.line) === section).length;
       return explainSection(plan, section, (first && report.progress?.sections.find((p) => p.id === section.id)) || null, gaps, hide);
     }),
-    goNoGo: report.progress ? report.progress.goNoGo : null,
+    goNoGo: report.progress ? { checked: report.progress.goNoGo.checked, total: report.progress.goNoGo.total, verdict: report.progress.goNoGo.verdict, reasons: report.progress.goNoGo.reasons } : null,
   };
 }
 
@@ -120,7 +129,7 @@ function explainSection(plan: PlanModel, section: Section, progress: SectionProg
     children: f.children.map(field),
   });
   const item = (t: { line: number; text: string; checked: boolean; form: TaskItem['form'] }): ExplainedItem => ({ line: t.line + 1, text: hide(t.text, t.line), checked: t.checked, form: t.form });
-  const how = section.template ? section.match.detail : `extra section, not checked (except for secrets): ${section.match.detail}`;
+  const how = section.template ? section.match.detail : l10n.t({ message: 'extra section, not checked (except for secrets): {0}', args: [section.match.detail], comment: ['{0} says why no template section was taken: no template section has these words.'] });
   return {
     id: section.id ?? null,
     title: section.template?.title ?? null,

@@ -16,7 +16,7 @@ export { planOverview } from './overview';
 export { sectionSummaries, sectionFixes } from './section-summaries';
 export type { SectionSummary } from './section-summaries';
 export type { PlanOverview, SectionOverview, SubsectionOverview } from './overview';
-export { completionsAt, hoverAt, UNCHECKED_REASON } from './assist';
+export { completionsAt, hoverAt, reasonsOtherThan, severityWord, statusWord } from './assist';
 export type { PlanCompletion, PlanCompletionKind, PlanHover } from './assist';
 export type { PlanModel, Section, Subsection, Field, TaskItem, Heading, WorkStatus, WorkSlot, LinkEntry, SectionMatch, TemplateSchema, TemplateSection, TemplateField } from './plan/model';
 export { getDefaultSchema } from './template/schema';
@@ -33,4 +33,6 @@ export { checkSummary, statusSummary, explainSummary, notAPlanText, LISTED_GAPS 
 export { AGENT_TOOLS, agentTool, describeParameter, toolInputSchema, validateToolInput, confinedPath, findGoNoGoItem } from './agent/tools';
 export type { AgentToolSpec, ToolHost, ToolParameter, ToolInput } from './agent/tools';
 export { decodeText } from './decode-text';
+export { useMessageBundle } from './messages';
+export type { MessageBundle } from './messages';
 export type { DecodedText } from './decode-text';

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { TemplateSchema } from './plan/model';
 import { getDefaultSchema } from './template/schema';
 
@@ -31,12 +32,12 @@ function utf8Length(text: string): number {
 /** Why a connector name cannot name a plan file, in words a person can act on; undefined when it can. */
 export function connectorNameProblem(name: string): string | undefined {
   const trimmed = name.trim();
-  if (!trimmed) return 'Type the connector name, for example "HubSpot CRM".';
-  if (/[/\\]/.test(trimmed)) return 'Leave out / and \\: the connector name becomes the file name.';
-  if (/\p{Cc}/u.test(trimmed)) return 'Write the connector name on one line, without tabs or control characters.';
-  if (!connectorSlug(trimmed)) return 'The name needs a letter or a digit: the file name is made from them.';
+  if (!trimmed) return l10n.t('Type the connector name, for example "HubSpot CRM".');
+  if (/[/\\]/.test(trimmed)) return l10n.t('Leave out / and \\: the connector name becomes the file name.');
+  if (/\p{Cc}/u.test(trimmed)) return l10n.t('Write the connector name on one line, without tabs or control characters.');
+  if (!connectorSlug(trimmed)) return l10n.t('The name needs a letter or a digit: the file name is made from them.');
   const bytes = utf8Length(planFileName(trimmed));
-  if (bytes > MAX_FILE_NAME_BYTES) return `The file name would be ${bytes} bytes long; shorten the name so it stays within ${MAX_FILE_NAME_BYTES}.`;
+  if (bytes > MAX_FILE_NAME_BYTES) return l10n.t('The file name would be {0} bytes long; shorten the name so it stays within {1}.', bytes, MAX_FILE_NAME_BYTES);
   return undefined;
 }
 

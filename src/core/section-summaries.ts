@@ -1,5 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import type { PlanReport } from './analyze';
-import { UNCHECKED_REASON } from './assist';
+import { reasonsOtherThan, statusWord } from './assist';
 import { fixAll, type FixAllResult } from './edits';
 import { planOverview, type SectionOverview } from './overview';
 import type { PlanModel } from './plan/model';
@@ -18,7 +19,7 @@ export interface SectionSummary {
   fixes?: { count: number; titles: string[] };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const gapCount = (n: number) => (n === 1 ? l10n.t('1 gap') : l10n.t('{0} gaps', n));
 
 /**
  * One summary per template section written in the plan (a missing one has no heading to stand above), from the
@@ -48,31 +49,33 @@ export function sectionFixes(report: PlanReport, sectionId: string): FixAllResul
 
 function progressSummary(section: SectionOverview): { text: string; detail: string } {
   const name = `${section.id}) ${section.title}`;
-  if (section.status === 'complete') return { text: 'complete', detail: `${name}: complete, every field written and no gaps.` };
+  if (section.status === 'complete') return { text: statusWord('complete'), detail: l10n.t('{0}: complete, every field written and no gaps.', name) };
   const gaps = section.findings.length;
-  const text = `${section.filled}/${section.total} filled${gaps ? ` · ${plural(gaps, 'gap')}` : ''}`;
-  const still = section.missing.length ? [`Still to write: ${section.missing.join('; ')}.`] : [];
-  return { text, detail: [`${name}: ${section.filled}/${section.total} filled · ${section.status}.`, ...still, ...gapLine(section.findings)].join('\n') };
+  const filled = l10n.t({ message: '{0}/{1} filled', args: [section.filled, section.total], comment: ['How many of the slots of a section are written: "3/5 filled".'] });
+  const text = gaps ? `${filled} · ${gapCount(gaps)}` : filled;
+  const still = section.missing.length ? [l10n.t('Still to write: {0}.', section.missing.join('; '))] : [];
+  return { text, detail: [`${name}: ${filled} · ${statusWord(section.status)}.`, ...still, ...gapLine(section.findings)].join('\n') };
 }
 
 /** Above the checklist: checked/total and the verdict. An unchecked item's own finding restates the count, so it is no gap here. */
 function checklistSummary(section: SectionOverview, report: PlanReport): { text: string; detail: string } {
-  const { checked, total, verdict, reasons } = report.progress!.goNoGo;
+  const { checked, total, verdict } = report.progress!.goNoGo;
   const itemLines = new Set(section.items.map((item) => item.line));
   const gaps = section.findings.filter((f) => !itemLines.has(f.range.start.line));
-  const text = `${total ? `${checked}/${total}` : 'no go/no-go items'} · ${verdict}${gaps.length ? ` · ${plural(gaps.length, 'gap')}` : ''}`;
-  const why = reasons.filter((r) => !UNCHECKED_REASON.test(r));
+  const text = `${total ? `${checked}/${total}` : l10n.t('no go/no-go items')} · ${verdict}${gaps.length ? ` · ${gapCount(gaps.length)}` : ''}`;
+  const why = reasonsOtherThan(report.progress!.goNoGo, 'unchecked');
+  const open = total - checked;
   const head =
     verdict === 'GO'
-      ? 'GO: every go/no-go item is checked and no error remains.'
-      : `NO-GO: ${why.length ? why.join('; ') : `${plural(total - checked, 'item')} still to check`}.`;
+      ? l10n.t('GO: every go/no-go item is checked and no error remains.')
+      : why.length ? l10n.t('NO-GO: {0}.', why.join('; ')) : open === 1 ? l10n.t('NO-GO: 1 item still to check.') : l10n.t('NO-GO: {0} items still to check.', open);
   return { text, detail: [head, ...gapLine(gaps)].join('\n') };
 }
 
 function gapLine(findings: Finding[]): string[] {
   if (!findings.length) return [];
   const rules = [...new Set(findings.map((f) => f.ruleId))];
-  return [`${plural(findings.length, 'gap')} (${rules.join(', ')}): hover the heading or see the Problems panel.`];
+  return [findings.length === 1 ? l10n.t('1 gap ({0}): hover the heading or see the Problems panel.', rules.join(', ')) : l10n.t('{0} gaps ({1}): hover the heading or see the Problems panel.', findings.length, rules.join(', '))];
 }
 
 /** The titles of the findings' preferred fixes that made it into `fix` (overlapping ones are left out, as Fix All does). */

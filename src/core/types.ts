@@ -56,12 +56,17 @@ export interface SectionProgress {
 
 export type Verdict = 'GO' | 'NO-GO';
 
+/** What a go/no-go reason is about, whatever language its text is in: `unchecked` restates the checked count. */
+export type GoNoGoReasonKind = 'no-checklist' | 'unchecked' | 'errors';
+
 export interface GoNoGoStatus {
   checked: number;
   total: number;
   verdict: Verdict;
-  /** Why the verdict is NO-GO; empty for GO. */
+  /** Why the verdict is NO-GO, in words to show; empty for GO. */
   reasons: string[];
+  /** What each reason is about, one per entry of `reasons`: what shows them picks by kind, never by their words. */
+  reasonKinds: GoNoGoReasonKind[];
 }
 
 export interface PlanProgress {

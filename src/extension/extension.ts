@@ -1,5 +1,5 @@
-import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { useMessageBundle } from '../core';
 import { registerActivePlanContext } from './active-plan-context';
 import { registerAgentTools, type PrepareToolInvocation } from './agent-tools';
 import { registerCodeActions } from './code-actions';
@@ -35,7 +35,7 @@ export interface ConnectorPlanApi {
 /** Cheap on purpose: it runs for every markdown file. Work happens when a markdown document is analysed. */
 export function activate(context: vscode.ExtensionContext): ConnectorPlanApi {
   // The core's messages (findings, progress, hovers) and the preview's words come from the extension's own bundle.
-  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+  useMessageBundle(vscode.l10n.bundle);
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Connector Plan'));
   const analyzer = new PlanAnalyzer(output);
   const planTree = new PlanTree(analyzer);

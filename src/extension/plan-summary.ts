@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { UNCHECKED_REASON, type PlanProgress, type SectionStatus } from '../core';
+import { reasonsOtherThan, type PlanProgress, type SectionStatus } from '../core';
 import type { PlanAnalysis } from './plan-analysis';
 
 /** `72% · NO-GO 3/5` (`72% · no go/no-go checklist` without one): what the tree and the status bar say about a plan. */
@@ -7,9 +7,6 @@ export function summaryText(progress: PlanProgress): string {
   const { verdict, checked, total } = progress.goNoGo;
   return total ? vscode.l10n.t('{0}% · {1} {2}/{3}', progress.percent, verdict, checked, total) : vscode.l10n.t('{0}% · no go/no-go checklist', progress.percent);
 }
-
-/** The core's reason for a plan without a checklist (compared with the core's reasons, never shown as is). */
-export const NO_CHECKLIST = 'no go/no-go checklist';
 
 /** `3 of 5 go/no-go items checked`, or that there is no checklist: the status bar's and the tooltip's words. */
 export function checkedItemsText({ checked, total }: { checked: number; total: number }): string {
@@ -35,9 +32,9 @@ export function statusLine(analysis: PlanAnalysis): string {
   const progress = analysis.report.progress;
   const where = vscode.workspace.asRelativePath(analysis.uri);
   if (!progress) return vscode.l10n.t('{0}: not checked as a plan ({1})', planName(analysis), where);
-  const { verdict, checked, total, reasons } = progress.goNoGo;
+  const { verdict, checked, total } = progress.goNoGo;
   const goNoGo = total ? vscode.l10n.t('{0} {1}/{2}', verdict, checked, total) : vscode.l10n.t('{0}, no go/no-go checklist', verdict);
-  const why = reasons.filter((r) => r !== NO_CHECKLIST && !UNCHECKED_REASON.test(r));
+  const why = reasonsOtherThan(progress.goNoGo, 'no-checklist', 'unchecked');
   return why.length
     ? vscode.l10n.t('{0}: {1}% filled · {2} ({3}) · {4}', planName(analysis), progress.percent, goNoGo, why.join('; '), where)
     : vscode.l10n.t('{0}: {1}% filled · {2} · {3}', planName(analysis), progress.percent, goNoGo, where);
@@ -64,7 +61,7 @@ export function planTooltip(analysis: PlanAnalysis): vscode.MarkdownString {
   const { goNoGo } = progress;
   tooltip.appendMarkdown(`\n\n${vscode.l10n.t('{0}% filled · **{1}**, {2}', progress.percent, goNoGo.verdict, checkedItemsText(goNoGo))}`);
   // The checked count is said just before: the reasons add only what it does not say.
-  const reasons = goNoGo.reasons.filter((r) => r !== NO_CHECKLIST && !UNCHECKED_REASON.test(r));
+  const reasons = reasonsOtherThan(goNoGo, 'no-checklist', 'unchecked');
   if (reasons.length) tooltip.appendMarkdown(` (${escapeMarkdown(reasons.join('; '))})`);
   tooltip.appendMarkdown(`\n\n| | ${vscode.l10n.t('Section')} | ${vscode.l10n.t('Filled')} |\n|---|---|---:|\n`);
   for (const section of progress.sections) {

@@ -1,7 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import { RULES } from '../../core';
 import type { CheckedFile } from '../analyze-inputs';
 import { analyzeInputs } from '../analyze-inputs';
 import type { Command } from '../command-line';
+import { usageLine } from '../command-line';
 import { TEMPLATE_HELP, TEMPLATE_OPTION, UsageError, oneOf, parseOrHelp } from '../command-line';
 import type { CliContext } from '../context';
 import { printError } from '../context';
@@ -11,9 +13,11 @@ import { formatSarif } from '../formatters/sarif';
 import { formatText } from '../formatters/text';
 import { evaluateGate } from './release-gate';
 
-const usage = 'Usage: connector-plan check [paths...] [--format text|json|sarif|github] [--max-warnings N] [--require-go] [--quiet] [--template <file>]';
+const usage = 'connector-plan check [paths...] [--format text|json|sarif|github] [--max-warnings N] [--require-go] [--quiet] [--template <file>]';
 
-const help = `${usage}
+const help = () =>
+  l10n.t({
+    message: `{0}
 
 Checks the connector rollout plans among the given files, folders and globs
 (default: the current folder). Folders are searched recursively for .md files,
@@ -28,7 +32,7 @@ Options:
                       (without it, warnings never fail)
   --require-go        fail unless every plan's go/no-go verdict is GO
   --quiet             report errors only
-${TEMPLATE_HELP}
+{1}
   -h, --help          show this help
 
 Rule severities come from the nearest .connector-plan.json above each file:
@@ -41,7 +45,10 @@ Exit codes:
   1  errors, more warnings than --max-warnings, or a NO-GO plan with --require-go
   2  usage error, a path or file that could not be read, or a template that
      could not be used
-`;
+`,
+    args: [usageLine(usage), TEMPLATE_HELP()],
+    comment: ["The --help of a command: {0} is the Usage: line, {1} the --template option's lines. Keep options, examples and JSON as they are and columns aligned."],
+  });
 
 const options = {
   format: { type: 'string', default: 'text' },
@@ -54,7 +61,7 @@ const options = {
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'check plans for gaps (files, folders, globs; default .)',
+  summary: () => l10n.t('check plans for gaps (files, folders, globs; default .)'),
   usage,
   help,
   async execute(args: string[], context: CliContext): Promise<number> {
@@ -77,7 +84,7 @@ export const checkCommand: Command = {
 };
 
 function parseCount(option: string, value: string): number {
-  if (!/^\d+$/.test(value)) throw new UsageError(`${option} needs a whole number, 0 or more (got "${value}")`, usage);
+  if (!/^\d+$/.test(value)) throw new UsageError(l10n.t('{0} needs a whole number, 0 or more (got "{1}")', option, value), usage);
   return Number(value);
 }
 

@@ -1,13 +1,17 @@
+import * as l10n from '@vscode/l10n';
 import { explainPlan, type PlanExplanation } from '../../core';
 import { readInputs, type InputOptions } from '../analyze-inputs';
 import type { Command } from '../command-line';
+import { usageLine } from '../command-line';
 import { UsageError, oneOf, parseOrHelp, TEMPLATE_HELP, TEMPLATE_OPTION, TEXT_OR_JSON_OPTIONS } from '../command-line';
 import type { CliContext } from '../context';
 import { formatExplainText } from '../formatters/explain-text';
 
-const usage = 'Usage: connector-plan explain <file> [--format text|json] [--template <file>]';
+const usage = 'connector-plan explain <file> [--format text|json] [--template <file>]';
 
-const help = `${usage}
+const help = () =>
+  l10n.t({
+    message: `{0}
 
 Shows how a plan was read, to understand a finding you disagree with: each
 heading and the template section it was taken for (or why none), each field
@@ -17,17 +21,20 @@ credentials never are.
 
 Options:
   --format <format>  text (default) or json
-${TEMPLATE_HELP}
+{1}
   -h, --help         show this help
 
 Exit codes: 0 shown, 2 usage error or a file that could not be read.
-`;
+`,
+    args: [usageLine(usage), TEMPLATE_HELP()],
+    comment: ["The --help of a command: {0} is the Usage: line, {1} the --template option's lines. Keep options, examples and JSON as they are and columns aligned."],
+  });
 
 const options = { ...TEXT_OR_JSON_OPTIONS, ...TEMPLATE_OPTION };
 
 export const explainCommand: Command = {
   name: 'explain',
-  summary: 'show how a plan was read: sections, fields, links, phases, go/no-go',
+  summary: () => l10n.t('show how a plan was read: sections, fields, links, phases, go/no-go'),
   usage,
   help,
   async execute(args: string[], context: CliContext): Promise<number> {
@@ -35,9 +42,9 @@ export const explainCommand: Command = {
     if (!parsed) return 0;
     const { values, positionals } = parsed;
     const format = oneOf('--format', values.format, ['text', 'json'], usage);
-    if (positionals.length !== 1) throw new UsageError(positionals.length ? 'explain takes one file' : 'missing the file to explain', usage);
+    if (positionals.length !== 1) throw new UsageError(positionals.length ? l10n.t('explain takes one file') : l10n.t('missing the file to explain'), usage);
     const { explained, unreadable, failedTemplates } = await explainInputs(positionals, context, { template: values.template });
-    if (explained.length > 1) throw new UsageError(`${positionals[0]} names ${explained.length} files; explain takes one file`, usage);
+    if (explained.length > 1) throw new UsageError(l10n.t('{0} names {1} files; explain takes one file', positionals[0], explained.length), usage);
     const [first] = explained;
     if (first) context.stdout.write(format === 'json' ? `${JSON.stringify(explainDocument(first), null, 2)}\n` : formatExplainText(first.path, first.explanation));
     return unreadable > 0 || failedTemplates > 0 ? 2 : 0;

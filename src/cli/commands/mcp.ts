@@ -1,12 +1,16 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import type { Command } from '../command-line';
+import { usageLine } from '../command-line';
 import { UsageError, parseOrHelp } from '../command-line';
 import type { CliContext } from '../context';
 import { printError } from '../context';
 
-const usage = 'Usage: connector-plan mcp [--root <folder>]';
+const usage = 'connector-plan mcp [--root <folder>]';
 
-const help = `${usage}
+const help = () =>
+  l10n.t({
+    message: `{0}
 
 Serves the plans of a folder to AI agents over the Model Context Protocol, on
 stdin and stdout (an MCP client starts it; stdout carries only the protocol).
@@ -28,7 +32,10 @@ Register it with an MCP client, for example:
 
 Exit codes: 0 the client closed the connection, 2 usage error or a root
 that is not a readable folder.
-`;
+`,
+    args: [usageLine(usage)],
+    comment: ['The --help of a command: {0} is the Usage: line. Keep options, examples and JSON as they are and columns aligned.'],
+  });
 
 const options = {
   root: { type: 'string' },
@@ -37,22 +44,22 @@ const options = {
 
 export const mcpCommand: Command = {
   name: 'mcp',
-  summary: 'serve the tools to AI agents over MCP (stdio)',
+  summary: () => l10n.t('serve the tools to AI agents over MCP (stdio)'),
   usage,
   help,
   async execute(args: string[], context: CliContext): Promise<number> {
     const parsed = parseOrHelp(args, options, { usage, help }, context.stdout);
     if (!parsed) return 0;
-    if (parsed.positionals.length) throw new UsageError(`mcp takes no paths; use --root ${parsed.positionals[0]} to serve that folder`, usage);
+    if (parsed.positionals.length) throw new UsageError(l10n.t('mcp takes no paths; use --root {0} to serve that folder', parsed.positionals[0]), usage);
     if (!context.stdio) {
-      printError(context, 'mcp serves over the standard input and output of a process; run it as connector-plan mcp');
+      printError(context, l10n.t('mcp serves over the standard input and output of a process; run it as connector-plan mcp'));
       return 2;
     }
     // Loaded only here: the MCP SDK is not read by the other commands.
     const { RootFolder, serveMcp } = loadServer();
     const root = await RootFolder.open(path.resolve(context.cwd, parsed.values.root ?? '.'), context.fs);
     if ('problem' in root) {
-      printError(context, `cannot serve ${parsed.values.root ?? 'the current folder'}: ${root.problem}`);
+      printError(context, parsed.values.root === undefined ? l10n.t('cannot serve the current folder: {0}', root.problem) : l10n.t('cannot serve {0}: {1}', parsed.values.root, root.problem));
       return 2;
     }
     return serveMcp(root, context, context.stdio);

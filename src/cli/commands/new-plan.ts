@@ -1,15 +1,19 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { connectorNameProblem, planFileName, scaffoldPlan, type TemplateSchema } from '../../core';
 import { readTemplateFile } from '../templates';
 import type { Command } from '../command-line';
+import { usageLine } from '../command-line';
 import { UsageError, parseOrHelp } from '../command-line';
 import type { CliContext } from '../context';
 import { displayPath, printError } from '../context';
 import { describeFsError } from '../file-system';
 
-const usage = 'Usage: connector-plan new "<Connector Name>" [--dir <folder>] [--force] [--template <file>]';
+const usage = 'connector-plan new "<Connector Name>" [--dir <folder>] [--force] [--template <file>]';
 
-const help = `${usage}
+const help = () =>
+  l10n.t({
+    message: `{0}
 
 Creates <folder>/<connector-name>-rollout-plan.md from the Connector Rollout
 Plan template, with the connector name filled in, and prints its path.
@@ -22,7 +26,10 @@ Options:
   -h, --help      show this help
 
 Exit codes: 0 created, 2 usage error, existing file without --force, or a write error.
-`;
+`,
+    args: [usageLine(usage)],
+    comment: ['The --help of a command: {0} is the Usage: line. Keep options, examples and JSON as they are and columns aligned.'],
+  });
 
 /** Where `new` (and the MCP server's new_plan) puts a plan when no folder is given. */
 export const DEFAULT_PLANS_FOLDER = 'docs/connectors';
@@ -36,7 +43,7 @@ const options = {
 
 export const newPlanCommand: Command = {
   name: 'new',
-  summary: 'create a plan from the template',
+  summary: () => l10n.t('create a plan from the template'),
   usage,
   help,
   async execute(args: string[], context: CliContext): Promise<number> {
@@ -48,14 +55,14 @@ export const newPlanCommand: Command = {
     if (values.template) {
       const loaded = await readTemplateFile(path.resolve(context.cwd, values.template), context);
       if (!loaded.ok) {
-        printError(context, `cannot use the template ${values.template}: ${loaded.problem}`);
+        printError(context, l10n.t('cannot use the template {0}: {1}', values.template, loaded.problem));
         return 2;
       }
       schema = loaded.read.schema;
     }
     const written = await writePlanFile(path.resolve(context.cwd, values.dir), name, schema, context, { overwrite: values.force });
     if ('problem' in written) {
-      printError(context, written.exists ? `${written.problem}; use --force to overwrite it` : written.problem);
+      printError(context, written.exists ? l10n.t('{0} already exists; use --force to overwrite it', written.path) : written.problem);
       return 2;
     }
     context.stdout.write(`${written.path}\n`);
@@ -73,22 +80,25 @@ export async function writePlanFile(folder: string, name: string, schema: Templa
   try {
     await context.fs.mkdir(folder);
   } catch (error) {
-    return { path: shown, problem: `cannot create the folder ${displayPath(context.cwd, folder)}: ${describeFsError(error)}`, exists: false };
+    return { path: shown, problem: l10n.t('cannot create the folder {0}: {1}', displayPath(context.cwd, folder), describeFsError(error)), exists: false };
   }
   try {
     await context.fs.writeFile(file, scaffoldPlan(name, schema), options);
   } catch (error) {
     const exists = (error as { code?: string }).code === 'EEXIST';
-    return { path: shown, problem: exists ? `${shown} already exists` : `cannot write ${shown}: ${describeFsError(error)}`, exists };
+    return { path: shown, problem: exists ? l10n.t('{0} already exists', shown) : l10n.t('cannot write {0}: {1}', shown, describeFsError(error)), exists };
   }
   return { path: shown };
 }
 
 function connectorName(positionals: string[]): string {
-  if (positionals.length === 0) throw new UsageError('missing the connector name', usage);
-  if (positionals.length > 1) throw new UsageError(`expected one connector name, got ${positionals.length} words; quote a name with spaces: connector-plan new "${positionals.join(' ')}"`, usage);
+  if (positionals.length === 0) throw new UsageError(l10n.t('missing the connector name'), usage);
+  if (positionals.length > 1) throw new UsageError(l10n.t('expected one connector name, got {0} words; quote a name with spaces: connector-plan new "{1}"', positionals.length, positionals.join(' ')), usage);
   const name = positionals[0].trim();
   const problem = connectorNameProblem(name);
-  if (problem) throw new UsageError(`bad connector name${name ? ` "${name}"` : ''}: ${problem}${/[/\\]/.test(name) ? ' Use --dir to choose the folder.' : ''}`, usage);
+  if (problem) {
+    const message = !name ? l10n.t('bad connector name: {0}', problem) : /[/\\]/.test(name) ? l10n.t('bad connector name "{0}": {1} Use --dir to choose the folder.', name, problem) : l10n.t('bad connector name "{0}": {1}', name, problem);
+    throw new UsageError(message, usage);
+  }
   return name;
 }

@@ -1,6 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import * as nodePath from 'node:path';
 import { analyzeInputs } from '../analyze-inputs';
 import type { Command } from '../command-line';
+import { usageLine } from '../command-line';
 import { oneOf, parseOrHelp, TEMPLATE_HELP, TEMPLATE_OPTION, TEXT_OR_JSON_OPTIONS } from '../command-line';
 import type { CliContext } from '../context';
 import { displayPath } from '../context';
@@ -8,9 +10,11 @@ import { formatStatusJson } from '../formatters/status-json';
 import { encodePath, formatStatusMarkdown } from '../formatters/status-markdown';
 import { formatStatusText } from '../formatters/status-text';
 
-const usage = 'Usage: connector-plan status [paths...] [--format text|json|markdown] [--template <file>]';
+const usage = 'connector-plan status [paths...] [--format text|json|markdown] [--template <file>]';
 
-const help = `${usage}
+const help = () =>
+  l10n.t({
+    message: `{0}
 
 Shows each plan's progress and go/no-go verdict: one row per plan found among
 the given files, folders and globs (default: the current folder).
@@ -19,17 +23,20 @@ Options:
   --format <format>  text (default), json or markdown (a table for a GitHub
                      job summary: >> "$GITHUB_STEP_SUMMARY"; in GitHub Actions
                      each plan links to its file at the run's commit)
-${TEMPLATE_HELP}
+{1}
   -h, --help         show this help
 
 Exit codes: 0 shown, 2 usage error or a path or file that could not be read.
-`;
+`,
+    args: [usageLine(usage), TEMPLATE_HELP()],
+    comment: ["The --help of a command: {0} is the Usage: line, {1} the --template option's lines. Keep options, examples and JSON as they are and columns aligned."],
+  });
 
 const options = { ...TEXT_OR_JSON_OPTIONS, ...TEMPLATE_OPTION };
 
 export const statusCommand: Command = {
   name: 'status',
-  summary: "show each plan's progress and go/no-go verdict",
+  summary: () => l10n.t("show each plan's progress and go/no-go verdict"),
   usage,
   help,
   async execute(args: string[], context: CliContext): Promise<number> {

@@ -1,14 +1,18 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
-import type { TemplateDescription, TemplateProblem } from '../../core';
+import { severityWord, type TemplateDescription, type TemplateProblem } from '../../core';
 import type { Command } from '../command-line';
+import { usageLine } from '../command-line';
 import { UsageError, oneOf, parseOrHelp, TEXT_OR_JSON_OPTIONS } from '../command-line';
 import type { CliContext } from '../context';
 import { displayPath, printError } from '../context';
 import { readTemplateFile } from '../templates';
 
-const usage = 'Usage: connector-plan template <file> [--format text|json]';
+const usage = 'connector-plan template <file> [--format text|json]';
 
-const help = `${usage}
+const help = () =>
+  l10n.t({
+    message: `{0}
 
 Shows how a template file is read, before plans are checked against it: the
 title plans are known by, each section with its role (fields, links, mapping,
@@ -24,11 +28,14 @@ Options:
 
 Exit codes: 0 read (warnings may be listed), 1 the template has errors,
 2 usage error, or a file that cannot be read or holds no sections.
-`;
+`,
+    args: [usageLine(usage)],
+    comment: ['The --help of a command: {0} is the Usage: line. Keep options, examples and JSON as they are and columns aligned.'],
+  });
 
 export const templateCommand: Command = {
   name: 'template',
-  summary: 'show how a template file is read, and what is wrong with it',
+  summary: () => l10n.t('show how a template file is read, and what is wrong with it'),
   usage,
   help,
   async execute(args: string[], context: CliContext): Promise<number> {
@@ -36,12 +43,12 @@ export const templateCommand: Command = {
     if (!parsed) return 0;
     const { values, positionals } = parsed;
     const format = oneOf('--format', values.format, ['text', 'json'], usage);
-    if (positionals.length !== 1) throw new UsageError(positionals.length ? 'template takes one file' : 'missing the template file', usage);
+    if (positionals.length !== 1) throw new UsageError(positionals.length ? l10n.t('template takes one file') : l10n.t('missing the template file'), usage);
     const absolute = path.resolve(context.cwd, positionals[0]);
     const shown = displayPath(context.cwd, absolute);
     const loaded = await readTemplateFile(absolute, context);
     if (!loaded.ok) {
-      printError(context, `cannot use the template ${shown}: ${loaded.problem}`);
+      printError(context, l10n.t('cannot use the template {0}: {1}', shown, loaded.problem));
       return 2;
     }
     const { description, problems } = loaded.read;
@@ -51,16 +58,42 @@ export const templateCommand: Command = {
 };
 
 function formatTemplateText(shown: string, d: TemplateDescription, problems: TemplateProblem[]): string {
-  const out = [`${shown}: template "${d.title}"`, `plans: titles with ${d.planTitles.map((t) => `"${t}"`).join(' or ')}, or ${d.minSections} of its ${d.sections.length} sections`, ''];
+  const titles = d.planTitles.map((t) => `"${t}"`).join(l10n.t({ message: ' or ', comment: ['Between the title endings a plan may have: "Rollout Plan" or "Plan".'] }));
+  const out = [l10n.t('{0}: template "{1}"', shown, d.title), l10n.t('plans: titles with {0}, or {1} of its {2} sections', titles, d.minSections, d.sections.length), ''];
   for (const s of d.sections) {
-    out.push(`${s.id}) ${s.title} — ${s.role}`);
-    for (const f of s.fields) out.push(`  field: ${f.label}${f.series ? ' (numbered: 1, 2, 3…)' : ''}${f.choices ? ` — one of ${f.choices.join(', ')}` : ''}`);
-    if (s.subsections) out.push(`  ${s.subsections.kind}s (${s.subsections.count} in the template), each with: ${s.subsections.fields.join(', ') || 'nothing'}`);
-    if (s.columns) out.push(`  table columns: ${s.columns.map((c) => (c.choices ? `${c.title} (${c.choices.join(', ')})` : c.title)).join(' | ')}`);
-    if (s.checklist) for (const item of s.checklist) out.push(`  checklist: [ ] ${item}`);
+    out.push(`${s.id}) ${s.title} — ${roleWord(s.role)}`);
+    for (const f of s.fields) {
+      const label = f.series ? l10n.t('{0} (numbered: 1, 2, 3…)', f.label) : f.label;
+      out.push(`  ${f.choices ? l10n.t('field: {0} — one of {1}', label, f.choices.join(', ')) : l10n.t('field: {0}', label)}`);
+    }
+    if (s.subsections) {
+      const { kind, count, fields } = s.subsections;
+      out.push(`  ${fields.length ? l10n.t('{0}s ({1} in the template), each with: {2}', kind, count, fields.join(', ')) : l10n.t('{0}s ({1} in the template), each with: nothing', kind, count)}`);
+    }
+    if (s.columns) out.push(`  ${l10n.t('table columns: {0}', s.columns.map((c) => (c.choices ? `${c.title} (${c.choices.join(', ')})` : c.title)).join(' | '))}`);
+    if (s.checklist) for (const item of s.checklist) out.push(`  ${l10n.t('checklist: [ ] {0}', item)}`);
   }
   out.push('');
-  if (!problems.length) out.push('No problems found.');
-  for (const p of problems) out.push(`${p.severity}${p.line ? ` (line ${p.line})` : ''}: ${p.message}`);
+  if (!problems.length) out.push(l10n.t('No problems found.'));
+  for (const p of problems) out.push(p.line ? l10n.t('{0} (line {1}): {2}', severityWord(p.severity), p.line, p.message) : `${severityWord(p.severity)}: ${p.message}`);
   return `${out.join('\n')}\n`;
+}
+
+/** A section's role in words; the JSON keeps the keyword. */
+function roleWord(role: TemplateDescription['sections'][number]['role']): string {
+  // What the section holds, after its title.
+  switch (role) {
+    case 'links':
+      return l10n.t('links');
+    case 'mapping':
+      return l10n.t('mapping');
+    case 'work':
+      return l10n.t('work');
+    case 'risks':
+      return l10n.t('risks');
+    case 'checklist':
+      return l10n.t('checklist');
+    default:
+      return l10n.t('fields');
+  }
 }

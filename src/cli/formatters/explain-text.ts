@@ -1,50 +1,86 @@
-import type { ExplainedField, ExplainedSection, PlanExplanation } from '../../core';
+import * as l10n from '@vscode/l10n';
+import type { ExplainedField, ExplainedSection, ExplainedWorkItem, PlanExplanation } from '../../core';
+import { statusWord } from '../../core';
 
 /** The plan's reading as an indented outline: headings, then what each one holds. */
 export function formatExplainText(path: string, plan: PlanExplanation): string {
-  const out: string[] = [`${path}: ${plan.isPlan ? 'a connector plan' : 'not a connector plan'} (${plan.why})`];
+  const out: string[] = [plan.isPlan ? l10n.t('{0}: a connector plan ({1})', path, plan.why) : l10n.t('{0}: not a connector plan ({1})', path, plan.why)];
   if (!plan.isPlan) return lines(out);
-  if (plan.title) out.push(`title, line ${plan.title.line}: ${plan.title.text}`);
-  out.push(`sections are level-${plan.sectionLevel} headings (${'#'.repeat(plan.sectionLevel)})`);
-  if (plan.goNoGo) out.push(`go/no-go: ${plan.goNoGo.checked}/${plan.goNoGo.total} · ${plan.goNoGo.verdict}${plan.goNoGo.reasons.length ? ` (${plan.goNoGo.reasons.join('; ')})` : ''}`);
+  if (plan.title) out.push(l10n.t('title, line {0}: {1}', plan.title.line, plan.title.text));
+  out.push(l10n.t('sections are level-{0} headings ({1})', plan.sectionLevel, '#'.repeat(plan.sectionLevel)));
+  if (plan.goNoGo) {
+    const { checked, total, verdict, reasons } = plan.goNoGo;
+    out.push(reasons.length ? l10n.t('go/no-go: {0}/{1} · {2} ({3})', checked, total, verdict, reasons.join('; ')) : l10n.t('go/no-go: {0}/{1} · {2}', checked, total, verdict));
+  }
   for (const section of plan.sections) out.push('', ...sectionLines(section));
   return lines(out);
 }
 
 function sectionLines(section: ExplainedSection): string[] {
-  const heading = `line ${section.heading.line}: ${'#'.repeat(section.heading.level)} ${section.heading.text}`;
+  const heading = l10n.t('line {0}: {1}', section.heading.line, `${'#'.repeat(section.heading.level)} ${section.heading.text}`);
   const out = [section.id ? `${heading}  ->  ${section.id}) ${section.title} (${section.how})` : `${heading}  ->  ${section.how}`];
-  if (section.nestedIn !== null) out.push(`  written inside the section at line ${section.nestedIn}`);
+  if (section.nestedIn !== null) out.push(`  ${l10n.t('written inside the section at line {0}', section.nestedIn)}`);
   if (section.progress) {
     const { filled, total, status, missing } = section.progress;
-    const gaps = section.gaps ? ` (${section.gaps} gap${section.gaps > 1 ? 's' : ''} reported in it)` : '';
-    out.push(`  progress: ${filled}/${total} ${status}${gaps}${missing.length && status !== 'missing' ? `; still to write: ${missing.join('; ')}` : ''}`);
+    const state = `${filled}/${total} ${statusWord(status)}`;
+    const gaps = section.gaps === 1 ? l10n.t('{0} (1 gap reported in it)', state) : section.gaps ? l10n.t('{0} ({1} gaps reported in it)', state, section.gaps) : state;
+    out.push(`  ${missing.length && status !== 'missing' ? l10n.t('progress: {0}; still to write: {1}', gaps, missing.join('; ')) : l10n.t('progress: {0}', gaps)}`);
   }
   for (const field of section.fields) out.push(...fieldLines(field, '  '));
-  for (const link of section.links) out.push(`  link, line ${link.line}: ${link.text}${link.arrow ? '' : link.formatChecked ? '  (no arrow)' : '  (a description, not format-checked)'}`);
-  for (const { headerLine, rows } of section.mappings) out.push(`  mapping table, header at line ${headerLine}: ${rows.length} row${rows.length === 1 ? '' : 's'}${rows.length ? ` (lines ${rows[0]}–${rows[rows.length - 1]})` : ''}`);
-  for (const risk of section.risks) out.push(`  risk, line ${risk.line}: ${risk.mitigation ? 'with a mitigation' : 'no mitigation'}`);
-  for (const work of section.work) {
-    const form = { heading: '', item: ', a list item', toggle: ', a toggle', row: ', a table row' }[work.form];
-    const state = work.kind ? `${work.kind}${work.number !== null ? ` ${work.number}` : ''}${form}${work.status ? `, ${work.status}` : ''}${work.owesNothing ? ', owes nothing' : ''}` : 'not a phase or wave';
-    out.push(`  line ${work.line}: ${work.heading}  ->  ${state}`);
-    for (const slot of work.slots) {
-      const where = slot.line !== null ? ` (line ${slot.line})` : '';
-      const value = slot.total !== undefined ? `${slot.done}/${slot.total} ticked` : !slot.present ? 'not written' : slot.filled ? 'filled' : 'empty';
-      out.push(`    ${slot.field}: ${value}${where}`);
-    }
-    for (const item of work.items) out.push(`    [${item.checked ? 'x' : ' '}] line ${item.line}: ${item.text}${work.kind === 'phase' ? '  (a gate of this phase, not counted in the go/no-go)' : ''}`);
+  for (const link of section.links) {
+    out.push(`  ${link.arrow ? l10n.t('link, line {0}: {1}', link.line, link.text) : link.formatChecked ? l10n.t('link, line {0}: {1}  (no arrow)', link.line, link.text) : l10n.t('link, line {0}: {1}  (a description, not format-checked)', link.line, link.text)}`);
   }
-  for (const item of section.goNoGo) out.push(`  go/no-go [${item.checked ? 'x' : ' '}] line ${item.line}: ${item.text}${item.form === 'table' ? '  (table row)' : item.form === 'mark' ? '  (status mark)' : ''}`);
+  for (const { headerLine, rows } of section.mappings) {
+    out.push(`  ${!rows.length ? l10n.t('mapping table, header at line {0}: 0 rows', headerLine) : rows.length === 1 ? l10n.t('mapping table, header at line {0}: 1 row (lines {1}–{2})', headerLine, rows[0], rows[0]) : l10n.t('mapping table, header at line {0}: {1} rows (lines {2}–{3})', headerLine, rows.length, rows[0], rows[rows.length - 1])}`);
+  }
+  for (const risk of section.risks) out.push(`  ${risk.mitigation ? l10n.t('risk, line {0}: with a mitigation', risk.line) : l10n.t('risk, line {0}: no mitigation', risk.line)}`);
+  for (const work of section.work) {
+    out.push(`  ${l10n.t('line {0}: {1}', work.line, work.heading)}  ->  ${workState(work)}`);
+    for (const slot of work.slots) {
+      const value = slot.total !== undefined ? l10n.t('{0}/{1} ticked', slot.done ?? 0, slot.total) : !slot.present ? l10n.t('not written') : slot.filled ? l10n.t('filled') : l10n.t('empty');
+      out.push(`    ${slot.line !== null ? l10n.t('{0}: {1} (line {2})', slot.field, value, slot.line) : `${slot.field}: ${value}`}`);
+    }
+    for (const item of work.items) {
+      const box = `[${item.checked ? 'x' : ' '}]`;
+      out.push(`    ${work.kind === 'phase' ? l10n.t('{0} line {1}: {2}  (a gate of this phase, not counted in the go/no-go)', box, item.line, item.text) : l10n.t('{0} line {1}: {2}', box, item.line, item.text)}`);
+    }
+  }
+  for (const item of section.goNoGo) {
+    const box = `[${item.checked ? 'x' : ' '}]`;
+    out.push(`  ${item.form === 'table' ? l10n.t('go/no-go {0} line {1}: {2}  (table row)', box, item.line, item.text) : item.form === 'mark' ? l10n.t('go/no-go {0} line {1}: {2}  (status mark)', box, item.line, item.text) : l10n.t('go/no-go {0} line {1}: {2}', box, item.line, item.text)}`);
+  }
   return out;
 }
 
+/** `phase 2, a list item, deferred, owes nothing`: the kind and number are the template's words, the status the plan's. */
+function workState(work: ExplainedWorkItem): string {
+  if (!work.kind) return l10n.t('not a phase or wave');
+  const parts = [work.number !== null ? `${work.kind} ${work.number}` : work.kind];
+  if (work.form === 'item') parts.push(l10n.t('a list item'));
+  if (work.form === 'toggle') parts.push(l10n.t('a toggle'));
+  if (work.form === 'row') parts.push(l10n.t('a table row'));
+  if (work.status) parts.push(work.status);
+  if (work.owesNothing) parts.push(l10n.t('owes nothing'));
+  return parts.join(', ');
+}
+
 function fieldLines(field: ExplainedField, indent: string): string[] {
-  const span = field.lines[0] === field.lines[1] ? `line ${field.line}` : `lines ${field.lines[0]}–${field.lines[1]}`;
+  const span = field.lines[0] === field.lines[1] ? l10n.t('line {0}', field.line) : l10n.t('lines {0}–{1}', field.lines[0], field.lines[1]);
   const same = field.template && field.template.toLowerCase() === field.label.toLowerCase().replace(/\s*#?\d+$/, '');
-  const template = field.template ? (same ? '' : ` = "${field.template}"`) : ' (not a template field)';
-  const state = { filled: 'filled', empty: 'EMPTY', placeholder: 'still the placeholder', unchosen: 'option list, none chosen' }[field.state];
-  return [`${indent}field "${field.label}"${template}, ${field.kind}: ${state}, ${span}`, ...field.children.flatMap((child) => fieldLines(child, `${indent}  `))];
+  const state = { filled: l10n.t('filled'), empty: l10n.t('EMPTY'), placeholder: l10n.t('still the placeholder'), unchosen: l10n.t('option list, none chosen') }[field.state];
+  const kinds: Record<ExplainedField['kind'], string> = {
+    item: l10n.t({ message: 'item', comment: ['How a field is written: a list item.'] }),
+    paragraph: l10n.t({ message: 'paragraph', comment: ['How a field is written: a paragraph.'] }),
+    heading: l10n.t({ message: 'heading', comment: ['How a field is written: a heading.'] }),
+    'table-row': l10n.t({ message: 'table-row', comment: ['How a field is written: a table row.'] }),
+  };
+  const kind = kinds[field.kind];
+  const line = !field.template
+    ? l10n.t('field "{0}" (not a template field), {1}: {2}, {3}', field.label, kind, state, span)
+    : same
+      ? l10n.t('field "{0}", {1}: {2}, {3}', field.label, kind, state, span)
+      : l10n.t('field "{0}" = "{1}", {2}: {3}, {4}', field.label, field.template, kind, state, span);
+  return [`${indent}${line}`, ...field.children.flatMap((child) => fieldLines(child, `${indent}  `))];
 }
 
 function lines(out: string[]): string {

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { noPlansFound } from './status-text';
 import type { CheckedFile } from '../analyze-inputs';
 import { planStatuses } from './plan-status';
 
@@ -10,7 +12,7 @@ export interface MarkdownOptions {
 export function formatStatusMarkdown(files: CheckedFile[], options: MarkdownOptions = {}): string {
   const statuses = planStatuses(files);
   if (statuses.length === 0) {
-    return `### Connector plans: none found\n\nNo connector plans found (${files.length} markdown ${files.length === 1 ? 'file' : 'files'} looked at).\n`;
+    return `### ${l10n.t('Connector plans: none found')}\n\n${noPlansFound(files.length)}\n`;
   }
   const go = statuses.filter((status) => status.goNoGo.verdict === 'GO').length;
   const link = options.link ?? encodePath;
@@ -24,9 +26,9 @@ export function formatStatusMarkdown(files: CheckedFile[], options: MarkdownOpti
     ].join(' | '),
   );
   return [
-    `### Connector plans: ${statuses.length} plan${statuses.length === 1 ? '' : 's'} · ${go} GO · ${statuses.length - go} NO-GO`,
+    `### ${statuses.length === 1 ? l10n.t('Connector plans: 1 plan · {0} GO · {1} NO-GO', go, statuses.length - go) : l10n.t('Connector plans: {0} plans · {1} GO · {2} NO-GO', statuses.length, go, statuses.length - go)}`,
     '',
-    '| Plan | Progress | Go/No-Go | Verdict | File |',
+    `| ${[l10n.t('Plan'), l10n.t('Progress'), l10n.t('Go/No-Go'), l10n.t('Verdict'), l10n.t('File')].map(escapeMarkdown).join(' | ')} |`,
     '| --- | ---: | ---: | --- | --- |',
     ...rows.map((row) => `| ${row} |`),
     '',

@@ -1,12 +1,13 @@
+import * as l10n from '@vscode/l10n';
 import type { CheckedFile } from '../analyze-inputs';
 import { planStatuses } from './plan-status';
 
-const HEADER = ['Plan', 'Progress', 'Go/No-Go', 'Verdict', 'File'];
 
 /** An aligned table, one row per plan. */
 export function formatStatusText(files: CheckedFile[]): string {
   const statuses = planStatuses(files);
-  if (statuses.length === 0) return `No connector plans found (${files.length} markdown ${files.length === 1 ? 'file' : 'files'} looked at).\n`;
+  if (statuses.length === 0) return `${noPlansFound(files.length)}\n`;
+  const HEADER = [l10n.t('Plan'), l10n.t('Progress'), l10n.t('Go/No-Go'), l10n.t('Verdict'), l10n.t('File')];
   const rows = statuses.map((status) => [
     status.name,
     `${Math.round(status.percent)}%`,
@@ -24,4 +25,9 @@ export function formatStatusText(files: CheckedFile[]): string {
     )
     .map((line) => `${line}\n`)
     .join('');
+}
+
+/** `No connector plans found (3 markdown files looked at).` */
+export function noPlansFound(looked: number): string {
+  return looked === 1 ? l10n.t('No connector plans found (1 markdown file looked at).') : l10n.t('No connector plans found ({0} markdown files looked at).', looked);
 }

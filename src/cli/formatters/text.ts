@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Severity } from '../../core';
 import type { CheckedFile } from '../analyze-inputs';
 import { oneBased } from './positions';
@@ -26,21 +27,25 @@ export function formatSummary(files: CheckedFile[], options: TextOptions): strin
   const plans = files.filter((file) => file.report.isPlan).length;
   const skipped = files.length - plans;
   const notes = [
-    ...(skipped > 0 ? [`${plural(skipped, 'other markdown file')} skipped`] : []),
-    ...(options.unreadable > 0 ? [`${options.unreadable} could not be read`] : []),
+    ...(skipped > 0 ? [skipped === 1 ? l10n.t('1 other markdown file skipped') : l10n.t('{0} other markdown files skipped', skipped)] : []),
+    ...(options.unreadable > 0 ? [l10n.t('{0} could not be read', options.unreadable)] : []),
   ];
+  const errors = counts.error === 1 ? l10n.t('1 error') : l10n.t('{0} errors', counts.error);
   const totals = options.quiet
-    ? plural(counts.error, 'error')
-    : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;
-  return `${plural(plans, 'plan')} checked${notes.length > 0 ? ` (${notes.join(', ')})` : ''}: ${totals}`;
+    ? errors
+    : l10n.t({
+        message: '{0}, {1}, {2} info',
+        args: [errors, counts.warning === 1 ? l10n.t('1 warning') : l10n.t('{0} warnings', counts.warning), counts.info],
+        comment: ['The counts of a check: "2 errors", "1 warning", then the number of info findings.'],
+      });
+  const checked = notes.length > 0
+    ? plans === 1 ? l10n.t('1 plan checked ({0}): {1}', notes.join(', '), totals) : l10n.t('{0} plans checked ({1}): {2}', plans, notes.join(', '), totals)
+    : plans === 1 ? l10n.t('1 plan checked: {0}', totals) : l10n.t('{0} plans checked: {1}', plans, totals);
+  return checked;
 }
 
 function countSeverities(files: CheckedFile[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const finding of files.flatMap((file) => file.report.findings)) counts[finding.severity]++;
   return counts;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { confinedPath } from '../../core';
 import type { CliContext } from '../context';
@@ -37,7 +38,7 @@ export class RootFolder {
   /** The root, or why it cannot be served: it must exist and be a folder. */
   static async open(folder: string, fs: CliFileSystem): Promise<RootFolder | Refusal> {
     try {
-      if (!(await fs.stat(folder)).isDirectory()) return { problem: 'it is not a folder' };
+      if (!(await fs.stat(folder)).isDirectory()) return { problem: l10n.t('it is not a folder') };
       return new RootFolder(folder, await fs.realpath(folder), fs);
     } catch (error) {
       return { problem: describeFsError(error) };
@@ -70,7 +71,7 @@ export class RootFolder {
   async file(input: string): Promise<RootPath | Refusal> {
     const target = await this.existing(input);
     if ('problem' in target) return target;
-    if (target.isFolder) return { problem: `"${target.shown}" is a folder, not a plan's markdown file: give the file's path (list_plans lists the plans in a folder).` };
+    if (target.isFolder) return { problem: l10n.t('"{0}" is a folder, not a plan\'s markdown file: give the file\'s path (list_plans lists the plans in a folder).', target.shown) };
     return target;
   }
 
@@ -78,7 +79,7 @@ export class RootFolder {
   async folder(input: string): Promise<RootPath | Refusal> {
     const target = await this.existing(input);
     if ('problem' in target) return target;
-    if (!target.isFolder) return { problem: `"${target.shown}" is a file, not a folder: give a folder (or check_plan to check that file).` };
+    if (!target.isFolder) return { problem: l10n.t('"{0}" is a file, not a folder: give a folder (or check_plan to check that file).', target.shown) };
     return target;
   }
 
@@ -92,11 +93,11 @@ export class RootFolder {
         if (!this.isInsideReal(await this.fs.realpath(existing))) return this.leadsOut(target);
         break;
       } catch (error) {
-        if ((error as { code?: string }).code !== 'ENOENT' || existing === this.path) return { problem: `cannot use the folder "${target.shown}": ${describeFsError(error)}` };
+        if ((error as { code?: string }).code !== 'ENOENT' || existing === this.path) return { problem: l10n.t('cannot use the folder "{0}": {1}', target.shown, describeFsError(error)) };
         existing = path.dirname(existing);
       }
     }
-    if (existing === target.absolute && !(await this.fs.stat(existing)).isDirectory()) return { problem: `"${target.shown}" is a file, not a folder: give the folder to create the plan in.` };
+    if (existing === target.absolute && !(await this.fs.stat(existing)).isDirectory()) return { problem: l10n.t('"{0}" is a file, not a folder: give the folder to create the plan in.', target.shown) };
     return target;
   }
 
@@ -108,12 +109,12 @@ export class RootFolder {
       return { ...target, isFolder: (await this.fs.stat(target.absolute)).isDirectory() };
     } catch (error) {
       const missing = (error as { code?: string }).code === 'ENOENT';
-      return { problem: missing ? `"${target.shown}" does not exist in ${ROOT}: give a path relative to it (list_plans lists the plans).` : `cannot read "${target.shown}": ${describeFsError(error)}` };
+      return { problem: missing ? l10n.t('"{0}" does not exist in the server\'s root folder: give a path relative to it (list_plans lists the plans).', target.shown) : l10n.t('cannot read "{0}": {1}', target.shown, describeFsError(error)) };
     }
   }
 
   private leadsOut(target: RootPath): Refusal {
-    return { problem: `"${target.shown}" leads outside ${ROOT} through a symbolic link: only files inside it can be read or written.` };
+    return { problem: l10n.t('"{0}" leads outside the server\'s root folder through a symbolic link: only files inside it can be read or written.', target.shown) };
   }
 
   private isInsideReal(real: string): boolean {
@@ -125,7 +126,7 @@ export class RootFolder {
     // Above the root there is nothing (a config there is not read); a link out of it cannot be followed.
     const guard = async (file: string) => {
       if (relativeInside(this.path, path.resolve(file)) === undefined) throw Object.assign(new Error(`ENOENT: outside ${ROOT}`), { code: 'ENOENT' });
-      if (!this.isInsideReal(await fs.realpath(file))) throw new Error(`it leads outside ${ROOT} through a symbolic link`);
+      if (!this.isInsideReal(await fs.realpath(file))) throw new Error(l10n.t("it leads outside the server's root folder through a symbolic link"));
     };
     const guardNew = async (file: string) => {
       let existing = path.resolve(file);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Readable, Writable } from 'node:stream';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
@@ -51,8 +52,8 @@ export async function serveMcp(root: RootFolder, context: CliContext, streams: {
       return toolResult(await callTool(name, input, root, context));
     } catch (error) {
       // Only the error's kind is logged: a message could quote what it read.
-      context.stderr.write(`connector-plan mcp: internal error in ${name.slice(0, 40)} (${(error as Error)?.name ?? 'error'}), please report it\n`);
-      return toolResult({ problem: `Internal error in ${name.slice(0, 40)}. Please report it.` });
+      context.stderr.write(`connector-plan mcp: ${l10n.t('internal error in {0} ({1}), please report it', name.slice(0, 40), (error as Error)?.name ?? 'error')}\n`);
+      return toolResult({ problem: l10n.t('Internal error in {0}. Please report it.', name.slice(0, 40)) });
     }
   };
   server.setRequestHandler(CallToolRequestSchema, (request) => tracked(answerToolCall(request.params.name, request.params.arguments)));
@@ -61,14 +62,14 @@ export async function serveMcp(root: RootFolder, context: CliContext, streams: {
     if ('problem' in read) throw new McpError(ErrorCode.InvalidParams, read.problem);
     return { contents: [{ uri: request.params.uri, mimeType: 'text/markdown', text: read.text }] };
   }));
-  server.onerror = (error) => context.stderr.write(`connector-plan mcp: a message could not be handled (${error?.name ?? 'error'})\n`);
+  server.onerror = (error) => context.stderr.write(`connector-plan mcp: ${l10n.t('a message could not be handled ({0})', error?.name ?? 'error')}\n`);
 
   const ended = new Promise<void>((resolve) => {
     streams.input.once('end', resolve);
     streams.input.once('close', resolve);
   });
   await server.connect(new StdioServerTransport(streams.input, streams.output));
-  context.stderr.write(`connector-plan mcp: serving ${root.path} over stdio\n`);
+  context.stderr.write(`connector-plan mcp: ${l10n.t('serving {0} over stdio', root.path)}\n`);
   await ended;
   while (running.size) await Promise.allSettled(running);
   // The SDK sends a response a few microtasks after its handler settles.

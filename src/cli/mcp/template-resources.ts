@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { DEFAULT_TEMPLATE_TEXT } from '../../core';
 import { createConfigLookup, CONFIG_FILE_NAME } from '../config-files';
@@ -45,12 +46,12 @@ export async function templateResources(root: RootFolder, base: CliContext): Pro
 export async function readTemplateResource(uri: string, root: RootFolder, base: CliContext): Promise<{ text: string } | Refusal> {
   if (uri === BUILT_IN_TEMPLATE_URI) return { text: DEFAULT_TEMPLATE_TEXT };
   const resource = (await templateResources(root, base)).find((candidate) => candidate.uri === uri);
-  if (!resource) return { problem: `No resource ${uri.slice(0, 200)}: this server has the template resources listed by resources/list.` };
+  if (!resource) return { problem: l10n.t('No resource {0}: this server has the template resources listed by resources/list.', uri.slice(0, 200)) };
   try {
     const decoded = decodeText(await root.files.readFile(path.join(root.path, resource.name)));
-    return 'problem' in decoded ? { problem: `cannot read the template ${resource.name}: ${decoded.problem}` } : decoded;
+    return 'problem' in decoded ? { problem: l10n.t('cannot read the template {0}: {1}', resource.name, decoded.problem) } : decoded;
   } catch (error) {
-    return { problem: `cannot read the template ${resource.name}: ${describeFsError(error)}` };
+    return { problem: l10n.t('cannot read the template {0}: {1}', resource.name, describeFsError(error)) };
   }
 }
 

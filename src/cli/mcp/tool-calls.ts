@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { AGENT_TOOLS, checkSummary, connectorNameProblem, explainSummary, fileDocument, notAPlanText, statusSummary, validateToolInput } from '../../core';
 import type { AgentToolSpec } from '../../core';
@@ -20,7 +21,7 @@ export const MCP_TOOLS = AGENT_TOOLS.filter((tool): tool is AgentToolSpec & { mc
 /** Runs one tool on the root; bad input of any kind gives a problem, never an exception. */
 export async function callTool(name: string, input: unknown, root: RootFolder, base: CliContext): Promise<ToolOutcome> {
   const spec = MCP_TOOLS.find((candidate) => candidate.mcpName === name);
-  if (!spec) return { problem: `Unknown tool "${name.slice(0, 40)}": this server has ${MCP_TOOLS.map((t) => t.mcpName).join(', ')}.` };
+  if (!spec) return { problem: l10n.t('Unknown tool "{0}": this server has {1}.', name.slice(0, 40), MCP_TOOLS.map((t) => t.mcpName).join(', ')) };
   const valid = validateToolInput(spec, 'mcp', input);
   if ('problem' in valid) return valid;
   const given = valid.input as Record<string, string | undefined>;
@@ -34,7 +35,7 @@ export async function callTool(name: string, input: unknown, root: RootFolder, b
     case 'newPlan':
       return newPlan(given.name!, given.folder ?? DEFAULT_PLANS_FOLDER, root, base);
     default:
-      return { problem: `${name} is not offered by this server.` };
+      return { problem: l10n.t('{0} is not offered by this server.', name) };
   }
 }
 
@@ -69,7 +70,7 @@ async function explainPlanFile(input: string, root: RootFolder, base: CliContext
 
 async function newPlan(name: string, input: string, root: RootFolder, base: CliContext): Promise<ToolOutcome> {
   const problem = connectorNameProblem(name);
-  if (problem) return { problem: `Bad connector name "${name.slice(0, 80)}": ${problem}${/[/\\]/.test(name) ? ' Give the folder as "folder".' : ''}` };
+  if (problem) return { problem: /[/\\]/.test(name) ? l10n.t('Bad connector name "{0}": {1} Give the folder as "folder".', name.slice(0, 80), problem) : l10n.t('Bad connector name "{0}": {1}', name.slice(0, 80), problem) };
   const folder = await root.writableFolder(input);
   if ('problem' in folder) return folder;
   const { context, notes } = root.context(base);
@@ -78,19 +79,20 @@ async function newPlan(name: string, input: string, root: RootFolder, base: CliC
   const schema = await new TemplateLoader(context).schema(template);
   const written = await writePlanFile(folder.absolute, name, schema, context, { overwrite: false });
   if ('problem' in written) {
-    return { problem: written.exists ? `${written.path} already exists, and new_plan never overwrites a file: check or edit that plan, or give another name or folder.` : written.problem };
+    return { problem: written.exists ? l10n.t('{0} already exists, and new_plan never overwrites a file: check or edit that plan, or give another name or folder.', written.path) : written.problem };
   }
   const [file] = (await analyzeInputs([written.path], context)).files;
-  if (!file) return { problem: `Created ${written.path}, but could not check it: ${notes.join('; ')}` };
-  const from = schema && template ? `the team template ${displayPath(root.path, template)}` : 'the built-in template';
-  const created = `Created ${written.path} from ${from}. Write each section, then check it with check_plan.`;
+  if (!file) return { problem: l10n.t('Created {0}, but could not check it: {1}', written.path, notes.join('; ')) };
+  const created = schema && template
+    ? l10n.t('Created {0} from the team template {1}. Write each section, then check it with check_plan.', written.path, displayPath(root.path, template))
+    : l10n.t('Created {0} from the built-in template. Write each section, then check it with check_plan.', written.path);
   return { summary: withNotes(`${created}\n${checkSummary(file.path, file.report)}`, notes), document: { created: written.path, ...fileDocument(file.path, file.report) } };
 }
 
 function withNotes(summary: string, notes: string[]): string {
-  return notes.length ? `${summary}\nNotes:\n${notes.map((note) => `- ${note}`).join('\n')}` : summary;
+  return notes.length ? `${summary}\n${l10n.t('Notes:')}\n${notes.map((note) => `- ${note}`).join('\n')}` : summary;
 }
 
 function templateText(shown: string): string {
-  return `${shown} is a template named by .connector-plan.json, not a plan: templates are never checked as plans.`;
+  return l10n.t('{0} is a template named by .connector-plan.json, not a plan: templates are never checked as plans.', shown);
 }

@@ -1,4 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import type { PlanReport } from '../analyze';
+import { reasonsOtherThan, severityWord, statusWord } from '../assist';
 import type { PlanExplanation } from '../explain';
 import type { Severity } from '../types';
 import { oneBased, type PlanStatus } from './documents';
@@ -15,48 +17,55 @@ export function checkSummary(path: string, report: PlanReport): string {
   if (!report.isPlan) return notAPlanText(path);
   const progress = report.progress!;
   const { goNoGo } = progress;
-  const lines = [`${path}: checked as a connector rollout plan.`];
-  const checklist = goNoGo.total ? `go/no-go checklist ${goNoGo.checked}/${goNoGo.total} checked` : 'no go/no-go checklist';
-  lines.push(`Verdict: ${goNoGo.verdict}. Progress: ${progress.percent}%, ${checklist}.`);
-  if (goNoGo.verdict === 'NO-GO') lines.push(`Why NO-GO: ${goNoGo.reasons.join('; ')}.`);
-  lines.push(report.findings.length ? `Findings: ${countFindings(report)}.` : 'Findings: none.');
+  const lines = [l10n.t('{0}: checked as a connector rollout plan.', path)];
+  lines.push(goNoGo.total
+    ? l10n.t({ message: 'Verdict: {0}. Progress: {1}%, go/no-go checklist {2}/{3} checked.', args: [goNoGo.verdict, progress.percent, goNoGo.checked, goNoGo.total], comment: ['{0} is GO or NO-GO, which stay in English.'] })
+    : l10n.t({ message: 'Verdict: {0}. Progress: {1}%, no go/no-go checklist.', args: [goNoGo.verdict, progress.percent], comment: ['{0} is GO or NO-GO, which stay in English.'] }));
+  if (goNoGo.verdict === 'NO-GO') lines.push(l10n.t('Why NO-GO: {0}.', reasonsOtherThan(goNoGo).join('; ')));
+  lines.push(report.findings.length ? l10n.t('Findings: {0}.', countFindings(report)) : l10n.t('Findings: none.'));
   const gaps = [...report.findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.range.start.line - b.range.start.line);
   if (gaps.length) {
-    lines.push(gaps.length > LISTED_GAPS ? `First ${LISTED_GAPS} of ${gaps.length}, errors first:` : 'Each, errors first:');
-    for (const finding of gaps.slice(0, LISTED_GAPS)) lines.push(`- line ${oneBased(finding.range).line}: ${finding.severity} ${finding.ruleId}: ${finding.message}`);
+    lines.push(gaps.length > LISTED_GAPS ? l10n.t('First {0} of {1}, errors first:', LISTED_GAPS, gaps.length) : l10n.t('Each, errors first:'));
+    for (const finding of gaps.slice(0, LISTED_GAPS)) lines.push(`- ${l10n.t({ message: 'line {0}: {1} {2}: {3}', args: [oneBased(finding.range).line, severityWord(finding.severity), finding.ruleId, finding.message], comment: ['A finding: its line, severity (error, warning, info), rule id and message.'] })}`);
   }
   const open = progress.sections.filter((s) => s.status !== 'complete');
   if (open.length) {
-    lines.push('Sections not complete:');
-    for (const s of open) lines.push(`- ${s.id}) ${s.title}: ${s.status}${s.status === 'missing' ? '' : ` (${s.filled}/${s.total})`}${s.missing.length ? `, still to write: ${s.missing.join('; ')}` : ''}`);
+    lines.push(l10n.t('Sections not complete:'));
+    for (const s of open) {
+      const state = s.status === 'missing' ? statusWord(s.status) : `${statusWord(s.status)} (${s.filled}/${s.total})`;
+      lines.push(`- ${s.missing.length ? l10n.t('{0}) {1}: {2}, still to write: {3}', s.id, s.title, state, s.missing.join('; ')) : `${s.id}) ${s.title}: ${state}`}`);
+    }
   }
   return lines.join('\n');
 }
 
 export function statusSummary(rows: PlanStatus[], where: string): string {
-  if (!rows.length) return `No connector rollout plans in ${where}.`;
+  if (!rows.length) return l10n.t('No connector rollout plans in {0}.', where);
   const go = rows.filter((r) => r.goNoGo.verdict === 'GO').length;
-  const lines = [`${rows.length === 1 ? '1 plan' : `${rows.length} plans`} in ${where}: ${go} GO, ${rows.length - go} NO-GO.`];
-  for (const row of rows) lines.push(`- ${row.path} (${row.name}): ${row.percent}%, ${row.goNoGo.verdict}, go/no-go ${row.goNoGo.checked}/${row.goNoGo.total}`);
+  const lines = [rows.length === 1 ? l10n.t('1 plan in {0}: {1} GO, {2} NO-GO.', where, go, rows.length - go) : l10n.t('{0} plans in {1}: {2} GO, {3} NO-GO.', rows.length, where, go, rows.length - go)];
+  for (const row of rows) lines.push(`- ${l10n.t('{0} ({1}): {2}%, {3}, go/no-go {4}/{5}', row.path, row.name, row.percent, row.goNoGo.verdict, row.goNoGo.checked, row.goNoGo.total)}`);
   return lines.join('\n');
 }
 
 export function explainSummary(path: string, explanation: PlanExplanation): string {
-  if (!explanation.isPlan) return `${path} is not read as a connector rollout plan: ${explanation.why}. Nothing in it is checked.`;
-  const lines = [`${path} is read as a plan (${explanation.why}). Each heading, and the template section it was taken for:`];
+  if (!explanation.isPlan) return l10n.t('{0} is not read as a connector rollout plan: {1}. Nothing in it is checked.', path, explanation.why);
+  const lines = [l10n.t('{0} is read as a plan ({1}). Each heading, and the template section it was taken for:', path, explanation.why)];
   for (const s of explanation.sections) {
-    lines.push(`- line ${s.heading.line} "${s.heading.text}": ${s.id ? `section ${s.id}) ${s.title}` : 'no template section'}; ${s.how}`);
+    lines.push(`- ${s.id ? l10n.t('line {0} "{1}": section {2}) {3}; {4}', s.heading.line, s.heading.text, s.id, s.title ?? '', s.how) : l10n.t('line {0} "{1}": no template section; {2}', s.heading.line, s.heading.text, s.how)}`);
   }
   return lines.join('\n');
 }
 
 export function notAPlanText(path: string): string {
-  return `${path} is not a connector rollout plan: it has neither a rollout-plan title nor most of the template's sections, so nothing was checked. Name it in the files globs of .connector-plan.json to check it anyway.`;
+  return l10n.t("{0} is not a connector rollout plan: it has neither a rollout-plan title nor most of the template's sections, so nothing was checked. Name it in the files globs of .connector-plan.json to check it anyway.", path);
 }
 
 function countFindings(report: PlanReport): string {
   return SEVERITY_ORDER.map((severity) => {
     const n = report.findings.filter((f) => f.severity === severity).length;
-    return n ? `${n} ${severity === 'info' ? 'info' : `${severity}${n === 1 ? '' : 's'}`}` : '';
+    if (!n) return '';
+    if (severity === 'info') return l10n.t({ message: '{0} info', args: [n], comment: ['A count of findings of severity info: "3 info".'] });
+    if (severity === 'error') return n === 1 ? l10n.t('1 error') : l10n.t('{0} errors', n);
+    return n === 1 ? l10n.t('1 warning') : l10n.t('{0} warnings', n);
   }).filter(Boolean).join(', ');
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { plainText } from '../markdown/inline';
 import type { TaskItem } from '../plan/model';
 
@@ -134,26 +135,28 @@ export type ToolInput = Record<string, string | boolean | number | undefined>;
 
 /** Checks input against the tool's parameters; strings are trimmed, and null or an empty string is "not given". */
 export function validateToolInput(tool: AgentToolSpec, host: ToolHost, input: unknown): { input: ToolInput } | { problem: string } {
-  const takes = `${tool.mcpName && host === 'mcp' ? tool.mcpName : tool.vscodeName} takes ${tool.parameters.map((p) => `"${p.name}" (${p.type}${p.requiredIn.includes(host) ? '' : ', optional'})`).join(', ')}`;
+  const parameters = tool.parameters.map((p) => (p.requiredIn.includes(host) ? `"${p.name}" (${p.type})` : l10n.t({ message: '"{0}" ({1}, optional)', args: [p.name, p.type], comment: ['A tool parameter and its JSON type (string, boolean, integer), which stays in English.'] }))).join(', ');
+  const takes = l10n.t({ message: '{0} takes {1}', args: [tool.mcpName && host === 'mcp' ? tool.mcpName : tool.vscodeName, parameters], comment: ['A tool name, then its parameters.'] });
   if (input === undefined || input === null) input = {};
-  if (typeof input !== 'object' || Array.isArray(input)) return { problem: `The input must be an object: ${takes}.` };
+  if (typeof input !== 'object' || Array.isArray(input)) return { problem: l10n.t('The input must be an object: {0}.', takes) };
   const given = input as Record<string, unknown>;
   const result: ToolInput = {};
   for (const key of Object.keys(given)) {
-    if (!tool.parameters.some((p) => p.name === key)) return { problem: `Unknown input "${key.slice(0, 40)}": ${takes}.` };
+    if (!tool.parameters.some((p) => p.name === key)) return { problem: l10n.t('Unknown input "{0}": {1}.', key.slice(0, 40), takes) };
   }
   for (const p of tool.parameters) {
     let value = given[p.name];
     if (typeof value === 'string') value = value.trim() || undefined;
     if (value === null) value = undefined;
     if (value === undefined) {
-      if (p.requiredIn.includes(host)) return { problem: `Missing "${p.name}": ${describeParameter(p, host)}` };
+      if (p.requiredIn.includes(host)) return { problem: l10n.t({ message: 'Missing "{0}": {1}', args: [p.name, describeParameter(p, host)], comment: ["{1} is the parameter's description from the tool's specification."] }) };
       continue;
     }
     if (p.type === 'boolean' && typeof value === 'string' && /^(true|false)$/i.test(value)) value = value.toLowerCase() === 'true';
     if (p.type === 'string' && typeof value === 'number') value = String(value);
     if (p.type === 'integer' ? !Number.isInteger(value) : typeof value !== p.type) {
-      return { problem: `"${p.name}" must be ${p.type === 'boolean' ? 'true or false' : p.type === 'integer' ? 'a whole number' : 'a string'}, not ${typeof value === 'string' ? 'a string' : JSON.stringify(value)?.slice(0, 40) ?? typeof value}.` };
+      const given = typeof value === 'string' ? undefined : (JSON.stringify(value)?.slice(0, 40) ?? typeof value);
+      return { problem: wrongType(p.name, p.type, given) };
     }
     result[p.name] = value as string | boolean | number;
   }
@@ -166,16 +169,15 @@ export function validateToolInput(tool: AgentToolSpec, host: ToolHost, input: un
  * path inside its root into a relative one before asking.
  */
 export function confinedPath(input: string, host: ToolHost): { path: string } | { problem: string } {
-  const root = ROOT[host];
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f]/.test(input)) return { problem: 'The path holds a control character.' };
+  if (/[\u0000-\u001f]/.test(input)) return { problem: l10n.t('The path holds a control character.') };
   const path = input.replace(/\\/g, '/');
-  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return { problem: `"${input}" is outside ${root}: give a path relative to it.` };
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return { problem: host === 'vscode' ? l10n.t('"{0}" is outside the workspace folder: give a path relative to it.', input) : l10n.t('"{0}" is outside the server\'s root folder: give a path relative to it.', input) };
   const segments: string[] = [];
   for (const segment of path.split('/')) {
     if (segment === '' || segment === '.') continue;
     if (segment === '..') {
-      if (!segments.length) return { problem: `"${input}" is outside ${root}: only files inside it can be read or written.` };
+      if (!segments.length) return { problem: host === 'vscode' ? l10n.t('"{0}" is outside the workspace folder: only files inside it can be read or written.', input) : l10n.t('"{0}" is outside the server\'s root folder: only files inside it can be read or written.', input) };
       segments.pop();
     } else segments.push(segment);
   }
@@ -184,13 +186,13 @@ export function confinedPath(input: string, host: ToolHost): { path: string } | 
 
 /** The go/no-go item a number (1-based) or words of its text name; when none or several match, says which there are. */
 export function findGoNoGoItem(items: TaskItem[], query: string | number): { item: TaskItem; index: number } | { problem: string } {
-  if (!items.length) return { problem: 'The plan has no go/no-go checklist.' };
+  if (!items.length) return { problem: l10n.t('The plan has no go/no-go checklist.') };
   const list = () => items.map((t, i) => `${i + 1}. ${plainText(t.text)}`).join('\n');
   const asNumber = typeof query === 'number' ? query : /^\d+$/.test(query.trim()) ? Number(query.trim()) : undefined;
   if (asNumber !== undefined) {
     return asNumber >= 1 && asNumber <= items.length
       ? { item: items[asNumber - 1], index: asNumber - 1 }
-      : { problem: `The go/no-go checklist has ${items.length} item${items.length === 1 ? '' : 's'}, so there is no item ${asNumber}:\n${list()}` };
+      : { problem: `${items.length === 1 ? l10n.t('The go/no-go checklist has 1 item, so there is no item {0}:', asNumber) : l10n.t('The go/no-go checklist has {0} items, so there is no item {1}:', items.length, asNumber)}\n${list()}` };
   }
   const text = String(query).trim();
   const words = normalize(text);
@@ -200,9 +202,16 @@ export function findGoNoGoItem(items: TaskItem[], query: string | number): { ite
   if (containing.length === 1) return { item: items[containing[0]], index: containing[0] };
   return {
     problem: containing.length
-      ? `${containing.length} go/no-go items contain "${text}"; give its number or more of its words:\n${containing.map((i) => `${i + 1}. ${plainText(items[i].text)}`).join('\n')}`
-      : `No go/no-go item contains "${text}". The items are:\n${list()}`,
+      ? `${l10n.t('{0} go/no-go items contain "{1}"; give its number or more of its words:', containing.length, text)}\n${containing.map((i) => `${i + 1}. ${plainText(items[i].text)}`).join('\n')}`
+      : `${l10n.t('No go/no-go item contains "{0}". The items are:', text)}\n${list()}`,
   };
+}
+
+/** `"flag" must be true or false, not "yes".`: one sentence per type, and for a string given where it is not one. */
+function wrongType(name: string, type: ToolParameter['type'], given: string | undefined): string {
+  if (type === 'boolean') return given === undefined ? l10n.t('"{0}" must be true or false, not a string.', name) : l10n.t('"{0}" must be true or false, not {1}.', name, given);
+  if (type === 'integer') return given === undefined ? l10n.t('"{0}" must be a whole number, not a string.', name) : l10n.t('"{0}" must be a whole number, not {1}.', name, given);
+  return l10n.t('"{0}" must be a string, not {1}.', name, given ?? '');
 }
 
 function normalize(text: string): string {

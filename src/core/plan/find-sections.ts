@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { leadText, type Block } from '../markdown/blocks';
 import { matchLabel, matchTask, plainText, splitTableRow } from '../markdown/inline';
 import { matchTemplateField } from './fields';
@@ -59,15 +60,15 @@ export function matchTitle(heading: Heading, schema: TemplateSchema): TitleMatch
     const strong = letter || common >= 2 || (size === 1 && common === 1) || common === section.words.length;
     const score = sim + (letter ? 0.3 : 0) + (strong ? 0 : -0.2);
     if (!best || score > best.score) {
-      const says = sim >= 0.99 ? `title is "${section.title}"` : `title shares ${common} word${common === 1 ? '' : 's'} with "${section.title}"`;
-      best = { section, score, strong, match: letter ? { by: 'letter', detail: `letter ${section.id})` } : { by: 'title', detail: says } };
+      const says = sim >= 0.99 ? l10n.t('title is "{0}"', section.title) : common === 1 ? l10n.t('title shares 1 word with "{0}"', section.title) : l10n.t('title shares {0} words with "{1}"', common, section.title);
+      best = { section, score, strong, match: letter ? { by: 'letter', detail: l10n.t('letter {0})', section.id) } : { by: 'title', detail: says } };
     }
   }
   // A heading written for two sections names both in its title (`G/J) Risks and Open Questions`): its letters decide.
   if (best && heading.letter === best.section.id && !heading.letters && similarity(words(heading.title), best.section.words) < MATCH_THRESHOLD) {
     // A lettered heading with a new title stands for its letter's section unless its title clearly names another.
     const other = schema.sections.find((s) => s !== best!.section && shared(heading.title, s.words).common >= 2 && similarity(words(heading.title), s.words) >= MATCH_THRESHOLD);
-    if (other) return { section: other, score: 1, strong: true, match: { by: 'title', detail: `title names "${other.title}" (not letter ${heading.letter})` } };
+    if (other) return { section: other, score: 1, strong: true, match: { by: 'title', detail: l10n.t('title names "{0}" (not letter {1})', other.title, heading.letter ?? '') } };
   }
   return best;
 }
@@ -149,8 +150,8 @@ export function confirms(section: TemplateSection, cues: ContentCues): boolean {
 /** A section its content alone names: a mapping table's header, a risk table with a mitigation column. */
 export function sectionByContent(cues: ContentCues, schema: TemplateSchema): { section: TemplateSection; match: SectionMatch } | undefined {
   const mapping = schema.sections.find((s) => s.role === 'mapping');
-  if (mapping && cues.mappingColumns >= 3) return { section: mapping, match: { by: 'content', detail: `a table with ${cues.mappingColumns} of the mapping table's columns` } };
+  if (mapping && cues.mappingColumns >= 3) return { section: mapping, match: { by: 'content', detail: l10n.t("a table with {0} of the mapping table's columns", cues.mappingColumns) } };
   const risks = schema.sections.find((s) => s.role === 'risks');
-  if (risks && cues.riskTable) return { section: risks, match: { by: 'content', detail: 'a table of risks with a mitigation column' } };
+  if (risks && cues.riskTable) return { section: risks, match: { by: 'content', detail: l10n.t('a table of risks with a mitigation column') } };
   return undefined;
 }

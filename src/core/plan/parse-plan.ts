@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { leadText, type Block } from '../markdown/blocks';
 import { plainText, splitTableRow } from '../markdown/inline';
 import { readChecklist } from './checklist';
@@ -166,7 +167,7 @@ function assignSections(candidates: Candidate[], schema: TemplateSchema, outline
       const same = (h: Heading) => plainText(h.title).replace(/\([^)]*\)/g, ' ').toLowerCase().replace(/\s+/g, ' ').trim();
       const plainly = candidate.heading.letter === title.section.id || same(candidate.heading) === same(first.heading) || similarity(words(candidate.heading.title), title.section.words) >= 0.99;
       if (!plainly) {
-        candidate.match = { by: 'none', detail: `its title names "${title.section.title}", already at line ${first.heading.line + 1}` };
+        candidate.match = { by: 'none', detail: l10n.t('its title names "{0}", already at line {1}', title.section.title, first.heading.line + 1) };
         return;
       }
     } else {
@@ -182,16 +183,16 @@ function assignSections(candidates: Candidate[], schema: TemplateSchema, outline
     if (!taken.has(title.section.id) && confirms(title.section, cuesOf(candidate))) {
       taken.set(title.section.id, candidate);
       candidate.template = title.section;
-      candidate.match = { by: 'title', detail: `${title.match.detail}, and holds what that section holds` };
+      candidate.match = { by: 'title', detail: l10n.t({ message: '{0}, and holds what that section holds', args: [title.match.detail], comment: ['{0} says how the title matched: title shares 1 word with "Risks".'] }) };
     } else if (!candidate.match.detail) {
-      candidate.match = { by: 'none', detail: taken.has(title.section.id) ? `shares one word with "${title.section.title}", which is at line ${taken.get(title.section.id)!.heading.line + 1}` : `shares only one word with "${title.section.title}" and holds nothing of it` };
+      candidate.match = { by: 'none', detail: taken.has(title.section.id) ? l10n.t('shares one word with "{0}", which is at line {1}', title.section.title, taken.get(title.section.id)!.heading.line + 1) : l10n.t('shares only one word with "{0}" and holds nothing of it', title.section.title) };
     }
   });
 
   for (const candidate of candidates) {
     if (candidate.template) continue;
     if (isWorkItemTitle(candidate.heading.title, schema)) {
-      candidate.match = { by: 'none', detail: 'it reads as a phase or wave, but is not under a phases or waves section' };
+      candidate.match = { by: 'none', detail: l10n.t('it reads as a phase or wave, but is not under a phases or waves section') };
       continue;
     }
     const byContent = sectionByContent(cuesOf(candidate), schema);
@@ -200,7 +201,7 @@ function assignSections(candidates: Candidate[], schema: TemplateSchema, outline
       candidate.template = byContent.section;
       candidate.match = byContent.match;
     } else if (!candidate.match.detail) {
-      candidate.match = { by: 'none', detail: 'no template section has these words' };
+      candidate.match = { by: 'none', detail: l10n.t('no template section has these words') };
     }
   }
 }
@@ -214,7 +215,7 @@ function secondReadings(candidates: Candidate[], schema: TemplateSchema): Candid
     const template = second ? schema.sections.find((s) => s.id === second) : undefined;
     if (!template || taken.has(template.id)) continue;
     taken.add(template.id);
-    more.push({ ...candidate, template, secondary: true, match: { by: 'letter', detail: `letters ${candidate.heading.letters!.join('+')}: the same lines, read for ${template.id}) too` } });
+    more.push({ ...candidate, template, secondary: true, match: { by: 'letter', detail: l10n.t('letters {0}: the same lines, read for {1}) too', candidate.heading.letters!.join('+'), template.id) } });
   }
   return more;
 }
@@ -249,7 +250,7 @@ function findNestedSections(candidates: Candidate[], schema: TemplateSchema, out
       }
       if (!template || taken.has(template.id) || template === parent.template) continue;
       taken.add(template.id);
-      found.push({ chunk, heading, template, match: { by: match!.by, detail: `${match!.detail}; written inside "${plainText(parent.heading.text)}"` }, nestedIn: parent.heading.line });
+      found.push({ chunk, heading, template, match: { by: match!.by, detail: l10n.t({ message: '{0}; written inside "{1}"', args: [match!.detail, plainText(parent.heading.text)], comment: ['{0} says how the heading matched its section, {1} is the heading it is written under.'] }) }, nestedIn: parent.heading.line });
       i += chunk.body.length;
     }
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Section } from '../plan/model';
 import { sectionName, type Rule } from './rule';
 
@@ -15,10 +16,10 @@ export const duplicateSection: Rule = {
         continue;
       }
       report({
-        message: `Section ${sectionName(section.template!)} appears a second time (first at line ${original.heading.line + 1}): merge the two into one.`,
+        message: l10n.t('Section {0} appears a second time (first at line {1}): merge the two into one.', sectionName(section.template!), original.heading.line + 1),
         range: section.heading.range,
         sectionId: section.id,
-        related: [{ message: 'First occurrence', range: original.heading.range }],
+        related: [{ message: l10n.t('First occurrence'), range: original.heading.range }],
       });
     }
   },

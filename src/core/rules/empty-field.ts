@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { templateFields, type Rule } from './rule';
 
 export const emptyField: Rule = {
@@ -7,9 +8,11 @@ export const emptyField: Rule = {
   check(plan, report) {
     for (const { field, section } of templateFields(plan)) {
       if (field.hasValue) continue;
-      const hint = field.template?.guidance && !/[{}]/.test(field.template.guidance) ? ` (for example: ${field.template.guidance})` : '';
+      const example = field.template?.guidance && !/[{}]/.test(field.template.guidance) ? field.template.guidance : undefined;
       report({
-        message: `"${field.label}" is empty: write its value after the label or on the lines under it${hint}.`,
+        message: example
+          ? l10n.t('"{0}" is empty: write its value after the label or on the lines under it (for example: {1}).', field.label, example)
+          : l10n.t('"{0}" is empty: write its value after the label or on the lines under it.', field.label),
         range: field.labelRange,
         sectionId: section.id,
       });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { acceptedValues, chosenValue, isOptionList, isPlaceholderOnly } from '../plan/choices';
 import { hasText, plainText } from '../markdown/inline';
 import type { Range } from '../types';
@@ -41,9 +42,9 @@ function check(name: string, value: string, choices: string[], range: Range): Fi
   const accepted = acceptedValues(choices);
   return {
     message: choices.every((c) => /^[0-9nm*]+:[0-9nm*]+$/i.test(c))
-      ? `${name} "${plainText(value)}" is not a cardinality: write ${accepted.join(', ')} (a note in parentheses may follow).`
-      : `${name} "${plainText(value)}" is not one of ${accepted.join(', ')}: write one of those (a note in parentheses may follow).`,
+      ? l10n.t({ message: '{0} "{1}" is not a cardinality: write {2} (a note in parentheses may follow).', args: [name, plainText(value), accepted.join(', ')], comment: ['{0} is a field label or column title, {1} the value written, {2} the allowed values.'] })
+      : l10n.t({ message: '{0} "{1}" is not one of {2}: write one of those (a note in parentheses may follow).', args: [name, plainText(value), accepted.join(', ')], comment: ['{0} is a field label or column title, {1} the value written, {2} the allowed values.'] }),
     range,
-    fixes: accepted.map((choice) => ({ title: `Use "${choice}"`, edits: [{ range, newText: choice }] })),
+    fixes: accepted.map((choice) => ({ title: l10n.t('Use "{0}"', choice), edits: [{ range, newText: choice }] })),
   };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { plainText } from '../markdown/inline';
 import { hasPlaceholder } from '../plan/placeholders';
 import { ARROW } from '../plan/links';
@@ -14,7 +15,7 @@ export const linkingPointFormat: Rule = {
         const text = plainText(link.text);
         if (!link.checkFormat || !text || hasPlaceholder(link.text) || ARROW.test(link.text)) continue;
         report({
-          message: `Linking point "${text}" has no "external -> internal" shape: write it as \`external field -> internal entity + key\`.`,
+          message: l10n.t('Linking point "{0}" has no "external -> internal" shape: write it as `external field -> internal entity + key`.', text),
           range: link.range,
           sectionId: section.id,
         });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { hasText, plainText } from '../markdown/inline';
 import type { MappingTable, PlanModel, Section } from '../plan/model';
 import { hasPlaceholder } from '../plan/placeholders';
@@ -15,11 +16,11 @@ export const mappingTable: Rule = {
       if (!table || !section.mappings.some((t) => t.rows.length)) {
         const header = `| ${columns.map((c) => c.title).join(' | ')} |`;
         report({
-          message: `Section ${sectionName(section.template)} has no mapping rows: add a table with the columns ${columns.map((c) => c.title).join(', ')}.`,
+          message: l10n.t('Section {0} has no mapping rows: add a table with the columns {1}.', sectionName(section.template), columns.map((c) => c.title).join(', ')),
           range: section.heading.range,
           sectionId: section.id,
           fixes: table ? undefined : [{
-            title: 'Insert the mapping table',
+            title: l10n.t('Insert the mapping table'),
             isPreferred: true,
             edits: [{ range: atLineStart(section.heading.line + 1), newText: `\n${header}\n|${columns.map(() => '---|').join('')}\n` }],
           }],
@@ -40,11 +41,14 @@ function checkTable(plan: PlanModel, section: Section, table: MappingTable, seen
   for (const row of table.rows) {
     const range = { start: row.cells[0]?.range.start ?? { line: row.line, character: 0 }, end: row.cells[row.cells.length - 1]?.range.end ?? { line: row.line, character: 0 } };
     if (row.cells.length !== table.columnCount) {
-      report({ message: `This mapping row has ${row.cells.length} cells but the table has ${table.columnCount} columns: add or remove cells so each column has one.`, range, sectionId: section.id });
+      report({ message: cellCountMessage(row.cells.length, table.columnCount), range, sectionId: section.id });
       continue;
     }
     const empty = table.columnMap.flatMap((c, i) => (c !== undefined && !hasText(row.cells[i].text) ? [columns[c].title] : []));
-    if (empty.length) report({ message: `This mapping row has no ${empty.join(', ')}: fill ${empty.length > 1 ? 'those cells' : 'that cell'}.`, range, sectionId: section.id });
+    if (empty.length) {
+      const message = empty.length > 1 ? l10n.t('This mapping row has no {0}: fill those cells.', empty.join(', ')) : l10n.t('This mapping row has no {0}: fill that cell.', empty[0]);
+      report({ message, range, sectionId: section.id });
+    }
     if (sourceCol < 0 || idCol < 0) continue;
     const keyCells = [sourceCol, idCol].map((i) => row.cells[i].text);
     if (keyCells.some((text) => !hasText(text) || hasPlaceholder(text))) continue;
@@ -55,12 +59,18 @@ function checkTable(plan: PlanModel, section: Section, table: MappingTable, seen
       continue;
     }
     report({
-      message: `The same source and external ID are mapped twice (first at line ${first + 1}): merge the rows or make the IDs distinct.`,
+      message: l10n.t('The same source and external ID are mapped twice (first at line {0}): merge the rows or make the IDs distinct.', first + 1),
       range,
       sectionId: section.id,
-      related: [{ message: 'First mapping with this source and external ID', range: { start: { line: first, character: 0 }, end: { line: first, character: plan.lines[first].length } } }],
+      related: [{ message: l10n.t('First mapping with this source and external ID'), range: { start: { line: first, character: 0 }, end: { line: first, character: plan.lines[first].length } } }],
     });
   }
+}
+
+/** Whole sentences for each plural: a row has 1 cell or n, a table 1 column or n. */
+function cellCountMessage(cells: number, columns: number): string {
+  if (cells === 1) return columns === 1 ? l10n.t('This mapping row has 1 cell but the table has 1 column: add or remove cells so each column has one.') : l10n.t('This mapping row has 1 cell but the table has {0} columns: add or remove cells so each column has one.', columns);
+  return columns === 1 ? l10n.t('This mapping row has {0} cells but the table has 1 column: add or remove cells so each column has one.', cells) : l10n.t('This mapping row has {0} cells but the table has {1} columns: add or remove cells so each column has one.', cells, columns);
 }
 
 function columnIndex(section: Section, table: MappingTable, test: (words: string[]) => boolean): number {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { PlanModel } from '../plan/model';
 import { insertAt, sectionName, templateSections, type Rule } from './rule';
 
@@ -14,10 +15,10 @@ export const missingSection: Rule = {
       const line = insertionLine(plan, index);
       const before = line > 0 && plan.lines[line - 1]?.trim() ? '\n' : '';
       report({
-        message: `Section ${sectionName(template)} is missing: add its heading and fields from the template.`,
+        message: l10n.t('Section {0} is missing: add its heading and fields from the template.', sectionName(template)),
         range: anchor,
         sectionId: template.id,
-        fixes: [{ title: `Insert section ${sectionName(template)}`, isPreferred: true, edits: [insertAt(line, `${before}${template.skeleton}\n\n`)] }],
+        fixes: [{ title: l10n.t('Insert section {0}', sectionName(template)), isPreferred: true, edits: [insertAt(line, `${before}${template.skeleton}\n\n`)] }],
       });
     });
   },

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { RiskEntry } from '../plan/model';
 import { insertAt, type Rule } from './rule';
 import { findSecrets } from './secret-value';
@@ -15,17 +16,21 @@ export const riskWithoutMitigation: Rule = {
     for (const section of plan.sections) {
       for (const risk of section.risks) {
         if (!risk.hasText || risk.hasMitigation) continue;
-        const name = namesSecret(plan.lines, risk) ? `The risk on line ${risk.line + 1}` : risk.name;
+        const secret = namesSecret(plan.lines, risk);
         const stub = risk.emptyMitigationLine;
         report({
           message: stub !== undefined
-            ? `${name} has an empty Mitigation line (${stub + 1}): write what you will do about it.`
-            : `${name} has no mitigation: add "Mitigation:" with what you will do about it.`,
+            ? secret
+              ? l10n.t('The risk on line {0} has an empty Mitigation line ({1}): write what you will do about it.', risk.line + 1, stub + 1)
+              : l10n.t('{0} has an empty Mitigation line ({1}): write what you will do about it.', risk.name, stub + 1)
+            : secret
+              ? l10n.t('The risk on line {0} has no mitigation: add "Mitigation:" with what you will do about it.', risk.line + 1)
+              : l10n.t('{0} has no mitigation: add "Mitigation:" with what you will do about it.', risk.name),
           range: risk.range,
           sectionId: section.id,
           // A stub already there needs words, not another stub.
           fixes: risk.stubAt && stub === undefined
-            ? [{ title: 'Add a Mitigation: line', isPreferred: true, edits: [insertAt(risk.stubAt.line, `${risk.stubAt.indent}- Mitigation: \n`)] }]
+            ? [{ title: l10n.t('Add a Mitigation: line'), isPreferred: true, edits: [insertAt(risk.stubAt.line, `${risk.stubAt.indent}- Mitigation: \n`)] }]
             : undefined,
         });
       }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Range } from '../types';
 import type { Rule } from './rule';
 
@@ -42,26 +43,42 @@ export const secretValue: Rule = {
     for (const { line, start, end, what } of findSecrets(plan.lines)) {
       const range: Range = { start: { line, character: start }, end: { line, character: end } };
       report({
-        message: `${what} is written in the plan: remove it, rotate it, and write only the environment variable's name.`,
+        message: secretMessage(what),
         range,
-        fixes: [{ title: 'Replace the value with <redacted>', edits: [{ range, newText: '<redacted>' }] }],
+        fixes: [{ title: l10n.t('Replace the value with <redacted>'), edits: [{ range, newText: '<redacted>' }] }],
       });
     }
   },
 };
 
+/** One whole sentence per kind of secret; a known format's name (`Stripe key`) is a product's and stays as written. */
+function secretMessage(what: SecretWhat): string {
+  switch (what.kind) {
+    case 'format':
+      return l10n.t({ message: "A {0} is written in the plan: remove it, rotate it, and write only the environment variable's name.", args: [what.name], comment: ['{0} names a credential format in English: Stripe key, GitHub token, rsa private key.'] });
+    case 'assigned':
+      return l10n.t({ message: "The value of {0} is written in the plan: remove it, rotate it, and write only the environment variable's name.", args: [what.name], comment: ['{0} is the name the plan gives the value: API_TOKEN.'] });
+    case 'bearer':
+      return l10n.t("A bearer token is written in the plan: remove it, rotate it, and write only the environment variable's name.");
+    default:
+      return l10n.t("A password in a URL is written in the plan: remove it, rotate it, and write only the environment variable's name.");
+  }
+}
+
+/** What a secret is, never its value: a known format (`Stripe key`), the value of a name (`API_TOKEN`), a bearer token, a URL's password. */
+export type SecretWhat = { kind: 'format' | 'assigned'; name: string } | { kind: 'bearer' | 'url-password' };
+
 export interface SecretSpan {
   line: number;
   start: number;
   end: number;
-  /** What it is, never its value: `A Stripe key`, `The value of API_TOKEN`. */
-  what: string;
+  what: SecretWhat;
 }
 
 /** Every credential written in the lines, prose and code alike; whatever shows plan text elsewhere hides these. */
 export function findSecrets(lines: string[]): SecretSpan[] {
   const spans: SecretSpan[] = [];
-  const flag = (line: number, start: number, end: number, what: string) => spans.push({ line, start, end, what });
+  const flag = (line: number, start: number, end: number, what: SecretWhat) => spans.push({ line, start, end, what });
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.length < 12 || !ANY_TRIGGER.test(line)) continue;
@@ -71,7 +88,7 @@ export function findSecrets(lines: string[]): SecretSpan[] {
       for (const m of line.matchAll(kind.pattern)) {
         if (FORMAT_PLACEHOLDER.test(m[0].slice(4))) continue;
         taken.push([m.index!, m.index! + m[0].length]);
-        flag(i, m.index!, m.index! + m[0].length, `A ${kind.name}`);
+        flag(i, m.index!, m.index! + m[0].length, { kind: 'format', name: kind.name });
       }
     }
     const assigned = NAME_TRIGGER.test(line);
@@ -79,9 +96,9 @@ export function findSecrets(lines: string[]): SecretSpan[] {
     const urlPassword = line.includes('@');
     if (assigned || bearer || urlPassword) {
       for (const [pattern, describe] of [
-        [assigned ? ASSIGNED : undefined, (m: RegExpMatchArray) => `The value of ${m[1]}`],
-        [bearer ? BEARER : undefined, () => 'A bearer token'],
-        [urlPassword ? URL_PASSWORD : undefined, () => 'A password in a URL'],
+        [assigned ? ASSIGNED : undefined, (m: RegExpMatchArray): SecretWhat => ({ kind: 'assigned', name: m[1] })],
+        [bearer ? BEARER : undefined, (): SecretWhat => ({ kind: 'bearer' })],
+        [urlPassword ? URL_PASSWORD : undefined, (): SecretWhat => ({ kind: 'url-password' })],
       ] as const) {
         if (!pattern) continue;
         for (const m of line.matchAll(pattern)) {
@@ -94,7 +111,7 @@ export function findSecrets(lines: string[]): SecretSpan[] {
       }
     }
     const key = line.includes('PRIVATE KEY') ? PRIVATE_KEY.exec(line) : null;
-    if (key && hasKeyBody(lines, i + 1)) flag(i, key.index, key.index + key[0].length, `A ${key[1].toLowerCase()}`);
+    if (key && hasKeyBody(lines, i + 1)) flag(i, key.index, key.index + key[0].length, { kind: 'format', name: key[1].toLowerCase() });
   }
   return spans;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { sectionName, templateSections, type Rule } from './rule';
 
 export const sectionOrder: Rule = {
@@ -12,7 +13,7 @@ export const sectionOrder: Rule = {
       const index = order.indexOf(section.id!);
       if (index < furthest) {
         report({
-          message: `Section ${sectionName(section.template!)} comes after ${furthestName}; the template puts it before: move it up.`,
+          message: l10n.t('Section {0} comes after {1}; the template puts it before: move it up.', sectionName(section.template!), furthestName),
           range: section.heading.range,
           sectionId: section.id,
         });

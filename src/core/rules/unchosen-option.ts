@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { unchosenOptions } from '../plan/field-state';
 import { templateFields, type Rule } from './rule';
 
@@ -12,10 +13,10 @@ export const unchosenOption: Rule = {
       if (!left) continue;
       const choices = field.template!.choices!;
       report({
-        message: `"${field.label}" still lists every option (${choices.join(' / ')}): keep the one that applies.`,
+        message: l10n.t('"{0}" still lists every option ({1}): keep the one that applies.', field.label, choices.join(' / ')),
         range: left.range,
         sectionId: section.id,
-        fixes: choices.map((choice) => ({ title: `Choose "${choice}"`, edits: [{ range: left.range, newText: choice }] })),
+        fixes: choices.map((choice) => ({ title: l10n.t('Choose "{0}"', choice), edits: [{ range: left.range, newText: choice }] })),
       });
     }
   },

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { acceptedValues, placeholderChoices } from '../plan/choices';
 import { findPlaceholders } from '../plan/placeholders';
 import type { Rule } from './rule';
@@ -13,10 +14,10 @@ export const unfilledPlaceholder: Rule = {
       const choices = acceptedValues(placeholderChoices(hit.inner));
       report({
         message: choices.length
-          ? `Placeholder {${hit.inner}} is still here: pick one of ${choices.join(', ')}.`
-          : `Placeholder {${hit.inner}} is still here: replace it with the real ${hit.inner}.`,
+          ? l10n.t({ message: 'Placeholder {0} is still here: pick one of {1}.', args: [`{${hit.inner}}`, choices.join(', ')], comment: ['{0} is the placeholder as the template writes it, braces included: {Owner}.'] })
+          : l10n.t({ message: 'Placeholder {0} is still here: replace it with the real {1}.', args: [`{${hit.inner}}`, hit.inner], comment: ['{0} is the placeholder with its braces ({Owner}), {1} the same words without them.'] }),
         range,
-        fixes: choices.map((choice) => ({ title: `Use "${choice}"`, edits: [{ range, newText: choice }] })),
+        fixes: choices.map((choice) => ({ title: l10n.t('Use "{0}"', choice), edits: [{ range, newText: choice }] })),
       });
     }
   },

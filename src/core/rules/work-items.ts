@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { PlanModel, Subsection, TemplateField } from '../plan/model';
 import { insertAt, isSetAside, type FindingInput } from './rule';
 
@@ -15,12 +16,15 @@ export function checkWorkItems(plan: PlanModel, kind: string, optional: (field: 
       if (!missing.length) continue;
       const names = missing.map((f) => f.label);
       const line = lastContentLine(plan, sub) + 1;
+      const stubs = names.map((n) => `"- ${n}:"`).join(', ');
       report({
-        message: `${describe(sub, kind)} has no ${names.join(', ')}: add ${names.map((n) => `"- ${n}:"`).join(', ')} with ${names.length > 1 ? 'their values' : 'its value'}.`,
+        message: names.length > 1
+          ? l10n.t('{0} has no {1}: add {2} with their values.', describe(sub, kind), names.join(', '), stubs)
+          : l10n.t('{0} has no {1}: add {2} with its value.', describe(sub, kind), names[0], stubs),
         range: sub.heading.range,
         sectionId: section.id,
         // Stub lines go under a sub-heading; a phase written as a list item or a table row is left to the writer.
-        fixes: sub.form === 'heading' ? [{ title: `Add ${names.join(', ')} to ${describe(sub, kind)}`, isPreferred: true, edits: [insertAt(line, names.map((n) => `- ${n}:\n`).join(''))] }] : undefined,
+        fixes: sub.form === 'heading' ? [{ title: l10n.t('Add {0} to {1}', names.join(', '), describe(sub, kind)), isPreferred: true, edits: [insertAt(line, names.map((n) => `- ${n}:\n`).join(''))] }] : undefined,
       });
     }
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { SectionRole, TemplateSchema } from '../plan/model';
 import { buildSchema } from './schema';
 import { titleWords } from './title';
@@ -46,17 +47,17 @@ export function readTemplate(text: string): ReadTemplate {
     return at >= 0 ? at + 1 : undefined;
   };
   const h1 = lines.findIndex((l) => /^\s{0,3}#\s/.test(l));
-  if (h1 < 0) problems.push({ severity: 'warning', message: 'no title (a `# {Name} … Plan` line): plans are then found by their sections only, and their names cannot be read' });
-  else if (!/\{[^{}\n]+\}/.test(schema.title)) problems.push({ severity: 'warning', line: h1 + 1, message: `the title "${schema.title}" has no {placeholder} for the plan's name (as in \`# {Feature} Feature Rollout Plan\`): every plan's title would have to be exactly that` });
-  if (!schema.sections.length) problems.push({ severity: 'error', message: 'no sections (`## A) …` headings under the title): there is nothing to check a plan against' });
+  if (h1 < 0) problems.push({ severity: 'warning', message: l10n.t('no title (a `# {Name} … Plan` line): plans are then found by their sections only, and their names cannot be read') });
+  else if (!/\{[^{}\n]+\}/.test(schema.title)) problems.push({ severity: 'warning', line: h1 + 1, message: l10n.t('the title "{0}" has no {placeholder} for the plan\'s name (as in `# {Feature} Feature Rollout Plan`): every plan\'s title would have to be exactly that', schema.title) });
+  if (!schema.sections.length) problems.push({ severity: 'error', message: l10n.t('no sections (`## A) …` headings under the title): there is nothing to check a plan against') });
   const byId = new Map<string, string[]>();
   for (const section of schema.sections) byId.set(section.id, [...(byId.get(section.id) ?? []), section.headingText]);
   for (const [id, headings] of byId) {
-    if (headings.length > 1) problems.push({ severity: 'error', line: lineOf(schema.sections.filter((s) => s.id === id)[1].skeleton.split(/\r?\n/)[0]), message: `two sections have the letter ${id} (${headings.map((h) => `"${h}"`).join(', ')}): give each its own letter` });
+    if (headings.length > 1) problems.push({ severity: 'error', line: lineOf(schema.sections.filter((s) => s.id === id)[1].skeleton.split(/\r?\n/)[0]), message: l10n.t('two sections have the letter {0} ({1}): give each its own letter', id, headings.map((h) => `"${h}"`).join(', ')) });
   }
   for (const section of schema.sections) {
     const empty = !section.fields.length && !section.subsections.length && !section.columns.length && !section.checklist.length;
-    if (empty) problems.push({ severity: 'warning', line: lineOf(section.skeleton.split(/\r?\n/)[0]), message: `section ${section.headingText} has no fields (\`- Label:\`), sub-sections, table or checklist: a plan can only be missing it, never incomplete` });
+    if (empty) problems.push({ severity: 'warning', line: lineOf(section.skeleton.split(/\r?\n/)[0]), message: l10n.t('section {0} has no fields (`- Label:`), sub-sections, table or checklist: a plan can only be missing it, never incomplete', section.headingText) });
   }
   return { schema, description: describeTemplate(schema), problems, usable: schema.sections.length > 0 };
 }

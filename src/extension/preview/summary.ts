@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { UNCHECKED_REASON, type Finding, type PlanReport, type Severity } from '../../core';
+import { reasonsOtherThan, type Finding, type PlanReport, type Severity } from '../../core';
 import { badgeHtml, gapMarkOf } from './gap-marks';
 
 export const SUMMARY = 'connector_plan_summary';
@@ -23,7 +23,7 @@ export function summaryHtml({ report, unplaced }: SummaryData, escape: (text: st
   const counts = SEVERITIES.map((severity) => [severity, report.findings.filter((f) => f.severity === severity).length] as const)
     .filter(([, n]) => n > 0)
     .map(([severity, n]) => `<span class="connector-plan-count-${severity}">${escape(countText(severity, n))}</span>`);
-  const reasons = goNoGo.reasons.filter((r) => !UNCHECKED_REASON.test(r)).map((r) => `<li>${escape(r)}</li>`).join('');
+  const reasons = reasonsOtherThan(goNoGo, 'unchecked').map((r) => `<li>${escape(r)}</li>`).join('');
   const elsewhere = unplaced
     .map((f) => `<li>${badgeHtml({ ruleId: f.ruleId, severity: f.severity, label: gapMarkOf(f.ruleId).label, messages: [f.message] }, escape)} ${escape(f.message)}</li>`)
     .join('');

@@ -10,7 +10,7 @@ export interface CliRun {
 export const TEST_VERSION = '9.8.7-test';
 
 /** Runs main() in-process and captures what it wrote. */
-export async function runCli(argv: string[], options: { cwd: string; fs?: CliFileSystem; env?: Record<string, string> }): Promise<CliRun> {
+export async function runCli(argv: string[], options: { cwd: string; fs?: CliFileSystem; env?: Record<string, string>; l10nFolder?: string }): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main({
@@ -20,6 +20,7 @@ export async function runCli(argv: string[], options: { cwd: string; fs?: CliFil
     stderr: { write: (text: string) => (stderr += text) },
     fs: options.fs,
     env: options.env,
+    l10nFolder: options.l10nFolder,
     tool: { version: TEST_VERSION, informationUri: 'https://example.test/connector-plan' },
   });
   return { code, stdout, stderr };

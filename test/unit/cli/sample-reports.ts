@@ -14,7 +14,7 @@ export function progress(percent: number, checked: number, total: number, reason
       { id: 'A', title: 'Business Goal', filled: 3, total: 3, status: 'complete', missing: [] },
       { id: 'B', title: 'Source Model', filled: 1, total: 4, status: 'partial', missing: ['Success in the next 2-4 weeks'] },
     ],
-    goNoGo: { checked, total, verdict: checked === total && reasons.length === 0 ? 'GO' : 'NO-GO', reasons },
+    goNoGo: { checked, total, verdict: checked === total && reasons.length === 0 ? 'GO' : 'NO-GO', reasons, reasonKinds: reasons.map((r) => (/unchecked/.test(r) ? 'unchecked' : 'errors')) },
   };
 }
 

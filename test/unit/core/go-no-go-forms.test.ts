@@ -23,7 +23,7 @@ describe('go/no-go in any form', () => {
 
   it('finds the status column by its words when its header says nothing (a Yes/No column)', () => {
     const plan = withChecklist('| Check | Evidence | Met? |', '|---|---|---|', '| Auth works | run 12 | Yes |', '| Sync resumes | run 14 | No |');
-    assert.deepEqual(analyzePlan(plan).progress!.goNoGo, { checked: 1, total: 2, verdict: 'NO-GO', reasons: ['1 of 2 go/no-go items unchecked'] });
+    assert.deepEqual(analyzePlan(plan).progress!.goNoGo, { checked: 1, total: 2, verdict: 'NO-GO', reasons: ['1 of 2 go/no-go items unchecked'], reasonKinds: ['unchecked'] });
   });
 
   it('does not take a table without status words for a checklist', () => {

@@ -9,7 +9,7 @@ describe('parsing real plans', () => {
     assert.equal(report.isPlan, true);
     assert.equal(report.connectorName, 'Linear');
     assert.equal(report.progress!.percent, 100);
-    assert.deepEqual(report.progress!.goNoGo, { checked: 2, total: 2, verdict: 'GO', reasons: [] });
+    assert.deepEqual(report.progress!.goNoGo, { checked: 2, total: 2, verdict: 'GO', reasons: [], reasonKinds: [] });
   });
 
   describe('labels', () => {
@@ -143,7 +143,7 @@ describe('parsing real plans', () => {
     it('reads [ ], [x], [X] and evidence notes', () => {
       const plan = withSection(GOOD_PLAN, 'I', lines('## I) Operational Go/No-Go', '- [x] Auth passes — verified 2026-10-02 (run #412)', '- [X] Mappings validated', '- [ ] Sync resumes'));
       const report = analyzePlan(plan);
-      assert.deepEqual(report.progress!.goNoGo, { checked: 2, total: 3, verdict: 'NO-GO', reasons: ['1 of 3 go/no-go items unchecked'] });
+      assert.deepEqual(report.progress!.goNoGo, { checked: 2, total: 3, verdict: 'NO-GO', reasons: ['1 of 3 go/no-go items unchecked'], reasonKinds: ['unchecked'] });
       assert.deepEqual(inspectPlan(plan).plan.sections[8].tasks.map((t) => t.text), ['Auth passes — verified 2026-10-02 (run #412)', 'Mappings validated', 'Sync resumes']);
     });
   });

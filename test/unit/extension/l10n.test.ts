@@ -18,7 +18,8 @@ function l10nCalls(): { messages: Set<string>; notLiteral: string[] } {
     const visit = (node: ts.Node) => {
       if (ts.isCallExpression(node) && /^(vscode\.)?l10n\.t$/.test(node.expression.getText(source))) {
         const [message] = node.arguments;
-        if (message && (ts.isStringLiteral(message) || ts.isNoSubstitutionTemplateLiteral(message))) messages.add(message.text);
+        const key = message && messageKey(message);
+        if (key !== undefined) messages.add(key);
         else notLiteral.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
       }
       ts.forEachChild(node, visit);
@@ -27,6 +28,23 @@ function l10nCalls(): { messages: Set<string>; notLiteral: string[] } {
   }
   return { messages, notLiteral };
 }
+
+const isText = (node: ts.Node): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral => ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
+
+/** The bundle key of a message: its text, or for `{ message, comment }` the text, a slash and the comments (as l10n-dev writes it). */
+function messageKey(node: ts.Expression): string | undefined {
+  if (isText(node)) return node.text;
+  if (!ts.isObjectLiteralExpression(node)) return undefined;
+  const property = (name: string) => node.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === name)?.initializer;
+  const message = property('message');
+  if (!message || !isText(message)) return undefined;
+  const comment = property('comment');
+  const comments = comment && ts.isArrayLiteralExpression(comment) ? comment.elements.filter(isText).map((c) => c.text) : [];
+  return comments.length ? `${message.text}/${comments.join('')}` : message.text;
+}
+
+/** A bundle entry's text: a string, or the `message` of `{ message, comment }`. */
+const textOf = (value: unknown): string => (typeof value === 'string' ? value : (value as { message: string }).message);
 
 /** Letters a translation would change: the text without `{0}` placeholders and `$(icon)` names. */
 const hasWords = (text: string) => /[a-z]/i.test(text.replace(/\{\w+\}|\$\([\w~-]+\)|command:[\w.?%-]+/g, ''));
@@ -42,7 +60,7 @@ describe('localization', () => {
     const { messages } = l10nCalls();
     assert.ok(messages.size > 100, `only ${messages.size} messages found`);
     assert.deepEqual(Object.keys(bundle).sort(), [...messages].sort(), 'l10n/bundle.l10n.json is out of date: run `npm run l10n` and commit l10n/');
-    for (const [key, text] of Object.entries(bundle)) assert.equal(text, key);
+    for (const [key, value] of Object.entries(bundle)) assert.ok(key === textOf(value) || key.startsWith(`${textOf(value)}/`), key);
   });
 
   it('has pseudo-locale files for every message of the bundle and of package.nls.json (else run `npm run l10n`)', () => {
@@ -51,8 +69,9 @@ describe('localization', () => {
       [read('package.nls.json'), read('package.nls.qps-ploc.json')],
     ]) {
       assert.deepEqual(Object.keys(pseudo).sort(), Object.keys(english).sort(), 'a pseudo-locale file is out of date: run `npm run l10n`');
-      for (const [key, text] of Object.entries(english)) {
-        if (hasWords(text)) assert.notEqual(pseudo[key], text, `"${key}" is not pseudo-localized`);
+      for (const [key, value] of Object.entries(english)) {
+        const text = textOf(value);
+        if (hasWords(text)) assert.notEqual(textOf(pseudo[key]), text, `"${key}" is not pseudo-localized`);
       }
     }
   });
