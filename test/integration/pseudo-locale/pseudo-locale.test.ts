@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, extensionApi, openPlan } from '../plan-documents';
+import { diagnosticsWhen, EXTENSION_ID, extensionApi, hasRule, openPlan, ruleOf } from '../plan-documents';
 import { closeEditorsReverting, fixtureUri, planNodeWhen, tooltipOf, until } from '../plan-tree-nodes';
 
 const extension = () => vscode.extensions.getExtension(EXTENSION_ID)!;
@@ -37,6 +37,14 @@ describe('in the pseudo-locale qps-ploc', () => {
     const newPlan = manifest.contributes.commands.find((c) => c.command === 'connectorPlan.newPlan')!;
     // The host hands a localized title over with its English original: { value, original }.
     assert.equal(typeof newPlan.title === 'string' ? newPlan.title : newPlan.title.value, nls['command.newPlan.title']);
+  });
+
+  it("shows the core's finding messages pseudo-localized: the core reads VS Code's bundle", async () => {
+    const editor = await openPlan();
+    const diagnostics = await diagnosticsWhen(editor.document.uri, hasRule('empty-field'));
+    const empty = diagnostics.find((d) => ruleOf(d) === 'empty-field')!;
+    const label = 'Decisions/metrics this should unlock';
+    assert.equal(empty.message, pseudo('"{0}" is empty: write its value after the label or on the lines under it.', label));
   });
 
   it('shows its notices pseudo-localized', async () => {
