@@ -202,7 +202,7 @@ export function findGoNoGoItem(items: TaskItem[], query: string | number): { ite
   if (containing.length === 1) return { item: items[containing[0]], index: containing[0] };
   return {
     problem: containing.length
-      ? `${l10n.t('{0} go/no-go items contain "{1}"; give its number or more of its words:', containing.length, text)}\n${containing.map((i) => `${i + 1}. ${plainText(items[i].text)}`).join('\n')}`
+      ? `${l10n.t('{0} go/no-go items contain "{1}"; give the number of the one you mean, or more of its words:', containing.length, text)}\n${containing.map((i) => `${i + 1}. ${plainText(items[i].text)}`).join('\n')}`
       : `${l10n.t('No go/no-go item contains "{0}". The items are:', text)}\n${list()}`,
   };
 }

@@ -69,7 +69,8 @@ function checkTable(plan: PlanModel, section: Section, table: MappingTable, seen
 
 /** Whole sentences for each plural: a row has 1 cell or n, a table 1 column or n. */
 function cellCountMessage(cells: number, columns: number): string {
-  if (cells === 1) return columns === 1 ? l10n.t('This mapping row has 1 cell but the table has 1 column: add or remove cells so each column has one.') : l10n.t('This mapping row has 1 cell but the table has {0} columns: add or remove cells so each column has one.', columns);
+  // Never 1 and 1: the message is made only when the counts differ.
+  if (cells === 1) return l10n.t('This mapping row has 1 cell but the table has {0} columns: add or remove cells so each column has one.', columns);
   return columns === 1 ? l10n.t('This mapping row has {0} cells but the table has 1 column: add or remove cells so each column has one.', cells) : l10n.t('This mapping row has {0} cells but the table has {1} columns: add or remove cells so each column has one.', cells, columns);
 }
 
