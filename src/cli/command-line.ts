@@ -51,8 +51,40 @@ function parseArgsProblem(error: Error): string {
   return error.message.replace(/\. To specify .*$/s, '');
 }
 
+/** What a command's `run` is handed: its options and positionals, parsed. */
+export type ParsedCommandLine<T extends Options> = ReturnType<typeof parseCommandLine<T>>;
+
+/** `-h`, `--help`: every command has it. */
+const HELP_OPTION = { help: { type: 'boolean', short: 'h', default: false } } as const;
+
+/**
+ * A command whose `--help` is handled in one place: the arguments are parsed with `options` and `-h`/`--help` (a
+ * usage error when they do not fit), the help is printed when asked for, and otherwise `run` gets what was parsed.
+ */
+export function defineCommand<T extends Options>(spec: {
+  name: string;
+  summary(): string;
+  usage: string;
+  help(): string;
+  options: T;
+  run(parsed: ParsedCommandLine<T & typeof HELP_OPTION>, context: CliContext): Promise<number>;
+}): Command {
+  const { name, summary, usage, help, run } = spec;
+  const options = { ...spec.options, ...HELP_OPTION };
+  return {
+    name,
+    summary,
+    usage,
+    help,
+    async execute(args, context) {
+      const parsed = parseOrHelp(args, options, spec, context.stdout);
+      return parsed ? run(parsed, context) : 0;
+    },
+  };
+}
+
 /** Parses a command's arguments, or prints its help and gives undefined when `--help` was asked for. */
-export function parseOrHelp<T extends Options & { help: { type: 'boolean' } }>(args: string[], options: T, command: { usage: string; help(): string }, stdout: { write(text: string): unknown }) {
+function parseOrHelp<T extends Options & { help: { type: 'boolean' } }>(args: string[], options: T, command: { usage: string; help(): string }, stdout: { write(text: string): unknown }) {
   const parsed = parseCommandLine(args, options, command.usage);
   if (!(parsed.values as { help?: boolean }).help) return parsed;
   stdout.write(command.help());
@@ -79,5 +111,4 @@ export const TEMPLATE_HELP = () =>
 /** `--format text|json` and `--help`: the options of the commands that print a report in either form. */
 export const TEXT_OR_JSON_OPTIONS = {
   format: { type: 'string', default: 'text' },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;

@@ -2,10 +2,8 @@ import * as l10n from '@vscode/l10n';
 import { RULES } from '../../core';
 import type { CheckedFile } from '../analyze-inputs';
 import { analyzeInputs } from '../analyze-inputs';
-import type { Command } from '../command-line';
 import { usageLine } from '../command-line';
-import { TEMPLATE_HELP, TEMPLATE_OPTION, UsageError, oneOf, parseOrHelp } from '../command-line';
-import type { CliContext } from '../context';
+import { TEMPLATE_HELP, TEMPLATE_OPTION, UsageError, oneOf, defineCommand } from '../command-line';
 import { printError } from '../context';
 import { formatGithub } from '../formatters/github';
 import { formatJson } from '../formatters/json';
@@ -56,18 +54,15 @@ const options = {
   'require-go': { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
   ...TEMPLATE_OPTION,
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-export const checkCommand: Command = {
+export const checkCommand = defineCommand({
   name: 'check',
   summary: () => l10n.t('check plans for gaps (files, folders, globs; default .)'),
   usage,
   help,
-  async execute(args: string[], context: CliContext): Promise<number> {
-    const parsed = parseOrHelp(args, options, { usage, help }, context.stdout);
-    if (!parsed) return 0;
-    const { values, positionals } = parsed;
+  options,
+  async run({ values, positionals }, context) {
     const format = oneOf('--format', values.format, ['text', 'json', 'sarif', 'github'], usage);
     const maxWarnings = values['max-warnings'] === undefined ? undefined : parseCount('--max-warnings', values['max-warnings']);
     const { files, unreadable, failedTemplates } = await analyzeInputs(positionals.length > 0 ? positionals : ['.'], context, { template: values.template });
@@ -81,7 +76,7 @@ export const checkCommand: Command = {
     if (unreadable > 0 || failedTemplates > 0) return 2;
     return gate.failed ? 1 : 0;
   },
-};
+});
 
 function parseCount(option: string, value: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(l10n.t('{0} needs a whole number, 0 or more (got "{1}")', option, value), usage);

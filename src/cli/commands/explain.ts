@@ -1,9 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { explainPlan, type PlanExplanation } from '../../core';
 import { readInputs, type InputOptions } from '../analyze-inputs';
-import type { Command } from '../command-line';
 import { usageLine } from '../command-line';
-import { UsageError, oneOf, parseOrHelp, TEMPLATE_HELP, TEMPLATE_OPTION, TEXT_OR_JSON_OPTIONS } from '../command-line';
+import { UsageError, oneOf, defineCommand, TEMPLATE_HELP, TEMPLATE_OPTION, TEXT_OR_JSON_OPTIONS } from '../command-line';
 import type { CliContext } from '../context';
 import { formatExplainText } from '../formatters/explain-text';
 
@@ -32,15 +31,13 @@ Exit codes: 0 shown, 2 usage error or a file that could not be read.
 
 const options = { ...TEXT_OR_JSON_OPTIONS, ...TEMPLATE_OPTION };
 
-export const explainCommand: Command = {
+export const explainCommand = defineCommand({
   name: 'explain',
   summary: () => l10n.t('show how a plan was read: sections, fields, links, phases, go/no-go'),
   usage,
   help,
-  async execute(args: string[], context: CliContext): Promise<number> {
-    const parsed = parseOrHelp(args, options, { usage, help }, context.stdout);
-    if (!parsed) return 0;
-    const { values, positionals } = parsed;
+  options,
+  async run({ values, positionals }, context) {
     const format = oneOf('--format', values.format, ['text', 'json'], usage);
     if (positionals.length !== 1) throw new UsageError(positionals.length ? l10n.t('explain takes one file') : l10n.t('missing the file to explain'), usage);
     const { explained, unreadable, failedTemplates } = await explainInputs(positionals, context, { template: values.template });
@@ -49,7 +46,7 @@ export const explainCommand: Command = {
     if (first) context.stdout.write(format === 'json' ? `${JSON.stringify(explainDocument(first), null, 2)}\n` : formatExplainText(first.path, first.explanation));
     return unreadable > 0 || failedTemplates > 0 ? 2 : 0;
   },
-};
+});
 
 export interface ExplainedFile {
   /** Relative to cwd, forward slashes. */

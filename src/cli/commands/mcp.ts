@@ -1,9 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
-import type { Command } from '../command-line';
 import { usageLine } from '../command-line';
-import { UsageError, parseOrHelp } from '../command-line';
-import type { CliContext } from '../context';
+import { UsageError, defineCommand } from '../command-line';
 import { printError } from '../context';
 
 const usage = 'connector-plan mcp [--root <folder>]';
@@ -39,17 +37,15 @@ that is not a readable folder.
 
 const options = {
   root: { type: 'string' },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-export const mcpCommand: Command = {
+export const mcpCommand = defineCommand({
   name: 'mcp',
   summary: () => l10n.t('serve the tools to AI agents over MCP (stdio)'),
   usage,
   help,
-  async execute(args: string[], context: CliContext): Promise<number> {
-    const parsed = parseOrHelp(args, options, { usage, help }, context.stdout);
-    if (!parsed) return 0;
+  options,
+  async run(parsed, context) {
     if (parsed.positionals.length) throw new UsageError(l10n.t('mcp takes no paths; use --root {0} to serve that folder', parsed.positionals[0]), usage);
     if (!context.stdio) {
       printError(context, l10n.t('mcp serves over the standard input and output of a process; run it as connector-plan mcp'));
@@ -64,7 +60,7 @@ export const mcpCommand: Command = {
     }
     return serveMcp(root, context, context.stdio);
   },
-};
+});
 
 /** Set by scripts/build.mjs in dist/cli.js: the MCP server's own bundle beside it. */
 declare const MCP_SERVER_BUNDLE: string | undefined;

@@ -2,9 +2,8 @@ import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { connectorNameProblem, planFileName, scaffoldPlan, type TemplateSchema } from '../../core';
 import { readTemplateFile } from '../templates';
-import type { Command } from '../command-line';
 import { usageLine } from '../command-line';
-import { UsageError, parseOrHelp } from '../command-line';
+import { UsageError, defineCommand } from '../command-line';
 import type { CliContext } from '../context';
 import { displayPath, printError } from '../context';
 import { describeFsError } from '../file-system';
@@ -38,18 +37,15 @@ const options = {
   dir: { type: 'string', default: DEFAULT_PLANS_FOLDER },
   force: { type: 'boolean', default: false },
   template: { type: 'string' },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-export const newPlanCommand: Command = {
+export const newPlanCommand = defineCommand({
   name: 'new',
   summary: () => l10n.t('create a plan from the template'),
   usage,
   help,
-  async execute(args: string[], context: CliContext): Promise<number> {
-    const parsed = parseOrHelp(args, options, { usage, help }, context.stdout);
-    if (!parsed) return 0;
-    const { values, positionals } = parsed;
+  options,
+  async run({ values, positionals }, context) {
     const name = connectorName(positionals);
     let schema: TemplateSchema | undefined;
     if (values.template) {
@@ -68,7 +64,7 @@ export const newPlanCommand: Command = {
     context.stdout.write(`${written.path}\n`);
     return 0;
   },
-};
+});
 
 /**
  * Creates `folder` if needed and writes the scaffolded plan into it; `path` is relative to cwd. `exists`: the file

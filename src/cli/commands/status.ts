@@ -1,9 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import * as nodePath from 'node:path';
 import { analyzeInputs } from '../analyze-inputs';
-import type { Command } from '../command-line';
 import { usageLine } from '../command-line';
-import { oneOf, parseOrHelp, TEMPLATE_HELP, TEMPLATE_OPTION, TEXT_OR_JSON_OPTIONS } from '../command-line';
+import { oneOf, defineCommand, TEMPLATE_HELP, TEMPLATE_OPTION, TEXT_OR_JSON_OPTIONS } from '../command-line';
 import type { CliContext } from '../context';
 import { displayPath } from '../context';
 import { formatStatusJson } from '../formatters/status-json';
@@ -34,15 +33,13 @@ Exit codes: 0 shown, 2 usage error or a path or file that could not be read.
 
 const options = { ...TEXT_OR_JSON_OPTIONS, ...TEMPLATE_OPTION };
 
-export const statusCommand: Command = {
+export const statusCommand = defineCommand({
   name: 'status',
   summary: () => l10n.t("show each plan's progress and go/no-go verdict"),
   usage,
   help,
-  async execute(args: string[], context: CliContext): Promise<number> {
-    const parsed = parseOrHelp(args, options, { usage, help }, context.stdout);
-    if (!parsed) return 0;
-    const { values, positionals } = parsed;
+  options,
+  async run({ values, positionals }, context) {
     const format = oneOf('--format', values.format, ['text', 'json', 'markdown'], usage);
     const { files, unreadable, failedTemplates } = await analyzeInputs(positionals.length > 0 ? positionals : ['.'], context, { template: values.template });
     if (format === 'json') context.stdout.write(formatStatusJson(files));
@@ -50,7 +47,7 @@ export const statusCommand: Command = {
     else context.stdout.write(formatStatusText(files));
     return unreadable > 0 || failedTemplates > 0 ? 2 : 0;
   },
-};
+});
 
 /**
  * In a GitHub Actions run, links to the file at the run's commit (a relative link in a job summary would resolve

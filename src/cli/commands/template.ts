@@ -1,10 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { severityWord, type TemplateDescription, type TemplateProblem } from '../../core';
-import type { Command } from '../command-line';
 import { usageLine } from '../command-line';
-import { UsageError, oneOf, parseOrHelp, TEXT_OR_JSON_OPTIONS } from '../command-line';
-import type { CliContext } from '../context';
+import { UsageError, oneOf, defineCommand, TEXT_OR_JSON_OPTIONS } from '../command-line';
 import { displayPath, printError } from '../context';
 import { readTemplateFile } from '../templates';
 
@@ -33,15 +31,13 @@ Exit codes: 0 read (warnings may be listed), 1 the template has errors,
     comment: ['The --help of a command: {0} is the Usage: line. Keep options, examples and JSON as they are and columns aligned.'],
   });
 
-export const templateCommand: Command = {
+export const templateCommand = defineCommand({
   name: 'template',
   summary: () => l10n.t('show how a template file is read, and what is wrong with it'),
   usage,
   help,
-  async execute(args: string[], context: CliContext): Promise<number> {
-    const parsed = parseOrHelp(args, TEXT_OR_JSON_OPTIONS, { usage, help }, context.stdout);
-    if (!parsed) return 0;
-    const { values, positionals } = parsed;
+  options: TEXT_OR_JSON_OPTIONS,
+  async run({ values, positionals }, context) {
     const format = oneOf('--format', values.format, ['text', 'json'], usage);
     if (positionals.length !== 1) throw new UsageError(positionals.length ? l10n.t('template takes one file') : l10n.t('missing the template file'), usage);
     const absolute = path.resolve(context.cwd, positionals[0]);
@@ -55,7 +51,7 @@ export const templateCommand: Command = {
     context.stdout.write(format === 'json' ? `${JSON.stringify({ path: shown, ...description, problems }, null, 2)}\n` : formatTemplateText(shown, description, problems));
     return problems.some((p) => p.severity === 'error') ? 1 : 0;
   },
-};
+});
 
 function formatTemplateText(shown: string, d: TemplateDescription, problems: TemplateProblem[]): string {
   const titles = d.planTitles.map((t) => `"${t}"`).join(l10n.t({ message: ' or ', comment: ['Between the title endings a plan may have: "Rollout Plan" or "Plan".'] }));
