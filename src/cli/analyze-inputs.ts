@@ -14,6 +14,8 @@ export interface CheckedFile {
   /** Relative to cwd, forward slashes. */
   path: string;
   report: PlanReport;
+  /** A template `.connector-plan.json` or `--template` names: known to be one, never checked. */
+  configuredTemplate?: boolean;
 }
 
 export interface AnalyzedInputs {
@@ -27,18 +29,28 @@ export interface AnalyzedInputs {
 /** Reads every file the arguments name and analyzes it with its folder's config (and template). */
 export async function analyzeInputs(inputs: string[], context: CliContext, options: InputOptions = {}): Promise<AnalyzedInputs> {
   const files: CheckedFile[] = [];
-  const read = await readInputs(inputs, context, (file) => files.push({ path: file.path, report: analyzePlan(file.text, { rules: file.rules, assumePlan: file.assumePlan, schema: file.schema }) }), options);
+  const visitTemplate = (shown: string) => files.push({ path: shown, report: configuredTemplateReport(), configuredTemplate: true });
+  const read = await readInputs(inputs, context, (file) => files.push({ path: file.path, report: analyzePlan(file.text, { rules: file.rules, assumePlan: file.assumePlan, schema: file.schema, path: file.absolute, templatePath: file.templatePath }) }), { ...options, visitTemplate });
   return { files, ...read };
 }
 
 export interface InputOptions {
   /** `--template <file>`: the template for every file, over `.connector-plan.json`. */
   template?: string;
+  /** Told of each file among the inputs that a config or `--template` names as a template (it is never read as a plan). */
+  visitTemplate?: (shown: string) => void;
+}
+
+/** What a template named by `.connector-plan.json` or `--template` is when it is among the files checked. */
+function configuredTemplateReport(): PlanReport {
+  return { isPlan: false, kind: 'template', reading: { kind: 'template', why: l10n.t('.connector-plan.json or --template names it as a template: its plans are checked against it'), evidence: [] }, findings: [] };
 }
 
 export interface InputFile {
   /** Relative to cwd, forward slashes. */
   path: string;
+  /** The absolute path: its folder names a plan with a generic file name. */
+  absolute: string;
   text: string;
   /** From the nearest `.connector-plan.json`. */
   rules: RuleConfig;
@@ -46,6 +58,8 @@ export interface InputFile {
   assumePlan: boolean;
   /** The team template it is written from; undefined for the built-in one. */
   schema?: TemplateSchema;
+  /** That template's path, relative to cwd. */
+  templatePath?: string;
 }
 
 /**
@@ -63,7 +77,10 @@ export async function readInputs(inputs: string[], context: CliContext, visit: (
   for (const file of expanded.files) configs.set(file, await configFor(file));
   const templateFiles = new Set([...(flag ? [flag] : []), ...[...configs.values()].flatMap((c) => c.templateFiles)]);
   for (const file of expanded.files) {
-    if (templateFiles.has(file)) continue;
+    if (templateFiles.has(file)) {
+      options.visitTemplate?.(displayPath(context.cwd, file));
+      continue;
+    }
     const shown = displayPath(context.cwd, file);
     const text = await readText(file, context);
     if ('problem' in text) {
@@ -72,7 +89,9 @@ export async function readInputs(inputs: string[], context: CliContext, visit: (
       continue;
     }
     const { rules, assumePlan, template } = configs.get(file)!;
-    visit({ path: shown, text: text.text, rules, assumePlan, schema: await templates.schema(flag ?? template) });
+    const used = flag ?? template;
+    const schema = await templates.schema(used);
+    visit({ path: shown, absolute: path.resolve(context.cwd, file), text: text.text, rules, assumePlan, schema, templatePath: schema && used ? displayPath(context.cwd, used) : undefined });
   }
   // An explicit --template is read even when no file was checked, so a wrong path is never silent.
   if (flag) await templates.load(flag);

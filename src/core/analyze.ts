@@ -1,3 +1,5 @@
+import { isBlankCopy, readDocumentKind, templateReading, type DocumentKind, type DocumentReading } from './document-kind';
+import { documentName } from './document-name';
 import { readPlan } from './plan/parse-plan';
 import { sectionAt, type PlanModel } from './plan/model';
 import { computeProgress } from './progress';
@@ -15,11 +17,23 @@ export interface AnalyzeOptions {
   assumePlan?: boolean;
   /** The template the plan is written from (`buildSchema` of the team's file); the built-in one by default. */
   schema?: TemplateSchema;
+  /** The file's path (any form): its name may say what the document is, and names a plan with a generic file name. */
+  path?: string;
+  /** Where the team template of `schema` is, as the host shows paths; reported with the plan. */
+  templatePath?: string;
 }
 
 export interface PlanReport {
   /** False for a markdown file that is not a connector plan: it then has no findings and no progress. */
   isPlan: boolean;
+  /** What the document is: a plan, a copy of a template (never checked), or something else. */
+  kind?: DocumentKind;
+  /** Why it is what `kind` says, in one phrase, and what was weighed. */
+  reading?: DocumentReading;
+  /** What people call it: the name its title gives, else its folder's for a generic file name, and its role (`Zendesk · 01 proposal`). */
+  name?: string;
+  /** The team template the plan was checked against, as the host shows its path; absent for the built-in one. */
+  template?: string;
   /** Plan title (the H1), when there is one. */
   title?: string;
   /** Connector name taken from the title (`HubSpot` in `# HubSpot Connector Rollout Plan`). */
@@ -38,8 +52,11 @@ export function analyzePlan(text: string, options: AnalyzeOptions = {}): PlanRep
 /** Like analyzePlan, and also hands back the parsed plan for adapters that show its structure (tree, hover). */
 export function inspectPlan(text: string, options: AnalyzeOptions = {}): { report: PlanReport; plan: PlanModel } {
   const plan = readPlan(typeof text === 'string' ? text : '', options.schema ?? getDefaultSchema());
-  if (options.assumePlan && !plan.isPlan) plan.isPlan = plan.assumedPlan = true;
-  const report: PlanReport = { isPlan: plan.isPlan, title: plan.title?.text, connectorName: plan.connectorName, findings: [] };
+  const hints = { path: options.path, assumed: options.assumePlan };
+  let reading = readDocumentKind(plan, hints);
+  if (options.assumePlan && !plan.isPlan) plan.assumedPlan = true;
+  plan.isPlan = reading.kind === 'plan';
+  const report: PlanReport = { isPlan: plan.isPlan, kind: reading.kind, reading, title: plan.title?.text, connectorName: plan.connectorName, findings: [], name: documentName(plan.connectorName, options.path), ...(options.templatePath && options.schema ? { template: options.templatePath } : {}) };
   if (!plan.isPlan) return { report, plan };
 
   let findings: Finding[] = [];
@@ -58,8 +75,14 @@ export function inspectPlan(text: string, options: AnalyzeOptions = {}): { repor
   if (plan.sections.some((s) => s.secondary)) findings = uniqueFindings(findings);
   for (const finding of findings) finding.sectionId ??= sectionAt(plan, finding.range.start.line)?.id;
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const progress = computeProgress(plan, findings);
+  if (isBlankCopy(plan, progress, hints)) {
+    reading = templateReading(plan, reading.evidence);
+    plan.isPlan = false;
+    return { report: { ...report, isPlan: false, kind: 'template', reading }, plan };
+  }
   report.findings = findings;
-  report.progress = computeProgress(plan, findings);
+  report.progress = progress;
   return { report, plan };
 }
 

@@ -8,7 +8,7 @@ import { sectionAt, type Field, type PlanModel, type Section, type TaskItem } fr
 import { isSetAside } from './rules/rule';
 import { findSecrets } from './rules/secret-value';
 import type { GoNoGoStatus, SectionProgress } from './types';
-import { titleWords } from './template/title';
+import type { DocumentKind } from './document-kind';
 
 // How a plan was read, as plain data: `connector-plan explain` prints it. Lines are 1-based; [first, last] inclusive.
 
@@ -69,8 +69,12 @@ export interface ExplainedSection {
 
 export interface PlanExplanation {
   isPlan: boolean;
+  /** A plan, a copy of a template (not checked) or something else (not checked). */
+  kind: DocumentKind;
   /** Why it is, or is not, a plan. */
   why: string;
+  /** What was weighed: the sections found by their titles or what they hold. */
+  evidence: string[];
   title: { line: number; text: string } | null;
   sectionLevel: number;
   sections: ExplainedSection[];
@@ -81,22 +85,13 @@ export interface PlanExplanation {
 export function explainPlan(text: string, options: AnalyzeOptions = {}): PlanExplanation {
   const { report, plan } = inspectPlan(text, options);
   const hide = redactor(plan);
-  const matched = new Set(plan.sections.map((s) => s.id).filter(Boolean)).size;
-  const titleText = plan.title ? plainText(plan.title.text) : undefined;
-  const suffix = titleWords(plan.schema).suffixes[1] ?? plan.schema.titleSuffix;
-  const needs = titleWords(plan.schema).minSections;
-  const why = report.isPlan
-    ? plan.assumedPlan
-      ? l10n.t('checked as a plan: a `files` glob of .connector-plan.json names it')
-      : titleText && titleWords(plan.schema).title.test(titleText)
-        ? l10n.t('its title "{0}" names a plan', hide(titleText, plan.title!.line))
-        : matched === 1 ? l10n.t("1 of the template's sections is there") : l10n.t("{0} of the template's sections are there", matched)
-    : matched === 1
-      ? l10n.t({ message: 'no "… {0}" title, and only 1 of the template\'s sections (a plan without that title needs {1})', args: [suffix, needs], comment: ["{0} is the end of the template's title: Rollout Plan."] })
-      : l10n.t({ message: 'no "… {0}" title, and only {1} of the template\'s sections (a plan without that title needs {2})', args: [suffix, matched, needs], comment: ["{0} is the end of the template's title: Rollout Plan."] });
+  const reading = report.reading!;
+  const why = plan.title ? hide(reading.why, plan.title.line) : reading.why;
   return {
     isPlan: report.isPlan,
+    kind: report.kind ?? (report.isPlan ? 'plan' : 'other'),
     why,
+    evidence: reading.evidence,
     title: plan.title ? { line: plan.title.line + 1, text: hide(plainText(plan.title.text), plan.title.line) } : null,
     sectionLevel: plan.sectionLevel,
     sections: plan.sections.map((section) => {

@@ -22,6 +22,9 @@ export type { PlanModel, Section, Subsection, Field, TaskItem, Heading, WorkStat
 export { getDefaultSchema } from './template/schema';
 export { DEFAULT_TEMPLATE_TEXT } from './template/default-template.generated';
 export { explainPlan } from './explain';
+export { readDocumentKind } from './document-kind';
+export type { DocumentKind, DocumentReading } from './document-kind';
+export { documentName, fileRole } from './document-name';
 export type { PlanExplanation, ExplainedSection, ExplainedField, ExplainedWorkItem, ExplainedItem } from './explain';
 export { mightBePlan } from './plan/parse-plan';
 export { readTemplate, describeTemplate } from './template/describe';

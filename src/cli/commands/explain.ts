@@ -57,7 +57,7 @@ export interface ExplainedFile {
 /** Explains each readable file the arguments name, with its folder's config and template (as `check` reads it). */
 export async function explainInputs(inputs: string[], context: CliContext, options: InputOptions = {}) {
   const explained: ExplainedFile[] = [];
-  const read = await readInputs(inputs, context, (file) => explained.push({ path: file.path, explanation: explainPlan(file.text, { rules: file.rules, assumePlan: file.assumePlan, schema: file.schema }) }), options);
+  const read = await readInputs(inputs, context, (file) => explained.push({ path: file.path, explanation: explainPlan(file.text, { rules: file.rules, assumePlan: file.assumePlan, schema: file.schema, path: file.absolute, templatePath: file.templatePath }) }), options);
   return { explained, ...read };
 }
 

@@ -1,12 +1,14 @@
 import * as l10n from '@vscode/l10n';
 import type { CheckedFile } from '../analyze-inputs';
 import { planStatuses } from './plan-status';
+import { templateNotes } from './text';
 
 
 /** An aligned table, one row per plan. */
 export function formatStatusText(files: CheckedFile[]): string {
   const statuses = planStatuses(files);
-  if (statuses.length === 0) return `${noPlansFound(files.length)}\n`;
+  const notes = templateNotes(files).map((note) => `${note}\n`).join('');
+  if (statuses.length === 0) return `${noPlansFound(files.length)}\n${notes}`;
   const HEADER = [l10n.t('Plan'), l10n.t('Progress'), l10n.t('Go/No-Go'), l10n.t('Verdict'), l10n.t('File')];
   const rows = statuses.map((status) => [
     status.name,
@@ -24,7 +26,7 @@ export function formatStatusText(files: CheckedFile[]): string {
         .join('  '),
     )
     .map((line) => `${line}\n`)
-    .join('');
+    .join('') + notes;
 }
 
 /** `No connector plans found (3 markdown files looked at).` */

@@ -17,16 +17,24 @@ export function formatText(files: CheckedFile[], options: TextOptions): string {
       return `${path}:${line}:${column} ${finding.severity} ${finding.ruleId} ${finding.message}`;
     }),
   );
+  lines.push(...templateNotes(files));
   lines.push(formatSummary(files, options));
   return lines.map((line) => `${line}\n`).join('');
+}
+
+/** One line per copy of a template among the files: it was not checked, and how to use it instead. */
+export function templateNotes(files: CheckedFile[]): string[] {
+  return files.filter((file) => file.report.kind === 'template' && !file.configuredTemplate).map(({ path }) => l10n.t('{0}: looks like a template: not checked (to check plans against it, name it in "templates" of .connector-plan.json)', path));
 }
 
 /** `N plans checked (…): N errors, N warnings, N info`, the last line of the text and GitHub formats. */
 export function formatSummary(files: CheckedFile[], options: TextOptions): string {
   const counts = countSeverities(files);
   const plans = files.filter((file) => file.report.isPlan).length;
-  const skipped = files.length - plans;
+  const templates = files.filter((file) => file.report.kind === 'template').length;
+  const skipped = files.length - plans - templates;
   const notes = [
+    ...(templates > 0 ? [templates === 1 ? l10n.t('1 template not checked') : l10n.t('{0} templates not checked', templates)] : []),
     ...(skipped > 0 ? [skipped === 1 ? l10n.t('1 other markdown file skipped') : l10n.t('{0} other markdown files skipped', skipped)] : []),
     ...(options.unreadable > 0 ? [l10n.t('{0} could not be read', options.unreadable)] : []),
   ];

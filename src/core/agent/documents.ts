@@ -1,4 +1,6 @@
 import type { PlanReport } from '../analyze';
+import type { DocumentKind } from '../document-kind';
+import { documentName } from '../document-name';
 import type { GoNoGoStatus, Range, SectionStatus, Severity, Verdict } from '../types';
 
 // The CLI's stable JSON documents as plain data: `check --format json`, `status --format json`. The CLI prints them;
@@ -24,6 +26,12 @@ export function oneBased(range: Range): OneBasedRange {
 export interface FileDocument {
   path: string;
   isPlan: boolean;
+  /** `plan`, `template` (a copy of a template: not checked) or `other` (not checked). */
+  kind: DocumentKind;
+  /** What people call the plan (`Zendesk · 01 proposal`); null for a file that is not a plan. */
+  name: string | null;
+  /** The team template a plan was checked against (its path); null for the built-in template or a file that is not a plan. */
+  template: string | null;
   findings: ({ ruleId: string; severity: Severity; message: string } & OneBasedRange)[];
   progress: {
     percent: number;
@@ -37,6 +45,9 @@ export function fileDocument(path: string, report: PlanReport): FileDocument {
   return {
     path,
     isPlan: report.isPlan,
+    kind: kindOf(report),
+    name: report.isPlan ? nameOf(path, report) : null,
+    template: report.isPlan ? (report.template ?? null) : null,
     findings: report.findings.map((finding) => ({
       ruleId: finding.ruleId,
       severity: finding.severity,
@@ -57,9 +68,18 @@ export function fileDocument(path: string, report: PlanReport): FileDocument {
   };
 }
 
+/** What the report says the file is; a report made before kinds existed says it by `isPlan`. */
+export function kindOf(report: PlanReport): DocumentKind {
+  return report.kind ?? (report.isPlan ? 'plan' : 'other');
+}
+
+function nameOf(path: string, report: PlanReport): string {
+  return report.name ?? documentName(report.connectorName, path) ?? path;
+}
+
 export interface PlanStatus {
   path: string;
-  /** The connector name from the title, else the file name. */
+  /** The name the title gives, else the folder's for a generic file name, with the file's role; else the file name. */
   name: string;
   percent: number;
   goNoGo: { checked: number; total: number; verdict: Verdict };
@@ -70,7 +90,7 @@ export function planStatus(path: string, report: PlanReport): PlanStatus | undef
   if (!report.isPlan) return undefined;
   return {
     path,
-    name: report.connectorName || path.slice(path.lastIndexOf('/') + 1),
+    name: nameOf(path, report),
     percent: report.progress?.percent ?? 0,
     goNoGo: {
       checked: report.progress?.goNoGo.checked ?? 0,

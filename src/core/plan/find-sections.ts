@@ -24,7 +24,8 @@ export interface TitleMatch {
  */
 function shared(title: string, target: readonly string[], generic: readonly string[] = []): { sim: number; common: number; size: number } {
   let best = { sim: 0, common: 0, size: 0 };
-  for (const text of new Set([title, title.replace(/\([^)]*\)/g, ' ')])) {
+  // `Agent Team Plan: Billing Sync` is named by what comes before its colon.
+  for (const text of new Set([title, title.replace(/\([^)]*\)/g, ' '), title.split(/:\s/, 1)[0]])) {
     const w = words(text);
     const common = w.filter((x) => target.includes(x) && !generic.includes(x)).length;
     const sim = similarity(w, target);
@@ -84,13 +85,15 @@ export interface ContentCues {
   arrows: number;
   /** Sub-heading kinds (`phase`, `wave`) with a number. */
   workKinds: Set<string>;
-  /** Template field labels found, by section id. */
-  labels: Set<string>;
+  /** How many of each section's template fields are written with a label, by section id. */
+  labels: Map<string, number>;
+  /** List items and table rows that ask a question (`Q1: …`, `- Should we…?`). */
+  questions: number;
 }
 
 
 export function readCues(blocks: Block[], outline: Outline, schema: TemplateSchema): ContentCues {
-  const cues: ContentCues = { mappingColumns: 0, riskTable: false, mitigations: 0, checklist: false, arrows: 0, workKinds: new Set(), labels: new Set() };
+  const cues: ContentCues = { mappingColumns: 0, riskTable: false, mitigations: 0, checklist: false, arrows: 0, workKinds: new Set(), labels: new Map(), questions: 0 };
   const mapping = schema.sections.find((s) => s.role === 'mapping');
   const labelled = schema.sections.filter((s) => s.role === 'fields' && s.fields.length);
   const visit = (list: Block[]) => {
@@ -112,6 +115,7 @@ export function readCues(blocks: Block[], outline: Outline, schema: TemplateSche
         const first = lead.split('\n', 1)[0];
         if (ARROW.test(first)) cues.arrows++;
         if (MITIGATION.test(lead)) cues.mitigations++;
+        if (first.indexOf('?') >= 0) cues.questions++;
         noteLabel(first);
       } else if (block.type === 'paragraph') {
         if (MITIGATION.test(block.inline ?? '')) cues.mitigations++;
@@ -120,10 +124,16 @@ export function readCues(blocks: Block[], outline: Outline, schema: TemplateSche
       if (block.children.length) visit(block.children);
     }
   };
+  const labelFields: Record<string, Set<string>> = {};
   const noteLabel = (line: string) => {
     const label = line.indexOf(':') >= 0 ? matchLabel(line) : undefined;
     if (!label) return;
-    for (const section of labelled) if (matchTemplateField(label.label, section.fields)) cues.labels.add(section.id);
+    for (const section of labelled) {
+      const field = matchTemplateField(label.label, section.fields);
+      if (!field) continue;
+      const seen = (labelFields[section.id] ??= new Set());
+      if (!seen.has(field.key)) cues.labels.set(section.id, seen.add(field.key).size);
+    }
   };
   visit(blocks);
   return cues;
@@ -145,6 +155,35 @@ export function confirms(section: TemplateSection, cues: ContentCues): boolean {
     default:
       return cues.labels.has(section.id);
   }
+}
+
+/**
+ * How much what a heading's blocks hold speaks for a section, 0 when nothing does: a table with the mapping's
+ * columns, risks with mitigations, checkboxes, arrows, phases or waves, the section's own field labels.
+ */
+export function contentScore(section: TemplateSection, cues: ContentCues): number {
+  switch (section.role) {
+    case 'mapping':
+      return cues.mappingColumns >= 3 ? 0.8 : 0;
+    case 'risks':
+      return cues.riskTable ? 0.8 : cues.mitigations > 0 ? 0.5 : 0;
+    case 'checklist':
+      return cues.checklist ? 0.6 : 0;
+    case 'links':
+      return cues.arrows >= 2 ? 0.6 : cues.arrows === 1 ? 0.4 : 0;
+    case 'work':
+      return section.subsectionKind && cues.workKinds.has(section.subsectionKind) ? 0.7 : 0;
+    default: {
+      const labels = cues.labels.get(section.id) ?? 0;
+      const series = section.fields.some((f) => f.series && f.key === 'q') && cues.questions > 0;
+      return labels ? Math.min(0.8, 0.3 + 0.15 * labels) : series ? 0.3 : 0;
+    }
+  }
+}
+
+/** What a heading's title shares with a section's: the Dice similarity and the shared words, template title words aside. */
+export function titleOverlap(title: string, section: TemplateSection, schema: TemplateSchema): { sim: number; common: number; size: number } {
+  return shared(title, section.words, titleWords(schema));
 }
 
 /** A section its content alone names: a mapping table's header, a risk table with a mitigation column. */

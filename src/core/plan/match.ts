@@ -26,6 +26,7 @@ const SYNONYM: Record<string, string> = {
   identity: 'identity', graph: 'identity', id: 'id', identifier: 'id',
   purpose: 'purpose', entity: 'entity', table: 'entity', enforced: 'enforce', enforcement: 'enforce',
   gonogo: 'go', readiness: 'go', launch: 'go', checklist: 'go',
+  failure: 'risk', hazard: 'risk', scorecard: 'score', scoring: 'score', unknown: 'q',
 };
 
 function stem(word: string): string {
@@ -55,7 +56,7 @@ function computeWords(text: string): string[] {
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/no-go/gi, ' ')
     .toLowerCase()
-    .replace(/[^a-z0-9\u00c0-\uffff]+/g, ' ');
+    .replace(/[^\p{L}\p{N}]+/gu, ' ');
   const out: string[] = [];
   for (const raw of spaced.split(' ')) {
     if (!raw || STOP.has(raw) || /^\d+$/.test(raw)) continue;

@@ -3,7 +3,7 @@ import { leadText, type Block } from '../markdown/blocks';
 import { plainText, splitTableRow } from '../markdown/inline';
 import { readChecklist } from './checklist';
 import { allFields, collectFields, matchTemplateField } from './fields';
-import { confirms, isWorkItemTitle, matchTitle, readCues, sectionByContent, type ContentCues } from './find-sections';
+import { contentScore, isWorkItemTitle, matchTitle, readCues, sectionByContent, titleOverlap, type ContentCues } from './find-sections';
 import { headingFromText, readHeading } from './heading';
 import { readLinks } from './links';
 import { labelSimilarity, MATCH_THRESHOLD, similarity, words } from './match';
@@ -14,6 +14,7 @@ import { splitAtHeadings, type Chunk } from './sections';
 import { getDefaultSchema } from '../template/schema';
 import { titleWords } from '../template/title';
 import { readListedWork, readSubsection } from './work';
+import { readDocumentKind } from '../document-kind';
 
 /**
  * Lines that may make a section heading: ATX headings of any level (sections written inside others), setext
@@ -92,21 +93,21 @@ export function readPlan(text: string, schema: TemplateSchema): PlanModel {
 
   const all = [...candidates, ...nested].sort((a, b) => a.chunk.startLine - b.chunk.startLine);
   const sections = all.map((c) => readSection(c, all, outline));
-  const found = new Set(sections.map((s) => s.id).filter(Boolean));
 
   const titleText = title ? plainText(title.text) : undefined;
-  const isPlan = Boolean(titleText && PLAN_TITLE.test(titleText)) || found.size >= titleWords(schema).minSections;
-  return {
-    isPlan,
+  const plan: PlanModel = {
+    isPlan: false,
     lines,
     title,
-    connectorName: titleText ? connectorName(titleText, schema) : undefined,
+    connectorName: titleText && PLAN_TITLE.test(titleText) ? connectorName(titleText, schema) : undefined,
     sections,
     nonProse: outline.nonProse,
     directives: outline.directives,
     sectionLevel: level,
     schema,
   };
+  plan.isPlan = readDocumentKind(plan).kind === 'plan';
+  return plan;
 }
 
 const BOLD_LINE = /^(\*\*|__)([^*_\n]+)\1:?$/;
@@ -142,67 +143,108 @@ function promoteBoldHeadings(outline: Outline, schema: TemplateSchema): void {
 }
 
 /**
- * Which template section each heading of the section level stands for: first the headings whose title says it
- * (letter, or words), then titles that share one word and whose content bears it out, then content alone.
+ * Which template section each heading of the section level stands for, chosen for the whole document at once:
+ * every heading is weighed against every section by its title (words, stems, synonyms; its letter when the title
+ * names no other section) and by what it holds, and the strongest pairs are taken first, each section once.
  */
 function assignSections(candidates: Candidate[], schema: TemplateSchema, outline: Outline): void {
-  const taken = new Map<string, Candidate>();
   // Letters from another template (a connector plan checked with a team's): when two or more lettered headings'
   // titles plainly name other sections than their letters, the plan's letters say nothing here.
   const withoutLetter = (h: Heading): Heading => ({ ...h, letter: undefined, letters: undefined });
-  const disagree = candidates.filter((c) => {
-    if (!c.heading.letter) return false;
-    const byTitle = matchTitle(withoutLetter(c.heading), schema);
-    return byTitle?.strong && byTitle.section.id !== c.heading.letter;
-  }).length;
-  const titles = candidates.map((c) => matchTitle(disagree >= 2 ? withoutLetter(c.heading) : c.heading, schema));
+  const byTitle = candidates.map((c) => matchTitle(withoutLetter(c.heading), schema));
+  const disagree = candidates.filter((c, i) => c.heading.letter && byTitle[i]?.strong && byTitle[i]!.section.id !== c.heading.letter).length;
   const cuesOf = (c: Candidate) => (c.cues ??= readCues(c.chunk.body, outline, schema));
 
-  candidates.forEach((candidate, i) => {
-    const title = titles[i];
-    if (!title?.strong) return;
-    const first = taken.get(title.section.id);
-    if (first) {
-      // The same section again is a duplicate when it says so plainly; otherwise it is a section of the plan's own.
-      const same = (h: Heading) => plainText(h.title).replace(/\([^)]*\)/g, ' ').toLowerCase().replace(/\s+/g, ' ').trim();
-      const plainly = candidate.heading.letter === title.section.id || same(candidate.heading) === same(first.heading) || similarity(words(candidate.heading.title), title.section.words) >= 0.99;
-      if (!plainly) {
-        candidate.match = { by: 'none', detail: l10n.t('its title names "{0}", already at line {1}', title.section.title, first.heading.line + 1) };
-        return;
+  interface Pair { candidate: Candidate; index: number; section: TemplateSection; tier: number; score: number; match: SectionMatch }
+  const pairs: Pair[] = [];
+  candidates.forEach((candidate, index) => {
+    if (isWorkItemTitle(candidate.heading.title, schema)) return;
+    const title = byTitle[index];
+    // A letter stands for its section unless the title plainly names another (the title wins).
+    // A heading written for two sections (`G/J) Risks and Open Questions`) names both: its letters decide.
+    const letter = disagree < 2 && candidate.heading.letter && (candidate.heading.letters || !(title?.strong && title.section.id !== candidate.heading.letter)) ? candidate.heading.letter : undefined;
+    for (const section of schema.sections) {
+      // A heading written for two sections stands for its letters' sections, whatever else its title shares.
+      if (letter && candidate.heading.letters && section.id !== letter) continue;
+      const overlap = titleOverlap(candidate.heading.title, section, schema);
+      const named = title?.section === section ? title : undefined;
+      const content = overlap.common || letter === section.id || !named ? contentScore(section, cuesOf(candidate)) : 0;
+      // A section a heading's title names but whose content says otherwise (a checklist with no item) loses to one whose content agrees.
+      const contradicts = (section.role === 'checklist' && !cuesOf(candidate).checklist) || (section.role === 'mapping' && cuesOf(candidate).mappingColumns < 2 && content === 0 && !named?.strong);
+      let tier = 0;
+      let match: SectionMatch | undefined;
+      if (named?.strong && letter !== section.id) {
+        tier = 3;
+        match = named.match;
+      } else if (letter === section.id) {
+        tier = 3;
+        match = { by: 'letter', detail: l10n.t('letter {0})', section.id) };
+      } else if (overlap.common > 0 && content > 0) {
+        tier = 2;
+        const says = overlap.common === 1 ? l10n.t('title shares 1 word with "{0}"', section.title) : l10n.t('title shares {0} words with "{1}"', overlap.common, section.title);
+        match = { by: 'title', detail: l10n.t({ message: '{0}, and holds what that section holds', args: [says], comment: ['{0} says how the title matched: title shares 1 word with "Risks".'] }) };
+      } else if (section.role === 'fields' ? content >= 0.75 : section.role !== 'checklist' && content >= 0.6) {
+        // Checklists are everywhere (a phase's gate, a note's to-do list): content alone never names the go/no-go.
+        tier = 1;
+        match = { by: 'content', detail: contentDetail(section, cuesOf(candidate)) };
       }
-    } else {
-      taken.set(title.section.id, candidate);
-    }
-    candidate.template = title.section;
-    candidate.match = title.match;
-  });
-
-  candidates.forEach((candidate, i) => {
-    const title = titles[i];
-    if (candidate.template || !title || title.strong) return;
-    if (!taken.has(title.section.id) && confirms(title.section, cuesOf(candidate))) {
-      taken.set(title.section.id, candidate);
-      candidate.template = title.section;
-      candidate.match = { by: 'title', detail: l10n.t({ message: '{0}, and holds what that section holds', args: [title.match.detail], comment: ['{0} says how the title matched: title shares 1 word with "Risks".'] }) };
-    } else if (!candidate.match.detail) {
-      candidate.match = { by: 'none', detail: taken.has(title.section.id) ? l10n.t('shares one word with "{0}", which is at line {1}', title.section.title, taken.get(title.section.id)!.heading.line + 1) : l10n.t('shares only one word with "{0}" and holds nothing of it', title.section.title) };
+      if (!tier || !match) continue;
+      const score = overlap.sim + (letter === section.id ? 0.3 : 0) + content - (contradicts ? 0.6 : 0);
+      pairs.push({ candidate, index, section, tier: contradicts ? Math.min(tier, 2) : tier, score, match });
     }
   });
+  pairs.sort((a, b) => b.tier - a.tier || b.score - a.score || a.index - b.index);
 
-  for (const candidate of candidates) {
-    if (candidate.template) continue;
+  const taken = new Map<string, Candidate>();
+  for (const pair of pairs) {
+    if (pair.candidate.template || taken.has(pair.section.id)) continue;
+    taken.set(pair.section.id, pair.candidate);
+    pair.candidate.template = pair.section;
+    pair.candidate.match = pair.match;
+  }
+
+  candidates.forEach((candidate, index) => {
+    if (candidate.template) return;
     if (isWorkItemTitle(candidate.heading.title, schema)) {
       candidate.match = { by: 'none', detail: l10n.t('it reads as a phase or wave, but is not under a phases or waves section') };
-      continue;
+      return;
     }
-    const byContent = sectionByContent(cuesOf(candidate), schema);
-    if (byContent && !taken.has(byContent.section.id)) {
-      taken.set(byContent.section.id, candidate);
-      candidate.template = byContent.section;
-      candidate.match = byContent.match;
-    } else if (!candidate.match.detail) {
+    const title = byTitle[index] ?? matchTitle(candidate.heading, schema);
+    const first = title && taken.get(title.section.id);
+    if (title?.strong && first && first !== candidate) {
+      // The same section again is a duplicate when the title says so plainly; a letter alone, or another title, is a section of the plan's own.
+      const same = (h: Heading) => plainText(h.title).replace(/\([^)]*\)/g, ' ').toLowerCase().replace(/\s+/g, ' ').trim();
+      if (same(candidate.heading) === same(first.heading) || similarity(words(candidate.heading.title), title.section.words) >= 0.99) {
+        candidate.template = title.section;
+        candidate.match = title.match;
+        return;
+      }
+      candidate.match = { by: 'none', detail: l10n.t('its title names "{0}", already at line {1}', title.section.title, first.heading.line + 1) };
+    } else if (title && first) {
+      candidate.match = { by: 'none', detail: l10n.t('shares one word with "{0}", which is at line {1}', title.section.title, first.heading.line + 1) };
+    } else if (title) {
+      candidate.match = { by: 'none', detail: l10n.t('shares only one word with "{0}" and holds nothing of it', title.section.title) };
+    } else {
       candidate.match = { by: 'none', detail: l10n.t('no template section has these words') };
     }
+  });
+}
+
+/** In words, what in a heading's blocks named its section. */
+function contentDetail(section: TemplateSection, cues: ContentCues): string {
+  switch (section.role) {
+    case 'mapping':
+      return l10n.t("a table with {0} of the mapping table's columns", cues.mappingColumns);
+    case 'risks':
+      return cues.riskTable ? l10n.t('a table of risks with a mitigation column') : l10n.t('risks with their mitigations');
+    case 'checklist':
+      return l10n.t('a checklist');
+    case 'links':
+      return l10n.t('links written external -> internal');
+    case 'work':
+      return l10n.t('numbered {0}s', section.subsectionKind ?? '');
+    default:
+      return l10n.t('the labels of "{0}"', section.title);
   }
 }
 

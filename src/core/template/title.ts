@@ -10,6 +10,8 @@ export interface TitleWords {
   suffixes: string[];
   /** How many of the template's sections a file without such a title needs to be a plan. */
   minSections: number;
+  /** A title of two words or more says it alone (`Rollout Plan`); one word (`Plan`) needs sections beside it. */
+  strong: boolean;
 }
 
 const cache = new WeakMap<TemplateSchema, TitleWords>();
@@ -25,11 +27,14 @@ export function titleWords(schema: TemplateSchema): TitleWords {
 function compute(schema: TemplateSchema): TitleWords {
   const words = schema.titleSuffix.split(/\s+/).filter(Boolean);
   const minSections = Math.min(5, Math.max(2, Math.ceil(schema.sections.length * 0.6)));
-  if (!words.length) return { title: /$^/, nearby: /$^/, suffixes: [], minSections };
+  if (!words.length) return { title: /$^/, nearby: /$^/, suffixes: [], minSections, strong: false };
   const last = escape(words[words.length - 1]);
   const lastTwo = words.slice(-2).map(escape).join('\\s+');
-  const alternatives = [`\\b${lastTwo}\\b`];
-  if (words.length > 2) alternatives.push(`\\S\\s+${escape(words[0])}\\s+${last}\\b`);
+  // The title ends there, or goes on after a mark (`— Final`, `: HubSpot`, `(v2)`), a version or `for …`:
+  // `Q3 Migration Plan Notes` and `Plan Review` are not plan titles of `{Feature Name} Plan`.
+  const end = String.raw`(?=[\s*_]*(?:$|[:—–|(\[,.;!?]|-\s|v?\d|(?:for|of)\s))`;
+  const alternatives = words.length > 1 ? [`\\b${lastTwo}\\b${end}`] : [`\\S\\s+${last}\\b${end}`];
+  if (words.length > 2) alternatives.push(`\\S\\s+${escape(words[0])}\\s+${last}\\b${end}`);
   const others = words.slice(0, -1).map(escape);
   const suffixes = [...new Set([schema.titleSuffix, words.slice(-2).join(' '), ...(words.length > 2 ? [`${words[0]} ${words[words.length - 1]}`] : [])])];
   return {
@@ -37,5 +42,6 @@ function compute(schema: TemplateSchema): TitleWords {
     nearby: others.length ? new RegExp(`(?:${others.join('|')})[^]{0,400}?${last}`, 'i') : new RegExp(`\\b${last}\\b`, 'i'),
     suffixes,
     minSections,
+    strong: words.length > 1,
   };
 }

@@ -81,7 +81,7 @@ describe('check and status on real plans (end to end through the core)', () => {
     const run = await runCli(['check', 'gaps', '--format', 'json'], { cwd: fixtures });
     assert.equal(run.code, 1);
     const [notes, plan] = [...JSON.parse(run.stdout).files].sort((a, b) => Number(a.isPlan) - Number(b.isPlan));
-    assert.deepEqual(notes, { path: 'gaps/team-notes.md', isPlan: false, findings: [], progress: null });
+    assert.deepEqual(notes, { path: 'gaps/team-notes.md', isPlan: false, kind: 'other', name: null, template: null, findings: [], progress: null });
     assert.equal(plan.path, 'gaps/globex-rollout-plan.md');
     assert.deepEqual(Object.keys(plan.findings[1]), ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn']);
     assert.deepEqual([plan.findings[1].ruleId, plan.findings[1].line, plan.findings[1].column], ['empty-field', 6, 3]);

@@ -57,7 +57,9 @@ describe('connector-plan explain', () => {
   it('says why a markdown file is not a plan', async () => {
     const cwd = makeTempTree({ 'notes.md': '# Team notes\n\n## Goals\n- ship\n' });
     const run = await runCli(['explain', 'notes.md'], { cwd });
-    assert.deepEqual(run, { code: 0, stderr: '', stdout: `notes.md: not a connector plan (no "… Rollout Plan" title, and only 1 of the template's sections (a plan without that title needs 5))\n` });
+    assert.deepEqual(run, { code: 0, stderr: '', stdout: `notes.md: not a connector plan (the word "notes" in its title says it is not a plan)\n` });
+    const sync = makeTempTree({ 'sync.md': '# Team sync\n\n## Goals\n- ship\n' });
+    assert.deepEqual(await runCli(['explain', 'sync.md'], { cwd: sync }), { code: 0, stderr: '', stdout: `sync.md: not a connector plan (no "… Rollout Plan" title, and only 1 of the template's sections (a plan without that title needs 5))\n` });
   });
 
   it('never shows a credential, wherever the plan has it', async () => {

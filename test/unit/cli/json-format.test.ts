@@ -15,6 +15,9 @@ describe('json format', () => {
         {
           path: 'docs/a.md',
           isPlan: true,
+          kind: 'plan',
+          name: 'a',
+          template: null,
           findings: [{ ruleId: 'empty-field', severity: 'error', message: 'Scope is empty', line: 4, column: 5, endLine: 4, endColumn: 10 }],
           progress: {
             percent: 40,
@@ -25,7 +28,7 @@ describe('json format', () => {
             goNoGo: { checked: 1, total: 5, verdict: 'NO-GO' },
           },
         },
-        { path: 'README.md', isPlan: false, findings: [], progress: null },
+        { path: 'README.md', isPlan: false, kind: 'other', name: null, template: null, findings: [], progress: null },
       ],
     });
   });

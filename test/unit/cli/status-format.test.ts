@@ -17,7 +17,7 @@ describe('status formats', () => {
       [
         'Plan         Progress  Go/No-Go  Verdict  File',
         'HubSpot CRM      100%       5/5  GO       docs/connectors/hubspot-crm-rollout-plan.md',
-        'untitled.md        8%       0/5  NO-GO    docs/untitled.md',
+        'untitled           8%       0/5  NO-GO    docs/untitled.md',
         '',
       ].join('\n'),
     );
@@ -31,7 +31,7 @@ describe('status formats', () => {
     assert.deepEqual(JSON.parse(formatStatusJson(files)), {
       plans: [
         { path: 'docs/connectors/hubspot-crm-rollout-plan.md', name: 'HubSpot CRM', percent: 100, goNoGo: { checked: 5, total: 5, verdict: 'GO' } },
-        { path: 'docs/untitled.md', name: 'untitled.md', percent: 7.6, goNoGo: { checked: 0, total: 5, verdict: 'NO-GO' } },
+        { path: 'docs/untitled.md', name: 'untitled', percent: 7.6, goNoGo: { checked: 0, total: 5, verdict: 'NO-GO' } },
       ],
     });
   });
@@ -53,7 +53,7 @@ describe('status --format markdown (a GitHub job summary)', () => {
         '| Plan | Progress | Go/No-Go | Verdict | File |',
         '| --- | ---: | ---: | --- | --- |',
         '| HubSpot CRM | 100% | 5/5 | GO | [docs/connectors/hubspot-crm-rollout-plan.md](docs/connectors/hubspot-crm-rollout-plan.md) |',
-        '| untitled.md | 8% | 0/5 | **NO-GO** | [docs/untitled.md](docs/untitled.md) |',
+        '| untitled | 8% | 0/5 | **NO-GO** | [docs/untitled.md](docs/untitled.md) |',
         '| Zendesk | 84% | 2/5 | **NO-GO** | [docs/zendesk plan \\(v2\\).md](docs/zendesk%20plan%20%28v2%29.md) |',
         '',
       ].join('\n'),

@@ -24,8 +24,15 @@ else describe('real-world corpus (../shared/corpus)', () => {
     assert.deepEqual(report.findings, []);
   });
 
-  it('the upstream template is a plan full of gaps and placeholders', () => {
+  it('the upstream template is a template, not a plan: never checked on its own', () => {
     const report = analyzePlan(read('upstream-rollout-template.md'));
+    assert.equal(report.kind, 'template');
+    assert.equal(report.isPlan, false);
+    assert.deepEqual(report.findings, []);
+  });
+
+  it('the upstream template, named by a files glob, is a plan full of gaps and placeholders', () => {
+    const report = analyzePlan(read('upstream-rollout-template.md'), { assumePlan: true });
     assert.equal(report.isPlan, true);
     const count = (id: string) => report.findings.filter((f) => f.ruleId === id).length;
     assert.ok(count('empty-field') >= 40, `empty-field: ${count('empty-field')}`);
@@ -34,4 +41,12 @@ else describe('real-world corpus (../shared/corpus)', () => {
     assert.equal(count('go-no-go-open'), 5);
     assert.ok(report.progress!.percent < 10);
   });
+
+  for (const name of ['review-round-10-review.md', 'review-round-11-revision.md', 'review-round-12-re-review.md', 'review-loop-convention.md']) {
+    it(`${name} is not a plan`, () => {
+      const report = analyzePlan(read(name), { path: `docs/features/view-builder/${name}` });
+      assert.equal(report.kind, 'other', report.reading?.why);
+      assert.deepEqual(report.findings, []);
+    });
+  }
 });

@@ -11,6 +11,10 @@ interface Expected {
   goNoGo?: string;
   /** Status of the template sections the fixture is sure of (`complete`, `partial`, `empty`, `missing`). */
   sections?: Record<string, string>;
+  /** Checked as a plan whatever it looks like, as a `files` glob of `.connector-plan.json` makes it. */
+  assumePlan?: boolean;
+  /** What the file is when nothing makes it a plan (`template` for a blank copy of the template). */
+  kindOnItsOwn?: string;
   note?: string;
 }
 
@@ -29,8 +33,9 @@ function cases(folder: string, expectedFolder = folder): [string, string][] {
 function checkFixture(file: string, expectedFile: string, schema?: TemplateSchema): void {
   const expected = JSON.parse(fs.readFileSync(expectedFile, 'utf8')) as Expected;
   const text = new TextDecoder('utf-8').decode(fs.readFileSync(file));
-  const report = analyzePlan(text, { schema });
+  const report = analyzePlan(text, { schema, assumePlan: expected.assumePlan });
   assert.equal(report.isPlan, expected.isPlan, 'isPlan');
+  if (expected.kindOnItsOwn) assert.equal(analyzePlan(text, { schema }).kind, expected.kindOnItsOwn, 'kind without a files glob');
   if (report.isPlan) assert.ok(mightBePlan(text, schema), 'the cheap pre-test must never turn a plan away');
   const actual = report.findings.map((f) => `${f.range.start.line + 1} ${f.ruleId}`).sort(byLine);
   assert.deepEqual(actual, [...expected.findings].sort(byLine), expected.note);

@@ -1,0 +1,51 @@
+// What people call a plan: its name from the title, else its folder's for a generic file name, and the file's role.
+
+/** File names that say nothing of the plan: a round of a review loop (`01-codex-proposal`), a final plan, `plan.md`. */
+const GENERIC = new Set(['plan', 'readme', 'index', 'draft', 'proposal']);
+/** Authors of rounds in a review loop: `02-claude-agent-plan` is the agent plan of round 2, whoever wrote it. */
+const AUTHORS = new Set(['codex', 'claude', 'gpt', 'chatgpt', 'gemini', 'copilot', 'cursor']);
+
+/** The last segments of a path (`/`, `\`), and the file name without `.md`. */
+function pathParts(path: string): { base: string; folder?: string } {
+  const parts = path.split(/[\\/]+/).filter(Boolean);
+  const file = parts[parts.length - 1] ?? '';
+  return { base: file.replace(/\.(?:md|markdown)$/i, ''), folder: parts.length > 1 ? parts[parts.length - 2] : undefined };
+}
+
+/** `google-workspace` -> `Google Workspace`. */
+function folderWords(folder: string): string {
+  return folder
+    .split(/[-_\s.]+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+}
+
+/** What a generic file name says of its role (`01 proposal`, `final`); undefined for a name that names the plan. */
+export function fileRole(path: string): string | undefined {
+  const { base } = pathParts(path);
+  if (/^final/i.test(base)) return 'final';
+  const round = /^(\d+)[-_ .]+(.*)$/.exec(base);
+  if (round) {
+    const words = round[2].toLowerCase().split(/[-_\s.]+/).filter((w) => w && !AUTHORS.has(w));
+    return [round[1], ...words].join(' ');
+  }
+  return undefined;
+}
+
+function isGeneric(base: string): boolean {
+  return /^\d+[-_ .]/.test(base) || /^final/i.test(base) || GENERIC.has(base.toLowerCase());
+}
+
+/**
+ * The name a plan's row shows: the name its title gives (`Zendesk`), else for a generic file name its folder's
+ * (`Google Workspace`), else the file name; a generic file's role follows (`Google Workspace · final`).
+ */
+export function documentName(titleName: string | undefined, path: string | undefined): string | undefined {
+  if (!path) return titleName;
+  const { base, folder } = pathParts(path);
+  const generic = isGeneric(base);
+  const name = titleName || (generic && folder ? folderWords(folder) : base);
+  const role = generic ? fileRole(path) : undefined;
+  return role ? `${name} · ${role}` : name || undefined;
+}

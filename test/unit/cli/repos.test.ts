@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { REPO_ROOT } from '../core/repo-paths';
+import { runCli } from './run-cli';
+
+// Fixture repositories (test/fixtures/repos/<name>/): a slice of a team's repository, with kinds.expected.json saying
+// what every markdown file is, which template a plan follows, its name and its gaps. Written without reading src/.
+
+interface ExpectedFile {
+  kind: 'plan' | 'template' | 'other';
+  template?: string;
+  name?: string;
+  /** Every error and warning, as `<line> <rule-id>` (info findings are not listed). */
+  findings?: string[];
+  goNoGo?: string;
+  sections?: Record<string, string>;
+  why?: string;
+}
+
+interface ExpectedRepo {
+  note?: string;
+  files: Record<string, ExpectedFile>;
+  messagesMustNotContain?: string[];
+}
+
+interface FileJson {
+  path: string;
+  kind: string;
+  name: string | null;
+  template: string | null;
+  findings: { line: number; ruleId: string; severity: string; message: string }[];
+  progress: { sections: { id: string; status: string }[]; goNoGo: { checked: number; total: number } } | null;
+}
+
+const ROOT = path.join(REPO_ROOT, 'test/fixtures/repos');
+const byLine = (a: string, b: string) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b);
+
+function markdownFiles(folder: string, prefix = ''): string[] {
+  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return markdownFiles(path.join(folder, entry.name), relative);
+    return entry.name.endsWith('.md') ? [relative] : [];
+  });
+}
+
+for (const repo of fs.existsSync(ROOT) ? fs.readdirSync(ROOT) : []) {
+  const folder = path.join(ROOT, repo);
+  const expected = JSON.parse(fs.readFileSync(path.join(folder, 'kinds.expected.json'), 'utf8')) as ExpectedRepo;
+
+  describe(`fixture repository ${repo}`, () => {
+    let files: Map<string, FileJson>;
+    let statusNames: string[];
+
+    before(async () => {
+      const check = await runCli(['check', '--format', 'json', '.'], { cwd: folder });
+      assert.equal(check.stderr, '', 'check wrote to stderr');
+      files = new Map((JSON.parse(check.stdout) as { files: FileJson[] }).files.map((f) => [f.path, f]));
+      const status = await runCli(['status', '--format', 'json', '.'], { cwd: folder });
+      statusNames = (JSON.parse(status.stdout) as { plans: { name: string }[] }).plans.map((p) => p.name);
+    });
+
+    it('lists every markdown file of the repository, and the CLI reads each', () => {
+      assert.deepEqual(Object.keys(expected.files).sort(), markdownFiles(folder).sort());
+      assert.deepEqual([...files.keys()].sort(), Object.keys(expected.files).sort());
+    });
+
+    for (const [file, want] of Object.entries(expected.files)) {
+      it(`${file} is ${want.kind === 'other' ? 'no plan' : `a ${want.kind}`}`, () => {
+        const got = files.get(file)!;
+        assert.ok(got, `${file} was not read`);
+        assert.equal(got.kind, want.kind, want.why);
+        if (want.kind !== 'plan') {
+          assert.deepEqual(got.findings, [], 'a file that is not a plan gets no findings');
+          return;
+        }
+        assert.equal(got.template ?? 'built-in', want.template ?? 'built-in', 'template');
+        if (want.name) assert.equal(got.name, want.name, 'name');
+        if (want.findings) {
+          const gaps = got.findings.filter((f) => f.severity !== 'info').map((f) => `${f.line} ${f.ruleId}`).sort(byLine);
+          assert.deepEqual(gaps, [...want.findings].sort(byLine), `errors and warnings (${got.findings.filter((f) => f.severity !== 'info').map((f) => `${f.line} ${f.message}`).join(' | ')})`);
+        }
+        if (want.goNoGo) assert.equal(`${got.progress!.goNoGo.checked}/${got.progress!.goNoGo.total}`, want.goNoGo, 'go/no-go');
+        if (want.sections) {
+          const statuses = Object.fromEntries(Object.keys(want.sections).map((id) => [id, got.progress!.sections.find((s) => s.id === id)?.status ?? 'not a template section']));
+          assert.deepEqual(statuses, want.sections, 'section statuses');
+        }
+        for (const word of expected.messagesMustNotContain ?? []) {
+          if (want.template && want.template !== 'built-in') for (const f of got.findings) assert.ok(!f.message.toLowerCase().includes(word), `"${word}" in: ${f.message}`);
+        }
+      });
+    }
+
+    it('names no two plans the same in status', () => {
+      const twice = statusNames.filter((name, i) => statusNames.indexOf(name) !== i);
+      assert.deepEqual(twice, []);
+    });
+  });
+}
