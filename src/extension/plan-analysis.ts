@@ -224,8 +224,9 @@ export class PlanAnalyzer implements vscode.Disposable {
     const kind = planFileKind(uri);
     const config = await this.fileConfig(uri);
     const rules = { ...config?.rules, ...readSettings(uri).rules };
-    const schema = await this.templates.schema(await this.templateFor(uri));
-    const options = { rules, assumePlan: await this.isForced(uri, kind, config), schema };
+    const template = await this.templateFor(uri);
+    const schema = await this.templates.schema(template);
+    const options: AnalyzeOptions = { rules, assumePlan: await this.isForced(uri, kind, config), schema, path: uri.path, templatePath: template && schema ? vscode.workspace.asRelativePath(template, false) : undefined };
     // A template file is the team's template, never a plan of it.
     if (kind === 'excluded') return { options, never: 'excluded' };
     return this.templates.isTemplate(uri) || (await this.isTemplateFile(uri, config)) ? { options, never: 'template' } : { options };

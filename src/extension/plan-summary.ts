@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { reasonsOtherThan, type PlanProgress, type SectionStatus } from '../core';
+import { documentName, reasonsOtherThan, type PlanProgress, type SectionStatus } from '../core';
 import type { PlanAnalysis } from './plan-analysis';
 
 /** `72% · NO-GO 3/5` (`72% · no go/no-go checklist` without one): what the tree and the status bar say about a plan. */
@@ -14,17 +14,9 @@ export function checkedItemsText({ checked, total }: { checked: number; total: n
   return total === 1 ? vscode.l10n.t('{0} of 1 go/no-go item checked', checked) : vscode.l10n.t('{0} of {1} go/no-go items checked', checked, total);
 }
 
-/** File names that say nothing of the connector: the folder's name is read instead. */
-const GENERIC_NAME = /^(?:plan|readme|index|rollout[-_ ]?plan|connector[-_ ]?(?:rollout[-_ ]?)?plan)\.md$/i;
-const PLAN_SUFFIX = /[-_ .]*(?:connector[-_ ]?)?(?:rollout[-_ ]?)?plan\.md$|\.md$/i;
-
-/** The connector name from the title; else the file name without `-rollout-plan.md`, or the folder's name for `plan.md`, `README.md`… */
+/** What people call the plan: the same name the CLI's `status` shows (the core decides it). */
 export function planName(analysis: PlanAnalysis): string {
-  if (analysis.report.connectorName) return analysis.report.connectorName;
-  const parts = analysis.uri.path.split('/').filter(Boolean);
-  const file = parts[parts.length - 1] ?? analysis.uri.path;
-  if (GENERIC_NAME.test(file) && parts.length > 1) return parts[parts.length - 2];
-  return file.replace(PLAN_SUFFIX, '') || file;
+  return analysis.report.name ?? documentName(analysis.report.connectorName, analysis.uri.path) ?? analysis.uri.path;
 }
 
 /** One line for the clipboard: `Globex: 85% filled · NO-GO 2/3 (docs/globex-plan.md)`. */

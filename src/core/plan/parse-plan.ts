@@ -277,14 +277,16 @@ function findNestedSections(candidates: Candidate[], schema: TemplateSchema, out
       const block = body[i];
       if (block.type !== 'heading') continue;
       const heading = headings.get(block) ?? readHeading(block, outline.lines);
-      // Inside a phase or wave, sub-headings are that work item's parts (its own gate included).
-      if (work && (block.level ?? 9) > parent.heading.level + 1) continue;
+      // Inside a phase or wave, sub-headings are that work item's parts (its own gate, its `Goal`), unless two or
+      // more words of the title name a section the plan has nowhere else (`Manual setup (owner: Priya)`).
+      const insideWork = Boolean(work && (block.level ?? 9) > parent.heading.level + 1);
       if (isWorkItemTitle(heading.title, schema) || namesWorkItem(heading.title, schema)) continue;
       const end = body.findIndex((b, j) => j > i && b.type === 'heading' && (b.level ?? 9) <= (block.level ?? 9));
       const chunk: Chunk = { heading: block, body: body.slice(i + 1, end < 0 ? body.length : end), startLine: block.startLine, endLine: end < 0 ? parent.chunk.endLine : body[end].startLine };
       const title = matchTitle(heading, schema);
-      let template = title?.strong ? title.section : undefined;
+      let template = title?.strong && (!insideWork || titleOverlap(heading.title, title.section, schema).common >= 2) ? title.section : undefined;
       let match = title?.match;
+      if (insideWork && !template) continue;
       if (!template) {
         const byContent = sectionByContent(readCues(chunk.body, outline, schema), schema);
         template = byContent?.section;
