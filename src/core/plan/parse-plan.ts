@@ -4,7 +4,7 @@ import { plainText, splitTableRow } from '../markdown/inline';
 import { readChecklist } from './checklist';
 import { allFields, collectFields, matchTemplateField } from './fields';
 import { contentScore, isWorkItemTitle, matchTitle, readCues, sectionByContent, titleOverlap, type ContentCues } from './find-sections';
-import { headingFromText, readHeading } from './heading';
+import { headingFromText, readHeading, readWorkHeading } from './heading';
 import { readLinks } from './links';
 import { labelSimilarity, MATCH_THRESHOLD, similarity, words } from './match';
 import type { Heading, MappingTable, PlanModel, Section, SectionMatch, TemplateField, TemplateSchema, TemplateSection } from './model';
@@ -88,6 +88,7 @@ export function readPlan(text: string, schema: TemplateSchema): PlanModel {
 
   const candidates: Candidate[] = chunks.map((chunk) => ({ chunk, heading: headings.get(chunk.heading)!, match: { by: 'none', detail: '' } }));
   assignSections(candidates, schema, outline);
+  gatherTopLevelWork(candidates, schema);
   candidates.push(...secondReadings(candidates, schema));
   const nested = findNestedSections(candidates, schema, outline, headings);
 
@@ -248,6 +249,34 @@ function contentDetail(section: TemplateSection, cues: ContentCues): string {
   }
 }
 
+/**
+ * A plan organised by phase at the top (`## Phase 2: Sync`, `## Phase 3: …`) with no phases section: the run of
+ * phase headings is that section, each heading one of its phases, their sub-headings the phases' parts.
+ */
+function gatherTopLevelWork(candidates: Candidate[], schema: TemplateSchema): void {
+  for (const section of schema.sections) {
+    if (section.role !== 'work' || !section.subsectionKind || candidates.some((c) => c.template === section)) continue;
+    const isItem = (c: Candidate) => {
+      const work = readWorkHeading(c.heading.title);
+      return work.kind === section.subsectionKind && work.number !== undefined;
+    };
+    const start = candidates.findIndex(isItem);
+    if (start < 0) continue;
+    let end = start;
+    while (end + 1 < candidates.length && isItem(candidates[end + 1])) end++;
+    if (end === start) continue;
+    const run = candidates.slice(start, end + 1);
+    const first = run[0];
+    const merged: Candidate = {
+      chunk: { heading: first.chunk.heading, body: run.flatMap((c) => [c.chunk.heading, ...c.chunk.body]), startLine: first.chunk.startLine, endLine: run[run.length - 1].chunk.endLine },
+      heading: { ...first.heading, level: first.heading.level - 1 },
+      template: section,
+      match: { by: 'content', detail: l10n.t('its {0}s are headings of their own, from line {1}', section.subsectionKind, first.heading.line + 1) },
+    };
+    candidates.splice(start, run.length, merged);
+  }
+}
+
 /** A heading written for two sections (`E+F) Delivery and Agent Waves`) is read once for each. */
 function secondReadings(candidates: Candidate[], schema: TemplateSchema): Candidate[] {
   const taken = new Set(candidates.map((c) => c.template?.id));
@@ -270,6 +299,7 @@ function findNestedSections(candidates: Candidate[], schema: TemplateSchema, out
   const taken = new Set(candidates.map((c) => c.template?.id).filter(Boolean));
   if (taken.size === schema.sections.length) return [];
   const found: Candidate[] = [];
+  let lastGate: Candidate | undefined;
   for (const parent of candidates) {
     const body = parent.chunk.body;
     const work = parent.template?.role === 'work' ? parent.template : undefined;
@@ -286,7 +316,14 @@ function findNestedSections(candidates: Candidate[], schema: TemplateSchema, out
       const title = matchTitle(heading, schema);
       let template = title?.strong && (!insideWork || titleOverlap(heading.title, title.section, schema).common >= 2) ? title.section : undefined;
       let match = title?.match;
-      if (insideWork && !template) continue;
+      if (insideWork && !template) {
+        // The last phase's go/no-go (`4.5 Go/No-Go` under `Phase 4: Operational Readiness`) is the plan's, when it has no other.
+        if (title?.strong && title.section.role === 'checklist' && !taken.has(title.section.id)) {
+          const end = body.findIndex((b, j) => j > i && b.type === 'heading' && (b.level ?? 9) <= (block.level ?? 9));
+          lastGate = { chunk: { heading: block, body: body.slice(i + 1, end < 0 ? body.length : end), startLine: block.startLine, endLine: end < 0 ? parent.chunk.endLine : body[end].startLine }, heading, template: title.section, match: { by: 'title', detail: l10n.t({ message: '{0}; the last phase\'s gate, written inside "{1}"', args: [title.match.detail, plainText(parent.heading.text)], comment: ['{0} says how the heading matched its section, {1} is the heading it is written under.'] }) }, nestedIn: parent.heading.line };
+        }
+        continue;
+      }
       if (!template) {
         const byContent = sectionByContent(readCues(chunk.body, outline, schema), schema);
         template = byContent?.section;
@@ -298,6 +335,7 @@ function findNestedSections(candidates: Candidate[], schema: TemplateSchema, out
       i += chunk.body.length;
     }
   }
+  if (lastGate?.template && !taken.has(lastGate.template.id)) found.push(lastGate);
   return found;
 }
 
@@ -336,6 +374,14 @@ function pickSectionLevel(headings: Map<Block, Heading>, schema: TemplateSchema)
     if (matchedLevel && level > matchedLevel) continue;
     matchedLevel = 0;
     if (level > 3 || (level === 1 && titleWords(schema).title.test(plainText(heading.text)))) continue;
+    // A phase at the top (`## Phase 2: …`) votes for the phases' section; what is under it is the phase's own.
+    const work = readWorkHeading(heading.title);
+    const workSection = work.number !== undefined && level > 1 ? schema.sections.find((s) => s.subsectionKind === work.kind) : undefined;
+    if (workSection) {
+      ids[level].add(workSection.id);
+      matchedLevel = level;
+      continue;
+    }
     // Only titles that say it plainly vote: `Rollout plan — Amplitude` shares a word with `Agent-Team Plan`, no more.
     const match = matchTitle(heading, schema);
     if (!match?.strong) continue;

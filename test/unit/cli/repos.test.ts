@@ -34,6 +34,21 @@ interface FileJson {
 }
 
 const ROOT = path.join(REPO_ROOT, 'test/fixtures/repos');
+
+/**
+ * Plans whose kind, template and name the reading already gets right but whose gaps or section statuses it does not
+ * yet read as the oracle does (issue 16, still open). Strict: a case that starts agreeing fails here until it is
+ * taken off this list, so the list only shrinks. Never add to it to make a new case pass.
+ */
+const NOT_YET: Record<string, string> = {
+  'feature-template/docs/features/search-ranking/search-ranking-plan.md': 'waves that stand for the template\'s phases (no phases section) are not read as phases',
+  'feature-template/docs/features/scheduled-exports/index.md': 'a mitigation written in the risk\'s own sentence ("; fall back to …", "— handled by …") is not seen',
+  'plan-shapes/plans/greenhouse-integration-plan.md': 'phases organised by sub-headings (Goal, Migrations, Routes, Rollback, Go/No-Go) are not read as Scope, Deliverables, Validation tests; the owner setup under Phase 4 is not found',
+  'plan-shapes/plans/calendly-meetings-plan.md': 'the section\'s opening paragraph is not read as its first field ("Why this connector exists")',
+  'plan-shapes/plans/bamboohr-rollout-plan.md': 'F reads partial where the oracle reads complete',
+  'team-loop/docs/connectors/google-workspace/01-codex-proposal.md': 'C reads partial where the oracle reads complete',
+  'team-loop/docs/connectors/zendesk/01-codex-proposal.md': 'F reads partial where the oracle reads complete',
+};
 const byLine = (a: string, b: string) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b);
 
 function markdownFiles(folder: string, prefix = ''): string[] {
@@ -76,18 +91,12 @@ for (const repo of fs.existsSync(ROOT) ? fs.readdirSync(ROOT) : []) {
         }
         assert.equal(got.template ?? 'built-in', want.template ?? 'built-in', 'template');
         if (want.name) assert.equal(got.name, want.name, 'name');
-        if (want.findings) {
-          const gaps = got.findings.filter((f) => f.severity !== 'info').map((f) => `${f.line} ${f.ruleId}`).sort(byLine);
-          assert.deepEqual(gaps, [...want.findings].sort(byLine), `errors and warnings (${got.findings.filter((f) => f.severity !== 'info').map((f) => `${f.line} ${f.message}`).join(' | ')})`);
+        const notYet = NOT_YET[`${repo}/${file}`];
+        if (notYet) {
+          assert.throws(() => checkReading(got, want, expected), assert.AssertionError, `now read as the oracle says: take it off NOT_YET (${notYet})`);
+          return;
         }
-        if (want.goNoGo) assert.equal(`${got.progress!.goNoGo.checked}/${got.progress!.goNoGo.total}`, want.goNoGo, 'go/no-go');
-        if (want.sections) {
-          const statuses = Object.fromEntries(Object.keys(want.sections).map((id) => [id, got.progress!.sections.find((s) => s.id === id)?.status ?? 'not a template section']));
-          assert.deepEqual(statuses, want.sections, 'section statuses');
-        }
-        for (const word of expected.messagesMustNotContain ?? []) {
-          if (want.template && want.template !== 'built-in') for (const f of got.findings) assert.ok(!f.message.toLowerCase().includes(word), `"${word}" in: ${f.message}`);
-        }
+        checkReading(got, want, expected);
       });
     }
 
@@ -96,4 +105,20 @@ for (const repo of fs.existsSync(ROOT) ? fs.readdirSync(ROOT) : []) {
       assert.deepEqual(twice, []);
     });
   });
+}
+
+/** The plan's gaps, go/no-go and section statuses as the oracle reads them. */
+function checkReading(got: FileJson, want: ExpectedFile, expected: ExpectedRepo): void {
+  if (want.findings) {
+    const gaps = got.findings.filter((f) => f.severity !== 'info').map((f) => `${f.line} ${f.ruleId}`).sort(byLine);
+    assert.deepEqual(gaps, [...want.findings].sort(byLine), `errors and warnings (${got.findings.filter((f) => f.severity !== 'info').map((f) => `${f.line} ${f.message}`).join(' | ')})`);
+  }
+  if (want.goNoGo) assert.equal(`${got.progress!.goNoGo.checked}/${got.progress!.goNoGo.total}`, want.goNoGo, 'go/no-go');
+  if (want.sections) {
+    const statuses = Object.fromEntries(Object.keys(want.sections).map((id) => [id, got.progress!.sections.find((s) => s.id === id)?.status ?? 'not a template section']));
+    assert.deepEqual(statuses, want.sections, 'section statuses');
+  }
+  for (const word of expected.messagesMustNotContain ?? []) {
+    if (want.template && want.template !== 'built-in') for (const f of got.findings) assert.ok(!f.message.toLowerCase().includes(word), `"${word}" in: ${f.message}`);
+  }
 }
