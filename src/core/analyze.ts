@@ -56,7 +56,7 @@ export function inspectPlan(text: string, options: AnalyzeOptions = {}): { repor
   let reading = readDocumentKind(plan, hints);
   if (options.assumePlan && !plan.isPlan) plan.assumedPlan = true;
   plan.isPlan = reading.kind === 'plan';
-  const report: PlanReport = { isPlan: plan.isPlan, kind: reading.kind, reading, title: plan.title?.text, connectorName: plan.connectorName, findings: [], name: documentName(plan.connectorName, options.path), ...(options.templatePath && options.schema ? { template: options.templatePath } : {}) };
+  const report: PlanReport = { isPlan: plan.isPlan, kind: reading.kind, reading, title: plan.title?.text, connectorName: plan.connectorName, findings: [], name: documentName(plan.connectorName, options.path, plan.schema), ...(options.templatePath && options.schema ? { template: options.templatePath } : {}) };
   if (!plan.isPlan) return { report, plan };
 
   let findings: Finding[] = [];

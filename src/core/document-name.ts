@@ -1,3 +1,7 @@
+import type { TemplateSchema } from './plan/model';
+import { getDefaultSchema } from './template/schema';
+import { titleWords } from './template/title';
+
 // What people call a plan: its name from the title, else its folder's for a generic file name, and the file's role.
 
 /** File names that say nothing of the plan: a round of a review loop (`01-codex-proposal`), a final plan, `plan.md`. */
@@ -37,15 +41,28 @@ function isGeneric(base: string): boolean {
   return /^\d+[-_ .]/.test(base) || /^final/i.test(base) || GENERIC.has(base.toLowerCase());
 }
 
+/** `initech-rollout-plan` -> `initech`: the file name without the template's title words; empty when it is only those. */
+function withoutTemplateWords(base: string, schema: TemplateSchema): string {
+  for (const suffix of [...titleWords(schema).suffixes].sort((a, b) => b.length - a.length)) {
+    const slug = suffix.split(/\s+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    if (!slug.length) continue;
+    const at = new RegExp(`(?:^|[-_ .])${slug.join('[-_ .]')}$`, 'i').exec(base);
+    if (at) return base.slice(0, at.index);
+  }
+  return base;
+}
+
 /**
  * The name a plan's row shows: the name its title gives (`Zendesk`), else for a generic file name its folder's
- * (`Google Workspace`), else the file name; a generic file's role follows (`Google Workspace · final`).
+ * (`Google Workspace`), else the file name without the template's words (`initech-rollout-plan.md` -> `initech`); a
+ * generic file's role follows (`Google Workspace · final`).
  */
-export function documentName(titleName: string | undefined, path: string | undefined): string | undefined {
+export function documentName(titleName: string | undefined, path: string | undefined, schema: TemplateSchema = getDefaultSchema()): string | undefined {
   if (!path) return titleName;
   const { base, folder } = pathParts(path);
-  const generic = isGeneric(base);
-  const name = titleName || (generic && folder ? folderWords(folder) : base);
+  const own = withoutTemplateWords(base, schema);
+  const generic = isGeneric(base) || !own;
+  const name = titleName || (generic && folder ? folderWords(folder) : own || base);
   const role = generic ? fileRole(path) : undefined;
   return role ? `${name} · ${role}` : name || undefined;
 }

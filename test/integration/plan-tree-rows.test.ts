@@ -132,9 +132,10 @@ describe('Plans view rows and actions', () => {
     const folder = fixtureUri('tmp-names');
     const cases: [string, string][] = [
       ['initech-rollout-plan.md', 'initech'],
-      ['hooli/plan.md', 'hooli'],
-      ['vandelay/README.md', 'vandelay'],
-      ['pied-piper/connector-rollout-plan.md', 'pied-piper'],
+      ['hooli/plan.md', 'Hooli'],
+      ['vandelay/README.md', 'Vandelay'],
+      ['pied-piper/connector-rollout-plan.md', 'Pied Piper'],
+      ['globex/01-codex-proposal.md', 'Globex · 01 proposal'],
     ];
     try {
       for (const [file, name] of cases) {
