@@ -1,6 +1,7 @@
 import { readPlan } from './plan/parse-plan';
 import { sectionAt, type PlanModel } from './plan/model';
 import { computeProgress } from './progress';
+import { redactorFor, redactStrings } from './redaction';
 import { RULE_LIST } from './rules';
 import type { FindingInput } from './rules/rule';
 import { applySuppressions } from './suppressions';
@@ -35,12 +36,20 @@ export function analyzePlan(text: string, options: AnalyzeOptions = {}): PlanRep
   return inspectPlan(text, options).report;
 }
 
-/** Like analyzePlan, and also hands back the parsed plan for adapters that show its structure (tree, hover). */
+/**
+ * Like analyzePlan, and also hands back the parsed plan for adapters that show its structure (tree, hover). Every
+ * string of the report passes the plan's redactor last: no rule, title or progress line can show a credential.
+ */
 export function inspectPlan(text: string, options: AnalyzeOptions = {}): { report: PlanReport; plan: PlanModel } {
   const plan = readPlan(typeof text === 'string' ? text : '', options.schema ?? getDefaultSchema());
   if (options.assumePlan && !plan.isPlan) plan.isPlan = plan.assumedPlan = true;
+  const report = checkedReport(plan, options);
+  return { report: redactStrings(report, redactorFor(plan)), plan };
+}
+
+function checkedReport(plan: PlanModel, options: AnalyzeOptions): PlanReport {
   const report: PlanReport = { isPlan: plan.isPlan, title: plan.title?.text, connectorName: plan.connectorName, findings: [] };
-  if (!plan.isPlan) return { report, plan };
+  if (!plan.isPlan) return report;
 
   let findings: Finding[] = [];
   for (const rule of RULE_LIST) {
@@ -60,7 +69,7 @@ export function inspectPlan(text: string, options: AnalyzeOptions = {}): { repor
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   report.findings = findings;
   report.progress = computeProgress(plan, findings);
-  return { report, plan };
+  return report;
 }
 
 function uniqueFindings(findings: Finding[]): Finding[] {
