@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { analyzePlan, explainPlan, inspectPlan } from '../../../src/core';
+import { analyzePlan, explainPlan, goNoGoChange, inspectPlan } from '../../../src/core';
 import { REDACTED, redactStrings, secretRedactor } from '../../../src/core/redaction';
-import { GOOD_PLAN } from './plan-text';
+import { GOOD_PLAN, lines, withSection } from './plan-text';
 
 const KEY = ['sk', 'live', 'Zq8Lm2Vx9Rt4Wp7Nc3Hb6Ykq'].join('_');
 const TOKEN = 'hG7kLm2Pq9Rs4Tv8Wx3Yz6Nc1Bf5Fj0';
@@ -44,6 +44,16 @@ describe('redaction', () => {
   it('keeps the report of a plan without credentials as the rules made it', () => {
     const { report } = inspectPlan(GOOD_PLAN.replace('- Data pull mode: incremental', '- Data pull mode: sometimes'));
     assert.deepEqual(report.findings.map((f) => f.message), ['Data pull mode "sometimes" is not one of incremental, snapshot, hybrid: write one of those (a note in parentheses may follow).']);
+  });
+
+  it('hides the item a refused go/no-go tick names', () => {
+    const text = withSection(GOOD_PLAN, 'I', lines('## I) Operational Go/No-Go', '| Criterion | Owner | Status |', '|---|---|:---:|', '| Auth passes | Ana | Done |', '| Mappings | Raj | Yes |', `| Rotate ${KEY} | Ana | Pending |`));
+    const { plan } = inspectPlan(text);
+    const row = text.split('\n').findIndex((line) => line.startsWith('| Rotate'));
+    const unclear = goNoGoChange(plan, row, true);
+    assert.ok('message' in unclear && unclear.message.startsWith(`the status column of "Rotate ${REDACTED}" uses "Done", "Yes", "Pending"`), JSON.stringify(unclear));
+    const stale = goNoGoChange(plan, 0, true, `Rotate ${KEY}`);
+    assert.ok('message' in stale && stale.message === `line 1 is no longer the go/no-go item "Rotate ${REDACTED}"`, JSON.stringify(stale));
   });
 
   it('stays linear however many pasted keys share a prefix', () => {
