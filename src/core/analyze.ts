@@ -3,6 +3,7 @@ import { documentName } from './document-name';
 import { readPlan } from './plan/parse-plan';
 import { sectionAt, type PlanModel } from './plan/model';
 import { computeProgress } from './progress';
+import { redactorFor, redactStrings } from './redaction';
 import { RULE_LIST } from './rules';
 import type { FindingInput } from './rules/rule';
 import { applySuppressions } from './suppressions';
@@ -49,15 +50,23 @@ export function analyzePlan(text: string, options: AnalyzeOptions = {}): PlanRep
   return inspectPlan(text, options).report;
 }
 
-/** Like analyzePlan, and also hands back the parsed plan for adapters that show its structure (tree, hover). */
+/**
+ * Like analyzePlan, and also hands back the parsed plan for adapters that show its structure (tree, hover). Every
+ * string of the report passes the plan's redactor last: no rule, title or progress line can show a credential.
+ */
 export function inspectPlan(text: string, options: AnalyzeOptions = {}): { report: PlanReport; plan: PlanModel } {
   const plan = readPlan(typeof text === 'string' ? text : '', options.schema ?? getDefaultSchema());
+  if (options.assumePlan && !plan.isPlan) plan.assumedPlan = true;
+  const report = checkedReport(plan, options);
+  return { report: redactStrings(report, redactorFor(plan)), plan };
+}
+
+function checkedReport(plan: PlanModel, options: AnalyzeOptions): PlanReport {
   const hints = { path: options.path, assumed: options.assumePlan };
   let reading = readDocumentKind(plan, hints);
-  if (options.assumePlan && !plan.isPlan) plan.assumedPlan = true;
   plan.isPlan = reading.kind === 'plan';
   const report: PlanReport = { isPlan: plan.isPlan, kind: reading.kind, reading, title: plan.title?.text, connectorName: plan.connectorName, findings: [], name: documentName(plan.connectorName, options.path, plan.schema), ...(options.templatePath && options.schema ? { template: options.templatePath } : {}) };
-  if (!plan.isPlan) return { report, plan };
+  if (!plan.isPlan) return report;
 
   let findings: Finding[] = [];
   for (const rule of RULE_LIST) {
@@ -79,11 +88,11 @@ export function inspectPlan(text: string, options: AnalyzeOptions = {}): { repor
   if (isBlankCopy(plan, progress, hints)) {
     reading = templateReading(plan, reading.evidence);
     plan.isPlan = false;
-    return { report: { ...report, isPlan: false, kind: 'template', reading }, plan };
+    return { ...report, isPlan: false, kind: 'template', reading };
   }
   report.findings = findings;
   report.progress = progress;
-  return { report, plan };
+  return report;
 }
 
 function uniqueFindings(findings: Finding[]): Finding[] {

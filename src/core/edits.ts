@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { statusWordFor } from './plan/checklist';
 import type { PlanModel, TaskItem } from './plan/model';
+import { redactorFor } from './redaction';
 import type { Finding, Position, TextEdit } from './types';
 
 /** Every go/no-go item of the plan (the template's checklist section, every copy of it), in document order. */
@@ -89,7 +90,7 @@ export type GoNoGoChange = { edit: TextEdit } | { problem: 'stale' | 'unclear'; 
  */
 export function goNoGoChange(plan: PlanModel, line: number, checked: boolean, expectedText?: string): GoNoGoChange {
   const task = taskItems(plan).find((t) => t.line === line);
-  if (!task || (expectedText !== undefined && task.text !== expectedText)) return { problem: 'stale', message: expectedText === undefined ? l10n.t('line {0} is no longer a go/no-go item', line + 1) : l10n.t('line {0} is no longer the go/no-go item "{1}"', line + 1, expectedText) };
+  if (!task || (expectedText !== undefined && task.text !== expectedText)) return { problem: 'stale', message: redactorFor(plan)(expectedText === undefined ? l10n.t('line {0} is no longer a go/no-go item', line + 1) : l10n.t('line {0} is no longer the go/no-go item "{1}"', line + 1, expectedText)) };
   const word = statusWordFor(task, checked);
   if (word === undefined) {
     const used = [...new Set((task.column ?? []).filter(Boolean))];
@@ -101,7 +102,7 @@ export function goNoGoChange(plan: PlanModel, line: number, checked: boolean, ex
       : checked
         ? l10n.t('the status column of "{0}" uses no status words, so it is not clear what to write for done: edit the cell by hand', task.text)
         : l10n.t('the status column of "{0}" uses no status words, so it is not clear what to write for not done: edit the cell by hand', task.text);
-    return { problem: 'unclear', message };
+    return { problem: 'unclear', message: redactorFor(plan)(message) };
   }
   return { edit: { range: task.boxRange, newText: word } };
 }

@@ -1,12 +1,12 @@
 import * as l10n from '@vscode/l10n';
-import { inspectPlan, type AnalyzeOptions } from './analyze';
+import { inspectPlan, type AnalyzeOptions, type PlanReport } from './analyze';
 import { plainText } from './markdown/inline';
 import { isFieldFilled } from './plan/field-state';
 import { ARROW } from './plan/links';
 import { isPlaceholderOnly } from './plan/choices';
 import { sectionAt, type Field, type PlanModel, type Section, type TaskItem } from './plan/model';
+import { redactorFor, redactStrings } from './redaction';
 import { isSetAside } from './rules/rule';
-import { findSecrets } from './rules/secret-value';
 import type { GoNoGoStatus, SectionProgress } from './types';
 import type { DocumentKind } from './document-kind';
 
@@ -81,40 +81,36 @@ export interface PlanExplanation {
   goNoGo: Omit<GoNoGoStatus, 'reasonKinds'> | null;
 }
 
-/** How the text was read: each heading to a template section (or why not), fields with what they own, links, rows, work items, go/no-go items. */
+/**
+ * How the text was read: each heading to a template section (or why not), fields with what they own, links, rows,
+ * work items, go/no-go items. Every string passes the plan's redactor last, as the report's do.
+ */
 export function explainPlan(text: string, options: AnalyzeOptions = {}): PlanExplanation {
   const { report, plan } = inspectPlan(text, options);
-  const hide = redactor(plan);
-  const reading = report.reading!;
-  const why = plan.title ? hide(reading.why, plan.title.line) : reading.why;
+  return redactStrings(explanation(plan, report), redactorFor(plan));
+}
+
+function explanation(plan: PlanModel, report: PlanReport): PlanExplanation {
+  const why = report.reading!.why;
   return {
     isPlan: report.isPlan,
     kind: report.kind ?? (report.isPlan ? 'plan' : 'other'),
     why,
-    evidence: reading.evidence,
-    title: plan.title ? { line: plan.title.line + 1, text: hide(plainText(plan.title.text), plan.title.line) } : null,
+    evidence: report.reading!.evidence,
+    title: plan.title ? { line: plan.title.line + 1, text: plainText(plan.title.text) } : null,
     sectionLevel: plan.sectionLevel,
     sections: plan.sections.map((section) => {
       const first = plan.sections.find((s) => s.id && s.id === section.id) === section;
       const gaps = report.findings.filter((f) => f.severity !== 'info' && sectionAt(plan, f.range.start.line) === section).length;
-      return explainSection(plan, section, (first && report.progress?.sections.find((p) => p.id === section.id)) || null, gaps, hide);
+      return explainSection(plan, section, (first && report.progress?.sections.find((p) => p.id === section.id)) || null, gaps);
     }),
     goNoGo: report.progress ? { checked: report.progress.goNoGo.checked, total: report.progress.goNoGo.total, verdict: report.progress.goNoGo.verdict, reasons: report.progress.goNoGo.reasons } : null,
   };
 }
 
-type Hide = (text: string, line: number) => string;
-
-/** Replaces any credential the line holds, wherever its text is shown. */
-function redactor(plan: PlanModel): Hide {
-  const byLine = new Map<number, string[]>();
-  for (const span of findSecrets(plan.lines)) byLine.set(span.line, [...(byLine.get(span.line) ?? []), plan.lines[span.line].slice(span.start, span.end)]);
-  return (text, line) => (byLine.get(line) ?? []).reduce((out, secret) => out.split(secret).join('<redacted>'), text);
-}
-
-function explainSection(plan: PlanModel, section: Section, progress: SectionProgress | null, gaps: number, hide: Hide): ExplainedSection {
+function explainSection(plan: PlanModel, section: Section, progress: SectionProgress | null, gaps: number): ExplainedSection {
   const field = (f: Field): ExplainedField => ({
-    label: hide(f.label, f.line),
+    label: f.label,
     kind: f.kind,
     line: f.line + 1,
     template: f.template ? f.template.label : null,
@@ -123,24 +119,24 @@ function explainSection(plan: PlanModel, section: Section, progress: SectionProg
     lines: [f.startLine + 1, Math.max(f.startLine + 1, f.endLine)],
     children: f.children.map(field),
   });
-  const item = (t: { line: number; text: string; checked: boolean; form: TaskItem['form'] }): ExplainedItem => ({ line: t.line + 1, text: hide(t.text, t.line), checked: t.checked, form: t.form });
+  const item = (t: { line: number; text: string; checked: boolean; form: TaskItem['form'] }): ExplainedItem => ({ line: t.line + 1, text: t.text, checked: t.checked, form: t.form });
   const how = section.template ? section.match.detail : l10n.t({ message: 'extra section, not checked (except for secrets): {0}', args: [section.match.detail], comment: ['{0} says why no template section was taken: no template section has these words.'] });
   return {
     id: section.id ?? null,
     title: section.template?.title ?? null,
-    heading: { line: section.heading.line + 1, level: section.heading.level, text: hide(plainText(section.heading.text), section.heading.line) },
+    heading: { line: section.heading.line + 1, level: section.heading.level, text: plainText(section.heading.text) },
     lines: [section.startLine + 1, section.endLine],
     nestedIn: section.nestedIn === undefined ? null : section.nestedIn + 1,
     how,
     progress,
     gaps,
     fields: section.fields.map(field),
-    links: section.links.map((l) => ({ line: l.line + 1, text: hide(plainText(l.text), l.line), arrow: ARROW.test(l.text), formatChecked: l.checkFormat })),
+    links: section.links.map((l) => ({ line: l.line + 1, text: plainText(l.text), arrow: ARROW.test(l.text), formatChecked: l.checkFormat })),
     mappings: section.mappings.map((table) => ({ headerLine: table.headerLine + 1, rows: table.rows.map((r) => r.line + 1) })),
     risks: section.risks.map((r) => ({ line: r.line + 1, mitigation: r.hasMitigation })),
     work: section.subsections.map((sub) => ({
       line: sub.heading.line + 1,
-      heading: hide(plainText(sub.heading.text), sub.heading.line),
+      heading: plainText(sub.heading.text),
       form: sub.form,
       kind: sub.kind ?? null,
       number: sub.heading.number ?? null,

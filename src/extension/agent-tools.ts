@@ -9,7 +9,6 @@ import {
   explainSummary,
   fileDocument,
   findGoNoGoItem,
-  goNoGoItems,
   planFileName,
   planStatus,
   scaffoldPlan,
@@ -145,21 +144,21 @@ class AgentTools {
   }
 
   async prepareSetItem(input: ToolInput): Promise<vscode.PreparedToolInvocation> {
-    const { file, item, index } = await this.goNoGoTarget(input);
+    const { file, shown, index } = await this.goNoGoTarget(input);
     const n = index + 1;
     return input.checked
       ? {
           invocationMessage: vscode.l10n.t('Ticking go/no-go item {0} in {1}', n, file.shown),
-          confirmationMessages: { title: vscode.l10n.t('Tick a go/no-go item?'), message: vscode.l10n.t('Tick item {0} "{1}" of the go/no-go checklist in {2}?', n, item.text, file.shown) },
+          confirmationMessages: { title: vscode.l10n.t('Tick a go/no-go item?'), message: vscode.l10n.t('Tick item {0} "{1}" of the go/no-go checklist in {2}?', n, shown, file.shown) },
         }
       : {
           invocationMessage: vscode.l10n.t('Unticking go/no-go item {0} in {1}', n, file.shown),
-          confirmationMessages: { title: vscode.l10n.t('Untick a go/no-go item?'), message: vscode.l10n.t('Untick item {0} "{1}" of the go/no-go checklist in {2}?', n, item.text, file.shown) },
+          confirmationMessages: { title: vscode.l10n.t('Untick a go/no-go item?'), message: vscode.l10n.t('Untick item {0} "{1}" of the go/no-go checklist in {2}?', n, shown, file.shown) },
         };
   }
 
   async setItem(input: ToolInput): Promise<string[]> {
-    const { file, document, item, index } = await this.goNoGoTarget(input);
+    const { file, document, item, index, shown } = await this.goNoGoTarget(input);
     const done = input.checked === true;
     const outcome = await writeGoNoGoItem(this.analyzer, document, item.line, done, item.text);
     if (outcome.kind === 'refused') throw new ToolProblem(vscode.l10n.t('Nothing was changed in {0}: {1}.', file.shown, outcome.message));
@@ -167,7 +166,7 @@ class AgentTools {
     const { report } = this.analyzer.get(document) ?? (await this.analyzer.analyzeDocument(document));
     const goNoGo = report.progress?.goNoGo;
     const now = goNoGo ? ` ${vscode.l10n.t('The go/no-go checklist is {0}/{1}: {2}.', goNoGo.checked, goNoGo.total, goNoGo.verdict)}` : '';
-    const [n, text, where] = [index + 1, item.text, file.shown];
+    const [n, text, where] = [index + 1, shown, file.shown];
     const said = outcome.kind === 'unchanged'
       ? done
         ? vscode.l10n.t('Item {0} "{1}" in {2} is already ticked; nothing was changed.', n, text, where)
@@ -189,9 +188,9 @@ class AgentTools {
     const document = await vscode.workspace.openTextDocument(file.uri);
     const result = this.analyzer.get(document) ?? (await this.analyzer.analyzeDocument(document));
     if (!result.isPlan) throw new ToolProblem(await this.notAPlan(file));
-    const found = findGoNoGoItem(goNoGoItems(result.plan), String(input.item));
+    const found = findGoNoGoItem(result.plan, String(input.item));
     if ('problem' in found) throw new ToolProblem(vscode.l10n.t('In {0}: {1}', file.shown, found.problem));
-    return { file, document, item: found.item, index: found.index };
+    return { file, document, ...found };
   }
 
   private async newPlanTarget(input: ToolInput) {

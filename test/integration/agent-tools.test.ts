@@ -45,7 +45,7 @@ describe('language-model tools', () => {
     await write('globex-rollout-plan.md', planText('Globex').replace('- [ ] ', '- [x] '));
     await write('notes.md', '# Meeting notes\n\nNothing to check.\n');
     await write('binary.md', new Uint8Array([0x23, 0x20, 0x00, 0xff, 0x10]));
-    await write('leaky-rollout-plan.md', planText('Leaky').replace('- Authentication model: OAuth', `- Authentication model: STRIPE_SECRET_KEY=${pastedKey}`));
+    await write('leaky-rollout-plan.md', planText('Leaky').replace('- Authentication model: OAuth', `- Authentication model: STRIPE_SECRET_KEY=${pastedKey}`).replace('- [ ] Mappings validated', `- [ ] Mappings validated, old key ${pastedKey} rotated`));
   });
 
   afterEach(async () => {
@@ -125,12 +125,18 @@ describe('language-model tools', () => {
   });
 
   it('never echo a pasted secret', async () => {
+    const path = `${FOLDER}/leaky-rollout-plan.md`;
+    const confirmation = (await (await extensionApi()).prepareToolInvocation('connectorPlan_setGoNoGoItem', { path, item: 'old key', checked: true }))?.confirmationMessages?.message;
     const results = [
-      ...(await invoke('connectorPlan_checkPlan', { path: `${FOLDER}/leaky-rollout-plan.md` })),
-      ...(await invoke('connectorPlan_explainPlan', { path: `${FOLDER}/leaky-rollout-plan.md` })),
+      ...(await invoke('connectorPlan_checkPlan', { path })),
+      ...(await invoke('connectorPlan_explainPlan', { path })),
       ...(await invoke('connectorPlan_listPlans', { folder: FOLDER })),
+      ...(await invoke('connectorPlan_setGoNoGoItem', { path, item: 'old key', checked: false })),
+      ...(await invoke('connectorPlan_setGoNoGoItem', { path, item: 'no such item', checked: true })),
+      typeof confirmation === 'string' ? confirmation : confirmation?.value ?? '',
     ];
     assert.ok(results[0].includes('secret-value'), 'the secret is reported');
+    assert.match(results.join('\n'), /Item 2 "Mappings validated, old key <redacted> rotated" in agent-tools-test\/leaky-rollout-plan\.md is already unticked/);
     for (const text of results) assert.ok(!text.includes(pastedKey.slice(8)), 'no part of the key is in a result');
   });
 

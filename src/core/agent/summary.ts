@@ -6,7 +6,7 @@ import type { Severity } from '../types';
 import { oneBased, type PlanStatus } from './documents';
 
 // Short plain-text results a language model reads well: the verdict first, then counts, then the first gaps with
-// their line numbers. Built only from finding messages, titles and counts, which never hold a credential's value.
+// their line numbers. Built only from reports and explanations, whose every string the core has already redacted.
 
 /** How many gaps a check result lists by line; the JSON beside it has them all. */
 export const LISTED_GAPS = 15;

@@ -1,6 +1,8 @@
 import * as l10n from '@vscode/l10n';
+import { goNoGoItems } from '../edits';
 import { plainText } from '../markdown/inline';
-import type { TaskItem } from '../plan/model';
+import type { PlanModel, TaskItem } from '../plan/model';
+import { redactorFor } from '../redaction';
 
 // The tools agents call to check their drafts, as data: the VS Code language-model tools (package.json's
 // `languageModelTools` is generated from this list) and the MCP server of `connector-plan mcp` are both made from
@@ -184,14 +186,21 @@ export function confinedPath(input: string, host: ToolHost): { path: string } | 
   return { path: segments.join('/') };
 }
 
-/** The go/no-go item a number (1-based) or words of its text name; when none or several match, says which there are. */
-export function findGoNoGoItem(items: TaskItem[], query: string | number): { item: TaskItem; index: number } | { problem: string } {
+/**
+ * The plan's go/no-go item a number (1-based) or words of its text name, with its text as a result may quote it
+ * (credentials hidden); when none or several match, says which there are.
+ */
+export function findGoNoGoItem(plan: PlanModel, query: string | number): { item: TaskItem; index: number; shown: string } | { problem: string } {
+  const items = goNoGoItems(plan);
   if (!items.length) return { problem: l10n.t('The plan has no go/no-go checklist.') };
-  const list = () => items.map((t, i) => `${i + 1}. ${plainText(t.text)}`).join('\n');
+  const redact = redactorFor(plan);
+  const found = (index: number) => ({ item: items[index], index, shown: redact(items[index].text) });
+  const line = (i: number) => `${i + 1}. ${redact(plainText(items[i].text))}`;
+  const list = () => items.map((_, i) => line(i)).join('\n');
   const asNumber = typeof query === 'number' ? query : /^\d+$/.test(query.trim()) ? Number(query.trim()) : undefined;
   if (asNumber !== undefined) {
     return asNumber >= 1 && asNumber <= items.length
-      ? { item: items[asNumber - 1], index: asNumber - 1 }
+      ? found(asNumber - 1)
       : { problem: `${items.length === 1 ? l10n.t('The go/no-go checklist has 1 item, so there is no item {0}:', asNumber) : l10n.t('The go/no-go checklist has {0} items, so there is no item {1}:', items.length, asNumber)}\n${list()}` };
   }
   const text = String(query).trim();
@@ -199,10 +208,10 @@ export function findGoNoGoItem(items: TaskItem[], query: string | number): { ite
   const texts = items.map((t) => normalize(plainText(t.text)));
   const exact = texts.flatMap((t, i) => (t === words ? [i] : []));
   const containing = exact.length ? exact : texts.flatMap((t, i) => (words && t.includes(words) ? [i] : []));
-  if (containing.length === 1) return { item: items[containing[0]], index: containing[0] };
+  if (containing.length === 1) return found(containing[0]);
   return {
     problem: containing.length
-      ? `${l10n.t('{0} go/no-go items contain "{1}"; give the number of the one you mean, or more of its words:', containing.length, text)}\n${containing.map((i) => `${i + 1}. ${plainText(items[i].text)}`).join('\n')}`
+      ? `${l10n.t('{0} go/no-go items contain "{1}"; give the number of the one you mean, or more of its words:', containing.length, text)}\n${containing.map(line).join('\n')}`
       : `${l10n.t('No go/no-go item contains "{0}". The items are:', text)}\n${list()}`,
   };
 }

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import type { PlanModel } from '../plan/model';
 import type { Range } from '../types';
 import type { Rule } from './rule';
 
@@ -40,7 +41,7 @@ export const secretValue: Rule = {
   description: 'A credential value is written in the plan.',
   defaultSeverity: 'error',
   check(plan, report) {
-    for (const { line, start, end, what } of findSecrets(plan.lines)) {
+    for (const { line, start, end, what } of planSecrets(plan)) {
       const range: Range = { start: { line, character: start }, end: { line, character: end } };
       report({
         message: secretMessage(what),
@@ -73,6 +74,15 @@ export interface SecretSpan {
   start: number;
   end: number;
   what: SecretWhat;
+}
+
+const foundIn = new WeakMap<PlanModel, SecretSpan[]>();
+
+/** findSecrets of the plan's lines, found once for the rule and for the redactor that hides them in every output. */
+export function planSecrets(plan: PlanModel): SecretSpan[] {
+  let spans = foundIn.get(plan);
+  if (!spans) foundIn.set(plan, (spans = findSecrets(plan.lines)));
+  return spans;
 }
 
 /** Every credential written in the lines, prose and code alike; whatever shows plan text elsewhere hides these. */

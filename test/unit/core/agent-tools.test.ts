@@ -96,22 +96,31 @@ describe('agent tools (core)', () => {
 
     it('finds an item by its number or by words only it has', () => {
       assert.equal(items.length, 4);
-      const second = findGoNoGoItem(items, '2');
+      const second = findGoNoGoItem(plan, '2');
       assert.ok('item' in second && second.item === items[1]);
-      const byNumber = findGoNoGoItem(items, 1);
+      const byNumber = findGoNoGoItem(plan, 1);
       assert.ok('item' in byNumber && byNumber.item === items[0]);
-      const byWords = findGoNoGoItem(items, 'ROLLBACK tested');
+      const byWords = findGoNoGoItem(plan, 'ROLLBACK tested');
       assert.ok('item' in byWords && byWords.index === 2, JSON.stringify(byWords));
     });
 
     it('says which items there are when none or several match', () => {
-      const several = findGoNoGoItem(items, 'tested');
+      const several = findGoNoGoItem(plan, 'tested');
       assert.ok('problem' in several && several.problem.startsWith('2 go/no-go items contain "tested"') && several.problem.includes('3. Rollback tested on staging\n4. Alerts tested'), JSON.stringify(several));
-      const none = findGoNoGoItem(items, 'nothing like this');
+      const none = findGoNoGoItem(plan, 'nothing like this');
       assert.ok('problem' in none && none.problem.includes('No go/no-go item contains') && none.problem.includes(`1. `));
-      const out = findGoNoGoItem(items, '99');
+      const out = findGoNoGoItem(plan, '99');
       assert.ok('problem' in out && out.problem.includes(`has ${items.length} items, so there is no item 99`));
-      assert.ok('problem' in findGoNoGoItem([], 'x'));
+      assert.ok('problem' in findGoNoGoItem(inspectPlan('# Acme Connector Rollout Plan\n').plan, 'x'));
+    });
+
+    it('quotes an item with a credential hidden, in the result and in the list', () => {
+      const key = ['sk', 'live', 'Zq8Lm2Vx9Rt4Wp7Nc3Hb6Ykq'].join('_');
+      const leaky = inspectPlan(GOOD_PLAN.replace('- [x] Auth and connection test pass', `- [ ] Rotate ${key} before launch`)).plan;
+      const found = findGoNoGoItem(leaky, 'rotate');
+      assert.ok('shown' in found && found.shown === 'Rotate <redacted> before launch' && found.item.text.includes(key));
+      const none = findGoNoGoItem(leaky, 'nothing like this');
+      assert.ok('problem' in none && none.problem.includes('1. Rotate <redacted> before launch') && !none.problem.includes(key), JSON.stringify(none));
     });
   });
 
