@@ -14,8 +14,6 @@ export interface CheckedFile {
   /** Relative to cwd, forward slashes. */
   path: string;
   report: PlanReport;
-  /** A template `.connector-plan.json` or `--template` names: known to be one, never checked. */
-  configuredTemplate?: boolean;
 }
 
 export interface AnalyzedInputs {
@@ -29,7 +27,7 @@ export interface AnalyzedInputs {
 /** Reads every file the arguments name and analyzes it with its folder's config (and template). */
 export async function analyzeInputs(inputs: string[], context: CliContext, options: InputOptions = {}): Promise<AnalyzedInputs> {
   const files: CheckedFile[] = [];
-  const visitTemplate = (shown: string) => files.push({ path: shown, report: configuredTemplateReport(), configuredTemplate: true });
+  const visitTemplate = (shown: string) => files.push({ path: shown, report: configuredTemplateReport() });
   const read = await readInputs(inputs, context, (file) => files.push({ path: file.path, report: analyzePlan(file.text, { rules: file.rules, assumePlan: file.assumePlan, schema: file.schema, path: file.absolute, templatePath: file.templatePath }) }), { ...options, visitTemplate });
   return { files, ...read };
 }
@@ -43,7 +41,7 @@ export interface InputOptions {
 
 /** What a template named by `.connector-plan.json` or `--template` is when it is among the files checked. */
 function configuredTemplateReport(): PlanReport {
-  return { isPlan: false, kind: 'template', reading: { kind: 'template', why: l10n.t('.connector-plan.json or --template names it as a template: its plans are checked against it'), evidence: [] }, findings: [] };
+  return { isPlan: false, kind: 'template', configuredTemplate: true, reading: { kind: 'template', why: l10n.t('.connector-plan.json or --template names it as a template: its plans are checked against it'), evidence: [] }, findings: [] };
 }
 
 export interface InputFile {

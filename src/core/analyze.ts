@@ -35,6 +35,8 @@ export interface PlanReport {
   name?: string;
   /** The team template the plan was checked against, as the host shows its path; absent for the built-in one. */
   template?: string;
+  /** For a template: the host knows it as one (`.connector-plan.json`, a setting, `--template`), not only by its text. */
+  configuredTemplate?: boolean;
   /** Plan title (the H1), when there is one. */
   title?: string;
   /** Connector name taken from the title (`HubSpot` in `# HubSpot Connector Rollout Plan`). */

@@ -190,7 +190,7 @@ export class PlanAnalyzer implements vscode.Disposable {
     // Opened while the file was read: the editor's text is the plan now, and its result must not be replaced.
     const opened = openDocument(uri);
     if (opened) return this.get(opened) ?? this.analyzeDocument(opened);
-    if (!result?.isPlan) {
+    if (!result || !isListed(result)) {
       this.results.delete(uri.toString());
       return undefined;
     }
@@ -234,7 +234,10 @@ export class PlanAnalyzer implements vscode.Disposable {
 
   private async analyze(uri: vscode.Uri, text: string, version: number, keep = true): Promise<PlanAnalysis> {
     const { options, never } = await this.optionsFor(uri);
-    const { report, plan } = inspectPlan(text, options);
+    const inspected = inspectPlan(text, options);
+    const { plan } = inspected;
+    // A template the settings or .connector-plan.json name is one, whatever its text says: listed, never checked.
+    const report: PlanReport = never === 'template' ? { ...inspected.report, isPlan: false, kind: 'template', findings: [], progress: undefined, configuredTemplate: true } : inspected.report;
     const result: PlanAnalysis = { uri, version, isPlan: !never && report.isPlan, report, plan };
     // The file on disk never replaces what an open document's analysis says (the editor's text is newer).
     if (!keep || (version === -1 && openDocument(uri))) return result;
@@ -308,6 +311,11 @@ export class PlanAnalyzer implements vscode.Disposable {
     this.timers.clear();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** What the Plans view lists: plans, and copies of a template (shown as templates, never checked). */
+export function isListed(result: PlanAnalysis): boolean {
+  return result.isPlan || result.report.kind === 'template';
 }
 
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {

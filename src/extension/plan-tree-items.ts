@@ -54,6 +54,7 @@ export function planOf(node: PlanTreeNode): PlanNode {
 export function childrenOf(node: PlanTreeNode): PlanTreeNode[] {
   switch (node.kind) {
     case 'plan': {
+      if (!node.analysis.isPlan) return [];
       const overview = overviewOf(node.analysis);
       return [
         ...overview.sections.map((section): SectionNode => ({ kind: 'section', parent: node, section })),
@@ -103,7 +104,7 @@ export function treeItemOf(node: PlanTreeNode): vscode.TreeItem {
   const item = itemFor(node);
   item.id = idOf(node);
   // Plan rows of a file say so: `Reveal in Explorer` is offered for those only.
-  item.contextValue = node.kind === 'plan' ? (node.uri.scheme === 'untitled' ? 'plan' : 'plan.file') : node.kind;
+  item.contextValue = node.kind === 'plan' ? (!node.analysis.isPlan ? 'template' : node.uri.scheme === 'untitled' ? 'plan' : 'plan.file') : node.kind;
   return item;
 }
 
@@ -113,6 +114,7 @@ function itemFor(node: PlanTreeNode): vscode.TreeItem {
   switch (node.kind) {
     case 'plan': {
       const { analysis } = node;
+      if (!analysis.isPlan) return templateItem(node);
       const item = new vscode.TreeItem(planName(analysis), vscode.TreeItemCollapsibleState.Collapsed);
       const progress = analysis.report.progress;
       item.description = progress ? summaryText(progress) : '';
@@ -212,6 +214,19 @@ const SECTION_COLORS = { complete: 'testing.iconPassed', partial: 'list.warningF
 const SEVERITY_COLORS = { error: 'list.errorForeground', warning: 'list.warningForeground', info: 'problemsInfoIcon.foreground' } as const;
 
 /** GO in green; NO-GO in red while errors remain, else in yellow (only unchecked items or warnings). */
+/** A copy of a template: listed so the team sees it is one, never checked. */
+function templateItem(node: PlanNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(planName(node.analysis), vscode.TreeItemCollapsibleState.None);
+  item.description = vscode.l10n.t('template · not checked');
+  item.iconPath = new vscode.ThemeIcon('file-code');
+  const where = vscode.workspace.asRelativePath(node.uri);
+  item.tooltip = new vscode.MarkdownString(node.analysis.report.configuredTemplate
+    ? vscode.l10n.t('**Team template** · {0}\n\nPlans are checked against it, as .connector-plan.json says; the template itself is never checked.', escapeMarkdown(where))
+    : vscode.l10n.t('**Template** · {0}\n\nA copy of a template: its title still holds the placeholder and nothing is written in it, so it is not checked. To check plans against it, name it in `templates` of .connector-plan.json.', escapeMarkdown(where)));
+  item.command = { command: 'connectorPlan.openPlan', title: vscode.l10n.t('Open Plan'), arguments: [node.uri, { preview: true, preserveFocus: true } satisfies vscode.TextDocumentShowOptions] };
+  return item;
+}
+
 function verdictIcon(analysis: PlanAnalysis): vscode.ThemeIcon {
   if (analysis.report.progress?.goNoGo.verdict === 'GO') return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
   if (analysis.report.findings.some((f) => f.severity === 'error')) return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SetGoNoGoItemArgs } from './commands/set-go-no-go-item';
-import type { PlanAnalysis, PlanAnalyzer } from './plan-analysis';
+import { isListed, type PlanAnalysis, type PlanAnalyzer } from './plan-analysis';
 import { forEachAtOnce, MARKDOWN_FILES, markdownFiles, planFileKind } from './plan-files';
 import { childrenOf, planOf, treeItemOf, type GoNoGoItemNode, type PlanNode, type PlanTreeNode } from './plan-tree-items';
 import { showInfo } from './notices';
@@ -252,7 +252,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
     if (document ? result.version !== document.version : result.version !== -1) return;
     const key = result.uri.toString();
     const node = this.plans.get(key);
-    if (!result.isPlan) {
+    if (!isListed(result)) {
       if (node) this.remove(result.uri);
     } else if (node) {
       const same = showsTheSame(node.analysis, result);
@@ -302,7 +302,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   }
 
   private updateBadge(): void {
-    const noGo = [...this.plans.values()].filter((n) => n.analysis.report.progress?.goNoGo.verdict !== 'GO').length;
+    const noGo = [...this.plans.values()].filter((n) => n.analysis.isPlan && n.analysis.report.progress?.goNoGo.verdict !== 'GO').length;
     const shown = noGo > 0 && readSettings().plansViewBadge;
     this.view.badge = shown ? { value: noGo, tooltip: noGo === 1 ? vscode.l10n.t('1 connector plan is NO-GO') : vscode.l10n.t('{0} connector plans are NO-GO', noGo) } : undefined;
   }

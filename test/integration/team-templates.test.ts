@@ -40,13 +40,16 @@ describe('team templates in VS Code', () => {
     await until(vscode.languages.onDidChangeDiagnostics, () => vscode.languages.getDiagnostics(document.uri).length === expected.length, 'the diagnostics are the team template\'s');
   });
 
-  it('lists the plan in the Plans view, never the template file', async () => {
+  it('lists the plan in the Plans view, and the template file as a template, never as a plan', async () => {
     const { planTree } = await extensionApi();
     await until(planTree.onDidChangeTreeData, async () => {
       await planTree.refresh();
       return Boolean(await planNode(planTree, at('features/dark-mode.md')));
     }, 'the feature plan is listed');
-    assert.equal(await planNode(planTree, at('templates/feature.md')), undefined);
+    const template = await planNode(planTree, at('templates/feature.md'));
+    assert.equal(template?.analysis.isPlan, false);
+    assert.equal(planTree.getTreeItem(template!).description, 'template · not checked');
+    assert.deepEqual(await planTree.getChildren(template), []);
   });
 
   it('New Connector Plan writes a plan from the team template it is given; Insert Plan Part offers its parts', async () => {

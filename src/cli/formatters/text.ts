@@ -24,7 +24,7 @@ export function formatText(files: CheckedFile[], options: TextOptions): string {
 
 /** One line per copy of a template among the files: it was not checked, and how to use it instead. */
 export function templateNotes(files: CheckedFile[]): string[] {
-  return files.filter((file) => file.report.kind === 'template' && !file.configuredTemplate).map(({ path }) => l10n.t('{0}: looks like a template: not checked (to check plans against it, name it in "templates" of .connector-plan.json)', path));
+  return files.filter((file) => file.report.kind === 'template' && !file.report.configuredTemplate).map(({ path }) => l10n.t('{0}: looks like a template: not checked (to check plans against it, name it in "templates" of .connector-plan.json)', path));
 }
 
 /** `N plans checked (…): N errors, N warnings, N info`, the last line of the text and GitHub formats. */

@@ -45,7 +45,7 @@ async function checkPlan(input: string, root: RootFolder, base: CliContext): Pro
   const { context, notes } = root.context(base);
   const { files } = await analyzeInputs([target.relative], context);
   const [file] = files;
-  if (!file || file.configuredTemplate) return { problem: notes.join('\n') || templateText(target.shown) };
+  if (!file || file.report.configuredTemplate) return { problem: notes.join('\n') || templateText(target.shown) };
   if (!file.report.isPlan) return { problem: notAPlanText(file.path) };
   return { summary: withNotes(checkSummary(file.path, file.report), notes), document: { ...fileDocument(file.path, file.report) } };
 }

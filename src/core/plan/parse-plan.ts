@@ -350,13 +350,14 @@ function connectorName(title: string, schema: TemplateSchema): string | undefine
   // `Connector Rollout Plan: HubSpot` names the connector after the colon.
   for (const suffix of suffixes) {
     const lead = new RegExp(`^${suffix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:—–-]\\s*(.+)$`, 'i').exec(title);
-    if (suffix && lead) return /^\{[^{}]*\}$/.test(lead[1].trim()) ? undefined : lead[1].trim();
+    if (suffix && lead) return /\{[^{}]*\}/.test(lead[1]) ? undefined : lead[1].trim();
   }
   for (const suffix of suffixes) {
     const at = title.toLowerCase().lastIndexOf(suffix.toLowerCase());
     if (suffix && at > 0) {
       const name = title.slice(0, at).replace(/[\s:—–-]+$/, '').trim();
-      return name && !/^\{[^{}]*\}$/.test(name) ? name : undefined;
+      // `{Feature} Feature` still holds the template's placeholder: no name yet.
+      return name && !/\{[^{}]*\}/.test(name) ? name : undefined;
     }
   }
   return undefined;
