@@ -85,7 +85,7 @@ export async function readExpandedInputs(expanded: ExpandedInputs, context: CliC
 
 async function readText(file: string, context: CliContext): Promise<{ text: string } | { problem: string }> {
   try {
-    return decodeText(await context.fs.readFile(path.resolve(context.cwd, file)));
+    return decodeText(await context.fs.readFile(path.resolve(context.cwd, file), context.maxFileSize));
   } catch (error) {
     return { problem: describeFsError(error) };
   }

@@ -21,6 +21,8 @@ export interface CliContext {
   tool: ToolInfo;
   /** The environment variables a command may read (GitHub Actions' `GITHUB_*`); never all of process.env by default. */
   env: Readonly<Record<string, string | undefined>>;
+  /** The largest file read, in MB (`--max-file-size`); anything larger is named and skipped. */
+  maxFileSize: number;
   /** The process's standard input and output as streams, for `mcp`'s protocol; absent when run in-process. */
   stdio?: { input: Readable; output: Writable };
 }

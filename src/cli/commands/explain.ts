@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { explainPlan, type PlanExplanation } from '../../core';
 import { readExpandedInputs, readInputs, type InputFile, type InputOptions } from '../analyze-inputs';
 import { usageLine } from '../command-line';
-import { UsageError, oneOf, defineCommand, TEMPLATE_HELP, TEMPLATE_OPTION, TEXT_OR_JSON_OPTIONS } from '../command-line';
+import { UsageError, oneOf, defineCommand, MAX_FILE_SIZE_HELP, TEMPLATE_HELP, TEMPLATE_OPTION, TEXT_OR_JSON_OPTIONS } from '../command-line';
 import type { CliContext } from '../context';
 import { expandInputs } from '../files';
 import { formatExplainText } from '../formatters/explain-text';
@@ -23,12 +23,13 @@ credentials never are.
 Options:
   --format <format>  text (default) or json
 {1}
+{2}
   -h, --help         show this help
 
 Exit codes: 0 shown, 2 usage error or a file that could not be read.
 `,
-    args: [usageLine(usage), TEMPLATE_HELP()],
-    comment: ["The --help of a command: {0} is the Usage: line, {1} the --template option's lines. Keep options, examples and JSON as they are and columns aligned."],
+    args: [usageLine(usage), TEMPLATE_HELP(), MAX_FILE_SIZE_HELP()],
+    comment: ["The --help of a command: {0} is the Usage: line, {1} the --template option's lines, {2} the --max-file-size option's lines. Keep options, examples and JSON as they are and columns aligned."],
   });
 
 const options = { ...TEXT_OR_JSON_OPTIONS, ...TEMPLATE_OPTION };

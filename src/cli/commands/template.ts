@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { severityWord, type TemplateDescription, type TemplateProblem } from '../../core';
 import { usageLine } from '../command-line';
-import { UsageError, oneOf, defineCommand, TEXT_OR_JSON_OPTIONS } from '../command-line';
+import { UsageError, oneOf, defineCommand, MAX_FILE_SIZE_HELP, TEXT_OR_JSON_OPTIONS } from '../command-line';
 import { displayPath, printError } from '../context';
 import { readTemplateFile } from '../templates';
 
@@ -22,13 +22,14 @@ A template file is never checked as a plan.
 
 Options:
   --format <format>  text (default) or json
+{1}
   -h, --help         show this help
 
 Exit codes: 0 read (warnings may be listed), 1 the template has errors,
 2 usage error, or a file that cannot be read or holds no sections.
 `,
-    args: [usageLine(usage)],
-    comment: ['The --help of a command: {0} is the Usage: line. Keep options, examples and JSON as they are and columns aligned.'],
+    args: [usageLine(usage), MAX_FILE_SIZE_HELP()],
+    comment: ["The --help of a command: {0} is the Usage: line, {1} the --max-file-size option's lines. Keep options, examples and JSON as they are and columns aligned."],
   });
 
 export const templateCommand = defineCommand({
