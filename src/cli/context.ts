@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { CliFileSystem } from './file-system';
+import { escapeControlCharacters } from './formatters/terminal-text';
 
 export interface TextSink {
   write(text: string): unknown;
@@ -32,6 +33,7 @@ export function displayPath(cwd: string, absolutePath: string): string {
   return path.relative(cwd, absolutePath).split(path.sep).join('/') || '.';
 }
 
+/** One line on stderr; a name in the message with a newline in it cannot start another (see terminal-text). */
 export function printError(context: CliContext, message: string): void {
-  context.stderr.write(`connector-plan: ${message}\n`);
+  context.stderr.write(`connector-plan: ${escapeControlCharacters(message)}\n`);
 }

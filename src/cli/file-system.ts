@@ -97,6 +97,12 @@ function kindOf(stats: Stats): NotAFileKind {
 /** `EACCES: permission denied, open '/x'` -> `permission denied (EACCES)`; a FileRefusal's own message. */
 export function describeFsError(error: unknown): string {
   const { code, message } = (error ?? {}) as { code?: string; message?: string };
-  const reason = code && message?.startsWith(`${code}: `) ? message.slice(code.length + 2).replace(/, \w+ '.*'$/, '') : message;
+  const reason = code && message?.startsWith(`${code}: `) ? withoutSyscall(message.slice(code.length + 2)) : message;
   return code ? `${reason ?? 'error'} (${code})` : String(reason ?? error);
+}
+
+/** `permission denied, open '/x'` -> `permission denied`: the path may hold any character, a newline too. */
+function withoutSyscall(detail: string): string {
+  const at = detail.search(/, \w+ '/);
+  return at >= 0 && detail.endsWith("'") ? detail.slice(0, at) : detail;
 }

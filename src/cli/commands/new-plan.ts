@@ -7,6 +7,7 @@ import { UsageError, defineCommand, MAX_FILE_SIZE_HELP } from '../command-line';
 import type { CliContext } from '../context';
 import { displayPath, printError } from '../context';
 import { describeFsError } from '../file-system';
+import { linePath } from '../formatters/terminal-text';
 
 const usage = 'connector-plan new "<Connector Name>" [--dir <folder>] [--force] [--template <file>]';
 
@@ -62,7 +63,7 @@ export const newPlanCommand = defineCommand({
       printError(context, written.exists ? l10n.t('{0} already exists; use --force to overwrite it', written.path) : written.problem);
       return 2;
     }
-    context.stdout.write(`${written.path}\n`);
+    context.stdout.write(`${linePath(written.path)}\n`);
     return 0;
   },
 });

@@ -4,6 +4,7 @@ import { severityWord, type TemplateDescription, type TemplateProblem } from '..
 import { usageLine } from '../command-line';
 import { UsageError, oneOf, defineCommand, MAX_FILE_SIZE_HELP, TEXT_OR_JSON_OPTIONS } from '../command-line';
 import { displayPath, printError } from '../context';
+import { escapeControlCharacters, linePath } from '../formatters/terminal-text';
 import { readTemplateFile } from '../templates';
 
 const usage = 'connector-plan template <file> [--format text|json]';
@@ -56,7 +57,7 @@ export const templateCommand = defineCommand({
 
 function formatTemplateText(shown: string, d: TemplateDescription, problems: TemplateProblem[]): string {
   const titles = d.planTitles.map((t) => `"${t}"`).join(l10n.t({ message: ' or ', comment: ['Between the title endings a plan may have: "Rollout Plan" or "Plan".'] }));
-  const out = [l10n.t('{0}: template "{1}"', shown, d.title), l10n.t('plans: titles with {0}, or {1} of its {2} sections', titles, d.minSections, d.sections.length), ''];
+  const out = [l10n.t('{0}: template "{1}"', linePath(shown), d.title), l10n.t('plans: titles with {0}, or {1} of its {2} sections', titles, d.minSections, d.sections.length), ''];
   for (const s of d.sections) {
     out.push(`${s.id}) ${s.title} — ${roleWord(s.role)}`);
     for (const f of s.fields) {
@@ -73,7 +74,7 @@ function formatTemplateText(shown: string, d: TemplateDescription, problems: Tem
   out.push('');
   if (!problems.length) out.push(l10n.t('No problems found.'));
   for (const p of problems) out.push(p.line ? l10n.t('{0} (line {1}): {2}', severityWord(p.severity), p.line, p.message) : `${severityWord(p.severity)}: ${p.message}`);
-  return `${out.join('\n')}\n`;
+  return `${out.map(escapeControlCharacters).join('\n')}\n`;
 }
 
 /** A section's role in words; the JSON keeps the keyword. */

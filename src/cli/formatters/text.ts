@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { Severity } from '../../core';
 import type { CheckedFile } from '../analyze-inputs';
 import { oneBased } from './positions';
+import { escapeControlCharacters, linePath } from './terminal-text';
 
 export interface TextOptions {
   /** Only errors were kept: the summary counts errors only. */
@@ -14,7 +15,7 @@ export function formatText(files: CheckedFile[], options: TextOptions): string {
   const lines = files.flatMap(({ path, report }) =>
     report.findings.map((finding) => {
       const { line, column } = oneBased(finding.range);
-      return `${path}:${line}:${column} ${finding.severity} ${finding.ruleId} ${finding.message}`;
+      return `${linePath(path)}:${line}:${column} ${finding.severity} ${finding.ruleId} ${escapeControlCharacters(finding.message)}`;
     }),
   );
   lines.push(formatSummary(files, options));
