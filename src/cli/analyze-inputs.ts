@@ -8,7 +8,7 @@ import type { CliContext } from './context';
 import { displayPath, printError } from './context';
 import { decodeText } from './decode-text';
 import { describeFsError } from './file-system';
-import { expandInputs } from './files';
+import { expandInputs, type ExpandedInputs } from './files';
 
 export interface CheckedFile {
   /** Relative to cwd, forward slashes. */
@@ -65,7 +65,11 @@ export interface InputFile {
  * templates could not be used (each reported on stderr). Template files are never checked as plans.
  */
 export async function readInputs(inputs: string[], context: CliContext, visit: (file: InputFile) => void, options: InputOptions = {}): Promise<{ unreadable: number; failedTemplates: number }> {
-  const expanded = await expandInputs(inputs, context.cwd, context.fs);
+  return readExpandedInputs(await expandInputs(inputs, context.cwd, context.fs), context, visit, options);
+}
+
+/** `readInputs` for arguments already expanded (the caller looked at what they name first). */
+export async function readExpandedInputs(expanded: ExpandedInputs, context: CliContext, visit: (file: InputFile) => void, options: InputOptions = {}): Promise<{ unreadable: number; failedTemplates: number }> {
   for (const problem of expanded.problems) printError(context, problem);
   let unreadable = expanded.problems.length;
   const configFor = createConfigLookup(context);
@@ -98,7 +102,7 @@ export async function readInputs(inputs: string[], context: CliContext, visit: (
 
 async function readText(file: string, context: CliContext): Promise<{ text: string } | { problem: string }> {
   try {
-    return decodeText(await context.fs.readFile(path.resolve(context.cwd, file)));
+    return decodeText(await context.fs.readFile(path.resolve(context.cwd, file), context.maxFileSize));
   } catch (error) {
     return { problem: describeFsError(error) };
   }

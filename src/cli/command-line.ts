@@ -54,12 +54,13 @@ function parseArgsProblem(error: Error): string {
 /** What a command's `run` is handed: its options and positionals, parsed. */
 export type ParsedCommandLine<T extends Options> = ReturnType<typeof parseCommandLine<T>>;
 
-/** `-h`, `--help`: every command has it. */
-const HELP_OPTION = { help: { type: 'boolean', short: 'h', default: false } } as const;
+/** `-h`, `--help` and `--max-file-size <MB>`: every command has them (each reads a file: a plan, a template, a config). */
+const COMMON_OPTIONS = { help: { type: 'boolean', short: 'h', default: false }, 'max-file-size': { type: 'string' } } as const;
 
 /**
- * A command whose `--help` is handled in one place: the arguments are parsed with `options` and `-h`/`--help` (a
- * usage error when they do not fit), the help is printed when asked for, and otherwise `run` gets what was parsed.
+ * A command whose common options are handled in one place: the arguments are parsed with `options`, `-h`/`--help`
+ * and `--max-file-size` (a usage error when they do not fit), the help is printed when asked for, and otherwise
+ * `run` gets what was parsed, with a context that reads files up to the size given.
  */
 export function defineCommand<T extends Options>(spec: {
   name: string;
@@ -67,10 +68,10 @@ export function defineCommand<T extends Options>(spec: {
   usage: string;
   help(): string;
   options: T;
-  run(parsed: ParsedCommandLine<T & typeof HELP_OPTION>, context: CliContext): Promise<number>;
+  run(parsed: ParsedCommandLine<T & typeof COMMON_OPTIONS>, context: CliContext): Promise<number>;
 }): Command {
   const { name, summary, usage, help, run } = spec;
-  const options = { ...spec.options, ...HELP_OPTION };
+  const options = { ...spec.options, ...COMMON_OPTIONS };
   return {
     name,
     summary,
@@ -78,10 +79,28 @@ export function defineCommand<T extends Options>(spec: {
     help,
     async execute(args, context) {
       const parsed = parseOrHelp(args, options, spec, context.stdout);
-      return parsed ? run(parsed, context) : 0;
+      if (!parsed) return 0;
+      const limit = (parsed.values as { 'max-file-size'?: string })['max-file-size'];
+      return run(parsed, limit === undefined ? context : { ...context, maxFileSize: parseMegabytes('--max-file-size', limit, usage) });
     },
   };
 }
+
+/** A size in MB greater than 0, such as `10` or `0.5`. */
+function parseMegabytes(option: string, value: string, usage: string): number {
+  const megabytes = /^(?:\d+(?:\.\d*)?|\.\d+)$/.test(value) ? Number(value) : NaN;
+  if (megabytes > 0 && Number.isFinite(megabytes)) return megabytes;
+  throw new UsageError(l10n.t('{0} needs a size in MB greater than 0, such as 10 or 0.5 (got "{1}")', option, value), usage);
+}
+
+export const MAX_FILE_SIZE_HELP = () =>
+  l10n.t({
+    message: `  --max-file-size <MB>
+                     skip a file larger than this (default: 10); pipes,
+                     devices and anything else that is not a regular file
+                     are never read`,
+    comment: ['A line of --help: keep the option as it is and the text aligned under its first line.'],
+  });
 
 /** Parses a command's arguments, or prints its help and gives undefined when `--help` was asked for. */
 function parseOrHelp<T extends Options & { help: { type: 'boolean' } }>(args: string[], options: T, command: { usage: string; help(): string }, stdout: { write(text: string): unknown }) {

@@ -64,7 +64,7 @@ async function readConfigIn(folder: string, context: CliContext): Promise<Folder
   const shown = displayPath(context.cwd, configPath);
   let bytes: Uint8Array;
   try {
-    bytes = await context.fs.readFile(configPath);
+    bytes = await context.fs.readFile(configPath, context.maxFileSize);
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return undefined;
     printError(context, l10n.t('warning: cannot read {0}: {1}; using the default rule severities', shown, describeFsError(error)));

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { CliFileSystem } from './file-system';
+import { escapeControlCharacters } from './formatters/terminal-text';
 
 export interface TextSink {
   write(text: string): unknown;
@@ -21,6 +22,8 @@ export interface CliContext {
   tool: ToolInfo;
   /** The environment variables a command may read (GitHub Actions' `GITHUB_*`); never all of process.env by default. */
   env: Readonly<Record<string, string | undefined>>;
+  /** The largest file read, in MB (`--max-file-size`); anything larger is named and skipped. */
+  maxFileSize: number;
   /** The process's standard input and output as streams, for `mcp`'s protocol; absent when run in-process. */
   stdio?: { input: Readable; output: Writable };
 }
@@ -30,6 +33,7 @@ export function displayPath(cwd: string, absolutePath: string): string {
   return path.relative(cwd, absolutePath).split(path.sep).join('/') || '.';
 }
 
+/** One line on stderr; a name in the message with a newline in it cannot start another (see terminal-text). */
 export function printError(context: CliContext, message: string): void {
-  context.stderr.write(`connector-plan: ${message}\n`);
+  context.stderr.write(`connector-plan: ${escapeControlCharacters(message)}\n`);
 }

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { DEFAULT_MAX_FILE_SIZE_MB } from '../core';
 import type { Command } from './command-line';
 import { UsageError } from './command-line';
 import { checkCommand } from './commands/check';
@@ -60,6 +61,7 @@ export async function main(options: MainOptions): Promise<number> {
     fs: options.fs ?? nodeFileSystem,
     tool: options.tool ?? { version: '0.0.0-dev' },
     env: options.env ?? {},
+    maxFileSize: DEFAULT_MAX_FILE_SIZE_MB,
     stdio: options.stdio,
   };
   const [name, ...args] = options.argv;

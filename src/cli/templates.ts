@@ -56,7 +56,7 @@ export class TemplateLoader {
 export async function readTemplateFile(absolute: string, context: CliContext): Promise<LoadedTemplate> {
   let bytes: Uint8Array;
   try {
-    bytes = await context.fs.readFile(absolute);
+    bytes = await context.fs.readFile(absolute, context.maxFileSize);
   } catch (error) {
     return { ok: false, path: absolute, problem: describeFsError(error) };
   }

@@ -21,6 +21,7 @@ import {
 import { writeGoNoGoItem } from './commands/set-go-no-go-item';
 import type { PlanAnalysis, PlanAnalyzer } from './plan-analysis';
 import { forEachAtOnce, markdownFiles } from './plan-files';
+import { readWorkspaceFile } from './read-file';
 import { readSettings } from './settings';
 
 // The language-model tools (`contributes.languageModelTools`, generated from the core's AGENT_TOOLS): agents in
@@ -273,13 +274,9 @@ class AgentTools {
   private async text(file: PlanFile): Promise<string> {
     const document = openDocument(file.uri);
     if (document) return document.getText();
-    let bytes: Uint8Array;
-    try {
-      bytes = await vscode.workspace.fs.readFile(file.uri);
-    } catch (error) {
-      throw new ToolProblem(vscode.l10n.t('Cannot read {0}: {1}', file.shown, (error as Error).message));
-    }
-    const decoded = decodeText(bytes);
+    const read = await readWorkspaceFile(file.uri);
+    if ('problem' in read) throw new ToolProblem(vscode.l10n.t('Cannot read {0}: {1}', file.shown, read.problem));
+    const decoded = decodeText(read.bytes);
     if ('problem' in decoded) throw new ToolProblem(vscode.l10n.t('Cannot check {0}: {1}.', file.shown, decoded.problem));
     return decoded.text;
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { inspectPlan, mightBePlan, parseConfig, type AnalyzeOptions, type PlanModel, type PlanReport, type RuleConfig } from '../core';
 import { matches, planFileKind, type PlanFileKind } from './plan-files';
+import { readWorkspaceFile } from './read-file';
 import { readSettings } from './settings';
 import { TemplateStore } from './templates';
 import { showWarning } from './notices';
@@ -40,6 +41,8 @@ export class PlanAnalyzer implements vscode.Disposable {
   private readonly createdDocuments = new WeakSet<vscode.TextDocument>();
   readonly templates: TemplateStore;
   private readonly reportedProblems = new Set<string>();
+  /** Why the last scan of a file did not read it (not a regular file, over the size limit), by URI. */
+  private readonly skipped = new Map<string, string>();
   private readonly analyzed = new vscode.EventEmitter<PlanAnalysis>();
   private readonly forgotten = new vscode.EventEmitter<vscode.Uri>();
   private readonly rulesChanged = new vscode.EventEmitter<void>();
@@ -144,8 +147,12 @@ export class PlanAnalyzer implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) return this.get(open) ?? this.analyzeDocument(open);
     try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      return await this.analyze(uri, new TextDecoder('utf-8').decode(bytes), -1);
+      const read = await readWorkspaceFile(uri);
+      if ('problem' in read) {
+        this.output.appendLine(vscode.l10n.t('Could not read {0}: {1}', uri.toString(true), read.problem));
+        return undefined;
+      }
+      return await this.analyze(uri, new TextDecoder('utf-8').decode(read.bytes), -1);
     } catch (error) {
       this.output.appendLine(vscode.l10n.t('Could not read {0}: {1}', uri.toString(true), (error as Error).message));
       return undefined;
@@ -177,13 +184,14 @@ export class PlanAnalyzer implements vscode.Disposable {
   async scanFile(uri: vscode.Uri): Promise<PlanAnalysis | undefined> {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) return this.get(open) ?? this.analyzeDocument(open);
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    } catch (error) {
-      this.output.appendLine(vscode.l10n.t('Could not read {0}: {1}', uri.toString(true), (error as Error).message));
+    const read = await readWorkspaceFile(uri);
+    if ('problem' in read) {
+      this.output.appendLine(vscode.l10n.t('Could not read {0}: {1}', uri.toString(true), read.problem));
+      if (!read.missing) this.skipped.set(uri.toString(), read.problem);
       return undefined;
     }
+    this.skipped.delete(uri.toString());
+    const text = new TextDecoder('utf-8').decode(read.bytes);
     const kind = planFileKind(uri);
     const skip = kind === 'excluded' || (!mightBePlan(text) && !(await this.isForced(uri, kind, await this.fileConfig(uri))));
     const result = skip ? undefined : await this.analyze(uri, text, -1, false);
@@ -197,6 +205,11 @@ export class PlanAnalyzer implements vscode.Disposable {
     this.results.set(uri.toString(), result);
     this.analyzed.fire(result);
     return result;
+  }
+
+  /** Why the last scan did not read the file (not a regular file, or over `connectorPlan.maxFileSize`); undefined when it did. */
+  skipReason(uri: vscode.Uri): string | undefined {
+    return this.skipped.get(uri.toString());
   }
 
   forget(uri: vscode.Uri): void {
@@ -284,13 +297,20 @@ export class PlanAnalyzer implements vscode.Disposable {
     let pending = this.configs.get(key);
     if (!pending) {
       const file = vscode.Uri.joinPath(dir, CONFIG_FILE);
-      pending = Promise.resolve(vscode.workspace.fs.readFile(file)).then(
-        (bytes) => {
-          const { rules, files, template, templates, problems } = parseConfig(new TextDecoder('utf-8').decode(bytes), vscode.workspace.asRelativePath(file));
+      pending = readWorkspaceFile(file).then(
+        (read) => {
+          const folder = dir.path.replace(/\/+$/, '');
+          if ('problem' in read) {
+            if (read.missing) return undefined;
+            // As the CLI does: named, and the defaults from this folder down.
+            this.reportProblem(vscode.l10n.t('Cannot read {0}: {1}; using the default rule severities.', vscode.workspace.asRelativePath(file), read.problem));
+            return { rules: {}, files: [], templates: [], folder };
+          }
+          const { rules, files, template, templates, problems } = parseConfig(new TextDecoder('utf-8').decode(read.bytes), vscode.workspace.asRelativePath(file));
           for (const problem of problems) this.reportProblem(problem.message);
           // Template paths are relative to the config's folder, as its globs are.
           const at = (path: string) => vscode.Uri.joinPath(dir, ...path.split(/[\\/]+/).filter(Boolean));
-          return { rules, files, template: template ? at(template) : undefined, templates: templates.map((t) => ({ files: t.files, template: at(t.template) })), folder: dir.path.replace(/\/+$/, '') };
+          return { rules, files, template: template ? at(template) : undefined, templates: templates.map((t) => ({ files: t.files, template: at(t.template) })), folder };
         },
         () => undefined,
       );

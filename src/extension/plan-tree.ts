@@ -163,7 +163,10 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
           const node = this.plans.get(key);
           if (node && !found.has(key) && !openDocument(node.uri)) this.remove(node.uri);
         }
-        this.view.message = undefined;
+        this.view.message = skippedMessage(files.flatMap((uri) => {
+          const problem = this.analyzer.skipReason(uri);
+          return problem ? [{ uri, problem }] : [];
+        }));
       });
     } catch (error) {
       // Shown in the view, and the scan settles, so Refresh can try again.
@@ -373,4 +376,14 @@ function showsTheSame(a: PlanAnalysis, b: PlanAnalysis): boolean {
   if (a.plan.lines.length !== b.plan.lines.length || a.plan.lines.some((line, i) => line !== b.plan.lines[i])) return false;
   const shown = (x: PlanAnalysis) => JSON.stringify([x.isPlan, x.report.findings.map((f) => [f.ruleId, f.severity, f.message, f.range]), x.report.progress]);
   return shown(a) === shown(b);
+}
+
+/** What a scan passed over (a plan over `connectorPlan.maxFileSize`, a named pipe): said in the view, so no plan vanishes unexplained. */
+function skippedMessage(skipped: { uri: vscode.Uri; problem: string }[]): string | undefined {
+  if (!skipped.length) return undefined;
+  const [{ uri, problem }] = skipped;
+  const shown = vscode.workspace.asRelativePath(uri);
+  return skipped.length === 1
+    ? vscode.l10n.t('Skipped {0}: {1}', shown, problem)
+    : vscode.l10n.t('Skipped {0} files, among them {1}: {2}. The Connector Plan output names each.', skipped.length, shown, problem);
 }

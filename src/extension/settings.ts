@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { RuleConfig } from '../core';
+import { DEFAULT_MAX_FILE_SIZE_MB, type RuleConfig } from '../core';
 
 export interface PlanSettings {
   enable: boolean;
@@ -14,6 +14,8 @@ export interface PlanSettings {
   template: string;
   /** Lenses above section headings and the go/no-go heading. */
   codeLens: boolean;
+  /** The largest file read from disk, in MB; larger files are named and skipped. */
+  maxFileSize: number;
 }
 
 export const SECTION = 'connectorPlan';
@@ -31,5 +33,11 @@ export function readSettings(scope?: vscode.ConfigurationScope): PlanSettings {
     plansViewBadge: config.get<boolean>('plansView.badge', true),
     template: config.get<string>('template', '').trim(),
     codeLens: config.get<boolean>('codeLens.enable', true),
+    maxFileSize: positiveOr(config.get<number>('maxFileSize', DEFAULT_MAX_FILE_SIZE_MB), DEFAULT_MAX_FILE_SIZE_MB),
   };
+}
+
+/** A hand-written settings.json may hold anything; a size limit must be a number over 0. */
+function positiveOr(value: unknown, fallback: number): number {
+  return typeof value === 'number' && value > 0 && Number.isFinite(value) ? value : fallback;
 }

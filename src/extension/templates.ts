@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { getDefaultSchema, readTemplate, type ReadTemplate, type TemplateSchema } from '../core';
+import { readWorkspaceFile } from './read-file';
 
 export type LoadedTemplate = { ok: true; uri: vscode.Uri; read: ReadTemplate } | { ok: false; uri: vscode.Uri; problem: string };
 
@@ -77,13 +78,9 @@ export class TemplateStore implements vscode.Disposable {
 }
 
 async function readTemplateAt(uri: vscode.Uri): Promise<LoadedTemplate> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await vscode.workspace.fs.readFile(uri);
-  } catch (error) {
-    const { code, message } = (error ?? {}) as { code?: string; message?: string };
-    return { ok: false, uri, problem: code === 'FileNotFound' || /ENOENT|not found/i.test(message ?? '') ? 'the file does not exist' : (message ?? String(error)) };
-  }
+  const file = await readWorkspaceFile(uri);
+  if ('problem' in file) return { ok: false, uri, problem: file.problem };
+  const { bytes } = file;
   if (bytes.includes(0)) return { ok: false, uri, problem: 'it is a binary file, not markdown' };
   let text: string;
   try {

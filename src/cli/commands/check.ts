@@ -3,7 +3,7 @@ import { RULES } from '../../core';
 import type { CheckedFile } from '../analyze-inputs';
 import { analyzeInputs } from '../analyze-inputs';
 import { usageLine } from '../command-line';
-import { TEMPLATE_HELP, TEMPLATE_OPTION, UsageError, oneOf, defineCommand } from '../command-line';
+import { MAX_FILE_SIZE_HELP, TEMPLATE_HELP, TEMPLATE_OPTION, UsageError, oneOf, defineCommand } from '../command-line';
 import { printError } from '../context';
 import { formatGithub } from '../formatters/github';
 import { formatJson } from '../formatters/json';
@@ -31,6 +31,7 @@ Options:
   --require-go        fail unless every plan's go/no-go verdict is GO
   --quiet             report errors only
 {1}
+{2}
   -h, --help          show this help
 
 Rule severities come from the nearest .connector-plan.json above each file:
@@ -44,8 +45,8 @@ Exit codes:
   2  usage error, a path or file that could not be read, or a template that
      could not be used
 `,
-    args: [usageLine(usage), TEMPLATE_HELP()],
-    comment: ["The --help of a command: {0} is the Usage: line, {1} the --template option's lines. Keep options, examples and JSON as they are and columns aligned."],
+    args: [usageLine(usage), TEMPLATE_HELP(), MAX_FILE_SIZE_HELP()],
+    comment: ["The --help of a command: {0} is the Usage: line, {1} the --template option's lines, {2} the --max-file-size option's lines. Keep options, examples and JSON as they are and columns aligned."],
   });
 
 const options = {

@@ -1,9 +1,11 @@
 import * as l10n from '@vscode/l10n';
+import * as path from 'node:path';
 import { explainPlan, type PlanExplanation } from '../../core';
-import { readInputs, type InputOptions } from '../analyze-inputs';
+import { readExpandedInputs, readInputs, type InputFile, type InputOptions } from '../analyze-inputs';
 import { usageLine } from '../command-line';
-import { UsageError, oneOf, defineCommand, TEMPLATE_HELP, TEMPLATE_OPTION, TEXT_OR_JSON_OPTIONS } from '../command-line';
+import { UsageError, oneOf, defineCommand, MAX_FILE_SIZE_HELP, TEMPLATE_HELP, TEMPLATE_OPTION, TEXT_OR_JSON_OPTIONS } from '../command-line';
 import type { CliContext } from '../context';
+import { expandInputs } from '../files';
 import { formatExplainText } from '../formatters/explain-text';
 
 const usage = 'connector-plan explain <file> [--format text|json] [--template <file>]';
@@ -21,12 +23,13 @@ credentials never are.
 Options:
   --format <format>  text (default) or json
 {1}
+{2}
   -h, --help         show this help
 
 Exit codes: 0 shown, 2 usage error or a file that could not be read.
 `,
-    args: [usageLine(usage), TEMPLATE_HELP()],
-    comment: ["The --help of a command: {0} is the Usage: line, {1} the --template option's lines. Keep options, examples and JSON as they are and columns aligned."],
+    args: [usageLine(usage), TEMPLATE_HELP(), MAX_FILE_SIZE_HELP()],
+    comment: ["The --help of a command: {0} is the Usage: line, {1} the --template option's lines, {2} the --max-file-size option's lines. Keep options, examples and JSON as they are and columns aligned."],
   });
 
 const options = { ...TEXT_OR_JSON_OPTIONS, ...TEMPLATE_OPTION };
@@ -40,8 +43,14 @@ export const explainCommand = defineCommand({
   async run({ values, positionals }, context) {
     const format = oneOf('--format', values.format, ['text', 'json'], usage);
     if (positionals.length !== 1) throw new UsageError(positionals.length ? l10n.t('explain takes one file') : l10n.t('missing the file to explain'), usage);
-    const { explained, unreadable, failedTemplates } = await explainInputs(positionals, context, { template: values.template });
-    if (explained.length > 1) throw new UsageError(l10n.t('{0} names {1} files; explain takes one file', positionals[0], explained.length), usage);
+    // What the argument names is looked at before anything is read: a folder or a glob of many files is refused at once.
+    const [input] = positionals;
+    const kind = await context.fs.stat(path.resolve(context.cwd, input)).catch(() => undefined);
+    if (kind?.isDirectory()) throw new UsageError(l10n.t("{0} is a folder; explain takes one file: give a plan's path (connector-plan status {0} lists the plans in it)", input), usage);
+    const expanded = await expandInputs(positionals, context.cwd, context.fs);
+    if (expanded.files.length > 1) throw new UsageError(l10n.t('{0} names {1} files; explain takes one file', input, expanded.files.length), usage);
+    const explained: ExplainedFile[] = [];
+    const { unreadable, failedTemplates } = await readExpandedInputs(expanded, context, (file) => explained.push(explainFile(file)), { template: values.template });
     const [first] = explained;
     if (first) context.stdout.write(format === 'json' ? `${JSON.stringify(explainDocument(first), null, 2)}\n` : formatExplainText(first.path, first.explanation));
     return unreadable > 0 || failedTemplates > 0 ? 2 : 0;
@@ -57,8 +66,12 @@ export interface ExplainedFile {
 /** Explains each readable file the arguments name, with its folder's config and template (as `check` reads it). */
 export async function explainInputs(inputs: string[], context: CliContext, options: InputOptions = {}) {
   const explained: ExplainedFile[] = [];
-  const read = await readInputs(inputs, context, (file) => explained.push({ path: file.path, explanation: explainPlan(file.text, { rules: file.rules, assumePlan: file.assumePlan, schema: file.schema, path: file.absolute, templatePath: file.templatePath }) }), options);
+  const read = await readInputs(inputs, context, (file) => explained.push(explainFile(file)), options);
   return { explained, ...read };
+}
+
+function explainFile(file: InputFile): ExplainedFile {
+  return { path: file.path, explanation: explainPlan(file.text, { rules: file.rules, assumePlan: file.assumePlan, schema: file.schema, path: file.absolute, templatePath: file.templatePath }) };
 }
 
 /** The `explain --format json` document. */

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { usageLine } from '../command-line';
-import { UsageError, defineCommand } from '../command-line';
+import { UsageError, defineCommand, MAX_FILE_SIZE_HELP } from '../command-line';
 import { printError } from '../context';
 
 const usage = 'connector-plan mcp [--root <folder>]';
@@ -22,6 +22,7 @@ absolute paths outside it and symbolic links that lead out are refused.
 
 Options:
   --root <folder>  the folder to serve (default: the current folder)
+{1}
   -h, --help       show this help
 
 Register it with an MCP client, for example:
@@ -31,8 +32,8 @@ Register it with an MCP client, for example:
 Exit codes: 0 the client closed the connection, 2 usage error or a root
 that is not a readable folder.
 `,
-    args: [usageLine(usage)],
-    comment: ['The --help of a command: {0} is the Usage: line. Keep options, examples and JSON as they are and columns aligned.'],
+    args: [usageLine(usage), MAX_FILE_SIZE_HELP()],
+    comment: ["The --help of a command: {0} is the Usage: line, {1} the --max-file-size option's lines. Keep options, examples and JSON as they are and columns aligned."],
   });
 
 const options = {

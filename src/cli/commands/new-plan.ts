@@ -3,10 +3,11 @@ import * as path from 'node:path';
 import { connectorNameProblem, planFileName, scaffoldPlan, type TemplateSchema } from '../../core';
 import { readTemplateFile } from '../templates';
 import { usageLine } from '../command-line';
-import { UsageError, defineCommand } from '../command-line';
+import { UsageError, defineCommand, MAX_FILE_SIZE_HELP } from '../command-line';
 import type { CliContext } from '../context';
 import { displayPath, printError } from '../context';
 import { describeFsError } from '../file-system';
+import { linePath } from '../formatters/terminal-text';
 
 const usage = 'connector-plan new "<Connector Name>" [--dir <folder>] [--force] [--template <file>]';
 
@@ -22,12 +23,13 @@ Options:
   --force         overwrite the plan if it already exists
   --template <file>  a team's template instead of the built-in one (its title's
                   {placeholder} gets the name)
+{1}
   -h, --help      show this help
 
 Exit codes: 0 created, 2 usage error, existing file without --force, or a write error.
 `,
-    args: [usageLine(usage)],
-    comment: ['The --help of a command: {0} is the Usage: line. Keep options, examples and JSON as they are and columns aligned.'],
+    args: [usageLine(usage), MAX_FILE_SIZE_HELP()],
+    comment: ["The --help of a command: {0} is the Usage: line, {1} the --max-file-size option's lines. Keep options, examples and JSON as they are and columns aligned."],
   });
 
 /** Where `new` (and the MCP server's new_plan) puts a plan when no folder is given. */
@@ -61,7 +63,7 @@ export const newPlanCommand = defineCommand({
       printError(context, written.exists ? l10n.t('{0} already exists; use --force to overwrite it', written.path) : written.problem);
       return 2;
     }
-    context.stdout.write(`${written.path}\n`);
+    context.stdout.write(`${linePath(written.path)}\n`);
     return 0;
   },
 });

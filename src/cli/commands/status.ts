@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import * as nodePath from 'node:path';
 import { analyzeInputs } from '../analyze-inputs';
 import { usageLine } from '../command-line';
-import { oneOf, defineCommand, TEMPLATE_HELP, TEMPLATE_OPTION, TEXT_OR_JSON_OPTIONS } from '../command-line';
+import { oneOf, defineCommand, MAX_FILE_SIZE_HELP, TEMPLATE_HELP, TEMPLATE_OPTION, TEXT_OR_JSON_OPTIONS } from '../command-line';
 import type { CliContext } from '../context';
 import { displayPath } from '../context';
 import { formatStatusJson } from '../formatters/status-json';
@@ -23,12 +23,13 @@ Options:
                      job summary: >> "$GITHUB_STEP_SUMMARY"; in GitHub Actions
                      each plan links to its file at the run's commit)
 {1}
+{2}
   -h, --help         show this help
 
 Exit codes: 0 shown, 2 usage error or a path or file that could not be read.
 `,
-    args: [usageLine(usage), TEMPLATE_HELP()],
-    comment: ["The --help of a command: {0} is the Usage: line, {1} the --template option's lines. Keep options, examples and JSON as they are and columns aligned."],
+    args: [usageLine(usage), TEMPLATE_HELP(), MAX_FILE_SIZE_HELP()],
+    comment: ["The --help of a command: {0} is the Usage: line, {1} the --template option's lines, {2} the --max-file-size option's lines. Keep options, examples and JSON as they are and columns aligned."],
   });
 
 const options = { ...TEXT_OR_JSON_OPTIONS, ...TEMPLATE_OPTION };

@@ -2,8 +2,9 @@ import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { severityWord, type TemplateDescription, type TemplateProblem } from '../../core';
 import { usageLine } from '../command-line';
-import { UsageError, oneOf, defineCommand, TEXT_OR_JSON_OPTIONS } from '../command-line';
+import { UsageError, oneOf, defineCommand, MAX_FILE_SIZE_HELP, TEXT_OR_JSON_OPTIONS } from '../command-line';
 import { displayPath, printError } from '../context';
+import { escapeControlCharacters, linePath } from '../formatters/terminal-text';
 import { readTemplateFile } from '../templates';
 
 const usage = 'connector-plan template <file> [--format text|json]';
@@ -22,13 +23,14 @@ A template file is never checked as a plan.
 
 Options:
   --format <format>  text (default) or json
+{1}
   -h, --help         show this help
 
 Exit codes: 0 read (warnings may be listed), 1 the template has errors,
 2 usage error, or a file that cannot be read or holds no sections.
 `,
-    args: [usageLine(usage)],
-    comment: ['The --help of a command: {0} is the Usage: line. Keep options, examples and JSON as they are and columns aligned.'],
+    args: [usageLine(usage), MAX_FILE_SIZE_HELP()],
+    comment: ["The --help of a command: {0} is the Usage: line, {1} the --max-file-size option's lines. Keep options, examples and JSON as they are and columns aligned."],
   });
 
 export const templateCommand = defineCommand({
@@ -55,7 +57,7 @@ export const templateCommand = defineCommand({
 
 function formatTemplateText(shown: string, d: TemplateDescription, problems: TemplateProblem[]): string {
   const titles = d.planTitles.map((t) => `"${t}"`).join(l10n.t({ message: ' or ', comment: ['Between the title endings a plan may have: "Rollout Plan" or "Plan".'] }));
-  const out = [l10n.t('{0}: template "{1}"', shown, d.title), l10n.t('plans: titles with {0}, or {1} of its {2} sections', titles, d.minSections, d.sections.length), ''];
+  const out = [l10n.t('{0}: template "{1}"', linePath(shown), d.title), l10n.t('plans: titles with {0}, or {1} of its {2} sections', titles, d.minSections, d.sections.length), ''];
   for (const s of d.sections) {
     out.push(`${s.id}) ${s.title} — ${roleWord(s.role)}`);
     for (const f of s.fields) {
@@ -72,7 +74,7 @@ function formatTemplateText(shown: string, d: TemplateDescription, problems: Tem
   out.push('');
   if (!problems.length) out.push(l10n.t('No problems found.'));
   for (const p of problems) out.push(p.line ? l10n.t('{0} (line {1}): {2}', severityWord(p.severity), p.line, p.message) : `${severityWord(p.severity)}: ${p.message}`);
-  return `${out.join('\n')}\n`;
+  return `${out.map(escapeControlCharacters).join('\n')}\n`;
 }
 
 /** A section's role in words; the JSON keeps the keyword. */

@@ -1,10 +1,12 @@
 import * as l10n from '@vscode/l10n';
 import type { ExplainedField, ExplainedSection, ExplainedWorkItem, PlanExplanation } from '../../core';
 import { statusWord } from '../../core';
+import { escapeControlCharacters, linePath } from './terminal-text';
 
 /** The plan's reading as an indented outline: headings, then what each one holds. */
 export function formatExplainText(path: string, plan: PlanExplanation): string {
-  const out: string[] = [plan.isPlan ? l10n.t('{0}: a connector plan ({1})', path, plan.why) : l10n.t('{0}: not a connector plan ({1})', path, plan.why)];
+  const shown = linePath(path);
+  const out: string[] = [plan.isPlan ? l10n.t('{0}: a connector plan ({1})', shown, plan.why) : l10n.t('{0}: not a connector plan ({1})', shown, plan.why)];
   if (!plan.isPlan) return lines(out);
   if (plan.title) out.push(l10n.t('title, line {0}: {1}', plan.title.line, plan.title.text));
   out.push(l10n.t('sections are level-{0} headings ({1})', plan.sectionLevel, '#'.repeat(plan.sectionLevel)));
@@ -84,5 +86,5 @@ function fieldLines(field: ExplainedField, indent: string): string[] {
 }
 
 function lines(out: string[]): string {
-  return out.map((line) => `${line}\n`).join('');
+  return out.map((line) => `${escapeControlCharacters(line)}\n`).join('');
 }

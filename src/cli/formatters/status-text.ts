@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { CheckedFile } from '../analyze-inputs';
 import { planStatuses } from './plan-status';
 import { templateNotes } from './text';
-
+import { escapeControlCharacters, lineName } from './terminal-text';
 
 /** An aligned table, one row per plan. */
 export function formatStatusText(files: CheckedFile[]): string {
@@ -11,11 +11,11 @@ export function formatStatusText(files: CheckedFile[]): string {
   if (statuses.length === 0) return `${noPlansFound(files.length)}\n${notes}`;
   const HEADER = [l10n.t('Plan'), l10n.t('Progress'), l10n.t('Go/No-Go'), l10n.t('Verdict'), l10n.t('File')];
   const rows = statuses.map((status) => [
-    status.name,
+    lineName(status.name),
     `${Math.round(status.percent)}%`,
     `${status.goNoGo.checked}/${status.goNoGo.total}`,
     status.goNoGo.verdict,
-    status.path,
+    escapeControlCharacters(status.path),
   ]);
   const widths = HEADER.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
   const alignRight = [false, true, true, false, false];

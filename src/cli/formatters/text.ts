@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { Severity } from '../../core';
 import type { CheckedFile } from '../analyze-inputs';
 import { oneBased } from './positions';
+import { escapeControlCharacters, linePath } from './terminal-text';
 
 export interface TextOptions {
   /** Only errors were kept: the summary counts errors only. */
@@ -14,7 +15,7 @@ export function formatText(files: CheckedFile[], options: TextOptions): string {
   const lines = files.flatMap(({ path, report }) =>
     report.findings.map((finding) => {
       const { line, column } = oneBased(finding.range);
-      return `${path}:${line}:${column} ${finding.severity} ${finding.ruleId} ${finding.message}`;
+      return `${linePath(path)}:${line}:${column} ${finding.severity} ${finding.ruleId} ${escapeControlCharacters(finding.message)}`;
     }),
   );
   lines.push(...templateNotes(files));
@@ -24,7 +25,7 @@ export function formatText(files: CheckedFile[], options: TextOptions): string {
 
 /** One line per copy of a template among the files: it was not checked, and how to use it instead. */
 export function templateNotes(files: CheckedFile[]): string[] {
-  return files.filter((file) => file.report.kind === 'template' && !file.report.configuredTemplate).map(({ path }) => l10n.t('{0}: looks like a template: not checked (to check plans against it, name it in "templates" of .connector-plan.json)', path));
+  return files.filter((file) => file.report.kind === 'template' && !file.report.configuredTemplate).map(({ path }) => l10n.t('{0}: looks like a template: not checked (to check plans against it, name it in "templates" of .connector-plan.json)', linePath(path)));
 }
 
 /** `N plans checked (…): N errors, N warnings, N info`, the last line of the text and GitHub formats. */

@@ -136,7 +136,7 @@ export class RootFolder {
     return {
       stat: async (file) => (await guard(file), fs.stat(file)),
       readdir: async (folder) => (await guard(folder), fs.readdir(folder)),
-      readFile: async (file) => (await guard(file), fs.readFile(file)),
+      readFile: async (file, maxMegabytes) => (await guard(file), fs.readFile(file, maxMegabytes)),
       realpath: async (file) => (await guard(file), fs.realpath(file)),
       mkdir: async (folder) => (await guardNew(folder), fs.mkdir(folder)),
       writeFile: async (file, text, options) => (await guardNew(file), fs.writeFile(file, text, options)),

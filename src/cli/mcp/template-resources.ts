@@ -48,7 +48,7 @@ export async function readTemplateResource(uri: string, root: RootFolder, base: 
   const resource = (await templateResources(root, base)).find((candidate) => candidate.uri === uri);
   if (!resource) return { problem: l10n.t('No resource {0}: this server has the template resources listed by resources/list.', uri.slice(0, 200)) };
   try {
-    const decoded = decodeText(await root.files.readFile(path.join(root.path, resource.name)));
+    const decoded = decodeText(await root.files.readFile(path.join(root.path, resource.name), base.maxFileSize));
     return 'problem' in decoded ? { problem: l10n.t('cannot read the template {0}: {1}', resource.name, decoded.problem) } : decoded;
   } catch (error) {
     return { problem: l10n.t('cannot read the template {0}: {1}', resource.name, describeFsError(error)) };

@@ -88,9 +88,9 @@ describe('check: which files, and files it cannot read', () => {
     const cwd = makeTempTree({ 'a.md': NOT_A_PLAN, 'secret.md': NOT_A_PLAN });
     const fs: CliFileSystem = {
       ...nodeFileSystem,
-      readFile: async (file) => {
+      readFile: async (file, maxMegabytes) => {
         if (path.basename(file) === 'secret.md') throw Object.assign(new Error(`EACCES: permission denied, open '${file}'`), { code: 'EACCES' });
-        return nodeFileSystem.readFile(file);
+        return nodeFileSystem.readFile(file, maxMegabytes);
       },
     };
     const run = await runCli(['check'], { cwd, fs });

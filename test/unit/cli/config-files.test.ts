@@ -11,9 +11,9 @@ const NOT_A_PLAN = '# Notes\n';
 function recordingConfigReads(reads: string[]): CliFileSystem {
   return {
     ...nodeFileSystem,
-    readFile: (file) => {
+    readFile: (file, maxMegabytes) => {
       if (path.basename(file) === '.connector-plan.json') reads.push(file);
-      return nodeFileSystem.readFile(file);
+      return nodeFileSystem.readFile(file, maxMegabytes);
     },
   };
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyzePlan, checkSummary, explainPlan, explainSummary, inspectPlan, planStatus, sectionSummaries, statusSummary } from '../../../src/core';
+import { analyzePlan, DEFAULT_MAX_FILE_SIZE_MB, checkSummary, explainPlan, explainSummary, inspectPlan, planStatus, sectionSummaries, statusSummary } from '../../../src/core';
 import { nodeFileSystem } from '../../../src/cli/file-system';
 import { RootFolder } from '../../../src/cli/mcp/root-folder';
 import { toolResult } from '../../../src/cli/mcp/server';
@@ -161,7 +161,7 @@ describe('credentials are never echoed (every output, every position)', function
       for (const format of ['text', 'json', 'markdown']) await cli(`status --format ${format}`, ['status', 'plans', '--format', format]);
       const server = await RootFolder.open(root, nodeFileSystem);
       if ('problem' in server) throw new Error(server.problem);
-      const context = { cwd: root, stdout: { write: () => true }, stderr: { write: () => true }, fs: nodeFileSystem, tool: { version: TEST_VERSION }, env: {} };
+      const context = { cwd: root, stdout: { write: () => true }, stderr: { write: () => true }, fs: nodeFileSystem, tool: { version: TEST_VERSION }, env: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE_MB };
       const mcp = async (name: string, tool: string, input: Record<string, unknown>) => outputs.set(`${variant}: ${name}`, JSON.stringify(toolResult(await callTool(tool, input, server, context))));
       await mcp('MCP list_plans', 'list_plans', {});
       for (const file of Object.keys(tree)) {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { nodeFileSystem, type CliFileSystem } from '../../../src/cli/file-system';
 import { GOOD_PLAN, lines, withSection } from '../core/plan-text';
 import { runCli } from './run-cli';
 import { makeTempTree, removeTempTrees } from './temp-tree';
@@ -83,12 +84,27 @@ describe('connector-plan explain', () => {
     assert.match(two.stderr, /^connector-plan: explain takes one file\n/);
     const folder = await runCli(['explain', '.'], { cwd });
     assert.equal(folder.code, 2);
-    assert.match(folder.stderr, /names 2 files; explain takes one file/);
+    assert.match(folder.stderr, /^connector-plan: \. is a folder; explain takes one file/);
     const missing = await runCli(['explain', 'nope.md'], { cwd });
     assert.deepEqual([missing.code, missing.stdout], [2, '']);
     assert.match(missing.stderr, /nope\.md/);
     const format = await runCli(['explain', 'a.md', '--format', 'sarif'], { cwd });
     assert.equal(format.code, 2);
     assert.match(format.stderr, /--format must be text or json \(got "sarif"\)/);
+  });
+
+  it('refuses a folder, or a glob of more than one file, at once: before reading any file', async () => {
+    const cwd = makeTempTree({ 'docs/a.md': GOOD_PLAN, 'docs/b.md': GOOD_PLAN, 'one/only.md': GOOD_PLAN });
+    const read: string[] = [];
+    const fs: CliFileSystem = { ...nodeFileSystem, readFile: (file, ...rest) => (read.push(file), nodeFileSystem.readFile(file, ...rest)) };
+    const folder = await runCli(['explain', 'docs'], { cwd, fs });
+    assert.deepEqual([folder.code, folder.stdout], [2, '']);
+    assert.match(folder.stderr, /^connector-plan: docs is a folder; explain takes one file: give a plan's path \(connector-plan status docs lists the plans in it\)\nUsage: /);
+    const single = await runCli(['explain', 'one'], { cwd, fs });
+    assert.deepEqual([single.code, single.stdout], [2, ''], 'a folder of one file is still a folder');
+    const glob = await runCli(['explain', 'docs/*.md'], { cwd, fs });
+    assert.deepEqual([glob.code, glob.stdout], [2, '']);
+    assert.match(glob.stderr, /^connector-plan: docs\/\*\.md names 2 files; explain takes one file\n/);
+    assert.deepEqual(read, [], 'no file was read');
   });
 });

@@ -24,9 +24,9 @@ export interface McpSession {
   close(): Promise<void>;
 }
 
-/** Starts `node <bin> mcp --root <root>` as a child process and connects the SDK's client to it over stdio. */
-export async function startMcpServer(bin: string, root: string): Promise<McpSession> {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [bin, 'mcp', '--root', root], cwd: tmpdir(), stderr: 'pipe' });
+/** Starts `node <bin> mcp --root <root> [options]` as a child process and connects the SDK's client to it over stdio. */
+export async function startMcpServer(bin: string, root: string, options: string[] = []): Promise<McpSession> {
+  const transport = new StdioClientTransport({ command: process.execPath, args: [bin, 'mcp', '--root', root, ...options], cwd: tmpdir(), stderr: 'pipe' });
   let stderr = '';
   transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const client = new Client({ name: 'connector-plan-tests', version: '1.0.0' });
@@ -42,8 +42,9 @@ export interface ToolCallResult {
   structured: unknown;
 }
 
-export async function callTool(session: McpSession, name: string, args: Record<string, unknown>): Promise<ToolCallResult> {
-  const result = await session.client.callTool({ name, arguments: args });
+/** Calls a tool; with `timeoutMs`, the call fails when no answer came by then (the SDK's own default is a minute). */
+export async function callTool(session: McpSession, name: string, args: Record<string, unknown>, timeoutMs?: number): Promise<ToolCallResult> {
+  const result = await session.client.callTool({ name, arguments: args }, undefined, timeoutMs === undefined ? undefined : { timeout: timeoutMs });
   const content = result.content as { type: string; text?: string }[];
   if (!content.every((part) => part.type === 'text')) throw new Error(`${name} gave a part that is not text`);
   return { texts: content.map((part) => part.text!), isError: result.isError === true, structured: result.structuredContent };

@@ -54,7 +54,8 @@ describe('new', () => {
     [['new', '   '], 'bad connector name: Type the connector name, for example "HubSpot CRM".'],
     [['new', 'acme/crm'], 'bad connector name "acme/crm": Leave out / and \\: the connector name becomes the file name. Use --dir to choose the folder.'],
     [['new', 'acme\\crm'], 'bad connector name "acme\\crm": Leave out / and \\: the connector name becomes the file name. Use --dir to choose the folder.'],
-    [['new', 'two\nlines'], 'bad connector name "two\nlines": Write the connector name on one line, without tabs or control characters.'],
+    // The newline is shown escaped: a line of output never starts with what a name holds.
+    [['new', 'two\nlines'], 'bad connector name "two\\nlines": Write the connector name on one line, without tabs or control characters.'],
     [['new', 'HubSpot', 'CRM'], 'expected one connector name, got 2 words; quote a name with spaces: connector-plan new "HubSpot CRM"'],
   ];
   for (const [argv, message] of badNames) {
