@@ -28,7 +28,7 @@ const PSEUDO_LOCALE_SUITE = { dir: join(suiteDir, 'pseudo-locale'), folder: unde
 
 async function main() {
   preflight();
-  const timeout = timeoutSeconds(180);
+  const timeout = timeoutSeconds(300);
   const started = Date.now();
   const session = await startVSCodeSession({ name: LAYER });
   let passed = 0;
