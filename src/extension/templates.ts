@@ -25,11 +25,12 @@ export class TemplateStore implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(private readonly report: (message: string) => void) {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md', true, false, false);
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
     const drop = (uri: vscode.Uri) => {
       if (this.loaded.delete(uri.toString())) this.changed.fire();
     };
-    this.disposables.push(watcher, watcher.onDidChange(drop), watcher.onDidDelete(drop), vscode.workspace.onDidSaveTextDocument((d) => drop(d.uri)));
+    // A template written after the plans that name it (a clone, a checkout) was read as missing: read it again.
+    this.disposables.push(watcher, watcher.onDidCreate(drop), watcher.onDidChange(drop), watcher.onDidDelete(drop), vscode.workspace.onDidSaveTextDocument((d) => drop(d.uri)));
   }
 
   load(uri: vscode.Uri): Promise<LoadedTemplate> {

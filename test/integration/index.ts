@@ -21,7 +21,8 @@ function findCompiledTests(): string[] {
 }
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 20_000, failZero: true });
+  // CONNECTOR_PLAN_TEST_GREP=<text> runs only the tests whose title has the text.
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 20_000, failZero: true, ...(process.env.CONNECTOR_PLAN_TEST_GREP ? { grep: process.env.CONNECTOR_PLAN_TEST_GREP } : {}) });
   const files = findCompiledTests();
   for (const file of files) mocha.addFile(file);
   console.log(`integration: running ${files.length} test file(s) in VS Code ${vscode.version}`);

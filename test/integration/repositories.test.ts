@@ -76,7 +76,7 @@ describe('fixture repositories in the workspace', function () {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
       const result = await analyzer.current(document);
       assert.equal(result?.isPlan, false, `${uri} is checked as a plan`);
-      assert.equal(result?.report.kind, want.kind, uri);
+      assert.equal(result?.report.kind, want.kind, `${uri}: ${result?.report.reading?.why} (template ${result?.plan.schema.titleSuffix})`);
       assert.deepEqual(vscode.languages.getDiagnostics(document.uri), [], uri);
       assert.equal(await planNode((await extensionApi()).planTree, document.uri).then((n) => Boolean(n) === (want.kind === 'template')), true, uri);
     }

@@ -1,13 +1,13 @@
 import * as l10n from '@vscode/l10n';
 import { leadText, type Block } from '../markdown/blocks';
-import { plainText, splitTableRow } from '../markdown/inline';
+import { hasText, plainText, splitTableRow } from '../markdown/inline';
 import { readChecklist } from './checklist';
 import { allFields, collectFields, matchTemplateField } from './fields';
 import { contentScore, isWorkItemTitle, matchTitle, readCues, sectionByContent, titleOverlap, type ContentCues } from './find-sections';
 import { headingFromText, readHeading, readWorkHeading } from './heading';
 import { readLinks } from './links';
 import { labelSimilarity, MATCH_THRESHOLD, similarity, words } from './match';
-import type { Heading, MappingTable, PlanModel, Section, SectionMatch, TemplateField, TemplateSchema, TemplateSection } from './model';
+import type { Heading, MappingTable, PlanModel, Section, SectionMatch, Subsection, TemplateField, TemplateSchema, TemplateSection } from './model';
 import { readOutline, type Outline } from './outline';
 import { readRisks } from './risks';
 import { splitAtHeadings, type Chunk } from './sections';
@@ -93,7 +93,7 @@ export function readPlan(text: string, schema: TemplateSchema): PlanModel {
   const nested = findNestedSections(candidates, schema, outline, headings);
 
   const all = [...candidates, ...nested].sort((a, b) => a.chunk.startLine - b.chunk.startLine);
-  const sections = all.map((c) => readSection(c, all, outline));
+  const sections = all.map((c) => readSection(c, all, outline, schema));
 
   const titleText = title ? plainText(title.text) : undefined;
   const plan: PlanModel = {
@@ -184,7 +184,7 @@ function assignSections(candidates: Candidate[], schema: TemplateSchema, outline
         tier = 2;
         const says = overlap.common === 1 ? l10n.t('title shares 1 word with "{0}"', section.title) : l10n.t('title shares {0} words with "{1}"', overlap.common, section.title);
         match = { by: 'title', detail: l10n.t({ message: '{0}, and holds what that section holds', args: [says], comment: ['{0} says how the title matched: title shares 1 word with "Risks".'] }) };
-      } else if (section.role === 'fields' ? content >= 0.75 : section.role !== 'checklist' && content >= 0.6) {
+      } else if (section.role === 'fields' ? labelsNameIt(section, cuesOf(candidate)) : section.role !== 'checklist' && content >= 0.6) {
         // Checklists are everywhere (a phase's gate, a note's to-do list): content alone never names the go/no-go.
         tier = 1;
         match = { by: 'content', detail: contentDetail(section, cuesOf(candidate)) };
@@ -229,6 +229,12 @@ function assignSections(candidates: Candidate[], schema: TemplateSchema, outline
       candidate.match = { by: 'none', detail: l10n.t('no template section has these words') };
     }
   });
+}
+
+/** Two or more of a fields section's labels, and at least half of them, name it whatever the heading says. */
+function labelsNameIt(section: TemplateSection, cues: ContentCues): boolean {
+  const labels = cues.labels.get(section.id) ?? 0;
+  return labels >= 2 && labels * 2 >= section.fields.length;
 }
 
 /** In words, what in a heading's blocks named its section. */
@@ -401,7 +407,7 @@ function ownBlocks(candidate: Candidate, all: Candidate[]): Block[] {
   return candidate.chunk.body.filter((b) => !inner.some((c) => b.startLine >= c.chunk.startLine && b.startLine < c.chunk.endLine));
 }
 
-function readSection(candidate: Candidate, all: Candidate[], outline: Outline): Section {
+function readSection(candidate: Candidate, all: Candidate[], outline: Outline, schema: TemplateSchema): Section {
   const { chunk, heading, template } = candidate;
   const section: Section = {
     id: template?.id,
@@ -436,6 +442,7 @@ function readSection(candidate: Candidate, all: Candidate[], outline: Outline): 
       if (deeper.length) section.subsections = [...section.subsections.filter((s) => !deeper.some((d) => d.startLine >= s.startLine && d.startLine < s.endLine)), ...deeper].sort((a, b) => a.startLine - b.startLine);
     }
     if (!section.subsections.some((sub) => sub.kind)) section.subsections.push(...readListedWork(preamble, section.fields, template, outline, heading.level + 1));
+    unblockedByThoseBefore(section.subsections, outline.lines);
   } else {
     section.fields = collectFields(body, { ...scope, endLine: chunk.endLine });
   }
@@ -450,15 +457,34 @@ function readSection(candidate: Candidate, all: Candidate[], outline: Outline): 
   if (template.role === 'links') section.links = readLinks(body, section, outline);
   if (template.role === 'risks') section.risks = readRisks({ ...chunk, body }, outline, others);
   if (others.length) for (const field of allFields([...section.fields, ...section.subsections.flatMap((s) => s.fields)])) if (!field.template && matchTemplateField(field.label, others)) field.foreign = true;
-  if (template.role === 'fields') readMentions(section, body, template.fields, outline);
+  if (template.role === 'fields') readMentions(section, body, template.fields, outline, schema);
   return section;
+}
+
+/**
+ * The last wave unblocks nothing: when the waves before it say what they unblock (`- Unblocks: wave 3`), what
+ * blocks the last one is written, on their side.
+ */
+function unblockedByThoseBefore(items: Subsection[], lines: string[]): void {
+  const work = items.filter((s) => s.kind && s.heading.number !== undefined);
+  const slotOf = (s: Subsection) => s.slots.find((slot) => slot.field.words.includes('block'));
+  const lastItem = work[work.length - 1];
+  const last = work.length > 1 ? slotOf(lastItem) : undefined;
+  if (!last || last.present) return;
+  // `- Unblocks: waves 2 and 3` names the last wave by its kind and number.
+  const names = (line: number | undefined) => {
+    const text = line === undefined ? '' : (lines[line] ?? '').toLowerCase();
+    return text.includes(lastItem.kind!) && (text.match(/\d+/g) ?? []).some((n) => Number(n) === lastItem.heading.number);
+  };
+  const said = work.slice(0, -1).map(slotOf).find((slot) => slot?.filled && names(slot.line));
+  if (said) Object.assign(last, { present: true, filled: true, line: said.line });
 }
 
 /**
  * Template fields written without their label: numbered steps, prose or sub-headings that use most of the
  * field's words; and the entries of a series written as bare questions. They count as written for progress.
  */
-function readMentions(section: Section, body: Block[], templateFields: TemplateField[], outline: Outline): void {
+function readMentions(section: Section, body: Block[], templateFields: TemplateField[], outline: Outline, schema: TemplateSchema): void {
   const labelled = new Set(allFields(section.fields).map((f) => f.template));
   const wanted = templateFields.filter((tf) => !labelled.has(tf) && !tf.series && tf.words.length);
   const series = templateFields.find((tf) => tf.series && !labelled.has(tf));
@@ -495,6 +521,14 @@ function readMentions(section: Section, body: Block[], templateFields: TemplateF
   }));
   for (const tf of wanted) {
     if (named.has(tf) || pieces.some((piece) => tf.words.filter((w) => words(piece).includes(w)).length * 2 >= tf.words.length)) section.mentioned.push(tf);
+  }
+  // A heading that asks the section's first question (`Why We're Building This` for `Why this connector exists`),
+  // answered by the prose right under it, answers that field; the template's title words (`connector`) say nothing.
+  const first = templateFields[0];
+  if (first && wanted.includes(first) && !section.mentioned.includes(first) && body[0]?.type === 'paragraph' && hasText(body[0].inline ?? '')) {
+    const generic = new Set(words(schema.titleSuffix));
+    const asked = words(section.heading.title);
+    if (first.words.some((w) => !generic.has(w) && asked.includes(w))) section.mentioned.push(first);
   }
 }
 

@@ -5,7 +5,8 @@ import type { RiskEntry, TemplateField } from './model';
 import { endOfText, hasContent, type Outline } from './outline';
 import type { Chunk } from './sections';
 
-export const MITIGATION = /\bmitigat|\bfallback\b|\bcontingenc|\bworkaround|\brecover|\bremediat/i;
+/** What a mitigation says, as a label or in the risk's own sentence (`…; fall back to …`, `— handled by …`). */
+export const MITIGATION = /\bmitigat|\bfallback\b|\bfall(?:s|ing)? back\b|\b(?:handled|addressed|covered|caught|absorbed) by\b|\bcontingenc|\bworkaround|\brecover|\bremediat/i;
 /** Beside a risk column, the mitigations may be headed `Response`, `Countermeasure`, `Handling`, `Plan`. */
 const MITIGATION_COLUMN = new RegExp(`${MITIGATION.source}|\\bresponse|\\bcountermeasure|\\bhandling|\\bcontrols?\\b|\\bplan\\b`, 'i');
 /** `no mitigation yet`, `without a fallback`: the word is there, the mitigation is not. */
