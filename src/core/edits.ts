@@ -17,7 +17,16 @@ export function fixAllEdits(findings: Finding[]): TextEdit[] {
     if (!fix || fix.edits.some((e) => edits.some((other) => overlaps(e, other)))) continue;
     edits.push(...fix.edits);
   }
-  return edits;
+  // At one point, what ends the part before it (a wave's stub) goes before a new section: lines after a heading are its own.
+  const opensSection = (e: TextEdit) => (/^\n*#{1,6}[ \t]/.test(e.newText) ? 1 : 0);
+  return edits
+    .map((edit, i) => ({ edit, i }))
+    .sort((a, b) => comparePositions(a.edit.range.start, b.edit.range.start) || opensSection(a.edit) - opensSection(b.edit) || a.i - b.i)
+    .map(({ edit }) => edit);
+}
+
+function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
 }
 
 export interface FixAllResult {

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { PlanModel } from '../plan/model';
-import { insertAt, sectionName, templateSections, type Rule } from './rule';
+import { insertLines } from './insert-lines';
+import { sectionName, templateSections, type Rule } from './rule';
 
 export const missingSection: Rule = {
   id: 'missing-section',
@@ -14,11 +15,12 @@ export const missingSection: Rule = {
       if (present.some((s) => s.id === template.id)) return;
       const line = insertionLine(plan, index);
       const before = line > 0 && plan.lines[line - 1]?.trim() ? '\n' : '';
+      const edit = insertLines(plan, line, `${before}${template.skeleton}\n\n`);
       report({
         message: l10n.t('Section {0} is missing: add its heading and fields from the template.', sectionName(template)),
         range: anchor,
         sectionId: template.id,
-        fixes: [{ title: l10n.t('Insert section {0}', sectionName(template)), isPreferred: true, edits: [insertAt(line, `${before}${template.skeleton}\n\n`)] }],
+        fixes: edit && [{ title: l10n.t('Insert section {0}', sectionName(template)), isPreferred: true, edits: [edit] }],
       });
     });
   },
