@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { statusWordFor } from './plan/checklist';
 import type { PlanModel, TaskItem } from './plan/model';
+import { statusEdit, statusesUsed } from './plan/status-cell';
 import type { Finding, Position, TextEdit } from './types';
 
 /** Every go/no-go item of the plan (the template's checklist section, every copy of it), in document order. */
@@ -93,15 +93,15 @@ export type GoNoGoChange = { edit: TextEdit } | { problem: 'stale' | 'unclear'; 
 
 /**
  * The edit that ticks or unticks the go/no-go item (or a phase's gate item, a wave's task) on `line`, if that
- * line is still the item `expectedText` (the tree may be older than the document). A table row gets its
- * column's own done or open word (`Done`, `✅`, `Yes`); when the column's words leave that unclear, nothing.
+ * line is still the item `expectedText` (the tree may be older than the document). A table row's whole status cell
+ * gets its column's own done or open status (`Done`, `✅`, `✅ Done`); when the column's statuses leave that unclear, nothing.
  */
 export function goNoGoChange(plan: PlanModel, line: number, checked: boolean, expectedText?: string): GoNoGoChange {
   const task = taskItems(plan).find((t) => t.line === line);
   if (!task || (expectedText !== undefined && task.text !== expectedText)) return { problem: 'stale', message: expectedText === undefined ? l10n.t('line {0} is no longer a go/no-go item', line + 1) : l10n.t('line {0} is no longer the go/no-go item "{1}"', line + 1, expectedText) };
-  const word = statusWordFor(task, checked);
-  if (word === undefined) {
-    const used = [...new Set((task.column ?? []).filter(Boolean))];
+  const edit = statusEdit(plan.lines, task, checked);
+  if (!edit) {
+    const used = statusesUsed(task);
     const words = used.map((w) => `"${w}"`).join(', ');
     const message = used.length
       ? checked
@@ -112,7 +112,7 @@ export function goNoGoChange(plan: PlanModel, line: number, checked: boolean, ex
         : l10n.t('the status column of "{0}" uses no status words, so it is not clear what to write for not done: edit the cell by hand', task.text);
     return { problem: 'unclear', message };
   }
-  return { edit: { range: task.boxRange, newText: word } };
+  return { edit };
 }
 
 /** The edit of goNoGoChange, or undefined when it has none. */
