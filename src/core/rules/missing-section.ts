@@ -15,7 +15,7 @@ export const missingSection: Rule = {
       if (present.some((s) => s.id === template.id)) return;
       const line = insertionLine(plan, index);
       const before = line > 0 && plan.lines[line - 1]?.trim() ? '\n' : '';
-      const edit = insertLines(plan, line, `${before}${template.skeleton}\n\n`);
+      const edit = insertLines(plan, line, `${before}${atLevel(template.skeleton, plan.sectionLevel)}\n\n`);
       report({
         message: l10n.t('Section {0} is missing: add its heading and fields from the template.', sectionName(template)),
         range: anchor,
@@ -35,4 +35,20 @@ function insertionLine(plan: PlanModel, index: number): number {
   const later = present.find((s) => order.indexOf(s.id!) > index);
   if (later) return later.startLine;
   return plan.lines.length;
+}
+
+/** The skeleton with its headings moved to the plan's section level (`### F)` and `#### Wave 1` among `###` sections). */
+function atLevel(skeleton: string, level: number): string {
+  const rows = skeleton.split('\n');
+  const own = /^#{1,6}(?=[ \t])/.exec(rows[0])?.[0].length;
+  if (!own || own === level) return skeleton;
+  let fence = '';
+  return rows
+    .map((row) => {
+      const marker = /^ {0,3}(`{3,}|~{3,})/.exec(row)?.[1];
+      if (marker && (!fence || marker.startsWith(fence))) fence = fence ? '' : marker;
+      const hashes = fence || marker ? undefined : /^#{1,6}(?=[ \t])/.exec(row)?.[0].length;
+      return hashes ? '#'.repeat(Math.min(6, Math.max(1, hashes + level - own))) + row.slice(hashes) : row;
+    })
+    .join('\n');
 }

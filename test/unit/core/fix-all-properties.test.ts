@@ -40,11 +40,15 @@ const field = (label: string) =>
 
 const fields = (labels: string[]) => fc.tuple(...labels.map(field)).map((parts) => parts.flat());
 
+/** `##` for level 2. */
+const hashes = (level: number) => '#'.repeat(level);
+
 /** A phase or wave under its own sub-heading (or in a `<details>` toggle), with some of its fields and maybe a hazard after them. */
-const workItem = (id: string, n: number) => {
+const workItem = (id: string, n: number, level: number) => {
   const { subsectionKind, subsectionFields } = template(id);
   const name = subsectionKind === 'phase' ? `Phase ${n}: Part ${n}` : `Wave ${n}`;
-  const heading = fc.constantFrom([`### ${name}`], [`### ${name}`, ''], [`### ${name} — COMPLETE`], ['<details>', `<summary>${name}</summary>`, '']);
+  const sub = hashes(level + 1);
+  const heading = fc.constantFrom([`${sub} ${name}`], [`${sub} ${name}`, ''], [`${sub} ${name} — COMPLETE`], ['<details>', `<summary>${name}</summary>`, '']);
   return fc.tuple(heading, fields(subsectionFields.map((f) => f.label)), hazard, blanks).map(([head, lines, after, gap]) => [...head, ...lines, ...(head[0] === '<details>' ? ['', '</details>'] : []), ...after, ...gap]);
 };
 
@@ -67,32 +71,32 @@ const mappingTable = fc.constantFrom<string[]>(
   ['| Mapping Purpose | source | External ID | Internal Entity |', '|---|---|---|---|'],
 );
 
-/** The body of each template section, by its role; every variant can end in a hazard. */
-const bodies: Record<string, fc.Arbitrary<string[]>> = {
+/** The body of each template section, by its role, with sub-headings one level under `level`. */
+const bodies = (level: number): Record<string, fc.Arbitrary<string[]>> => ({
   A: fields(template('A').fields.map((f) => f.label)),
   B: fields(template('B').fields.map((f) => f.label)),
   C: fc.constantFrom<string[]>(['- Link 1: `a.id` -> `b.id`'], ['- Link 1:'], ['- Link 1: a', '- Link 2: `x` -> `y`'], []),
   D: fc.tuple(mappingTable, blanks, fields(template('D').fields.map((f) => f.label))).map((parts) => parts.flat()),
-  E: fc.integer({ min: 0, max: 3 }).chain((n) => fc.tuple(...[1, 2, 3].slice(0, n).map((i) => workItem('E', i)))).map((parts) => parts.flat()),
-  F: fc.integer({ min: 0, max: 2 }).chain((n) => fc.tuple(...[1, 2].slice(0, n).map((i) => workItem('F', i)))).map((parts) => parts.flat()),
-  G: fc.tuple(fc.boolean(), risk(1), risk(2)).map(([grouped, ...risks]) => [...(grouped ? ['### Technical risks'] : []), ...risks.flat()]),
+  E: fc.integer({ min: 0, max: 3 }).chain((n) => fc.tuple(...[1, 2, 3].slice(0, n).map((i) => workItem('E', i, level)))).map((parts) => parts.flat()),
+  F: fc.integer({ min: 0, max: 2 }).chain((n) => fc.tuple(...[1, 2].slice(0, n).map((i) => workItem('F', i, level)))).map((parts) => parts.flat()),
+  G: fc.tuple(fc.boolean(), risk(1), risk(2)).map(([grouped, ...risks]) => [...(grouped ? [`${hashes(level + 1)} Technical risks`] : []), ...risks.flat()]),
   H: fields(template('H').fields.map((f) => f.label)),
   I: fc.constantFrom<string[]>(['- [ ] Auth and connection test pass', '- [x] Mappings validated'], ['| Criterion | Status |', '|---|---|', '| Auth passes | Pending |'], []),
   J: fields(['Q1', 'Assumptions made']),
-};
+});
 
-const section = (id: string) =>
-  fc.tuple(fc.constantFrom(`## ${id}) ${template(id).title}`, `## ${id}) ${template(id).title}:`), bodies[id], hazard, blanks).map(([heading, body, after, gap]) => [heading, ...body, ...after, ...gap]);
+const section = (id: string, level: number) =>
+  fc.tuple(fc.constantFrom(`${hashes(level)} ${id}) ${template(id).title}`, `${hashes(level)} ${id}) ${template(id).title}:`), bodies(level)[id], hazard, blanks).map(([heading, body, after, gap]) => [heading, ...body, ...after, ...gap]);
 
 const ids = schema.sections.map((s) => s.id);
 
-/** A plan: a title, most sections (in template order or not), `\n` or `\r\n`, with or without a final newline. */
-const planText = fc
+/** A plan: a title, most sections (at level 2, or 1 or 3; in template order or not), `\n` or `\r\n`, with or without a final newline. */
+const planText = fc.constantFrom(2, 2, 2, 1, 3).chain((level) => fc
   .record({
     title: fc.constantFrom(['# Acme Connector Rollout Plan', ''], ['# Acme Connector Rollout Plan'], [], ['---', 'owner: ana', '---', '# Acme Connector Rollout Plan'], ['Draft.', '', '# Acme Connector Rollout Plan', '']),
     order: fc.oneof({ weight: 4, arbitrary: fc.constant(ids) }, { weight: 1, arbitrary: fc.shuffledSubarray(ids, { minLength: ids.length }) }),
     present: fc.tuple(...ids.map(() => fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }))),
-    sections: fc.tuple(...ids.map(section)),
+    sections: fc.tuple(...ids.map((id) => section(id, level))),
     eol: fc.constantFrom('\n', '\r\n'),
     finalNewline: fc.boolean(),
   })
@@ -100,7 +104,7 @@ const planText = fc
     const rows = [...title, ...order.flatMap((id) => (present[ids.indexOf(id)] ? sections[ids.indexOf(id)] : []))];
     while (!finalNewline && rows.length && rows[rows.length - 1] === '') rows.pop();
     return rows.join(eol) + (finalNewline ? eol : '');
-  });
+  }));
 
 /** The preferred fixes Fix All takes, each with its finding. */
 function appliedFixes(findings: Finding[], edits: TextEdit[]): { finding: Finding; edit: TextEdit }[] {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyzePlan, fixAllEdits } from '../../../src/core';
+import { analyzePlan, fixAllEdits, inspectPlan } from '../../../src/core';
 import { applyAsEditor, GOOD_PLAN, lines, withSection } from './plan-text';
 
 /** The plan after Fix All, applied as the editor applies it. */
@@ -44,6 +44,14 @@ describe('fix-all', () => {
     assert.match(finding.message, /\|---\| row \(line 21\) right under its header row \(line 19\)/);
     assert.equal(finding.fixes, undefined);
     assert.equal(fixAllOf(plan), plan);
+  });
+
+  it('inserts a missing section at the heading level of the plan\'s sections', () => {
+    const plan = withSection(GOOD_PLAN, 'F', '').replace(/^(#{2,3}) /gm, '#$1 ').replace(/^# Linear/, '## Linear');
+    const fixed = fixAllOf(plan);
+    assert.match(fixed, /\n### F\) Agent-Team Plan\n#### Wave 1\n- Agent:\n/);
+    const waves = inspectPlan(fixed).plan.sections.find((s) => s.id === 'F')!.subsections;
+    assert.deepEqual(waves.map((w) => w.heading.text), ['Wave 1', 'Wave 2', 'Wave 3']);
   });
 
   it('counts the Mitigation stub it adds as one gap, not two', () => {
