@@ -4,7 +4,7 @@ import type { TextEdit } from '../types';
 
 type Reading = 'as-is' | 'after-blank' | 'never';
 
-const readings = new WeakMap<PlanModel, Map<string, Reading>>();
+const readings = new WeakMap<PlanModel, Map<number, Reading>>();
 
 /**
  * The edit that inserts `text` (whole lines, ending in a newline) before `line`, placed where markdown reads it as
@@ -34,13 +34,15 @@ function insertion(line: number, character: number, newText: string): TextEdit {
   return { range: { start: { line, character }, end: { line, character } }, newText };
 }
 
-/** How the first written line of `text` is read when inserted at `line`, right after code, HTML or front matter. */
+/**
+ * How the first written line of `text` is read when inserted at `line`, right after code, HTML or front matter. The
+ * block before decides it whatever the line is (a stub or a heading), so it is asked once per point.
+ */
 function readingAfter(plan: PlanModel, line: number, text: string): Reading {
   const probe = text.replace(/^\n+/, '').split('\n', 1)[0];
   let cache = readings.get(plan);
   if (!cache) readings.set(plan, (cache = new Map()));
-  const key = `${line}\u0000${probe}`;
-  let reading = cache.get(key);
+  let reading = cache.get(line);
   if (reading) return reading;
   // Only the run of non-prose lines before the point decides whether it takes in the next line.
   let start = line - 1;
@@ -48,7 +50,7 @@ function readingAfter(plan: PlanModel, line: number, text: string): Reading {
   const before = plan.lines.slice(start, line).join('\n');
   const swallowed = (gap: string) => insideBlock(parseBlocks(`${before}\n${gap}${probe}`), line - start + gap.length);
   reading = !swallowed('') ? 'as-is' : !swallowed('\n') ? 'after-blank' : 'never';
-  cache.set(key, reading);
+  cache.set(line, reading);
   return reading;
 }
 
