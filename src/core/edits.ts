@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
-import { statusWordFor } from './plan/checklist';
 import type { PlanModel, TaskItem } from './plan/model';
 import { redactorFor } from './redaction';
+import { statusEdit, statusesUsed } from './plan/status-cell';
 import type { Finding, Position, TextEdit } from './types';
 
 /** Every go/no-go item of the plan (the template's checklist section, every copy of it), in document order. */
@@ -18,7 +18,16 @@ export function fixAllEdits(findings: Finding[]): TextEdit[] {
     if (!fix || fix.edits.some((e) => edits.some((other) => overlaps(e, other)))) continue;
     edits.push(...fix.edits);
   }
-  return edits;
+  // At one point, what ends the part before it (a wave's stub) goes before a new section: lines after a heading are its own.
+  const opensSection = (e: TextEdit) => (/^\n*#{1,6}[ \t]/.test(e.newText) ? 1 : 0);
+  return edits
+    .map((edit, i) => ({ edit, i }))
+    .sort((a, b) => comparePositions(a.edit.range.start, b.edit.range.start) || opensSection(a.edit) - opensSection(b.edit) || a.i - b.i)
+    .map(({ edit }) => edit);
+}
+
+function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
 }
 
 export interface FixAllResult {
@@ -85,15 +94,15 @@ export type GoNoGoChange = { edit: TextEdit } | { problem: 'stale' | 'unclear'; 
 
 /**
  * The edit that ticks or unticks the go/no-go item (or a phase's gate item, a wave's task) on `line`, if that
- * line is still the item `expectedText` (the tree may be older than the document). A table row gets its
- * column's own done or open word (`Done`, `✅`, `Yes`); when the column's words leave that unclear, nothing.
+ * line is still the item `expectedText` (the tree may be older than the document). A table row's whole status cell
+ * gets its column's own done or open status (`Done`, `✅`, `✅ Done`); when the column's statuses leave that unclear, nothing.
  */
 export function goNoGoChange(plan: PlanModel, line: number, checked: boolean, expectedText?: string): GoNoGoChange {
   const task = taskItems(plan).find((t) => t.line === line);
   if (!task || (expectedText !== undefined && task.text !== expectedText)) return { problem: 'stale', message: redactorFor(plan)(expectedText === undefined ? l10n.t('line {0} is no longer a go/no-go item', line + 1) : l10n.t('line {0} is no longer the go/no-go item "{1}"', line + 1, expectedText)) };
-  const word = statusWordFor(task, checked);
-  if (word === undefined) {
-    const used = [...new Set((task.column ?? []).filter(Boolean))];
+  const edit = statusEdit(plan.lines, task, checked);
+  if (!edit) {
+    const used = statusesUsed(task);
     const words = used.map((w) => `"${w}"`).join(', ');
     const message = used.length
       ? checked
@@ -104,7 +113,7 @@ export function goNoGoChange(plan: PlanModel, line: number, checked: boolean, ex
         : l10n.t('the status column of "{0}" uses no status words, so it is not clear what to write for not done: edit the cell by hand', task.text);
     return { problem: 'unclear', message: redactorFor(plan)(message) };
   }
-  return { edit: { range: task.boxRange, newText: word } };
+  return { edit };
 }
 
 /** The edit of goNoGoChange, or undefined when it has none. */

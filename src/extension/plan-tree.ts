@@ -135,7 +135,10 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
     const written: boolean[] = [];
     for (const [node, state] of items) {
       if (node.kind !== 'goNoGoItem') continue;
-      written.push(await vscode.commands.executeCommand<boolean>('connectorPlan.setGoNoGoItem', goNoGoArgs(node, state === vscode.TreeItemCheckboxState.Checked)));
+      const wrote = await vscode.commands.executeCommand<boolean>('connectorPlan.setGoNoGoItem', goNoGoArgs(node, state === vscode.TreeItemCheckboxState.Checked));
+      written.push(wrote);
+      // The view ticked the box when it was clicked; nothing written, the plan's rows are drawn again as the file says.
+      if (!wrote) this.changedTree(this.plans.get(planOf(node).uri.toString()));
     }
     return written;
   }

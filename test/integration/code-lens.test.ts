@@ -92,9 +92,9 @@ describe('CodeLens above section headings', () => {
     const outcome = await vscode.commands.executeCommand<FixAllOutcome>(lens.command!.command, ...lens.command!.arguments!);
     assert.equal(outcome.applied, 1);
     assert.equal(editor.document.getText(), before.replace('- Risk 1: rate limits\n', '- Risk 1: rate limits\n  - Mitigation: \n'));
-    // The stub is a blank: the section stays at 0/1 with its gap, and has nothing left to fix.
+    // The stub is a blank: the section stays at 0/1 with its one gap (the empty Mitigation), and has nothing left to fix.
     const after = await lensesOf(editor.document.uri);
-    assert.ok(after.includes('36 0/1 filled · 2 gaps'), JSON.stringify(after));
+    assert.ok(after.includes('36 0/1 filled · 1 gap'), JSON.stringify(after));
     assert.ok(!after.some((l) => l.includes('Fix')), JSON.stringify(after));
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('undo');

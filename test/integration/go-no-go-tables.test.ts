@@ -155,6 +155,41 @@ describe('go/no-go tables', () => {
     }
   });
 
+  it('put a box ticked in the view back as the plan says when the tick is refused', async () => {
+    const { planTree } = await extensionApi();
+    const rows: Array<[string, string]> = [
+      ['Auth and connection test pass', 'Yes'],
+      ['Mappings validated', 'Done'],
+      ['Sync completes with safe resume behavior', 'Pending'],
+    ];
+    const uri = fixtureUri('wonka-table-plan.md');
+    try {
+      const text = await listTablePlan(planTree, uri, 'Wonka', rows);
+      const item = (await checklistItems(planTree, uri))[2];
+      // The view ticks the box itself when clicked; only a redraw of the plan's rows puts it back.
+      let redrawn = false;
+      const listener = planTree.onDidChangeTreeData((node) => {
+        if (!node || (node.kind === 'plan' && node.uri.toString() === uri.toString())) redrawn = true;
+      });
+      try {
+        assert.deepEqual(await planTree.toggleItems([[item, vscode.TreeItemCheckboxState.Checked]]), [false], 'Yes or Done: the tick is refused');
+        await until(planTree.onDidChangeTreeData, () => redrawn, 'the Plans view redraws the plan after the refused tick', 5_000);
+      } finally {
+        listener.dispose();
+      }
+      assert.equal(openDocument(uri)?.getText(), text, 'nothing was written');
+      assert.deepEqual((await checklistItems(planTree, uri)).map((n) => shown(planTree.getTreeItem(n))), [
+        'x Auth and connection test pass · Yes',
+        'x Mappings validated · Done',
+        '  Sync completes with safe resume behavior · Pending',
+      ]);
+      assert.match(String(planTree.getTreeItem((await planNode(planTree, uri))!).description), / NO-GO 2\/3$/);
+    } finally {
+      await closeEditorsReverting();
+      await deleteQuietly(uri);
+    }
+  });
+
   it('are left alone when the row no longer holds the criterion the caller saw', async () => {
     const { planTree } = await extensionApi();
     const rows: Array<[string, string]> = [

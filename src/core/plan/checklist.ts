@@ -8,15 +8,6 @@ import { forEachItem } from './sections';
 // Status words of go/no-go tables, as teams write them. The first of each pair is the done one.
 const DONE = /^(?:✅|✔️?|☑️?|✓|🟢|\[[xX]\]|done|yes|y|pass(?:ed)?|complete(?:d)?|ok|go|true|met|ready|green|approved|signed[- ]off|verified)(?![\w-])/i;
 const OPEN = /^(?:❌|✗|✘|⬜|☐|⏳|⌛|🟡|🟠|🔴|\[ \]|pending|no|n|blocked|tbd|to ?do|open|fail(?:ed)?|in[- ]progress|not (?:started|done|yet|met)|no-go|waiting|false|red|amber|yellow|wip|-|—|–)(?![\w-])/i;
-/** What ticking writes when the column has no done word yet, keyed by its open word; and the reverse for unticking. */
-const COUNTERPART: Record<string, string> = {
-  '❌': '✅', '✗': '✓', '✘': '✔', '⬜': '✅', '☐': '☑', '⏳': '✅', '⌛': '✅', '🟡': '🟢', '🟠': '🟢', '🔴': '🟢', '[ ]': '[x]', pending: 'Done', no: 'Yes', n: 'Y', blocked: 'Done',
-  tbd: 'Done', todo: 'Done', 'to do': 'Done', open: 'Done', fail: 'Pass', failed: 'Passed', false: 'True', 'not started': 'Done', 'not done': 'Done',
-};
-const UNDO: Record<string, string> = {
-  '✅': '❌', '✓': '✗', '✔': '✘', '☑': '☐', '🟢': '🔴', '[x]': '[ ]', done: 'Pending', yes: 'No', y: 'N', pass: 'Fail', passed: 'Failed',
-  complete: 'Pending', completed: 'Pending', true: 'False', ok: 'Pending', met: 'Not met', ready: 'Pending', verified: 'Pending',
-};
 const STATUS_HEADER = /\b(?:status|done|results?|state|go|pass(?:ed)?|checked|complete|ready|met|verdict|outcome)\b|✅/i;
 
 /** The status word a cell starts with and whether it means done; undefined when it is no status word. */
@@ -79,7 +70,7 @@ export function statusTableItems(table: Block, outline: Outline): TaskItem[] {
   if (column < 0) return [];
   const criterion = header.findIndex((_, i) => i !== column && body.some((r) => plainText(r.cells[i]?.text ?? '')));
   if (criterion < 0) return [];
-  const words_ = statusOf(column).map((s) => s?.word ?? '');
+  const cells = body.map((r) => r.cells[column]?.text ?? '');
   const items: TaskItem[] = [];
   for (const row of body) {
     const text = plainText(row.cells[criterion]?.text ?? '');
@@ -88,33 +79,9 @@ export function statusTableItems(table: Block, outline: Outline): TaskItem[] {
     const status = readStatus(cell.text);
     const at = status?.word ? outline.lines[row.line].indexOf(status.word, cell.start) : -1;
     const range = at >= 0 ? lineRange(row.line, at, at + status!.word.length) : lineRange(row.line, cell.start, cell.end);
-    items.push({ line: row.line, checked: Boolean(status?.done), text, boxRange: range, form: 'table', column: words_ });
+    items.push({ line: row.line, checked: Boolean(status?.done), text, boxRange: range, form: 'table', column: cells });
   }
   return items;
-}
-
-/**
- * The word that ticking (or unticking) a table item writes: one the column already uses for that state, else the
- * counterpart of the words it uses for the other state; undefined when the column's words leave it unclear.
- */
-export function statusWordFor(item: TaskItem, checked: boolean): string | undefined {
-  if (item.form === 'checkbox') return checked ? '[x]' : '[ ]';
-  const used = (item.column ?? []).filter((w) => w && readStatus(w)?.done === checked);
-  const same = [...new Set(used.map((w) => w.toLowerCase()))];
-  if (same.length === 1) return used[0];
-  if (same.length > 1) return undefined;
-  const others = [...new Set((item.column ?? []).filter((w) => w && readStatus(w)?.done !== checked).map((w) => w.toLowerCase()))];
-  const table = checked ? COUNTERPART : UNDO;
-  const answers = [...new Set(others.map((w) => table[w]))];
-  if (answers.length !== 1 || !answers[0]) return undefined;
-  const example = (item.column ?? []).find((w) => w.toLowerCase() === others[0]) ?? '';
-  return matchCase(answers[0], example);
-}
-
-function matchCase(word: string, like: string): string {
-  if (like && like === like.toUpperCase() && like !== like.toLowerCase()) return word.toUpperCase();
-  if (like && like === like.toLowerCase() && like !== like.toUpperCase()) return word.toLowerCase();
-  return word;
 }
 
 function lineRange(line: number, start: number, end: number) {

@@ -100,7 +100,18 @@ export function collectFields(blocks: Block[], scope: FieldScope): Field[] {
 
 function finish(field: Field, endLine: number, outline: Outline): void {
   if (field.kind !== 'table-row') field.endLine = Math.max(field.endLine, endLine);
-  field.hasValue = hasText(field.value) || hasContent(outline, field.line + 1, field.endLine);
+  field.hasValue = hasText(field.value) || contentUnder(field, outline);
+}
+
+/** Whether anything is written under a label, besides labels nested under it with nothing written (`- Scope:` / `  - In:`). */
+function contentUnder(field: Field, outline: Outline): boolean {
+  let line = field.line + 1;
+  for (const child of field.children) {
+    if (child.hasValue || child.line < line) continue;
+    if (hasContent(outline, line, child.line)) return true;
+    line = Math.max(line, child.endLine);
+  }
+  return hasContent(outline, line, field.endLine);
 }
 
 /** `**Scope.** The sync loop.`: a bold label closed by a full stop, read as a label when it names a template field. */

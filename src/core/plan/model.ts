@@ -137,7 +137,7 @@ export interface TaskItem {
   boxRange: Range;
   /** A checkbox list item, a list item opened by a status mark (`✅`, `⏳`), or a row of a table with a status column. */
   form: 'checkbox' | 'mark' | 'table';
-  /** For a table row: the status words written in the same column, in row order (what ticking writes follows them). */
+  /** For a table row: the status cells of its column, in row order; for a mark item: the marks of its list (what ticking writes follows them). */
   column?: string[];
 }
 

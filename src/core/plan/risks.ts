@@ -1,4 +1,4 @@
-import { leadText } from '../markdown/blocks';
+import { leadText, type Block } from '../markdown/blocks';
 import { hasText, matchLabel, plainText, splitTableRow } from '../markdown/inline';
 import { matchTemplateField, textColumn } from './fields';
 import type { RiskEntry, TemplateField } from './model';
@@ -47,17 +47,31 @@ export function readRisks(chunk: Chunk, outline: Outline, otherFields: TemplateF
     }
     return false;
   };
-  const subHeadings = chunk.body.filter((b) => b.type === 'heading');
-  if (subHeadings.length) {
-    // One sub-heading per risk: the risk is everything up to the next sub-heading.
-    return subHeadings.map((heading, i) => ({
-      line: heading.startLine,
-      hasText: true,
-      hasMitigation: mitigatedIn(heading.startLine, subHeadings[i + 1]?.startLine ?? chunk.endLine),
-      emptyMitigationLine: emptyLine,
-      name: riskName(undefined, plainText(lines[heading.startLine].replace(/^\s*#+\s*/, ''))),
-      range: lineRange(heading.startLine, 0, lines[heading.startLine].length),
-    }));
+  const headingAt: number[] = [];
+  chunk.body.forEach((b, i) => b.type === 'heading' && headingAt.push(i));
+  if (headingAt.length) {
+    // Risks listed before the first sub-heading; then under each sub-heading one risk, or a group of them (`### Technical risks`).
+    const among = (from: number, to: number) => readRisks({ ...chunk, body: chunk.body.slice(from, to) }, outline, otherFields);
+    const risks = among(0, headingAt[0]);
+    headingAt.forEach((at, i) => {
+      const heading = chunk.body[at];
+      const end = headingAt[i + 1] ?? chunk.body.length;
+      const next = chunk.body[end] as Block | undefined;
+      // A title over deeper sub-headings, each a risk (`### Technical risks` / `#### Rate limits`).
+      if (end === at + 1 && next && (next.level ?? 6) > (heading.level ?? 6)) return;
+      const title = plainText(lines[heading.startLine].replace(/^\s*#+\s*/, ''));
+      const grouped = GROUP_TITLE.test(title) || namesRisks(chunk.body.slice(at + 1, end), lines) ? among(at + 1, end) : [];
+      if (grouped.length) return void risks.push(...grouped);
+      risks.push({
+        line: heading.startLine,
+        hasText: true,
+        hasMitigation: mitigatedIn(heading.startLine, next?.startLine ?? chunk.endLine),
+        emptyMitigationLine: emptyLine,
+        name: riskName(undefined, title),
+        range: lineRange(heading.startLine, 0, lines[heading.startLine].length),
+      });
+    });
+    return risks;
   }
   // `- Risk 1:` / blank line / `The token can expire. Mitigation: …`: the paragraphs under an empty risk are its text.
   let answerOf: RiskEntry | undefined;
@@ -155,6 +169,18 @@ export function readRisks(chunk: Chunk, outline: Outline, otherFields: TemplateF
     }
   }
   return risks;
+}
+
+/** A sub-heading over several risks: its title says risks (`Technical risks`, `Open issues`). */
+const GROUP_TITLE = /\b(?:risks|threats|concerns|hazards|issues|problems|failures|scenarios)\b/i;
+
+/** Blocks that write risks of their own: `- Risk 1:` items, `**Risk 2:**` paragraphs, a table with a risk column. */
+function namesRisks(blocks: Block[], lines: string[]): boolean {
+  const isRisk = (text: string) => /^risk\b/i.test(paragraphLabel(text.split('\n', 1)[0])?.label ?? '');
+  return blocks.some((block) =>
+    block.type === 'list' ? block.children.some((item) => isRisk(leadText(item) ?? ''))
+      : block.type === 'paragraph' ? isRisk(block.inline ?? '')
+        : block.type === 'table' && splitTableRow(lines[block.rows![0].line]).some((c) => RISK_COLUMN.test(c.text)));
 }
 
 /** The column of a risk table that holds the mitigations: by its word, or beside a risk column as its `Response`. */

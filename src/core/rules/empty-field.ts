@@ -6,8 +6,10 @@ export const emptyField: Rule = {
   description: 'A field has no value anywhere under its label.',
   defaultSeverity: 'warning',
   check(plan, report) {
+    // An empty `Mitigation:` under a risk is risk-without-mitigation's to report: one stub, one gap.
+    const mitigationStubs = new Set(plan.sections.flatMap((s) => s.risks.flatMap((r) => (r.emptyMitigationLine === undefined ? [] : [r.emptyMitigationLine]))));
     for (const { field, section } of templateFields(plan)) {
-      if (field.hasValue) continue;
+      if (field.hasValue || mitigationStubs.has(field.line)) continue;
       const example = field.template?.guidance && !/[{}]/.test(field.template.guidance) ? field.template.guidance : undefined;
       report({
         message: example

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { statusWordFor } from '../plan/checklist';
+import { statusEdit } from '../plan/status-cell';
 import type { Rule } from './rule';
 
 export const goNoGoOpen: Rule = {
@@ -10,13 +10,13 @@ export const goNoGoOpen: Rule = {
     for (const section of plan.sections) {
       for (const task of section.tasks) {
         if (task.checked) continue;
-        // A table row is ticked with its column's own word (`Done`, `✅`); no fix when the words leave it unclear.
-        const word = statusWordFor(task, true);
+        // A table row's status cell gets its column's own done status (`Done`, `✅ Done`); no fix when that is unclear.
+        const edit = statusEdit(plan.lines, task, true);
         report({
           message: l10n.t('Go/no-go item not checked yet: "{0}". Tick it once it is true.', task.text),
           range: { start: task.boxRange.start, end: { line: task.line, character: plan.lines[task.line].length } },
           sectionId: section.id,
-          fixes: word === undefined ? undefined : [{ title: task.form !== 'checkbox' ? l10n.t('Mark this go/no-go item "{0}"', word) : l10n.t('Check this go/no-go item'), edits: [{ range: task.boxRange, newText: word }] }],
+          fixes: edit && [{ title: task.form !== 'checkbox' ? l10n.t('Mark this go/no-go item "{0}"', edit.newText.trim()) : l10n.t('Check this go/no-go item'), edits: [edit] }],
         });
       }
     }

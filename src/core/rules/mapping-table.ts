@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { hasText, plainText } from '../markdown/inline';
 import type { MappingTable, PlanModel, Section } from '../plan/model';
 import { hasPlaceholder } from '../plan/placeholders';
+import { insertLines } from './insert-lines';
 import { sectionName, type FindingInput, type Rule } from './rule';
 
 export const mappingTable: Rule = {
@@ -15,15 +16,17 @@ export const mappingTable: Rule = {
       const columns = section.template.columns;
       if (!table || !section.mappings.some((t) => t.rows.length)) {
         const header = `| ${columns.map((c) => c.title).join(' | ')} |`;
+        // A header kept from its `|---|` row by a blank line: joining them is the writer's fix; a second header would make it a row.
+        const apart = table ? undefined : headerApart(plan, section);
+        const next = plan.lines[section.heading.line + 1];
+        const edit = table || apart ? undefined : insertLines(plan, section.heading.line + 1, `\n${header}\n|${columns.map(() => '---|').join('')}\n${next?.trim() ? '\n' : ''}`);
         report({
-          message: l10n.t('Section {0} has no mapping rows: add a table with the columns {1}.', sectionName(section.template), columns.map((c) => c.title).join(', ')),
+          message: apart
+            ? l10n.t('Section {0} has a table markdown cannot read: put its |---| row (line {1}) right under its header row (line {2}), with no blank line between.', sectionName(section.template), apart.delimiter + 1, apart.header + 1)
+            : l10n.t('Section {0} has no mapping rows: add a table with the columns {1}.', sectionName(section.template), columns.map((c) => c.title).join(', ')),
           range: section.heading.range,
           sectionId: section.id,
-          fixes: table ? undefined : [{
-            title: l10n.t('Insert the mapping table'),
-            isPreferred: true,
-            edits: [{ range: atLineStart(section.heading.line + 1), newText: `\n${header}\n|${columns.map(() => '---|').join('')}\n` }],
-          }],
+          fixes: edit && [{ title: l10n.t('Insert the mapping table'), isPreferred: true, edits: [edit] }],
         });
         continue;
       }
@@ -79,6 +82,18 @@ function columnIndex(section: Section, table: MappingTable, test: (words: string
   return table.columnMap.indexOf(templateIndex);
 }
 
-function atLineStart(line: number) {
-  return { start: { line, character: 0 }, end: { line, character: 0 } };
+/** `|---|---|`: a table's delimiter row (tested by its characters, so that any length costs one pass). */
+const isDelimiterRow = (line: string) => /^[\s|:-]+$/.test(line) && line.indexOf('-') >= 0 && line.indexOf('|') >= 0;
+
+/** A row of pipes, then blank lines, then a delimiter row, in the section's prose: a table markdown does not read. */
+function headerApart(plan: PlanModel, section: Section): { header: number; delimiter: number } | undefined {
+  const { lines, nonProse } = plan;
+  for (let line = section.heading.line + 1; line < section.endLine - 2; line++) {
+    if (nonProse[line] || !lines[line].trimStart().startsWith('|') || isDelimiterRow(lines[line]) || lines[line + 1].trim()) continue;
+    let next = line + 1;
+    while (next < section.endLine && !lines[next].trim()) next++;
+    if (next < section.endLine && !nonProse[next] && isDelimiterRow(lines[next])) return { header: line, delimiter: next };
+    line = next - 1;
+  }
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { RiskEntry } from '../plan/model';
-import { insertAt, type Rule } from './rule';
+import { insertLines } from './insert-lines';
+import type { Rule } from './rule';
 import { findSecrets } from './secret-value';
 
 /** A risk whose line holds a credential is named by its line: messages never echo a secret. */
@@ -18,6 +19,8 @@ export const riskWithoutMitigation: Rule = {
         if (!risk.hasText || risk.hasMitigation) continue;
         const secret = namesSecret(plan.lines, risk);
         const stub = risk.emptyMitigationLine;
+        // A stub already there needs words, not another stub.
+        const edit = risk.stubAt && stub === undefined ? insertLines(plan, risk.stubAt.line, `${risk.stubAt.indent}- Mitigation: \n`) : undefined;
         report({
           message: stub !== undefined
             ? secret
@@ -28,10 +31,7 @@ export const riskWithoutMitigation: Rule = {
               : l10n.t('{0} has no mitigation: add "Mitigation:" with what you will do about it.', risk.name),
           range: risk.range,
           sectionId: section.id,
-          // A stub already there needs words, not another stub.
-          fixes: risk.stubAt && stub === undefined
-            ? [{ title: l10n.t('Add a Mitigation: line'), isPreferred: true, edits: [insertAt(risk.stubAt.line, `${risk.stubAt.indent}- Mitigation: \n`)] }]
-            : undefined,
+          fixes: edit && [{ title: l10n.t('Add a Mitigation: line'), isPreferred: true, edits: [edit] }],
         });
       }
     }

@@ -61,7 +61,3 @@ function walkFields(plan: PlanModel, includeSetAside: boolean): FieldPlace[] {
 export function isSetAside(sub: Subsection): boolean {
   return sub.heading.status === 'complete' || sub.heading.status === 'deferred' || sub.heading.status === 'optional';
 }
-
-export function insertAt(line: number, text: string) {
-  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: text };
-}

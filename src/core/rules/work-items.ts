@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { PlanModel, Subsection, TemplateField } from '../plan/model';
-import { insertAt, isSetAside, type FindingInput } from './rule';
+import { insertLines } from './insert-lines';
+import { isSetAside, type FindingInput } from './rule';
 
 /**
  * Shared by phase-incomplete and wave-incomplete: each sub-heading of `kind` must carry the template's
@@ -17,14 +18,15 @@ export function checkWorkItems(plan: PlanModel, kind: string, optional: (field: 
       const names = missing.map((f) => f.label);
       const line = lastContentLine(plan, sub) + 1;
       const stubs = names.map((n) => `"- ${n}:"`).join(', ');
+      // Stub lines go under a sub-heading; a phase written as a list item or a table row is left to the writer.
+      const edit = sub.form === 'heading' ? insertLines(plan, line, names.map((n) => `- ${n}:\n`).join('')) : undefined;
       report({
         message: names.length > 1
           ? l10n.t('{0} has no {1}: add {2} with their values.', describe(sub, kind), names.join(', '), stubs)
           : l10n.t('{0} has no {1}: add {2} with its value.', describe(sub, kind), names[0], stubs),
         range: sub.heading.range,
         sectionId: section.id,
-        // Stub lines go under a sub-heading; a phase written as a list item or a table row is left to the writer.
-        fixes: sub.form === 'heading' ? [{ title: l10n.t('Add {0} to {1}', names.join(', '), describe(sub, kind)), isPreferred: true, edits: [insertAt(line, names.map((n) => `- ${n}:\n`).join(''))] }] : undefined,
+        fixes: edit && [{ title: l10n.t('Add {0} to {1}', names.join(', '), describe(sub, kind)), isPreferred: true, edits: [edit] }],
       });
     }
   }

@@ -98,3 +98,20 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
   return out;
 }
+
+/** Applies edits as VS Code does: every position must be in the document, inserted text takes the document's line ends, inserts at one point keep their order. */
+export function applyAsEditor(text: string, edits: TextEdit[]): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const rows = text.split(eol);
+  const starts: number[] = [];
+  rows.reduce((at, row) => (starts.push(at), at + row.length + eol.length), 0);
+  const offset = ({ line, character }: { line: number; character: number }) => {
+    if (line < 0 || line >= rows.length || character < 0 || character > rows[line].length) throw new Error(`edit outside the document: line ${line}, character ${character} of ${rows.length} lines`);
+    return starts[line] + character;
+  };
+  const ordered = edits.map((e, i) => ({ start: offset(e.range.start), end: offset(e.range.end), text: e.newText.replace(/\r\n|\r|\n/g, eol), i }));
+  ordered.sort((a, b) => b.start - a.start || b.i - a.i);
+  let out = text;
+  for (const e of ordered) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
