@@ -12,7 +12,7 @@ const MITIGATION_COLUMN = new RegExp(`${MITIGATION.source}|\\bresponse|\\bcounte
 const NO_MITIGATION = /\b(?:no|without|lacks?|missing|tbd)\s+(?:\w+\s+)?(?:mitigat|fallback|contingenc|workaround|recover|remediat)/i;
 
 /** `- Mitigation:` (bold, boxed or numbered) with nothing after it: a stub, not a mitigation, unless lines nested under it say one. */
-const EMPTY_MITIGATION_LABEL = /^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?(?:\*\*|__)?(?:mitigations?|fallback|contingency|workaround|recovery|remediation)(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*$/i;
+const EMPTY_MITIGATION_LABEL = /^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?(?:\*\*|__)?(?:mitigations?|fallback|contingency|workaround|recovery|remediation)(?:\*\*|__)?\s*(?::\s*)?(?:(?:\*\*|__)\s*)?$/i;
 
 const indentOf = (line: string) => line.length - line.trimStart().length;
 
