@@ -56,13 +56,13 @@ function computeWords(text: string): string[] {
     .replace(/no-go/gi, ' ')
     .toLowerCase()
     .replace(/[^a-z0-9\u00c0-\uffff]+/g, ' ');
-  const out: string[] = [];
+  const out = new Set<string>();
   for (const raw of spaced.split(' ')) {
     if (!raw || STOP.has(raw) || /^\d+$/.test(raw)) continue;
     const w = stem(raw);
-    if (!STOP.has(w) && !out.includes(w)) out.push(w);
+    if (!STOP.has(w)) out.add(w);
   }
-  return out;
+  return [...out];
 }
 
 /** Dice coefficient of two word sets: 1 for the same words, 0 for none in common. */
