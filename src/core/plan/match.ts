@@ -1,4 +1,5 @@
 // Matching by meaning: labels and titles are compared as sets of normalised words, never as exact strings.
+import { replaceParenthesised } from '../markdown/scan';
 
 const STOP = new Set([
   'a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'this', 'that', 'these', 'it', 'its', 'what',
@@ -78,7 +79,7 @@ export function similarity(a: readonly string[], b: readonly string[]): number {
 /** Best similarity over a text with and without its parenthetical remarks. */
 export function labelSimilarity(label: string, target: readonly string[]): number {
   const full = similarity(words(label), target);
-  const bare = label.replace(/\([^)]*\)/g, ' ');
+  const bare = replaceParenthesised(label, ' ');
   return bare === label ? full : Math.max(full, similarity(words(bare), target));
 }
 
