@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { leadText, type Block } from '../markdown/blocks';
 import { plainText, splitTableRow } from '../markdown/inline';
+import { replaceParenthesised } from '../markdown/scan';
 import { readChecklist } from './checklist';
 import { allFields, collectFields, matchTemplateField } from './fields';
 import { confirms, isWorkItemTitle, matchTitle, readCues, sectionByContent, type ContentCues } from './find-sections';
@@ -164,7 +165,7 @@ function assignSections(candidates: Candidate[], schema: TemplateSchema, outline
     const first = taken.get(title.section.id);
     if (first) {
       // The same section again is a duplicate when it says so plainly; otherwise it is a section of the plan's own.
-      const same = (h: Heading) => plainText(h.title).replace(/\([^)]*\)/g, ' ').toLowerCase().replace(/\s+/g, ' ').trim();
+      const same = (h: Heading) => replaceParenthesised(plainText(h.title), ' ').toLowerCase().replace(/\s+/g, ' ').trim();
       const plainly = candidate.heading.letter === title.section.id || same(candidate.heading) === same(first.heading) || similarity(words(candidate.heading.title), title.section.words) >= 0.99;
       if (!plainly) {
         candidate.match = { by: 'none', detail: l10n.t('its title names "{0}", already at line {1}', title.section.title, first.heading.line + 1) };
