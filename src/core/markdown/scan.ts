@@ -27,19 +27,39 @@ export function trailingNumber(text: string, spaceAfter = false): { start: numbe
   return { start: runStart(text, hash, isSpace), digits: text.slice(digitsStart, end) };
 }
 
+/** `text.replace(/\s*#?\d+\s*$/, '')`: `Link 2` -> `Link`. */
+export function withoutTrailingNumber(text: string): string {
+  const number = trailingNumber(text, true);
+  return number ? text.slice(0, number.start) : text;
+}
+
 /** `text.replace(/\([^)]*\)/g, replacement)`: each `(` to the first `)` after it. */
 export function replaceParenthesised(text: string, replacement: string): string {
-  let open = text.indexOf('(');
-  if (open < 0) return text;
+  return replaceEnclosed(text, '(', ')', replacement, 0);
+}
+
+/** `text.replace(/<[^>]+>/g, replacement)`: HTML tags. */
+export function replaceTags(text: string, replacement: string): string {
+  return replaceEnclosed(text, '<', '>', replacement, 1);
+}
+
+/** Each `open` to the first `close` after it, with at least `least` characters between, replaced. */
+function replaceEnclosed(text: string, open: string, close: string, replacement: string, least: number): string {
+  let start = text.indexOf(open);
+  if (start < 0) return text;
   let out = '';
   let copied = 0;
-  while (open >= 0) {
-    const close = text.indexOf(')', open + 1);
-    // No `)` after this `(` is none after any later one either.
-    if (close < 0) break;
-    out += text.slice(copied, open) + replacement;
-    copied = close + 1;
-    open = text.indexOf('(', copied);
+  while (start >= 0) {
+    const end = text.indexOf(close, start + 1);
+    // No `close` after this `open` is none after any later one either.
+    if (end < 0) break;
+    if (end - start - 1 < least) {
+      start = text.indexOf(open, start + 1);
+      continue;
+    }
+    out += text.slice(copied, start) + replacement;
+    copied = end + 1;
+    start = text.indexOf(open, copied);
   }
   return out + text.slice(copied);
 }
