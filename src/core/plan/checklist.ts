@@ -99,15 +99,27 @@ export function statusTableItems(table: Block, outline: Outline): TaskItem[] {
  */
 export function statusWordFor(item: TaskItem, checked: boolean): string | undefined {
   if (item.form === 'checkbox') return checked ? '[x]' : '[ ]';
-  const used = (item.column ?? []).filter((w) => w && readStatus(w)?.done === checked);
+  // Every item of a table shares its column: read the column once, not once per row.
+  const column = item.column ?? NO_WORDS;
+  let known = wordsFor.get(column);
+  if (!known) wordsFor.set(column, (known = new Map()));
+  if (!known.has(checked)) known.set(checked, columnWordFor(column, checked));
+  return known.get(checked);
+}
+
+const NO_WORDS: string[] = [];
+const wordsFor = new WeakMap<readonly string[], Map<boolean, string | undefined>>();
+
+function columnWordFor(column: readonly string[], checked: boolean): string | undefined {
+  const used = column.filter((w) => w && readStatus(w)?.done === checked);
   const same = [...new Set(used.map((w) => w.toLowerCase()))];
   if (same.length === 1) return used[0];
   if (same.length > 1) return undefined;
-  const others = [...new Set((item.column ?? []).filter((w) => w && readStatus(w)?.done !== checked).map((w) => w.toLowerCase()))];
+  const others = [...new Set(column.filter((w) => w && readStatus(w)?.done !== checked).map((w) => w.toLowerCase()))];
   const table = checked ? COUNTERPART : UNDO;
   const answers = [...new Set(others.map((w) => table[w]))];
   if (answers.length !== 1 || !answers[0]) return undefined;
-  const example = (item.column ?? []).find((w) => w.toLowerCase() === others[0]) ?? '';
+  const example = column.find((w) => w.toLowerCase() === others[0]) ?? '';
   return matchCase(answers[0], example);
 }
 
