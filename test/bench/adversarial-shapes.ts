@@ -83,8 +83,6 @@ export interface AdversarialShape {
   what: string;
   /** The plan with `n` units of the shape; a unit is a few bytes, so n of 2^14 is a plan of tens of KB. */
   build(n: number): string;
-  /** How many units make one doubling's starting size in the unit test, where a long line counts more than a row. */
-  unit?: number;
 }
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -104,17 +102,17 @@ export const SHAPES: AdversarialShape[] = [
   { name: 'agent-backticks', what: 'backtick runs in an agent line', build: (n) => planWith({ F: [`- Agent x${'`a`a'.repeat(Math.ceil(n / 4))}`, `- Agents ${'`'.repeat(n)}`] }) },
   { name: 'comment-opens', what: 'a run of `<!--`', build: (n) => planWith({ A: [`- Notes: ${'<!--'.repeat(Math.ceil(n / 4))}`], J: [`<!--${'<!-- connector-plan-disable x'.repeat(Math.ceil(n / 24))}`] }) },
   { name: 'table-comments', what: 'comments in a table row', build: (n) => planWith({ D: [`| Extra | \`x\` | \`id\` | \`e\` | 1:1 | DB ${'<!-- c --> '.repeat(Math.ceil(n / 11))}x |`, `| More | \`y\` | \`id\` | \`e\` | 1:1 | ${'<!--'.repeat(Math.ceil(n / 4))} |`] }) },
-  { name: 'nested-lists', what: 'lists nested n/8 deep', unit: 8, build: (n) => planWith({ J: range(Math.ceil(n / 8)).map((i) => `${spaces(2 * i)}- level ${i}: note`) }) },
-  { name: 'go-no-go-table', what: 'a go/no-go table of n/8 rows', unit: 8, build: (n) => planWith({ I: ['', '| Check | Status |', '|---|---|', ...range(Math.ceil(n / 8)).map((i) => `| Check ${i} | ${i % 3 ? 'Pending' : 'Done'} |`)] }) },
-  { name: 'suppressions', what: 'n/16 directives and n/16 findings', unit: 16, build: (n) => planWith({ J: range(Math.ceil(n / 16)).flatMap((i) => [`<!-- connector-plan-disable-next-line empty-field, r${i} -->`, `- Q${i + 2}:`]) }) },
+  { name: 'nested-lists', what: 'lists nested n/64 deep (bytes grow as depth²)', build: (n) => planWith({ J: range(Math.ceil(n / 64)).map((i) => `${spaces(2 * i)}- level ${i}: note`) }) },
+  { name: 'go-no-go-table', what: 'a go/no-go table of n/8 rows', build: (n) => planWith({ I: ['', '| Check | Status |', '|---|---|', ...range(Math.ceil(n / 8)).map((i) => `| Check ${i} | ${i % 3 ? 'Pending' : 'Done'} |`)] }) },
+  { name: 'suppressions', what: 'n/16 directives and n/16 findings', build: (n) => planWith({ J: range(Math.ceil(n / 16)).flatMap((i) => [`<!-- connector-plan-disable-next-line empty-field, r${i} -->`, `- Q${i + 2}:`]) }) },
   { name: 'label-spaces', what: 'labels and numbers followed by spaces', build: (n) => planWith({ C: [`- Link 3${spaces(n)}x`, `- Link 4:${spaces(n)}#x`], E: [`### Phase 2${spaces(n)}x`, `### Phase 3:${spaces(n)}:x`], F: [`### Wave 2${spaces(n)}x`] }) },
   { name: 'placeholder-braces', what: 'runs of `{`', build: (n) => planWith({ A: [`- Notes: ${'{'.repeat(n)}`, `- More: ${'{a'.repeat(n)}}`] }) },
   { name: 'emphasis-runs', what: 'runs of `*` and `_`', build: (n) => planWith({ A: [`- Notes: ${'**a'.repeat(Math.ceil(n / 3))}:`, `  ${'_ '.repeat(n)}x`, `**${'x '.repeat(n)}**`] }) },
   { name: 'html-tags', what: 'runs of `<` and `<summary>`', build: (n) => planWith({ F: ['<details>', `<summary>${'<summary>'.repeat(Math.ceil(n / 9))}`, `${'<a'.repeat(n)}`, '</details>'] }) },
   { name: 'table-pipes', what: 'a table row of many cells', build: (n) => planWith({ D: [`| Extra | ${'x | '.repeat(Math.ceil(n / 4))}` ] }) },
   { name: 'blockquote-depth', what: 'a line of many `>`', build: (n) => planWith({ J: [`${'> '.repeat(Math.ceil(n / 2))}- Q9: x`, `${'>'.repeat(n)}`] }) },
-  { name: 'many-headings', what: 'n/16 sub-headings', unit: 16, build: (n) => planWith({ G: range(Math.ceil(n / 16)).flatMap((i) => [`### Risk ${i} webhook`, `- Mitigation: r${i}`]) }) },
-  { name: 'many-phases', what: 'n/32 phases with fields', unit: 32, build: (n) => planWith({ E: range(Math.ceil(n / 32)).flatMap((i) => ['', `### Phase ${i + 2}: Part ${i}`, '- Scope:', `- Deliverables: d${i}`, '- Validation tests:']) }) },
-  { name: 'many-risks', what: 'n/16 risks', unit: 16, build: (n) => planWith({ G: range(Math.ceil(n / 16)).flatMap((i) => [`- Risk ${i + 2}: r${i} x`, ...(i % 2 ? ['  - Mitigation:'] : [])]) }) },
+  { name: 'many-headings', what: 'n/16 sub-headings', build: (n) => planWith({ G: range(Math.ceil(n / 16)).flatMap((i) => [`### Risk ${i} webhook`, `- Mitigation: r${i}`]) }) },
+  { name: 'many-phases', what: 'n/32 phases with fields', build: (n) => planWith({ E: range(Math.ceil(n / 32)).flatMap((i) => ['', `### Phase ${i + 2}: Part ${i}`, '- Scope:', `- Deliverables: d${i}`, '- Validation tests:']) }) },
+  { name: 'many-risks', what: 'n/16 risks', build: (n) => planWith({ G: range(Math.ceil(n / 16)).flatMap((i) => [`- Risk ${i + 2}: r${i} x`, ...(i % 2 ? ['  - Mitigation:'] : [])]) }) },
   { name: 'secret-assignments', what: 'a line of `key=` runs', build: (n) => planWith({ H: [`- Notes: ${'API_KEY'.repeat(Math.ceil(n / 7))} = x`, `- Bearer ${'a'.repeat(n)} @`, `- ${'token_'.repeat(Math.ceil(n / 6))}`] }) },
 ];

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { leadText, type Block } from '../markdown/blocks';
 import { plainText, splitTableRow } from '../markdown/inline';
-import { replaceParenthesised } from '../markdown/scan';
+import { isSpace, replaceParenthesised, runStart } from '../markdown/scan';
 import { readChecklist } from './checklist';
 import { allFields, collectFields, matchTemplateField } from './fields';
 import { confirms, isWorkItemTitle, matchTitle, readCues, sectionByContent, type ContentCues } from './find-sections';
@@ -274,7 +274,8 @@ function connectorName(title: string, schema: TemplateSchema): string | undefine
   for (const suffix of suffixes) {
     const at = title.toLowerCase().lastIndexOf(suffix.toLowerCase());
     if (suffix && at > 0) {
-      const name = title.slice(0, at).replace(/[\s:—–-]+$/, '').trim();
+      const head = title.slice(0, at);
+      const name = head.slice(0, runStart(head, head.length, (c) => isSpace(c) || c === 58 || c === 0x2014 || c === 0x2013 || c === 45)).trim();
       return name && !/^\{[^{}]*\}$/.test(name) ? name : undefined;
     }
   }
