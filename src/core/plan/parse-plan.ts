@@ -268,8 +268,11 @@ function connectorName(title: string, schema: TemplateSchema): string | undefine
   const { suffixes } = titleWords(schema);
   // `Connector Rollout Plan: HubSpot` names the connector after the colon.
   for (const suffix of suffixes) {
-    const lead = new RegExp(`^${suffix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:—–-]\\s*(.+)$`, 'i').exec(title);
-    if (suffix && lead) return /^\{[^{}]*\}$/.test(lead[1].trim()) ? undefined : lead[1].trim();
+    const lead = new RegExp(`^${suffix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:—–-]`, 'i').exec(title);
+    // What `\s*(.+)$` took after the separator, without retrying it from every space: one line, after any spaces.
+    const rest = lead ? title.slice(lead[0].length) : '';
+    const lineBreak = Math.max(rest.lastIndexOf('\n'), rest.lastIndexOf('\r'), rest.lastIndexOf('\u2028'), rest.lastIndexOf('\u2029'));
+    if (suffix && lead && rest.length > lineBreak + 1 && !rest.slice(0, lineBreak + 1).trim()) return /^\{[^{}]*\}$/.test(rest.trim()) ? undefined : rest.trim();
   }
   for (const suffix of suffixes) {
     const at = title.toLowerCase().lastIndexOf(suffix.toLowerCase());
