@@ -19,17 +19,22 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
  * A number closing the text, as `/\s*#?(\d+)\s*$/` finds it (`Link 2`, `Q #3 `): where the match starts and the
  * digits; undefined when the text does not end so. `spaceAfter` allows spaces after the digits.
  */
-export function trailingNumber(text: string, spaceAfter = false): { start: number; digits: string } | undefined {
+export function trailingNumber(text: string, spaceAfter = false): { start: number; digitsStart: number; digits: string } | undefined {
   const end = spaceAfter ? runStart(text, text.length, isSpace) : text.length;
   const digitsStart = runStart(text, end, isDigit);
   if (digitsStart === end) return undefined;
   const hash = digitsStart > 0 && text.charCodeAt(digitsStart - 1) === 35 /* # */ ? digitsStart - 1 : digitsStart;
-  return { start: runStart(text, hash, isSpace), digits: text.slice(digitsStart, end) };
+  return { start: runStart(text, hash, isSpace), digitsStart, digits: text.slice(digitsStart, end) };
 }
 
-/** `text.replace(/\s*#?\d+\s*$/, '')`: `Link 2` -> `Link`. */
-export function withoutTrailingNumber(text: string): string {
-  const number = trailingNumber(text, true);
+/** No line break: what `.` matches, so that `(.*)$` can be read as the rest of the text. */
+export function isOneLine(text: string): boolean {
+  return !/[\n\r\u2028\u2029]/.test(text);
+}
+
+/** `text.replace(/\s*#?\d+\s*$/, '')`: `Link 2` -> `Link` (without `\s*` after the digits when `spaceAfter` is false). */
+export function withoutTrailingNumber(text: string, spaceAfter = true): string {
+  const number = trailingNumber(text, spaceAfter);
   return number ? text.slice(0, number.start) : text;
 }
 

@@ -7,7 +7,7 @@ import type { Heading, WorkStatus } from './model';
 const MERGED_PREFIX = /^(?:section\s+)?\(?([A-Z])\s*[+/&]\s*([A-Z])\s*[).:]\s+/;
 const LETTER_PREFIX = /^(?:section\s+)?(?:\(([A-Za-z])\)|([A-Za-z])(?:\s*[).:\]]|\s+[-—–]))\s+/i;
 /** `2.`, `2.3`, and outline numbers in roman numerals: `IV.`, `V.1` (a lone `I.` is read as a letter). */
-const NUMBER_PREFIX = /^(?:section\s+)?(?:(\d+)(?:\.\d+)*|(?=[IVX]{2,}\.|[IVX]+\.\d)[IVX]+(?:\.\d+)*)[).:]?\s+/;
+const NUMBER_PREFIX = /^(?:section\s+)?(?:(\d+)(?:\.\d+)*|(?:[IVX]{2,}(?=\.)|[IVX]+(?=\.\d))(?:\.\d+)*)[).:]?\s+/;
 /** Emoji and marks before the words (`✅ Phase 1`, `🎯 A) Goals`) are not part of the title. */
 const LEADING_MARKS = /^[^\p{L}\p{N}([{`*_]+\s*/u;
 

@@ -1,5 +1,6 @@
 import { leadText } from '../markdown/blocks';
 import { hasText, matchLabel, plainText, splitTableRow } from '../markdown/inline';
+import { isOneLine } from '../markdown/scan';
 import { matchTemplateField, textColumn } from './fields';
 import type { RiskEntry, TemplateField } from './model';
 import { endOfText, hasContent, type Outline } from './outline';
@@ -171,6 +172,7 @@ function paragraphLabel(line: string): { label: string; value: string } | undefi
   const label = matchLabel(text);
   if (label) return label;
   // A bold sentence (`**Worst case, we hide the tab.**`) is no label: a label is a few words.
-  const period = /^(\*\*|__)([^*_\n,;]{1,40}?)\.\1\s*(.*)$/.exec(text);
-  return period && period[2].split(/\s+/).length <= 4 ? { label: plainText(period[2]), value: period[3] } : undefined;
+  // `\s*(.*)$` read as the spaces, then the rest of a one-line text (no space retried).
+  const period = /^(\*\*|__)([^*_\n,;]{1,40}?)\.\1\s*([^]*)/.exec(text);
+  return period && isOneLine(period[3]) && period[2].split(/\s+/).length <= 4 ? { label: plainText(period[2]), value: period[3] } : undefined;
 }
