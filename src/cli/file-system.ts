@@ -33,9 +33,19 @@ export const nodeFileSystem: CliFileSystem = {
   realpath: (path) => fs.realpath(path),
 };
 
+/** `text.replace(/, \w+ '.*'$/, '')`: the first `, open '` whose quote the text's last character closes. */
+function withoutPath(text: string): string {
+  const lineBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'), text.lastIndexOf('\u2028'), text.lastIndexOf('\u2029'));
+  if (!text.endsWith("'")) return text;
+  const call = /, \w+ '/g;
+  call.lastIndex = lineBreak + 1;
+  for (let m = call.exec(text); m; m = call.exec(text)) if (m.index + m[0].length < text.length) return text.slice(0, m.index);
+  return text;
+}
+
 /** `EACCES: permission denied, open '/x'` -> `permission denied (EACCES)`. */
 export function describeFsError(error: unknown): string {
   const { code, message } = (error ?? {}) as { code?: string; message?: string };
-  const reason = code && message?.startsWith(`${code}: `) ? message.slice(code.length + 2).replace(/, \w+ '.*'$/, '') : message;
+  const reason = code && message?.startsWith(`${code}: `) ? withoutPath(message.slice(code.length + 2)) : message;
   return code ? `${reason ?? 'error'} (${code})` : String(reason ?? error);
 }

@@ -286,7 +286,7 @@ export class PlanAnalyzer implements vscode.Disposable {
           for (const problem of problems) this.reportProblem(problem.message);
           // Template paths are relative to the config's folder, as its globs are.
           const at = (path: string) => vscode.Uri.joinPath(dir, ...path.split(/[\\/]+/).filter(Boolean));
-          return { rules, files, template: template ? at(template) : undefined, templates: templates.map((t) => ({ files: t.files, template: at(t.template) })), folder: dir.path.replace(/\/+$/, '') };
+          return { rules, files, template: template ? at(template) : undefined, templates: templates.map((t) => ({ files: t.files, template: at(t.template) })), folder: withoutTrailingSlashes(dir.path) };
         },
         () => undefined,
       );
@@ -312,4 +312,11 @@ export class PlanAnalyzer implements vscode.Disposable {
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   const key = uri.toString();
   return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
+}
+
+/** `path.replace(/\/+$/, '')`, read from the end (the search would retry every slash of a run). */
+export function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === '/') end--;
+  return path.slice(0, end);
 }

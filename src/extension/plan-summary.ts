@@ -16,7 +16,17 @@ export function checkedItemsText({ checked, total }: { checked: number; total: n
 
 /** File names that say nothing of the connector: the folder's name is read instead. */
 const GENERIC_NAME = /^(?:plan|readme|index|rollout[-_ ]?plan|connector[-_ ]?(?:rollout[-_ ]?)?plan)\.md$/i;
-const PLAN_SUFFIX = /[-_ .]*(?:connector[-_ ]?)?(?:rollout[-_ ]?)?plan\.md$|\.md$/i;
+/** `-connector-rollout-plan.md` and the like, found from its first word; the separators before it are read back from there. */
+const PLAN_SUFFIX = /(?:connector[-_ ]?)?(?:rollout[-_ ]?)?plan\.md$/i;
+
+/** `file.replace(/[-_ .]*(?:connector[-_ ]?)?(?:rollout[-_ ]?)?plan\.md$|\.md$/i, '')`, without retrying every separator of a run. */
+function withoutPlanSuffix(file: string): string {
+  const suffix = PLAN_SUFFIX.exec(file);
+  if (!suffix) return /\.md$/i.test(file) ? file.slice(0, -3) : file;
+  let start = suffix.index;
+  while (start > 0 && '-_ .'.includes(file[start - 1])) start--;
+  return file.slice(0, start);
+}
 
 /** The connector name from the title; else the file name without `-rollout-plan.md`, or the folder's name for `plan.md`, `README.md`… */
 export function planName(analysis: PlanAnalysis): string {
@@ -24,7 +34,7 @@ export function planName(analysis: PlanAnalysis): string {
   const parts = analysis.uri.path.split('/').filter(Boolean);
   const file = parts[parts.length - 1] ?? analysis.uri.path;
   if (GENERIC_NAME.test(file) && parts.length > 1) return parts[parts.length - 2];
-  return file.replace(PLAN_SUFFIX, '') || file;
+  return withoutPlanSuffix(file) || file;
 }
 
 /** One line for the clipboard: `Globex: 85% filled · NO-GO 2/3 (docs/globex-plan.md)`. */
