@@ -8,7 +8,7 @@ import * as path from 'node:path';
  */
 export function localeFromEnv(env: Readonly<Record<string, string | undefined>>): string | undefined {
   const value = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v.trim() !== '');
-  const locale = value?.trim().replace(/[.@].*$/, '').replace(/_/g, '-').toLowerCase();
+  const locale = value === undefined ? undefined : withoutEncoding(value.trim()).replace(/_/g, '-').toLowerCase();
   if (!locale || locale === 'c' || locale === 'posix') return undefined;
   return locale;
 }
@@ -38,4 +38,11 @@ export function configureMessages(env: Readonly<Record<string, string | undefine
   // In-process runs share one @vscode/l10n: a run in English must not keep an earlier run's bundle.
   l10n.config({ contents: {} });
   return undefined;
+}
+
+/** `value.replace(/[.@].*$/, '')`: the codeset and modifier (`.UTF-8`, `@euro`) cut off, from the first `.` or `@` of the last line. */
+function withoutEncoding(value: string): string {
+  const lineStart = Math.max(value.lastIndexOf('\n'), value.lastIndexOf('\r'), value.lastIndexOf('\u2028'), value.lastIndexOf('\u2029')) + 1;
+  const at = value.slice(lineStart).search(/[.@]/);
+  return at < 0 ? value : value.slice(0, lineStart + at);
 }

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { PlanReport } from './analyze';
 import { maskCode, plainText } from './markdown/inline';
+import { trailingNumber, withoutTrailingNumber } from './markdown/scan';
 import { acceptedValues, isOptionList, isPlaceholderOnly } from './plan/choices';
 import { isFieldFilled } from './plan/field-state';
 import { indentOf } from './plan/fields';
@@ -128,8 +129,10 @@ function valueCompletions(plan: PlanModel, line: number, at: number): PlanComple
 
 function labelCompletions(plan: PlanModel, line: number, at: number): PlanCompletion[] | undefined {
   const text = plan.lines[line];
-  const m = /^(\s*)((?:[-*+]|\d+[.)])\s+)((?:\*\*|__)?)([^:*_]*)$/.exec(text.slice(0, at));
-  if (!m) return undefined;
+  // `/^(\s*)((?:[-*+]|\d+[.)])\s+)((?:\*\*|__)?)([^:*_]*)$/`: the bullet, then a label with no colon or emphasis yet.
+  const typed = text.slice(0, at);
+  const m = /^(\s*)((?:[-*+]|\d+[.)])\s+)((?:\*\*|__)?)/.exec(typed);
+  if (!m || /[:*_]/.test(typed.slice(m[0].length))) return undefined;
   const section = plan.sections.find((s) => s.template && line > s.heading.line && line < s.endLine);
   const template = section?.template;
   if (!section || !template) return undefined;
@@ -175,7 +178,7 @@ function seriesSeparator(template: TemplateSection, field: TemplateField): strin
 }
 
 function nextNumber(written: Field[]): number {
-  const numbers = written.map((f) => Number(/(\d+)\s*$/.exec(f.label)?.[1] ?? 0));
+  const numbers = written.map((f) => Number(trailingNumber(f.label, true)?.digits ?? 0));
   return Math.max(written.length, ...numbers) + 1;
 }
 
@@ -251,7 +254,7 @@ function fieldHover(plan: PlanModel, { field, section, subsection }: FieldPlace,
   const tf = field.template!;
   const where = subsection ? `${sectionName(section.template!)} · ${plainText(subsection.heading.text)}` : sectionName(section.template!);
   const parts = [l10n.t({ message: '**{0}** — template field of {1}', args: [escapeMarkdown(tf.series ? field.label : tf.label), escapeMarkdown(where)], comment: ['Markdown: a field label in bold, then its section.'] })];
-  if (plainText(field.label).toLowerCase().replace(/\s*#?\d+$/, '') !== tf.label.toLowerCase()) parts.push(l10n.t('Written here as "{0}".', escapeMarkdown(field.label)));
+  if (withoutTrailingNumber(plainText(field.label).toLowerCase(), false) !== tf.label.toLowerCase()) parts.push(l10n.t('Written here as "{0}".', escapeMarkdown(field.label)));
   if (tf.choices) parts.push(l10n.t('Allowed values: {0}', acceptedValues(tf.choices).map((c) => `\`${c}\``).join(' · ')));
   if (tf.guidance) parts.push(`${l10n.t({ message: 'Template:', comment: ["Above a quote of the template's own guidance for the field."] })}\n\n> ${tf.guidance}`);
   parts.push(fieldState(plan, field));

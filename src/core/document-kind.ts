@@ -103,9 +103,10 @@ export function readDocumentKind(plan: PlanModel, hints: KindHints = {}): Docume
 
   if (hints.assumed) return { kind: 'plan', why: l10n.t('checked as a plan: a `files` glob of .connector-plan.json names it, or New Connector Plan made it'), evidence };
 
-  const titleMatch = titleText ? words.title.exec(titleText) : null;
+  const at = titleText ? words.find(titleText) : -1;
+  const titleMatch = at >= 0;
   // `Review of the HubSpot Rollout Plan` is a review; `HubSpot Rollout Plan (revision 2)` is the plan.
-  const saysOther = titleText ? kindWords(titleMatch ? titleText.slice(0, titleMatch.index) : titleText) : [];
+  const saysOther = titleText ? kindWords(titleMatch ? titleText.slice(0, at) : titleText) : [];
   const fileSays = hints.path && !titleMatch ? kindWords(hints.path.split(/[\\/]/).pop() ?? '') : [];
   if (saysOther.length) return { kind: 'other', why: l10n.t('the word "{0}" in its title says it is not a plan', saysOther[0]), evidence };
   if (fileSays.length) return { kind: 'other', why: l10n.t('the word "{0}" in its file name says it is not a plan', fileSays[0]), evidence };

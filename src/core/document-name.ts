@@ -29,9 +29,9 @@ function folderWords(folder: string): string {
 export function fileRole(path: string): string | undefined {
   const { base } = pathParts(path);
   if (/^final/i.test(base)) return 'final';
-  const round = /^(\d+)[-_ .]+(.*)$/.exec(base);
+  const round = /^(\d+)[-_ .]/.exec(base);
   if (round) {
-    const words = round[2].toLowerCase().split(/[-_\s.]+/).filter((w) => w && !AUTHORS.has(w));
+    const words = base.slice(round[1].length).toLowerCase().split(/[-_\s.]+/).filter((w) => w && !AUTHORS.has(w));
     return [round[1], ...words].join(' ');
   }
   return undefined;

@@ -20,6 +20,7 @@ export { completionsAt, hoverAt, reasonsOtherThan, severityWord, statusWord } fr
 export type { PlanCompletion, PlanCompletionKind, PlanHover } from './assist';
 export type { PlanModel, Section, Subsection, Field, TaskItem, Heading, WorkStatus, WorkSlot, LinkEntry, SectionMatch, TemplateSchema, TemplateSection, TemplateField } from './plan/model';
 export { getDefaultSchema } from './template/schema';
+export { withoutTrailingNumber } from './markdown/scan';
 export { DEFAULT_TEMPLATE_TEXT } from './template/default-template.generated';
 export { explainPlan } from './explain';
 export { readDocumentKind } from './document-kind';

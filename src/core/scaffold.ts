@@ -10,13 +10,18 @@ export const MAX_FILE_NAME_BYTES = 200;
  * digits of every script stay, anything else becomes one dash. Empty when the name has no letter or digit.
  */
 export function connectorSlug(name: string): string {
-  return name
+  const slug = name
     .normalize('NFKD')
     .replace(/(\p{Script=Latin})[\u0300-\u036f]+/gu, '$1')
     .normalize('NFC')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-');
+  // No dash at either end (a scan: `/-+$/` would retry every dash of a run).
+  let start = 0;
+  let end = slug.length;
+  while (slug[start] === '-') start++;
+  while (end > start && slug[end - 1] === '-') end--;
+  return slug.slice(start, end);
 }
 
 /** UTF-8 bytes of a text, counted by code point (the core has no TextEncoder in every host it runs in). */

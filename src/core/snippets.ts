@@ -1,4 +1,5 @@
 import { plainText } from './markdown/inline';
+import { isOneLine, isSpace, trailingNumber } from './markdown/scan';
 import { acceptedValues } from './plan/choices';
 import type { TemplateField, TemplateSchema, TemplateSection } from './plan/model';
 import { getDefaultSchema } from './template/schema';
@@ -12,10 +13,41 @@ export interface SnippetPart {
 
 const PLACEHOLDER = /(?<!\$)\{([^{}\n]+)\}/g;
 const HEADING = /^\s{0,3}(#{1,6})\s/;
-const TASK = /^(\s*[-*+]\s+\[)[ xX](\]\s+)(.*)$/;
-const LABELLED_ITEM = /^(\s*[-*+]\s+)([^:]+?):(\s*)(.*)$/;
+/** `- [ ] text`: the rest is read as one line below, as `(.*)$` would, without retrying the spaces before it. */
+const TASK_HEAD = /^(\s*[-*+]\s+\[)[ xX](\]\s+)/;
+const ITEM_HEAD = /^\s*[-*+]\s+/;
 const TABLE_ROW = /^\s*\|/;
-const TABLE_DELIMITER = /^\s*\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*$/;
+
+/** `/^(\s*[-*+]\s+\[)[ xX](\]\s+)(.*)$/.exec(line)`, in one pass. */
+function taskLine(line: string): string[] | null {
+  const head = TASK_HEAD.exec(line);
+  const rest = head ? line.slice(head[0].length) : '';
+  return head && isOneLine(rest) ? [line, head[1], head[2], rest] : null;
+}
+
+/** `/^(\s*[-*+]\s+)([^:]+?):(\s*)(.*)$/.exec(line)`, in one pass: bullet, label, spaces after the colon, value. */
+function labelledItem(line: string): string[] | null {
+  const head = ITEM_HEAD.exec(line);
+  if (!head) return null;
+  let labelStart = head[0].length;
+  const colon = line.indexOf(':', labelStart);
+  if (colon < 0) return null;
+  // An empty label borrows the bullet's last space, when the bullet has two.
+  if (colon === labelStart && (labelStart < 2 || !/\s/.test(line[labelStart - 2]))) return null;
+  if (colon === labelStart) labelStart--;
+  let valueStart = colon + 1;
+  while (valueStart < line.length && isSpace(line.charCodeAt(valueStart))) valueStart++;
+  const value = line.slice(valueStart);
+  return isOneLine(value) ? [line, line.slice(0, labelStart), line.slice(labelStart, colon), line.slice(colon + 1, valueStart), value] : null;
+}
+
+/** `/^\s*\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*$/.test(line)`, cell by cell: `|---|:--:|`. */
+function isDelimiterRow(line: string): boolean {
+  const text = line.trim();
+  const cells = (text.startsWith('|') ? text.slice(1) : text).split('|');
+  const last = cells.pop()!;
+  return cells.length > 0 && cells.every((cell) => /^:?-+:?$/.test(cell.trim())) && /^:?-*:?$/.test(last.trim());
+}
 
 /** Names for the repeatable-field snippets; a field the template adds later still gets `cp-<key>`. */
 const SERIES_NAMES: Record<string, { prefix: string; name: string }> = {
@@ -92,7 +124,9 @@ function rowSnippet(line: string, section: TemplateSection | undefined, stops: T
     .map((cell, i) => {
       if (i === 0 || i === cells.length - 1) return escapeSnippetText(cell);
       const column = section?.columns[i - 1];
-      const [, before, text, after] = /^(\s*)(.*?)(\s*)$/.exec(cell)!;
+      const before = cell.slice(0, cell.length - cell.trimStart().length);
+      const text = cell.trim();
+      const after = cell.slice(before.length + text.length);
       const placeholder = /^\{([^{}]+)\}$/.exec(text);
       let value: string;
       if (placeholder && column?.choices) value = stops.choice(text, column.choices);
@@ -105,10 +139,11 @@ function rowSnippet(line: string, section: TemplateSection | undefined, stops: T
 }
 
 /** A labelled item: an empty value gets a tab stop, a choice list a choice tab stop, placeholders theirs. */
-function fieldSnippet(m: RegExpExecArray, field: TemplateField | undefined, stops: TabStops, numberStop?: string): string {
+function fieldSnippet(m: readonly string[], field: TemplateField | undefined, stops: TabStops, numberStop?: string): string {
   const [, bullet, rawLabel, space, value] = m;
   let label = escapeSnippetText(rawLabel);
-  if (numberStop && field) label = label.replace(/\d+(?=\s*$)/, () => stops.value(numberStop));
+  const number = numberStop && field ? trailingNumber(label, true) : undefined;
+  if (number) label = label.slice(0, number.digitsStart) + stops.value(numberStop!) + label.slice(number.digitsStart + number.digits.length);
   if (!value.trim()) return `${bullet}${label}: ${stops.empty()}`;
   if (field?.choices) return `${bullet}${label}:${space || ' '}${stops.choice(value.trim(), field.choices)}`;
   return `${bullet}${label}:${space}${proseSnippet(value, stops)}`;
@@ -119,9 +154,9 @@ function linesSnippet(lines: string[], section: TemplateSection | undefined, sto
   let tableLine = 0;
   return lines.map((line) => {
     tableLine = TABLE_ROW.test(line) ? tableLine + 1 : 0;
-    if (HEADING.test(line) || TASK.test(line)) return escapeSnippetText(line);
-    if (tableLine > 0) return tableLine === 1 || TABLE_DELIMITER.test(line) ? escapeSnippetText(line) : rowSnippet(line, section, stops, 'keep');
-    const item = LABELLED_ITEM.exec(line);
+    if (HEADING.test(line) || taskLine(line)) return escapeSnippetText(line);
+    if (tableLine > 0) return tableLine === 1 || isDelimiterRow(line) ? escapeSnippetText(line) : rowSnippet(line, section, stops, 'keep');
+    const item = labelledItem(line);
     if (item) return fieldSnippet(item, findField(section, item[2]), stops);
     return proseSnippet(line, stops);
   });
@@ -199,7 +234,7 @@ function sectionPart(section: TemplateSection): SnippetPart {
 /** One more `Link 4:` / `Risk 4:` / `Q4:`: the template's first line of the series, numbered after the template's last. */
 function seriesPart(section: TemplateSection, field: TemplateField): [string, SnippetPart] | undefined {
   const lines = skeletonLines(section);
-  const items = lines.map((line) => LABELLED_ITEM.exec(line)).filter((m): m is RegExpExecArray => Boolean(m && seriesNumber(field, plainText(m[2])) !== undefined));
+  const items = lines.map((line) => labelledItem(line)).filter((m): m is string[] => Boolean(m && seriesNumber(field, plainText(m[2])) !== undefined));
   if (!items.length) return undefined;
   const stops = new TabStops();
   const body = [fieldSnippet(items[0], field, stops, String(items.length + 1))];
@@ -249,7 +284,7 @@ function workPart(section: TemplateSection): [string, SnippetPart] | undefined {
 }
 
 function checklistPart(section: TemplateSection): SnippetPart | undefined {
-  const task = skeletonLines(section).map((line) => TASK.exec(line)).find(Boolean);
+  const task = skeletonLines(section).map((line) => taskLine(line)).find(Boolean);
   if (!task) return undefined;
   return {
     prefix: 'cp-go-no-go',

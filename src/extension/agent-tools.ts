@@ -19,7 +19,7 @@ import {
   type ToolInput,
 } from '../core';
 import { writeGoNoGoItem } from './commands/set-go-no-go-item';
-import type { PlanAnalysis, PlanAnalyzer } from './plan-analysis';
+import { withoutTrailingSlashes, type PlanAnalysis, type PlanAnalyzer } from './plan-analysis';
 import { forEachAtOnce, markdownFiles } from './plan-files';
 import { readWorkspaceFile } from './read-file';
 import { readSettings } from './settings';
@@ -245,7 +245,7 @@ class AgentTools {
     const normalized = input.replace(/\\/g, '/');
     let base = folders[0];
     let relative = normalized;
-    const prefixOf = (f: vscode.WorkspaceFolder) => [f.uri.path, f.uri.fsPath.replace(/\\/g, '/')].map((p) => p.replace(/\/+$/, '')).find((p) => normalized === p || normalized.startsWith(`${p}/`));
+    const prefixOf = (f: vscode.WorkspaceFolder) => [f.uri.path, f.uri.fsPath.replace(/\\/g, '/')].map(withoutTrailingSlashes).find((p) => normalized === p || normalized.startsWith(`${p}/`));
     const inside = folders.find((f) => prefixOf(f) !== undefined);
     if (inside) {
       base = inside;

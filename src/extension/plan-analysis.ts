@@ -299,7 +299,7 @@ export class PlanAnalyzer implements vscode.Disposable {
       const file = vscode.Uri.joinPath(dir, CONFIG_FILE);
       pending = readWorkspaceFile(file).then(
         (read) => {
-          const folder = dir.path.replace(/\/+$/, '');
+          const folder = withoutTrailingSlashes(dir.path);
           if ('problem' in read) {
             if (read.missing) return undefined;
             // As the CLI does: named, and the defaults from this folder down.
@@ -341,4 +341,11 @@ export function isListed(result: PlanAnalysis): boolean {
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   const key = uri.toString();
   return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
+}
+
+/** `path.replace(/\/+$/, '')`, read from the end (the search would retry every slash of a run). */
+export function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === '/') end--;
+  return path.slice(0, end);
 }

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { ExplainedField, ExplainedSection, ExplainedWorkItem, PlanExplanation } from '../../core';
-import { statusWord } from '../../core';
+import { statusWord, withoutTrailingNumber } from '../../core';
 import { escapeControlCharacters, linePath } from './terminal-text';
 
 /** The plan's reading as an indented outline: headings, then what each one holds. */
@@ -68,7 +68,7 @@ function workState(work: ExplainedWorkItem): string {
 
 function fieldLines(field: ExplainedField, indent: string): string[] {
   const span = field.lines[0] === field.lines[1] ? l10n.t('line {0}', field.line) : l10n.t('lines {0}–{1}', field.lines[0], field.lines[1]);
-  const same = field.template && field.template.toLowerCase() === field.label.toLowerCase().replace(/\s*#?\d+$/, '');
+  const same = field.template && field.template.toLowerCase() === withoutTrailingNumber(field.label.toLowerCase(), false);
   const state = { filled: l10n.t('filled'), empty: l10n.t('EMPTY'), placeholder: l10n.t('still the placeholder'), unchosen: l10n.t('option list, none chosen') }[field.state];
   const kinds: Record<ExplainedField['kind'], string> = {
     item: l10n.t({ message: 'item', comment: ['How a field is written: a list item.'] }),

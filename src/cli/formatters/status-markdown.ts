@@ -37,7 +37,8 @@ export function formatStatusMarkdown(files: CheckedFile[], options: MarkdownOpti
 
 /** Backslash before every character that means something inline (`|` ends a cell); line breaks become spaces. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_[\]<>!|~&$#{}()]/g, '\\$&');
+  // A run of spaces with a line break in it is one space (`\s*[\r\n]+\s*` retried every space of a run).
+  return text.replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run)).replace(/[\\`*_[\]<>!|~&$#{}()]/g, '\\$&');
 }
 
 /** A relative URL: each segment percent-encoded (parentheses too, so the link's end stays unambiguous). */

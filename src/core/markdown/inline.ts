@@ -1,4 +1,5 @@
 // Inline-level helpers that work on raw markdown source text (no second parse).
+import { isSpace, runStart } from './scan';
 
 /** Replaces code spans and HTML comments with spaces, keeping every column where it was. */
 export function maskCode(line: string): string {
@@ -32,6 +33,45 @@ export function maskCode(line: string): string {
   return parts.join('');
 }
 
+/** `line.replace(/<!--[\s\S]*?-->/g, '')`: closed HTML comments removed, an unclosed one kept. */
+export function dropComments(line: string): string {
+  let open = line.indexOf('<!--');
+  if (open < 0) return line;
+  let out = '';
+  let copied = 0;
+  while (open >= 0) {
+    const close = line.indexOf('-->', open + 4);
+    // No `-->` after this `<!--` is none after a later one either.
+    if (close < 0) break;
+    out += line.slice(copied, open);
+    copied = close + 3;
+    open = line.indexOf('<!--', copied);
+  }
+  return out + line.slice(copied);
+}
+
+/** `text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')`: links and images replaced by their text. */
+function unlink(text: string): string {
+  let out = '';
+  let copied = 0;
+  let open = text.indexOf('[');
+  while (open >= 0) {
+    const close = text.indexOf(']', open + 1);
+    if (close < 0) break;
+    // Every `[` before this `]` closes here too: without `(` after it, none of them is a link.
+    if (text.charCodeAt(close + 1) !== 40 /* ( */) {
+      open = text.indexOf('[', close + 1);
+      continue;
+    }
+    const end = text.indexOf(')', close + 2);
+    if (end < 0) break;
+    out += text.slice(copied, open > copied && text[open - 1] === '!' ? open - 1 : open) + text.slice(open + 1, close);
+    copied = end + 1;
+    open = text.indexOf('[', copied);
+  }
+  return out + text.slice(copied);
+}
+
 const MARKUP = /[[*_~`<]|\s\s|[\t\n\r]/;
 
 /** Markdown emphasis, code ticks, links and HTML comments removed: the words a person reads. */
@@ -50,9 +90,7 @@ const plainCache = new Map<string, string>();
 
 function stripMarkup(text: string): string {
   if (!/[[*_~<]/.test(text)) return text.replace(/`+/g, '').replace(/\s+/g, ' ').trim();
-  return text
-    .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+  return unlink(text.replace(/<!--[\s\S]*?(-->|$)/g, ' '))
     .replace(/(\*\*|__|~~)/g, '')
     .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,:;!?]|$)/g, '$1$2')
     .replace(/`+/g, '')
@@ -147,10 +185,18 @@ export interface CellSpan {
   end: number;
 }
 
+/** `source.replace(/<!--[\s\S]*?-->\s*$/, (c) => ' '.repeat(c.length))`: a comment closing the line turned into spaces. */
+function blankTrailingComment(source: string): string {
+  const end = runStart(source, source.length, isSpace) - 3;
+  const open = source.indexOf('<!--');
+  if (end < 0 || !source.startsWith('-->', end) || open < 0 || open + 4 > end) return source;
+  return source.slice(0, open) + ' '.repeat(source.length - open);
+}
+
 /** Splits a table row's source line on unescaped pipes; spans exclude the outer pipes and surrounding spaces. */
 export function splitTableRow(source: string): CellSpan[] {
   // A trailing comment (`<!-- connector-plan-disable-line … -->`) is not a cell.
-  const line = source.indexOf('<!--') >= 0 ? source.replace(/<!--[\s\S]*?-->\s*$/, (c) => ' '.repeat(c.length)) : source;
+  const line = source.indexOf('<!--') >= 0 ? blankTrailingComment(source) : source;
   const cells: CellSpan[] = [];
   let start = 0;
   let i = 0;

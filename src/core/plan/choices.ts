@@ -1,4 +1,5 @@
 import { plainText } from '../markdown/inline';
+import { isSpace, replaceParenthesised, runStart, splitOptions } from '../markdown/scan';
 
 /** Words real plans use for the template's choices (`Postgres unique index` is enforced in the DB). */
 const CHOICE_SYNONYMS: Record<string, string[]> = {
@@ -10,10 +11,16 @@ const CHOICE_SYNONYMS: Record<string, string[]> = {
 };
 
 const RATIO = /^[0-9nm*]+:[0-9nm*]+$/i;
-const RATIO_VALUE = /^(?:1|n|m|\*|one|many)\s*(?::|-to-|\s+to\s+)\s*(?:1|n|m|\*|one|many)\b/i;
+const RATIO_VALUE = /^(?:1|n|m|\*|one|many)(?:\s*(?::|-to-)|\s+to\s)\s*(?:1|n|m|\*|one|many)\b/i;
+
+const isClosingMark = (code: number) => code === 46 || code === 58 || code === 59 || code === 44; // . : ; ,
 
 function normalise(value: string): string {
-  return plainText(value).replace(/\([^)]*\)/g, ' ').replace(/[.:;,]+\s*$/, '').trim().toLowerCase();
+  const text = replaceParenthesised(plainText(value), ' ');
+  // `.replace(/[.:;,]+\s*$/, '')`, read from the end.
+  const spaces = runStart(text, text.length, isSpace);
+  const marks = runStart(text, spaces, isClosingMark);
+  return (marks < spaces ? text.slice(0, marks) : text).trim().toLowerCase();
 }
 
 const chosenCache = new Map<string, string | undefined>();
@@ -43,9 +50,10 @@ function computeChosen(value: string, choices: readonly string[]): string | unde
     return m ? m[0].replace(/\s+/g, '').toUpperCase() : undefined;
   }
   const tokens = text.split(/[^a-z0-9*]+/).filter(Boolean);
+  const tokenSet = new Set(tokens);
   for (const choice of choices) {
     const c = choice.toLowerCase();
-    if (tokens.includes(c) || (CHOICE_SYNONYMS[c] ?? []).some((s) => tokens.includes(s))) return choice;
+    if (tokenSet.has(c) || (CHOICE_SYNONYMS[c] ?? []).some((s) => tokenSet.has(s))) return choice;
   }
   // `both` of two choices (`DB` and `app`) names them both, as `DB + app` does.
   if (choices.length === 2 && tokens[0] === 'both') return choices[0];
@@ -73,7 +81,8 @@ export function isOptionList(value: string, choices: readonly string[]): boolean
     const struck = [...value.matchAll(/~~([^~]+)~~/g)].length;
     if (bold.filter((b) => choices.some((c) => c.toLowerCase() === b)).length === 1 || struck === choices.length - 1) return false;
   }
-  const parts = normalise(value).split(/\s*(?:\/|\||,|\bor\b)\s*/).filter(Boolean);
+  // The spaces around each separator go with it (as `\s*(?:…)\s*` took them, in quadratic time on a run of spaces).
+  const parts = normalise(value).split(/\/|\||,|\bor\b/).map((p) => p.trim()).filter(Boolean);
   const named = parts.filter((p) => choices.some((c) => c.toLowerCase() === p));
   return named.length >= 2 && named.length === parts.length;
 }
@@ -81,7 +90,7 @@ export function isOptionList(value: string, choices: readonly string[]): boolean
 /** `{1:1/1:N}` -> ['1:1', '1:N']; a placeholder that offers no options -> []. */
 export function placeholderChoices(inner: string): string[] {
   if (!/\/|\bor\b/.test(inner)) return [];
-  const options = inner.split(/\s*\/\s*|\s+or\s+/).map((s) => s.trim()).filter((s) => s && s !== '...' && s.length <= 24);
+  const options = splitOptions(inner).map((s) => s.trim()).filter((s) => s && s !== '...' && s.length <= 24);
   return options.length >= 2 ? options : [];
 }
 

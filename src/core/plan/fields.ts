@@ -1,5 +1,6 @@
 import { leadText, type Block } from '../markdown/blocks';
 import { hasText, matchLabel, matchTask, plainText, splitTableRow, type LabelMatch } from '../markdown/inline';
+import { withoutTrailingNumber } from '../markdown/scan';
 import { labelSimilarity, MATCH_THRESHOLD } from './match';
 import type { Field, FieldKind, TemplateField } from './model';
 import { hasContent, type Outline } from './outline';
@@ -210,7 +211,7 @@ function bestTemplateField(label: string, fields: TemplateField[]): TemplateFiel
   let best: TemplateField | undefined;
   let bestScore = MATCH_THRESHOLD;
   for (const field of fields) {
-    const text = field.series ? label.replace(/\s*#?\d+\s*$/, '') : label;
+    const text = field.series ? withoutTrailingNumber(label) : label;
     // `Secrets` names `Secrets/env vars (.env.local + deployment)`: the template's remarks in parentheses are not needed.
     const score = Math.max(labelSimilarity(text, field.words), field.bareWords ? labelSimilarity(text, field.bareWords) : 0);
     if (score > bestScore || (score === bestScore && !best)) {

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { leadText, type Block } from '../markdown/blocks';
 import { matchLabel, matchTask, plainText, splitTableRow } from '../markdown/inline';
+import { replaceParenthesised } from '../markdown/scan';
 import { matchTemplateField } from './fields';
 import { labelSimilarity, MATCH_THRESHOLD, similarity, words } from './match';
 import type { Heading, SectionMatch, TemplateSchema, TemplateSection } from './model';
@@ -25,7 +26,7 @@ export interface TitleMatch {
 function shared(title: string, target: readonly string[], generic: readonly string[] = []): { sim: number; common: number; size: number } {
   let best = { sim: 0, common: 0, size: 0 };
   // `Agent Team Plan: Billing Sync` is named by what comes before its colon.
-  for (const text of new Set([title, title.replace(/\([^)]*\)/g, ' '), title.split(/:\s/, 1)[0]])) {
+  for (const text of new Set([title, replaceParenthesised(title, ' '), title.split(/:\s/, 1)[0]])) {
     const w = words(text);
     const common = w.filter((x) => target.includes(x) && !generic.includes(x)).length;
     const sim = similarity(w, target);

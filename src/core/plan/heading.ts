@@ -1,12 +1,13 @@
 import type { Block } from '../markdown/blocks';
 import { plainText } from '../markdown/inline';
+import { isSpace, runStart } from '../markdown/scan';
 import type { Heading, WorkStatus } from './model';
 
 /** `E+F) Delivery and Agent Waves`, `A/B) Why and What We Read`: one heading for two sections. */
 const MERGED_PREFIX = /^(?:section\s+)?\(?([A-Z])\s*[+/&]\s*([A-Z])\s*[).:]\s+/;
 const LETTER_PREFIX = /^(?:section\s+)?(?:\(([A-Za-z])\)|([A-Za-z])(?:\s*[).:\]]|\s+[-—–]))\s+/i;
 /** `2.`, `2.3`, and outline numbers in roman numerals: `IV.`, `V.1` (a lone `I.` is read as a letter). */
-const NUMBER_PREFIX = /^(?:section\s+)?(?:(\d+)(?:\.\d+)*|(?=[IVX]{2,}\.|[IVX]+\.\d)[IVX]+(?:\.\d+)*)[).:]?\s+/;
+const NUMBER_PREFIX = /^(?:section\s+)?(?:(\d+)(?:\.\d+)*|(?:[IVX]{2,}(?=\.)|[IVX]+(?=\.\d))(?:\.\d+)*)[).:]?\s+/;
 /** Emoji and marks before the words (`✅ Phase 1`, `🎯 A) Goals`) are not part of the title. */
 const LEADING_MARKS = /^[^\p{L}\p{N}([{`*_]+\s*/u;
 
@@ -84,18 +85,47 @@ export function headingFromText(raw: string, line: number, level: number, col: n
 
 /** `Sync Engine — PARTIAL (auth only)` -> core `Sync Engine`, suffix `PARTIAL (auth only)`. */
 function splitSuffix(text: string): { core: string; suffix?: string } {
-  const dash = /\s+[—–]\s+|\s+-{1,2}\s+|\s*\|\s*/.exec(text);
-  if (dash && dash.index > 0) return { core: text.slice(0, dash.index).trim(), suffix: text.slice(dash.index + dash[0].length).trim() };
-  const paren = /\s*[([]([^)\]]*)[)\]]\s*$/.exec(text);
-  if (paren && paren.index > 0 && STATUS.some(([p]) => p.test(paren[1]))) {
-    return { core: text.slice(0, paren.index).trim(), suffix: paren[1] };
+  const dash = suffixDash(text);
+  if (dash && dash.index > 0) return { core: text.slice(0, dash.index).trim(), suffix: text.slice(dash.end).trim() };
+  const paren = closingRemark(text);
+  if (paren && paren.index > 0 && STATUS.some(([p]) => p.test(paren.remark))) {
+    return { core: text.slice(0, paren.index).trim(), suffix: paren.remark };
   }
   return { core: text.trim() };
 }
 
+const spaceEnd = (text: string, from: number) => {
+  let i = from;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+};
+
+/** The first ` — `, ` - `, ` -- ` or `|` (with the spaces around it) in the text, read once: a run of spaces that leads to none is skipped whole. */
+function suffixDash(text: string): { index: number; end: number } | undefined {
+  for (let i = 0; i < text.length; ) {
+    const q = spaceEnd(text, i);
+    const ch = text[q];
+    if (ch === '|') return { index: i, end: spaceEnd(text, q + 1) };
+    const dashes = ch === '—' || ch === '–' ? 1 : ch === '-' ? (text[q + 1] === '-' ? 2 : 1) : 0;
+    if (q > i && dashes && isSpace(text.charCodeAt(q + dashes))) return { index: i, end: spaceEnd(text, q + dashes) };
+    i = q > i ? q : i + 1;
+  }
+  return undefined;
+}
+
+/** `/\s*[([]([^)\]]*)[)\]]\s*$/`, read from the end: a remark in brackets closing the text. */
+function closingRemark(text: string): { index: number; remark: string } | undefined {
+  const end = runStart(text, text.length, isSpace) - 1;
+  if (end < 0 || (text[end] !== ')' && text[end] !== ']')) return undefined;
+  let open = -1;
+  for (let i = end - 1; i >= 0 && text[i] !== ')' && text[i] !== ']'; i--) if (text[i] === '(' || text[i] === '[') open = i;
+  return open < 0 ? undefined : { index: runStart(text, open, isSpace), remark: text.slice(open + 1, end) };
+}
+
 /** `Phase 2: Sync Engine` -> kind `phase`, number 2, title `Sync Engine`. */
 export function readWorkHeading(title: string): { kind?: string; number?: number; rest: string } {
-  const m = /^([A-Za-z][\w-]*)\s*#?(\d+)?\s*[:.)\-—–]?\s*(.*)$/.exec(title);
-  if (!m) return { rest: title };
+  // `/^([A-Za-z][\w-]*)\s*#?(\d+)?\s*[:.)\-—–]?\s*(.*)$/` without adjacent \s*: the rest is one line or no match.
+  const m = /^([A-Za-z][\w-]*)\s*(?:(?:#?(\d+)|#)\s*)?(?:[:.)\-—–]\s*)?([^]*)/.exec(title);
+  if (!m || /[\n\r\u2028\u2029]/.test(m[3])) return { rest: title };
   return { kind: m[1].toLowerCase().replace(/s$/, ''), number: m[2] ? Number(m[2]) : undefined, rest: m[3] ?? '' };
 }

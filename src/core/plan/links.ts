@@ -1,13 +1,13 @@
 import type { Block } from '../markdown/blocks';
 import { leadText } from '../markdown/blocks';
 import { hasText, matchLabel, plainText, splitTableRow } from '../markdown/inline';
+import { withoutTrailingNumber } from '../markdown/scan';
 import { allFields, textColumn } from './fields';
 import { words } from './match';
 import type { Field, LinkEntry, Section } from './model';
 import { hasContent, type Outline } from './outline';
 
 export const ARROW = /->|→|=>|⇒|⟶|➜|↔|⇔|⟷|\bmaps? to\b/;
-const NUMBERED = /\s*#?\d+\s*$/;
 
 /**
  * The links of section C. A link is an item named `Link N`, an item with an arrow, any item of a list the links
@@ -16,7 +16,7 @@ const NUMBERED = /\s*#?\d+\s*$/;
  */
 export function readLinks(body: Block[], section: Section, outline: Outline): LinkEntry[] {
   const series = section.template!.fields.find((f) => f.series);
-  const isLinkLabel = (label: string) => Boolean(series && words(label.replace(NUMBERED, '')).some((w) => series.words.includes(w)));
+  const isLinkLabel = (label: string) => Boolean(series && words(withoutTrailingNumber(label)).some((w) => series.words.includes(w)));
   const fields = allFields(section.fields);
   const fieldsByLine = new Map(fields.map((f) => [f.line, f]));
   const links: LinkEntry[] = [];

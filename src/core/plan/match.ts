@@ -1,4 +1,5 @@
 // Matching by meaning: labels and titles are compared as sets of normalised words, never as exact strings.
+import { replaceParenthesised } from '../markdown/scan';
 
 const STOP = new Set([
   'a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'this', 'that', 'these', 'it', 'its', 'what',
@@ -57,27 +58,29 @@ function computeWords(text: string): string[] {
     .replace(/no-go/gi, ' ')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ');
-  const out: string[] = [];
+  const out = new Set<string>();
   for (const raw of spaced.split(' ')) {
     if (!raw || STOP.has(raw) || /^\d+$/.test(raw)) continue;
     const w = stem(raw);
-    if (!STOP.has(w) && !out.includes(w)) out.push(w);
+    if (!STOP.has(w)) out.add(w);
   }
-  return out;
+  return [...out];
 }
 
 /** Dice coefficient of two word sets: 1 for the same words, 0 for none in common. */
 export function similarity(a: readonly string[], b: readonly string[]): number {
   if (!a.length || !b.length) return 0;
   let common = 0;
-  for (const w of a) if (b.includes(w)) common++;
+  // Word lists are short; a heading of thousands of words is not made to cost millions of comparisons.
+  const inB = b.length > 16 ? new Set(b) : undefined;
+  for (const w of a) if (inB ? inB.has(w) : b.includes(w)) common++;
   return (2 * common) / (a.length + b.length);
 }
 
 /** Best similarity over a text with and without its parenthetical remarks. */
 export function labelSimilarity(label: string, target: readonly string[]): number {
   const full = similarity(words(label), target);
-  const bare = label.replace(/\([^)]*\)/g, ' ');
+  const bare = replaceParenthesised(label, ' ');
   return bare === label ? full : Math.max(full, similarity(words(bare), target));
 }
 

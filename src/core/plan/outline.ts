@@ -1,4 +1,5 @@
 import { parseBlocks, type Block } from '../markdown/blocks';
+import { dropComments } from '../markdown/inline';
 import type { Directive } from './model';
 
 /** The document split into lines and blocks, with what is prose and what has content marked per line. */
@@ -12,8 +13,9 @@ export interface Outline {
   directives: Directive[];
 }
 
-const DIRECTIVE = /<!--\s*connector-plan-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
-const BARE_LINE = /^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])(?:\s+\[[ xX]\])?)?\s*$/;
+/** A directive's opening; its rules run to the first `>`, which must close `-->`. */
+const DIRECTIVE = /<!--\s*connector-plan-(disable-next-line|disable-line|disable|enable)\b/g;
+const BARE_LINE = /^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])(?:\s+\[[ xX]\])?\s*)?$/;
 
 export function readOutline(text: string): Outline {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -41,7 +43,7 @@ export function readOutline(text: string): Outline {
       continue;
     }
     if (BARE_LINE.test(line)) continue;
-    if (line.indexOf('<!--') >= 0 && !line.replace(/<!--[\s\S]*?-->/g, '').replace(/^[\s>*+\-\d.)]*/, '').trim()) continue;
+    if (line.indexOf('<!--') >= 0 && !dropComments(line).replace(/^[\s>*+\-\d.)]*/, '').trim()) continue;
     content[i] = 1;
   }
 
@@ -49,11 +51,26 @@ export function readOutline(text: string): Outline {
   for (let i = frontMatterEnd; i < lines.length; i++) {
     const line = lines[i];
     if (line.indexOf('connector-plan-') < 0 || (nonProse[i] && !comments[i])) continue;
-    for (const m of line.matchAll(DIRECTIVE)) {
-      directives.push({ line: i, kind: m[1] as Directive['kind'], rules: m[2].trim().split(/[\s,]+/).filter(Boolean) });
-    }
+    directives.push(...readDirectives(line, i));
   }
   return { lines, blocks, nonProse, content, directives };
+}
+
+/** `line.matchAll(/<!--\s*connector-plan-(kind)\b([^>]*?)-->/g)`, without rescanning to the end from each opening. */
+function readDirectives(line: string, lineNumber: number): Directive[] {
+  const found: Directive[] = [];
+  DIRECTIVE.lastIndex = 0;
+  for (let m = DIRECTIVE.exec(line); m; m = DIRECTIVE.exec(line)) {
+    const from = DIRECTIVE.lastIndex;
+    const close = line.indexOf('>', from);
+    // Every opening before this `>` ends at it too; with no `>` left, none after it closes either.
+    if (close < 0) break;
+    if (close - 2 >= from && line.startsWith('--', close - 2)) {
+      found.push({ line: lineNumber, kind: m[1] as Directive['kind'], rules: line.slice(from, close - 2).trim().split(/[\s,]+/).filter(Boolean) });
+    }
+    DIRECTIVE.lastIndex = close + 1;
+  }
+  return found;
 }
 
 function findFrontMatterEnd(lines: string[]): number {

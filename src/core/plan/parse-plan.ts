@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { leadText, type Block } from '../markdown/blocks';
 import { hasText, plainText, splitTableRow } from '../markdown/inline';
+import { isSpace, replaceParenthesised, runStart } from '../markdown/scan';
 import { readChecklist } from './checklist';
 import { allFields, collectFields, matchTemplateField } from './fields';
 import { contentScore, isWorkItemTitle, matchTitle, readCues, sectionByContent, titleOverlap, type ContentCues } from './find-sections';
@@ -81,8 +82,8 @@ export function readPlan(text: string, schema: TemplateSchema): PlanModel {
   for (const block of outline.blocks) if (block.type === 'heading') headings.set(block, readHeading(block, lines));
 
   const level = pickSectionLevel(headings, schema);
-  const PLAN_TITLE = titleWords(schema).title;
-  const titleBlock = [...headings.keys()].find((b) => b.level === 1 && (level > 1 || PLAN_TITLE.test(plainText(b.inline ?? '')) || !matchTitle(headings.get(b)!, schema)?.strong));
+  const { isPlanTitle } = titleWords(schema);
+  const titleBlock = [...headings.keys()].find((b) => b.level === 1 && (level > 1 || isPlanTitle(plainText(b.inline ?? '')) || !matchTitle(headings.get(b)!, schema)?.strong));
   const title = titleBlock ? headings.get(titleBlock) : undefined;
   const { chunks } = splitAtHeadings(outline.blocks.filter((b) => b !== titleBlock), level, lines.length);
 
@@ -100,7 +101,7 @@ export function readPlan(text: string, schema: TemplateSchema): PlanModel {
     isPlan: false,
     lines,
     title,
-    connectorName: titleText && PLAN_TITLE.test(titleText) ? connectorName(titleText, schema) : undefined,
+    connectorName: titleText && isPlanTitle(titleText) ? connectorName(titleText, schema) : undefined,
     sections,
     nonProse: outline.nonProse,
     directives: outline.directives,
@@ -214,7 +215,7 @@ function assignSections(candidates: Candidate[], schema: TemplateSchema, outline
     const first = title && taken.get(title.section.id);
     if (title?.strong && first && first !== candidate) {
       // The same section again is a duplicate when the title says so plainly; a letter alone, or another title, is a section of the plan's own.
-      const same = (h: Heading) => plainText(h.title).replace(/\([^)]*\)/g, ' ').toLowerCase().replace(/\s+/g, ' ').trim();
+      const same = (h: Heading) => replaceParenthesised(plainText(h.title), ' ').toLowerCase().replace(/\s+/g, ' ').trim();
       if (same(candidate.heading) === same(first.heading) || similarity(words(candidate.heading.title), title.section.words) >= 0.99) {
         candidate.template = title.section;
         candidate.match = title.match;
@@ -355,13 +356,17 @@ function connectorName(title: string, schema: TemplateSchema): string | undefine
   const { suffixes } = titleWords(schema);
   // `Connector Rollout Plan: HubSpot` names the connector after the colon.
   for (const suffix of suffixes) {
-    const lead = new RegExp(`^${suffix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:—–-]\\s*(.+)$`, 'i').exec(title);
-    if (suffix && lead) return /\{[^{}]*\}/.test(lead[1]) ? undefined : lead[1].trim();
+    const lead = new RegExp(`^${suffix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:—–-]`, 'i').exec(title);
+    // What `\s*(.+)$` took after the separator, without retrying it from every space: one line, after any spaces.
+    const rest = lead ? title.slice(lead[0].length) : '';
+    const lineBreak = Math.max(rest.lastIndexOf('\n'), rest.lastIndexOf('\r'), rest.lastIndexOf('\u2028'), rest.lastIndexOf('\u2029'));
+    if (suffix && lead && rest.length > lineBreak + 1 && !rest.slice(0, lineBreak + 1).trim()) return /\{[^{}]*\}/.test(rest) ? undefined : rest.trim();
   }
   for (const suffix of suffixes) {
     const at = title.toLowerCase().lastIndexOf(suffix.toLowerCase());
     if (suffix && at > 0) {
-      const name = title.slice(0, at).replace(/[\s:—–-]+$/, '').trim();
+      const head = title.slice(0, at);
+      const name = head.slice(0, runStart(head, head.length, (c) => isSpace(c) || c === 58 || c === 0x2014 || c === 0x2013 || c === 45)).trim();
       // `{Feature} Feature` still holds the template's placeholder: no name yet.
       return name && !/\{[^{}]*\}/.test(name) ? name : undefined;
     }
@@ -380,7 +385,7 @@ function pickSectionLevel(headings: Map<Block, Heading>, schema: TemplateSchema)
     const level = block.level ?? 9;
     if (matchedLevel && level > matchedLevel) continue;
     matchedLevel = 0;
-    if (level > 3 || (level === 1 && titleWords(schema).title.test(plainText(heading.text)))) continue;
+    if (level > 3 || (level === 1 && titleWords(schema).isPlanTitle(plainText(heading.text)))) continue;
     // A phase at the top (`## Phase 2: …`) votes for the phases' section; what is under it is the phase's own.
     const work = readWorkHeading(heading.title);
     const workSection = work.number !== undefined && level > 1 ? schema.sections.find((s) => s.subsectionKind === work.kind) : undefined;

@@ -1,5 +1,6 @@
 import { leadText, type Block } from '../markdown/blocks';
 import { hasText, matchLabel, plainText, splitTableRow } from '../markdown/inline';
+import { isOneLine } from '../markdown/scan';
 import { matchTemplateField, textColumn } from './fields';
 import type { RiskEntry, TemplateField } from './model';
 import { endOfText, hasContent, type Outline } from './outline';
@@ -13,7 +14,7 @@ const MITIGATION_COLUMN = new RegExp(`${MITIGATION.source}|\\bresponse|\\bcounte
 const NO_MITIGATION = /\b(?:no|without|lacks?|missing|tbd)\s+(?:\w+\s+)?(?:mitigat|fallback|contingenc|workaround|recover|remediat)/i;
 
 /** `- Mitigation:` (bold, boxed or numbered) with nothing after it: a stub, not a mitigation, unless lines nested under it say one. */
-const EMPTY_MITIGATION_LABEL = /^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?(?:\*\*|__)?(?:mitigations?|fallback|contingency|workaround|recovery|remediation)(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*$/i;
+const EMPTY_MITIGATION_LABEL = /^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?(?:\*\*|__)?(?:mitigations?|fallback|contingency|workaround|recovery|remediation)(?:\*\*|__)?\s*(?::\s*)?(?:(?:\*\*|__)\s*)?$/i;
 
 const indentOf = (line: string) => line.length - line.trimStart().length;
 
@@ -198,6 +199,7 @@ function paragraphLabel(line: string): { label: string; value: string } | undefi
   const label = matchLabel(text);
   if (label) return label;
   // A bold sentence (`**Worst case, we hide the tab.**`) is no label: a label is a few words.
-  const period = /^(\*\*|__)([^*_\n,;]{1,40}?)\.\1\s*(.*)$/.exec(text);
-  return period && period[2].split(/\s+/).length <= 4 ? { label: plainText(period[2]), value: period[3] } : undefined;
+  // `\s*(.*)$` read as the spaces, then the rest of a one-line text (no space retried).
+  const period = /^(\*\*|__)([^*_\n,;]{1,40}?)\.\1\s*([^]*)/.exec(text);
+  return period && isOneLine(period[3]) && period[2].split(/\s+/).length <= 4 ? { label: plainText(period[2]), value: period[3] } : undefined;
 }

@@ -1,5 +1,6 @@
 import { leadText, type Block } from '../markdown/blocks';
 import { hasText, matchLabel, plainText, splitTableRow } from '../markdown/inline';
+import { replaceTags } from '../markdown/scan';
 import { readChecklist } from './checklist';
 import { allFields, collectFields, matchTemplateField } from './fields';
 import { headingFromText, readHeading, readWorkHeading } from './heading';
@@ -105,7 +106,27 @@ function namesAgent(line: string, label: string, templateFields: TemplateField[]
 
 const AGENT_IN_HEADING = /\bagents?\s*(?::\s*\S|`[^`]+`)|`[^`]+`\s+agent\b|\bowner\s*:\s*\S/i;
 
-const AGENT_LEAD = /^(?:\*\*|__)?agents?\b[^:]*?`[^`]+`[^:]*:/i;
+const AGENT_WORD = /^(?:\*\*|__)?agents?\b/i;
+
+/**
+ * Where ``Agent `name`:`` ends (as `/^(?:\*\*|__)?agents?\b[^:]*?`[^`]+`[^:]*:/i` would match it), or -1: the
+ * agent word, a name in code before the first colon, and a colon after it. Each backtick is looked at once.
+ */
+function agentLeadEnd(line: string): number {
+  const word = AGENT_WORD.exec(line);
+  if (!word) return -1;
+  const firstColon = line.indexOf(':', word[0].length);
+  for (let open = line.indexOf('`', word[0].length); open >= 0 && (firstColon < 0 || open < firstColon); ) {
+    const close = line.indexOf('`', open + 1);
+    if (close < 0) return -1;
+    if (close > open + 1) {
+      const colon = line.indexOf(':', close + 1);
+      return colon < 0 ? -1 : colon + 1;
+    }
+    open = close;
+  }
+  return -1;
+}
 
 /**
  * Where a wave names its agent and its tasks without the template's labels: ``Agent `name`:`` before a task list,
@@ -120,21 +141,23 @@ function readAgentForms(body: Block[], templateFields: TemplateField[], outline:
       const text = block.inline ?? '';
       const next = body[b + 1];
       const first = text.split('\n', 1)[0];
-      const label = AGENT_LEAD.test(first) ? undefined : matchLabel(first);
+      const agentEnd = agentLeadEnd(first);
+      const label = agentEnd >= 0 ? undefined : matchLabel(first);
       // ``Agent `name`:`` or `**`name`**: tasks` as a paragraph; the tasks are its text or the list under it.
-      const named = AGENT_LEAD.test(first) || (label && namesAgent(first, label.label, templateFields));
+      const named = agentEnd >= 0 || (label && namesAgent(first, label.label, templateFields));
       if (!named) continue;
       note('agent', block.startLine);
-      const rest = label ? label.value : first.replace(AGENT_LEAD, '');
+      const rest = label ? label.value : agentEnd >= 0 ? first.slice(agentEnd) : first;
       if (hasText(rest) || text.indexOf('\n') >= 0 || (next && next.type === 'list')) note('tasks', next?.type === 'list' ? next.startLine : block.startLine);
     } else if (block.type === 'list') {
       for (const item of block.children) {
         const lead = leadText(item) ?? '';
         const first = lead.split('\n', 1)[0];
         const nested = hasContent(outline, item.startLine + 1, item.endLine);
-        if (AGENT_LEAD.test(first)) {
+        const agentEnd = agentLeadEnd(first);
+        if (agentEnd >= 0) {
           note('agent', item.startLine);
-          if (hasText(first.replace(AGENT_LEAD, '')) || nested) note('tasks', item.startLine);
+          if (hasText(first.slice(agentEnd)) || nested) note('tasks', item.startLine);
           continue;
         }
         const label = matchLabel(first);
@@ -226,16 +249,23 @@ function inlineLabelAt(text: string, field: TemplateField, templateFields: Templ
   return -1;
 }
 
-const SUMMARY = /<summary>([\s\S]*?)<\/summary>/i;
+/** `/<summary>([\s\S]*?)<\/summary>/i.exec(html)`: the first `<summary>` and the first `</summary>` after it. */
+function findSummary(html: string): { index: number; text: string } | undefined {
+  const open = /<summary>/i.exec(html);
+  if (!open) return undefined;
+  const from = open.index + open[0].length;
+  const close = /<\/summary>/i.exec(html.slice(from));
+  return close ? { index: open.index, text: html.slice(from, from + close.index) } : undefined;
+}
 
 /** Phases in toggles, as Notion and GitHub export them: `<details><summary>Phase 1: …</summary>` … `</details>`. */
 function readToggledWork(body: Block[], template: TemplateSection, outline: Outline, level: number): Subsection[] {
   const found: Subsection[] = [];
   for (let i = 0; i < body.length; i++) {
     const block = body[i];
-    const summary = block.type === 'html' ? SUMMARY.exec(block.content ?? '') : null;
+    const summary = block.type === 'html' ? findSummary(block.content ?? '') : undefined;
     if (!summary) continue;
-    const label = plainText(summary[1].replace(/<[^>]+>/g, ' '));
+    const label = plainText(replaceTags(summary.text, ' '));
     const work = readWorkHeading(label);
     if (work.kind !== template.subsectionKind || work.number === undefined) continue;
     let end = i + 1;
@@ -243,7 +273,7 @@ function readToggledWork(body: Block[], template: TemplateSection, outline: Outl
     const inner = body.slice(i + 1, end);
     const endLine = end < body.length ? body[end].startLine : (inner[inner.length - 1]?.endLine ?? block.endLine);
     const line = block.startLine + Math.max(0, (block.content ?? '').slice(0, summary.index).split('\n').length - 1);
-    const heading = headingFromText(label, line, level, Math.max(0, outline.lines[line].indexOf(summary[1])));
+    const heading = headingFromText(label, line, level, Math.max(0, outline.lines[line].indexOf(summary.text)));
     heading.number = work.number;
     const fields = collectFields(inner, { outline, templateFields: template.subsectionFields, tableRows: true, endLine });
     const sub: Subsection = { heading, form: 'toggle', kind: work.kind, template: template.subsections.find((s) => s.number === work.number), startLine: block.startLine, endLine, fields, slots: [], tasks: readChecklist(inner, outline) };

@@ -6,7 +6,12 @@ import type { Rule } from './rule';
 interface SecretKind {
   name: string;
   pattern: RegExp;
+  /** For a pattern that opens with a run (see `matchAfterRuns`): where it can start, and the run's characters. */
+  runs?: { start: RegExp; char: (code: number) => boolean };
 }
+
+const isTokenChar = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 45;
+const isSchemeChar = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 43 || code === 46 || code === 45;
 
 /** Well-known credential formats; each regex's match is the value itself. */
 const KNOWN: SecretKind[] = [
@@ -20,12 +25,13 @@ const KNOWN: SecretKind[] = [
   { name: 'OpenAI or Anthropic API key', pattern: /\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{32,}/g },
   { name: 'HubSpot private app token', pattern: /\bpat-(?:na|eu)\d-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g },
   { name: 'SendGrid API key', pattern: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g },
-  { name: 'JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g },
+  { name: 'JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/y, runs: { start: /\beyJ/g, char: isTokenChar } },
 ];
 
 const ASSIGNED = /\b([A-Za-z][A-Za-z0-9_]*?(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PWD|CREDENTIALS?)|[a-z][a-z0-9_]*_(?:key|token|secret|password))\b["']?\s*[:=]\s*["']?([^\s"'`,;]+)/g;
 const BEARER = /\bBearer\s+([A-Za-z0-9._~+/-]{24,}=*)/g;
-const URL_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:([^\s:/@]{6,})@/gi;
+const URL_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:([^\s:/@]{6,})@/iy;
+const URL_START = { start: /\b[a-z]/gi, char: isSchemeChar };
 const PLACEHOLDER = /[<>{}[\]$*]|\.\.\.|x{3,}|example|sample|your|change.?me|placeholder|redacted|dummy|fake|replace|todo|tbd|here|test_?value|^(.)\1+$/i;
 /** Cheap tests that let most lines skip the pattern scans. */
 const KNOWN_TRIGGER = /AKIA|ASIA|gh[pousr]_|github_pat_|xox|hooks\.slack|_live_|_test_|whsec_|AIza|sk-|pat-|SG\.|eyJ/;
@@ -95,7 +101,7 @@ export function findSecrets(lines: string[]): SecretSpan[] {
     const taken: [number, number][] = [];
     const seen = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
     for (const kind of KNOWN_TRIGGER.test(line) ? KNOWN : []) {
-      for (const m of line.matchAll(kind.pattern)) {
+      for (const m of kind.runs ? matchAfterRuns(line, kind.pattern, kind.runs) : line.matchAll(kind.pattern)) {
         if (FORMAT_PLACEHOLDER.test(m[0].slice(4))) continue;
         taken.push([m.index!, m.index! + m[0].length]);
         flag(i, m.index!, m.index! + m[0].length, { kind: 'format', name: kind.name });
@@ -111,7 +117,7 @@ export function findSecrets(lines: string[]): SecretSpan[] {
         [urlPassword ? URL_PASSWORD : undefined, (): SecretWhat => ({ kind: 'url-password' })],
       ] as const) {
         if (!pattern) continue;
-        for (const m of line.matchAll(pattern)) {
+        for (const m of pattern === URL_PASSWORD ? matchAfterRuns(line, pattern, URL_START) : line.matchAll(pattern)) {
           const value = m[m.length - 1];
           const start = m.index! + m[0].length - value.length;
           if (seen(start, start + value.length) || !looksSecret(value)) continue;
@@ -124,6 +130,28 @@ export function findSecrets(lines: string[]): SecretSpan[] {
     if (key && hasKeyBody(lines, i + 1)) flag(i, key.index, key.index + key[0].length, { kind: 'format', name: key[1].toLowerCase() });
   }
   return spans;
+}
+
+/**
+ * `line.matchAll` of a sticky pattern that opens with a run of `runs.char` characters (a URL's scheme, a token's
+ * first part) and then needs what follows the run: every start inside one run shares that continuation, so once a
+ * start fails the search goes on after the run, not from each of its characters (a search retries them all).
+ */
+function* matchAfterRuns(line: string, pattern: RegExp, runs: { start: RegExp; char: (code: number) => boolean }): Generator<RegExpExecArray> {
+  const { start } = runs;
+  start.lastIndex = 0;
+  for (let at = start.exec(line); at; at = start.exec(line)) {
+    pattern.lastIndex = at.index;
+    const m = pattern.exec(line);
+    if (m) {
+      yield m;
+      start.lastIndex = Math.max(at.index + 1, m.index + m[0].length);
+      continue;
+    }
+    let end = at.index + 1;
+    while (end < line.length && runs.char(line.charCodeAt(end))) end++;
+    start.lastIndex = end;
+  }
 }
 
 function looksSecret(value: string): boolean {

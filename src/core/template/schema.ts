@@ -1,5 +1,6 @@
 import { leadText } from '../markdown/blocks';
 import { matchTask, plainText, splitTableRow } from '../markdown/inline';
+import { replaceParenthesised, splitOptions, trailingNumber } from '../markdown/scan';
 import { collectFields } from '../plan/fields';
 import { readHeading, readWorkHeading } from '../plan/heading';
 import { words } from '../plan/match';
@@ -88,14 +89,14 @@ export function buildSchema(text: string): TemplateSchema {
 }
 
 function splitChoices(text: string): string[] {
-  return text.split(/\s*\/\s*|\s+or\s+/).map((s) => s.trim()).filter(Boolean);
+  return splitOptions(text).map((s) => s.trim()).filter(Boolean);
 }
 
 function toTemplateFields(fields: ReturnType<typeof collectFields>): TemplateField[] {
   const out: TemplateField[] = [];
   for (const field of fields) {
-    const series = /^(.*?)\s*#?(\d+)$/.exec(field.label);
-    const label = series ? series[1] : field.label;
+    const series = trailingNumber(field.label);
+    const label = series ? field.label.slice(0, series.start) : field.label;
     const key = label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
     if (out.some((f) => f.key === key)) continue;
     const value = plainText(field.value);
@@ -103,7 +104,7 @@ function toTemplateFields(fields: ReturnType<typeof collectFields>): TemplateFie
       key,
       label,
       words: words(label),
-      bareWords: /\(/.test(label) ? words(label.replace(/\([^)]*\)/g, ' ')) : undefined,
+      bareWords: /\(/.test(label) ? words(replaceParenthesised(label, ' ')) : undefined,
       series: Boolean(series),
       choices: CHOICE_LIST.test(value) && !/[{}]/.test(value) ? splitChoices(value) : undefined,
       guidance: field.value,

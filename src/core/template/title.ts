@@ -2,8 +2,10 @@ import type { TemplateSchema } from '../plan/model';
 
 /** How a template's title names its plans: `Connector Rollout Plan` -> `rollout plan`, `<name> connector plan`. */
 export interface TitleWords {
-  /** Matches a plan title of this template: the suffix's last two words, or something then its first and last word. */
-  title: RegExp;
+  /** Where a plan title of this template names the template (the suffix's last two words, or something then its first and last word, ending the title): its index, else -1. */
+  find(title: string): number;
+  /** `find(title) >= 0`. */
+  isPlanTitle(title: string): boolean;
   /** The cheap test's version: the suffix's other words then its last word, within a few lines (markup between them). */
   nearby: RegExp;
   /** Suffixes a title ends with (or starts with, before a colon), longest first, for reading the plan's name. */
@@ -27,21 +29,37 @@ export function titleWords(schema: TemplateSchema): TitleWords {
 function compute(schema: TemplateSchema): TitleWords {
   const words = schema.titleSuffix.split(/\s+/).filter(Boolean);
   const minSections = Math.min(5, Math.max(2, Math.ceil(schema.sections.length * 0.6)));
-  if (!words.length) return { title: /$^/, nearby: /$^/, suffixes: [], minSections, strong: false };
+  if (!words.length) return { find: () => -1, isPlanTitle: () => false, nearby: /$^/, suffixes: [], minSections, strong: false };
   const last = escape(words[words.length - 1]);
   const lastTwo = words.slice(-2).map(escape).join('\\s+');
-  // The title ends there, or goes on after a mark (`— Final`, `: HubSpot`, `(v2)`), a version or `for …`:
-  // `Q3 Migration Plan Notes` and `Plan Review` are not plan titles of `{Feature Name} Plan`.
-  const end = String.raw`(?=[\s*_]*(?:$|[:—–|(\[,.;!?]|-\s|v?\d|(?:for|of)\s))`;
-  const alternatives = words.length > 1 ? [`\\b${lastTwo}\\b${end}`] : [`\\S\\s+${last}\\b${end}`];
-  if (words.length > 2) alternatives.push(`\\S\\s+${escape(words[0])}\\s+${last}\\b${end}`);
+  const alternatives = words.length > 1 ? [`\\b${lastTwo}\\b`] : [`\\S\\s+${last}\\b`];
+  if (words.length > 2) alternatives.push(`\\S\\s+${escape(words[0])}\\s+${last}\\b`);
+  const pattern = new RegExp(alternatives.join('|'), 'gi');
+  const find = (title: string) => {
+    for (const match of title.matchAll(pattern)) if (endsTitle(title.slice(match.index + match[0].length))) return match.index;
+    return -1;
+  };
   const others = words.slice(0, -1).map(escape);
   const suffixes = [...new Set([schema.titleSuffix, words.slice(-2).join(' '), ...(words.length > 2 ? [`${words[0]} ${words[words.length - 1]}`] : [])])];
   return {
-    title: new RegExp(alternatives.join('|'), 'i'),
+    find,
+    isPlanTitle: (title) => find(title) >= 0,
     nearby: others.length ? new RegExp(`(?:${others.join('|')})[^]{0,400}?${last}`, 'i') : new RegExp(`\\b${last}\\b`, 'i'),
     suffixes,
     minSections,
     strong: words.length > 1,
   };
+}
+
+/** Marks a plan title may go on with (`— Final`, `: HubSpot`, `(v2)`, `| draft`). */
+const GOES_ON = /^(?:[:—–|(\[,.;!?]|-\s|v?\d|(?:for|of)\s)/i;
+
+/**
+ * After the template's words the title ends, or goes on after a mark, a version or `for …`: `Q3 Migration Plan
+ * Notes` and `Plan Review: Checkout` are not plan titles of `{Feature Name} Plan`.
+ */
+function endsTitle(rest: string): boolean {
+  let i = 0;
+  while (i < rest.length && (rest[i] === '*' || rest[i] === '_' || /\s/.test(rest[i]))) i++;
+  return i === rest.length || GOES_ON.test(rest.slice(i));
 }

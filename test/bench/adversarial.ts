@@ -1,0 +1,72 @@
+// npm run bench:adversarial: each hostile shape at doubling sizes; the check's growth per doubling and its ratio to
+// markdown-it's parse of the same file. BENCH_SHAPES=a,b picks shapes, BENCH_MAX_K the largest size (2^k units).
+import MarkdownIt from 'markdown-it';
+import { analyzePlan } from '../../src/core';
+import { SHAPES } from './adversarial-shapes';
+
+const md = new MarkdownIt('default', { html: true });
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const minK = Number(process.env.BENCH_MIN_K ?? 10);
+const maxK = Number(process.env.BENCH_MAX_K ?? 17);
+/** A shape stops growing once one check takes this long, or the next would be predicted to take 8 times it. */
+const budgetMs = Number(process.env.BENCH_BUDGET_MS ?? 2000);
+const picked = process.env.BENCH_SHAPES?.split(',');
+
+function timeOnce(run: () => void): number {
+  const start = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+interface Point {
+  bytes: number;
+  check: number;
+  parse: number;
+}
+
+/** Medians of interleaved runs; one run only when a single check is already slow. */
+function measure(text: string): Point {
+  const first = timeOnce(() => analyzePlan(text));
+  const n = first > 200 ? 1 : rounds;
+  const checks: number[] = first > 200 ? [first] : [];
+  const parses: number[] = [];
+  for (let i = 0; i < n; i++) {
+    parses.push(timeOnce(() => md.parse(text, {})));
+    if (first <= 200) checks.push(timeOnce(() => analyzePlan(text)));
+  }
+  return { bytes: text.length, check: median(checks), parse: median(parses) };
+}
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+
+function main(): void {
+  console.log('| shape | what grows | largest plan | check | markdown-it | growth per doubling | check / markdown-it |');
+  console.log('|---|---|---|---|---|---|---|');
+  let worstGrowth = 0;
+  let worstRatio = 0;
+  for (const shape of SHAPES) {
+    if (picked && !picked.includes(shape.name)) continue;
+    const points: Point[] = [];
+    for (let k = minK; k <= maxK; k++) {
+      const point = measure(shape.build(2 ** k));
+      points.push(point);
+      const last = points[points.length - 2];
+      const growth = last ? point.check / last.check : 2;
+      if (point.check > budgetMs || point.check * Math.max(2, growth) > budgetMs * 8) break;
+    }
+    const end = points[points.length - 1];
+    // Growth over the last two doublings (one when only two sizes ran): steadier than one step of small times.
+    const back = points.length >= 3 ? 2 : 1;
+    const growth = points.length > 1 ? (end.check / points[points.length - 1 - back].check) ** (1 / back) : NaN;
+    const ratio = end.check / end.parse;
+    worstGrowth = Math.max(worstGrowth, growth);
+    worstRatio = Math.max(worstRatio, ratio);
+    const row = `| ${shape.name} | ${shape.what} | ${kib(end.bytes)} | ${end.check.toFixed(1)} ms | ${end.parse.toFixed(1)} ms | ${growth.toFixed(2)}× | ${ratio.toFixed(2)} |`;
+    console.log(row);
+  }
+  console.log(`\nworst growth per doubling: ${worstGrowth.toFixed(2)}× (goal <= 2.2), worst ratio to markdown-it: ${worstRatio.toFixed(2)} (goal <= 4)`);
+}
+
+if (require.main === module) main();
