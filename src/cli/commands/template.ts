@@ -70,6 +70,7 @@ function formatTemplateText(shown: string, d: TemplateDescription, problems: Tem
     }
     if (s.columns) out.push(`  ${l10n.t('table columns: {0}', s.columns.map((c) => (c.choices ? `${c.title} (${c.choices.join(', ')})` : c.title)).join(' | '))}`);
     if (s.checklist) for (const item of s.checklist) out.push(`  ${l10n.t('checklist: [ ] {0}', item)}`);
+    if (s.severities) out.push(`  ${l10n.t('risks by severity: {0} (a risk may carry its tag or not; each needs a mitigation)', s.severities.map((t) => `[${t}]`).join(', '))}`);
   }
   out.push('');
   if (!problems.length) out.push(l10n.t('No problems found.'));

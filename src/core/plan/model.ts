@@ -47,6 +47,8 @@ export interface TemplateSection {
   /** The mapping table's columns, for a `mapping` section. */
   columns: TemplateColumn[];
   checklist: string[];
+  /** For a risks section written as severity slots (`- [P1]`, `- [P2]`): the tags, in order; a plan's risk may carry one or not. */
+  severities?: string[];
   /** The section's template markdown, heading included: what a quick fix inserts. */
   skeleton: string;
 }

@@ -19,6 +19,8 @@ export interface TemplateDescription {
     subsections?: { kind: string; count: number; fields: string[] };
     columns?: { title: string; choices?: string[] }[];
     checklist?: string[];
+    /** Risk slots by severity (`P1`, `P2`), when the template writes its risks so. */
+    severities?: string[];
   }[];
 }
 
@@ -56,7 +58,8 @@ export function readTemplate(text: string): ReadTemplate {
     if (headings.length > 1) problems.push({ severity: 'error', line: lineOf(schema.sections.filter((s) => s.id === id)[1].skeleton.split(/\r?\n/)[0]), message: l10n.t('two sections have the letter {0} ({1}): give each its own letter', id, headings.map((h) => `"${h}"`).join(', ')) });
   }
   for (const section of schema.sections) {
-    const empty = !section.fields.length && !section.subsections.length && !section.columns.length && !section.checklist.length;
+    // A risks section holds risks, whatever the template writes for them.
+    const empty = section.role !== 'risks' && !section.fields.length && !section.subsections.length && !section.columns.length && !section.checklist.length;
     if (empty) problems.push({ severity: 'warning', line: lineOf(section.skeleton.split(/\r?\n/)[0]), message: l10n.t('section {0} has no fields (`- Label:`), sub-sections, table or checklist: a plan can only be missing it, never incomplete', section.headingText) });
   }
   return { schema, description: describeTemplate(schema), problems, usable: schema.sections.length > 0 };
@@ -77,6 +80,7 @@ export function describeTemplate(schema: TemplateSchema): TemplateDescription {
       ...(s.subsectionKind ? { subsections: { kind: s.subsectionKind, count: s.subsections.length, fields: s.subsectionFields.map((f) => f.label) } } : {}),
       ...(s.columns.length ? { columns: s.columns.map((c) => ({ title: c.title, ...(c.choices ? { choices: c.choices } : {}) })) } : {}),
       ...(s.checklist.length ? { checklist: s.checklist } : {}),
+      ...(s.severities ? { severities: s.severities } : {}),
     })),
   };
 }

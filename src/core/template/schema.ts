@@ -9,6 +9,8 @@ import { readOutline } from '../plan/outline';
 import { forEachItem, splitAtHeadings } from '../plan/sections';
 import { DEFAULT_TEMPLATE_TEXT } from './default-template.generated';
 
+/** `[P1]`, `[S2]`, `[High]` alone at the start of a list item. */
+const SEVERITY_SLOT = /^\[([A-Za-z]{1,8}\d?|\d)\](?:\s|$)/;
 const CHOICE_LIST = /^\s*[\w:+-]+(?:\s*\/\s*[\w:+-]+)+\s*$/;
 
 /** Reads a template file into the plan schema: sections, fields, choices, sub-sections, table columns, checklist. */
@@ -36,9 +38,14 @@ export function buildSchema(text: string): TemplateSchema {
     }
 
     const checklist: string[] = [];
+    const severities: string[] = [];
     forEachItem(chunk.body, (item) => {
-      const task = matchTask(leadText(item) ?? '');
+      const lead = leadText(item) ?? '';
+      const task = matchTask(lead);
       if (task) checklist.push(task.text);
+      // `- [P1]`, `- [High]`: a slot for a risk of that severity, not a checkbox.
+      const tag = SEVERITY_SLOT.exec(lead);
+      if (!task && tag) severities.push(tag[1]);
     });
 
     const table = chunk.body.find((b) => b.type === 'table');
@@ -79,6 +86,7 @@ export function buildSchema(text: string): TemplateSchema {
       subsectionFields,
       columns,
       checklist,
+      ...(role === 'risks' && severities.length ? { severities } : {}),
       skeleton: lines.slice(chunk.startLine, end).join('\n'),
     };
   });

@@ -103,4 +103,12 @@ describe('.connector-plan.json: templates and unknown keys', () => {
     assert.equal(nearestName('banana', ['rules', 'files', 'template']), undefined);
     assert.equal(nearestName('Files', ['rules', 'files']), 'files');
   });
+
+  it('reads `- [P1]` / `- [P2]` risk items as slots for risks by severity, and does not call the section empty', () => {
+    const read = readTemplate(['# {Feature Name} Plan', '', '## Outcome', '- Problem:', '', '## Risk Register', '- [P1]', '  - Mitigation:', '- [P2]', '  - Mitigation:', '', '## Open Questions', '- Q1:', ''].join('\n'));
+    const risks = read.description.sections.find((s) => s.title === 'Risk Register')!;
+    assert.equal(risks.role, 'risks');
+    assert.deepEqual(risks.severities, ['P1', 'P2']);
+    assert.deepEqual(read.problems.filter((p) => /Risk Register/.test(p.message)), []);
+  });
 });
