@@ -67,14 +67,37 @@ function computeWords(text: string): string[] {
   return [...out];
 }
 
+const setsOf = new WeakMap<readonly string[], Set<string>>();
+
+/** The entries of a long word list as a Set, built once per list (word lists come from the cache of `words`). */
+function setOf(list: readonly string[]): Set<string> {
+  let set = setsOf.get(list);
+  if (!set) setsOf.set(list, (set = new Set(list)));
+  return set;
+}
+
+/**
+ * How many entries of `a` are in `b` and not in `except`. Word lists are short; a heading of thousands of words is
+ * not made to cost millions of comparisons, nor a pass over its words for each short list it is compared with: when
+ * `a` is long and holds no word twice, the count is that of the distinct words of `b` (and not of `except`) in `a`.
+ */
+export function countShared(a: readonly string[], b: readonly string[], except: readonly string[] = []): number {
+  let count = 0;
+  const inA = a.length > 16 ? setOf(a) : undefined;
+  if (inA && inA.size === a.length && b.length < a.length) {
+    for (const w of b.length > 16 ? setOf(b) : new Set(b)) if (inA.has(w) && !except.includes(w)) count++;
+    return count;
+  }
+  const inB = b.length > 16 ? setOf(b) : undefined;
+  const out = except.length > 16 ? setOf(except) : undefined;
+  for (const w of a) if ((inB ? inB.has(w) : b.includes(w)) && !(out ? out.has(w) : except.includes(w))) count++;
+  return count;
+}
+
 /** Dice coefficient of two word sets: 1 for the same words, 0 for none in common. */
 export function similarity(a: readonly string[], b: readonly string[]): number {
   if (!a.length || !b.length) return 0;
-  let common = 0;
-  // Word lists are short; a heading of thousands of words is not made to cost millions of comparisons.
-  const inB = b.length > 16 ? new Set(b) : undefined;
-  for (const w of a) if (inB ? inB.has(w) : b.includes(w)) common++;
-  return (2 * common) / (a.length + b.length);
+  return (2 * countShared(a, b)) / (a.length + b.length);
 }
 
 /** Best similarity over a text with and without its parenthetical remarks. */
