@@ -30,12 +30,20 @@ const SYNONYM: Record<string, string> = {
   failure: 'risk', hazard: 'risk', scorecard: 'score', scoring: 'score', unknown: 'q',
 };
 
+/**
+ * The synonyms as a Map: looking each of a heading's thousands of distinct words up in an object makes each a property
+ * key (interned), which costs more with every word. A word that names a property of every object (`constructor`) is
+ * still read from the object, as before.
+ */
+const SYNONYMS = new Map(Object.entries(SYNONYM));
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 function stem(word: string): string {
   let w = word;
   if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
   else if (w.length > 3 && w.endsWith('es') && /(ss|x|ch|sh)es$/.test(w)) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
-  return SYNONYM[w] ?? w;
+  return SYNONYMS.get(w) ?? (INHERITED.has(w) ? SYNONYM[w] ?? w : w);
 }
 
 const cache = new Map<string, string[]>();
