@@ -193,8 +193,23 @@ function blankTrailingComment(source: string): string {
   return source.slice(0, open) + ' '.repeat(source.length - open);
 }
 
-/** Splits a table row's source line on unescaped pipes; spans exclude the outer pipes and surrounding spaces. */
+/**
+ * Splits a table row's source line on unescaped pipes; spans exclude the outer pipes and surrounding spaces. A row is
+ * read by each pass that looks at its table (sections, cues, mapping, links, risks, work items, checklist): it is
+ * split once and the cells shared, so they are not to be changed.
+ */
 export function splitTableRow(source: string): CellSpan[] {
+  let cells = rowCache.get(source);
+  if (!cells) {
+    if (rowCache.size > 10000) rowCache.clear();
+    rowCache.set(source, (cells = computeTableRow(source)));
+  }
+  return cells;
+}
+
+const rowCache = new Map<string, CellSpan[]>();
+
+function computeTableRow(source: string): CellSpan[] {
   // A trailing comment (`<!-- connector-plan-disable-line … -->`) is not a cell.
   const line = source.indexOf('<!--') >= 0 ? blankTrailingComment(source) : source;
   const cells: CellSpan[] = [];
@@ -207,8 +222,8 @@ export function splitTableRow(source: string): CellSpan[] {
   const push = (from: number, to: number) => {
     let a = from;
     let b = to;
-    while (a < b && /\s/.test(line[a])) a++;
-    while (b > a && /\s/.test(line[b - 1])) b--;
+    while (a < b && isSpace(line.charCodeAt(a))) a++;
+    while (b > a && isSpace(line.charCodeAt(b - 1))) b--;
     cells.push({ text: line.slice(a, b), start: a, end: b });
   };
   for (; i < end; i++) {

@@ -23,7 +23,30 @@ function normalise(value: string): string {
   return (marks < spaces ? text.slice(0, marks) : text).trim().toLowerCase();
 }
 
-const chosenCache = new Map<string, string | undefined>();
+/**
+ * Results per list of choices, then per value: a value is looked up by itself (its hash is kept with the string),
+ * not joined to the choices in a new key that is hashed again, at the cost of its length, on every look-up.
+ */
+class ChoiceCache<T> {
+  private readonly byChoices = new Map<string, Map<string, T>>();
+  private size = 0;
+
+  get(value: string, choices: readonly string[], compute: () => T): T {
+    const key = choicesKey(choices);
+    let byValue = this.byChoices.get(key);
+    if (byValue?.has(value)) return byValue.get(value) as T;
+    if (++this.size > 10000) {
+      this.byChoices.clear();
+      this.size = 1;
+      byValue = undefined;
+    }
+    if (!byValue) this.byChoices.set(key, (byValue = new Map()));
+    const result = compute();
+    byValue.set(value, result);
+    return result;
+  }
+}
+
 const choiceKeys = new WeakMap<readonly string[], string>();
 
 function choicesKey(choices: readonly string[]): string {
@@ -32,14 +55,11 @@ function choicesKey(choices: readonly string[]): string {
   return key;
 }
 
+const chosenCache = new ChoiceCache<string | undefined>();
+
 /** The allowed choice a value names (tolerant of bold, notes, `DB + app`, `N:M`), or undefined. */
 export function chosenValue(value: string, choices: readonly string[]): string | undefined {
-  const key = `${choicesKey(choices)}\u0001${value}`;
-  if (chosenCache.has(key)) return chosenCache.get(key);
-  if (chosenCache.size > 10000) chosenCache.clear();
-  const result = computeChosen(value, choices);
-  chosenCache.set(key, result);
-  return result;
+  return chosenCache.get(value, choices, () => computeChosen(value, choices));
 }
 
 function computeChosen(value: string, choices: readonly string[]): string | undefined {
@@ -76,15 +96,51 @@ export function acceptedValues(choices: readonly string[]): string[] {
 
 /** True when the value is the template's option list itself (`incremental / snapshot / hybrid`) with no pick made. */
 export function isOptionList(value: string, choices: readonly string[]): boolean {
+  return optionListCache.get(value, choices, () => computeOptionList(value, choices));
+}
+
+const optionListCache = new ChoiceCache<boolean>();
+const lowerChoices = new WeakMap<readonly string[], Set<string>>();
+
+const isWordChar = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+
+/** The length of the separator `/\/|\||,|\bor\b/` matches at `i` of the text, or 0. */
+function separatorAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code === 47 /* / */ || code === 124 /* | */ || code === 44 /* , */) return 1;
+  if (code === 111 /* o */ && text.charCodeAt(i + 1) === 114 /* r */ && !(i > 0 && isWordChar(text.charCodeAt(i - 1))) && !isWordChar(text.charCodeAt(i + 2))) return 2;
+  return 0;
+}
+
+function computeOptionList(value: string, choices: readonly string[]): boolean {
   if (/\*\*|__|~~/.test(value)) {
     const bold = [...value.matchAll(/(?:\*\*|__)([^*_]+)(?:\*\*|__)/g)].map((m) => m[1].trim().toLowerCase());
     const struck = [...value.matchAll(/~~([^~]+)~~/g)].length;
     if (bold.filter((b) => choices.some((c) => c.toLowerCase() === b)).length === 1 || struck === choices.length - 1) return false;
   }
-  // The spaces around each separator go with it (as `\s*(?:…)\s*` took them, in quadratic time on a run of spaces).
-  const parts = normalise(value).split(/\/|\||,|\bor\b/).map((p) => p.trim()).filter(Boolean);
-  const named = parts.filter((p) => choices.some((c) => c.toLowerCase() === p));
-  return named.length >= 2 && named.length === parts.length;
+  let names = lowerChoices.get(choices);
+  if (!names) lowerChoices.set(choices, (names = new Set(choices.map((c) => c.toLowerCase()))));
+  // `.split(/\/|\||,|\bor\b/)` read in one pass; the spaces around each separator go with it (as `\s*(?:…)\s*` took
+  // them, in quadratic time on a run of spaces). Every part written must name a choice, and two or more must.
+  const text = normalise(value);
+  let named = 0;
+  let start = 0;
+  for (let i = 0; i <= text.length; ) {
+    const length = i < text.length ? separatorAt(text, i) : 1;
+    if (!length) {
+      i++;
+      continue;
+    }
+    if (i > start) {
+      const part = text.slice(start, i).trim();
+      if (part) {
+        if (!names.has(part)) return false;
+        named++;
+      }
+    }
+    start = i += length;
+  }
+  return named >= 2;
 }
 
 /** `{1:1/1:N}` -> ['1:1', '1:N']; a placeholder that offers no options -> []. */

@@ -3,7 +3,7 @@ import { leadText, type Block } from '../markdown/blocks';
 import { matchLabel, matchTask, plainText, splitTableRow } from '../markdown/inline';
 import { replaceParenthesised } from '../markdown/scan';
 import { matchTemplateField } from './fields';
-import { labelSimilarity, MATCH_THRESHOLD, similarity, words } from './match';
+import { countShared, labelSimilarity, MATCH_THRESHOLD, similarity, words } from './match';
 import type { Heading, SectionMatch, TemplateSchema, TemplateSection } from './model';
 import type { Outline } from './outline';
 import { ARROW } from './links';
@@ -25,14 +25,28 @@ export interface TitleMatch {
  */
 function shared(title: string, target: readonly string[], generic: readonly string[] = []): { sim: number; common: number; size: number } {
   let best = { sim: 0, common: 0, size: 0 };
-  // `Agent Team Plan: Billing Sync` is named by what comes before its colon.
-  for (const text of new Set([title, replaceParenthesised(title, ' '), title.split(/:\s/, 1)[0]])) {
-    const w = words(text);
-    const common = w.filter((x) => target.includes(x) && !generic.includes(x)).length;
+  for (const w of titleVariants(title)) {
+    const common = countShared(w, target, generic);
     const sim = similarity(w, target);
-    if (sim > best.sim || (sim === best.sim && common > best.common)) best = { sim, common, size: w.filter((x) => !generic.includes(x)).length };
+    if (sim > best.sim || (sim === best.sim && common > best.common)) best = { sim, common, size: w.length - countShared(w, generic) };
   }
   return best;
+}
+
+let lastTitle: string | undefined;
+let lastVariants: string[][] = [];
+
+/**
+ * The words of a title, of the title without its parenthetical remarks, and of what comes before its colon
+ * (`Agent Team Plan: Billing Sync` is named by `Agent Team Plan`), each text once. Read once for the sections a
+ * title is compared with in turn.
+ */
+function titleVariants(title: string): string[][] {
+  if (title !== lastTitle) {
+    lastTitle = title;
+    lastVariants = [...new Set([title, replaceParenthesised(title, ' '), title.split(/:\s/, 1)[0]])].map(words);
+  }
+  return lastVariants;
 }
 
 const titleWordsOf = new WeakMap<TemplateSchema, string[]>();

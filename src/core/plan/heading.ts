@@ -84,7 +84,19 @@ export function headingFromText(raw: string, line: number, level: number, col: n
 }
 
 /** `Sync Engine — PARTIAL (auth only)` -> core `Sync Engine`, suffix `PARTIAL (auth only)`. */
-function splitSuffix(text: string): { core: string; suffix?: string } {
+function splitSuffix(text: string): Readonly<{ core: string; suffix?: string }> {
+  let split = suffixCache.get(text);
+  if (!split) {
+    if (suffixCache.size > 10000) suffixCache.clear();
+    suffixCache.set(text, (split = computeSuffix(text)));
+  }
+  return split;
+}
+
+/** A heading's text is read by each pass that builds a heading from it (sections, nesting, phases): split once. */
+const suffixCache = new Map<string, Readonly<{ core: string; suffix?: string }>>();
+
+function computeSuffix(text: string): { core: string; suffix?: string } {
   const dash = suffixDash(text);
   if (dash && dash.index > 0) return { core: text.slice(0, dash.index).trim(), suffix: text.slice(dash.end).trim() };
   const paren = closingRemark(text);
@@ -123,7 +135,25 @@ function closingRemark(text: string): { index: number; remark: string } | undefi
 }
 
 /** `Phase 2: Sync Engine` -> kind `phase`, number 2, title `Sync Engine`. */
-export function readWorkHeading(title: string): { kind?: string; number?: number; rest: string } {
+export function readWorkHeading(title: string): Readonly<WorkHeading> {
+  let work = workCache.get(title);
+  if (!work) {
+    if (workCache.size > 10000) workCache.clear();
+    workCache.set(title, (work = computeWorkHeading(title)));
+  }
+  return work;
+}
+
+interface WorkHeading {
+  kind?: string;
+  number?: number;
+  rest: string;
+}
+
+/** A title is read as a work item's by each pass that asks (sections, phases, cues): read once. */
+const workCache = new Map<string, Readonly<WorkHeading>>();
+
+function computeWorkHeading(title: string): WorkHeading {
   // `/^([A-Za-z][\w-]*)\s*#?(\d+)?\s*[:.)\-—–]?\s*(.*)$/` without adjacent \s*: the rest is one line or no match.
   const m = /^([A-Za-z][\w-]*)\s*(?:(?:#?(\d+)|#)\s*)?(?:[:.)\-—–]\s*)?([^]*)/.exec(title);
   if (!m || /[\n\r\u2028\u2029]/.test(m[3])) return { rest: title };

@@ -30,12 +30,20 @@ const SYNONYM: Record<string, string> = {
   failure: 'risk', hazard: 'risk', scorecard: 'score', scoring: 'score', unknown: 'q',
 };
 
+/**
+ * The synonyms as a Map: looking each of a heading's thousands of distinct words up in an object makes each a property
+ * key (interned), which costs more with every word. A word that names a property of every object (`constructor`) is
+ * still read from the object, as before.
+ */
+const SYNONYMS = new Map(Object.entries(SYNONYM));
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 function stem(word: string): string {
   let w = word;
   if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
   else if (w.length > 3 && w.endsWith('es') && /(ss|x|ch|sh)es$/.test(w)) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
-  return SYNONYM[w] ?? w;
+  return SYNONYMS.get(w) ?? (INHERITED.has(w) ? SYNONYM[w] ?? w : w);
 }
 
 const cache = new Map<string, string[]>();
@@ -67,14 +75,37 @@ function computeWords(text: string): string[] {
   return [...out];
 }
 
+const setsOf = new WeakMap<readonly string[], Set<string>>();
+
+/** The entries of a long word list as a Set, built once per list (word lists come from the cache of `words`). */
+function setOf(list: readonly string[]): Set<string> {
+  let set = setsOf.get(list);
+  if (!set) setsOf.set(list, (set = new Set(list)));
+  return set;
+}
+
+/**
+ * How many entries of `a` are in `b` and not in `except`. Word lists are short; a heading of thousands of words is
+ * not made to cost millions of comparisons, nor a pass over its words for each short list it is compared with: when
+ * `a` is long and holds no word twice, the count is that of the distinct words of `b` (and not of `except`) in `a`.
+ */
+export function countShared(a: readonly string[], b: readonly string[], except: readonly string[] = []): number {
+  let count = 0;
+  const inA = a.length > 16 ? setOf(a) : undefined;
+  if (inA && inA.size === a.length && b.length < a.length) {
+    for (const w of b.length > 16 ? setOf(b) : new Set(b)) if (inA.has(w) && !except.includes(w)) count++;
+    return count;
+  }
+  const inB = b.length > 16 ? setOf(b) : undefined;
+  const out = except.length > 16 ? setOf(except) : undefined;
+  for (const w of a) if ((inB ? inB.has(w) : b.includes(w)) && !(out ? out.has(w) : except.includes(w))) count++;
+  return count;
+}
+
 /** Dice coefficient of two word sets: 1 for the same words, 0 for none in common. */
 export function similarity(a: readonly string[], b: readonly string[]): number {
   if (!a.length || !b.length) return 0;
-  let common = 0;
-  // Word lists are short; a heading of thousands of words is not made to cost millions of comparisons.
-  const inB = b.length > 16 ? new Set(b) : undefined;
-  for (const w of a) if (inB ? inB.has(w) : b.includes(w)) common++;
-  return (2 * common) / (a.length + b.length);
+  return (2 * countShared(a, b)) / (a.length + b.length);
 }
 
 /** Best similarity over a text with and without its parenthetical remarks. */
