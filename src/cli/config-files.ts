@@ -23,12 +23,12 @@ export interface FileConfig {
 
 export type ConfigForFile = (file: string) => Promise<FileConfig>;
 
-interface FolderConfig {
+export interface FolderConfig {
   rules: RuleConfig;
   /** Matches paths relative to the config's folder; undefined without `files`. */
   isPlanFile?: (relative: string) => boolean;
   template?: string;
-  templates: { isMatch: (relative: string) => boolean; template: string }[];
+  templates: { files: string[]; isMatch: (relative: string) => boolean; template: string }[];
   folder: string;
 }
 
@@ -58,6 +58,16 @@ export function createConfigLookup(context: CliContext): ConfigForFile {
   };
 }
 
+/** Every config in `folder` and the folders above it, nearest first (`new --template` looks for the one naming its template). */
+export async function configsAbove(folder: string, context: CliContext): Promise<FolderConfig[]> {
+  const found: FolderConfig[] = [];
+  for (let dir = path.resolve(context.cwd, folder); ; dir = path.dirname(dir)) {
+    const config = await readConfigIn(dir, context);
+    if (config) found.push(config);
+    if (path.dirname(dir) === dir) return found;
+  }
+}
+
 /** The config in `folder`; undefined when there is none; defaults when it cannot be used. */
 async function readConfigIn(folder: string, context: CliContext): Promise<FolderConfig | undefined> {
   const configPath = path.join(folder, CONFIG_FILE_NAME);
@@ -84,6 +94,6 @@ async function readConfigIn(folder: string, context: CliContext): Promise<Folder
     isPlanFile: files.length ? picomatch(files, { dot: true }) : undefined,
     // Template paths are relative to the config's folder, as its globs are.
     template: template ? path.resolve(folder, template) : undefined,
-    templates: templates.map((t) => ({ isMatch: picomatch(t.files, { dot: true }), template: path.resolve(folder, t.template) })),
+    templates: templates.map((t) => ({ files: t.files, isMatch: picomatch(t.files, { dot: true }), template: path.resolve(folder, t.template) })),
   };
 }

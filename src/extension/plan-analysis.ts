@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { inspectPlan, mightBePlan, parseConfig, type AnalyzeOptions, type PlanModel, type PlanReport, type RuleConfig } from '../core';
+import { inspectPlan, mightBePlan, parseConfig, planFolderForGlobs, type AnalyzeOptions, type PlanModel, type PlanReport, type RuleConfig } from '../core';
 import { matches, planFileKind, type PlanFileKind } from './plan-files';
 import { readWorkspaceFile } from './read-file';
 import { readSettings } from './settings';
@@ -90,6 +90,32 @@ export class PlanAnalyzer implements vscode.Disposable {
     if (config?.template) uris.push(config.template);
     for (const entry of config?.templates ?? []) uris.push(entry.template);
     return uris;
+  }
+
+  /**
+   * Where New Connector Plan writes a plan of `template` so that it stays one after a reload: a config naming the
+   * template in a `templates` entry (the workspace folder's, or one above the template) decides; `preferred` (the
+   * plans folder) when the entry's globs cover it, else the folder a glob starts with. `free`: no entry names the
+   * template; `uncovered`: none of its globs names a folder for the plan (the globs are given to say so).
+   */
+  async planFolderFor(template: vscode.Uri, fileName: string, workspaceFolder: vscode.WorkspaceFolder, preferred: vscode.Uri): Promise<{ folder: vscode.Uri } | { free: true } | { uncovered: string[] }> {
+    if (!vscode.workspace.isTrusted) return { free: true };
+    const dirs: vscode.Uri[] = [workspaceFolder.uri];
+    for (let dir = vscode.Uri.joinPath(template, '..'); dir.path.startsWith(`${workspaceFolder.uri.path}/`); dir = vscode.Uri.joinPath(dir, '..')) dirs.push(dir);
+    const uncovered: string[] = [];
+    for (const dir of dirs) {
+      const config = await this.configAt(dir);
+      const index = config ? config.templates.findIndex((t) => t.template.toString() === template.toString()) : -1;
+      if (!config || index < 0) continue;
+      const entry = config.templates[index];
+      // Covered, and claimed by no earlier entry: templateFor gives the first entry that names a file.
+      const names = (relative: string) => matches(relative, entry.files) && !config.templates.slice(0, index).some((t) => matches(relative, t.files));
+      const inside = preferred.path.startsWith(`${config.folder}/`) ? preferred.path.slice(config.folder.length + 1) : preferred.path === config.folder ? '' : undefined;
+      const folder = planFolderForGlobs(entry.files, fileName, names, inside);
+      if (folder !== undefined) return { folder: folder ? vscode.Uri.joinPath(dir, ...folder.split('/')) : dir };
+      uncovered.push(...entry.files);
+    }
+    return uncovered.length ? { uncovered } : { free: true };
   }
 
   /** The result for this exact document version, if there is one. */

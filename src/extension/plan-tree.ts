@@ -15,6 +15,10 @@ export const PLANS_VIEW = 'connectorPlan.plans';
 const SCAN_CONCURRENCY = 64;
 /** Files per batch of a scan; between batches other work runs, and a newer scan stops an older one. */
 const SCAN_BATCH = 256;
+/** At most this many young folders are rescanned at once: a build making thousands costs nothing more. */
+const MAX_YOUNG_FOLDERS = 20;
+/** When a new folder is scanned again after it appeared. */
+const RESCAN_AFTER_MS = [1_500, 5_000, 15_000];
 /** True while the Plans view scans the workspace (its welcome says it is looking, not that there are no plans). */
 const SCANNING_KEY = 'connectorPlan.scanning';
 /** True once a first scan ended. */
@@ -42,6 +46,11 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   private flushTimer?: ReturnType<typeof setTimeout>;
   private createdPaths: vscode.Uri[] = [];
   private createdTimer?: ReturnType<typeof setTimeout>;
+  /** Folders created lately, scanned again meanwhile (see rescanWhileNew). */
+  private readonly youngFolders = new Set<string>();
+  private readonly settleTimers = new Set<ReturnType<typeof setTimeout>>();
+  /** The latest read of each file: an older one finishing later (the empty file before it was filled) is dropped. */
+  private readonly loads = new Map<string, number>();
 
   constructor(private readonly analyzer: PlanAnalyzer) {
     this.view = vscode.window.createTreeView(PLANS_VIEW, { treeDataProvider: this, showCollapseAll: true, manageCheckboxStateManually: true });
@@ -68,6 +77,11 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(rescanIfStarted),
       vscode.workspace.onDidGrantWorkspaceTrust(rescanIfStarted),
+      // New Connector Plan's folder may be new: its files written from outside raised no event until Refresh.
+      vscode.workspace.onDidCreateFiles((event) => {
+        if (!this.scanning) return;
+        for (const file of event.files) if (vscode.workspace.getWorkspaceFolder(file)) this.rescanWhileNew(vscode.Uri.joinPath(file, '..'));
+      }),
       // A folder renamed in VS Code is reported as one folder, not as the plans it holds.
       vscode.workspace.onDidRenameFiles((event) => {
         for (const { oldUri, newUri } of event.files) {
@@ -231,13 +245,39 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
       const created = new Map(this.createdPaths.map((u) => [u.toString(), u]));
       const outermost = [...created].filter(([key]) => ![...created.keys()].some((other) => key.startsWith(`${other}/`))).map(([, u]) => u);
       this.createdPaths = [];
-      for (const folder of outermost) void this.scanFolder(folder);
+      for (const folder of outermost) {
+        void this.scanFolder(folder);
+        this.rescanWhileNew(folder);
+      }
     }, 0);
+  }
+
+  /**
+   * Scans a new folder again a few times while it is young: the workspace watcher raised no event for files written
+   * into folders made this session (nested ones made with it, one New Connector Plan made), until Refresh.
+   */
+  private rescanWhileNew(folder: vscode.Uri): void {
+    const key = folder.toString();
+    if (this.youngFolders.has(key) || this.youngFolders.size >= MAX_YOUNG_FOLDERS) return;
+    this.youngFolders.add(key);
+    RESCAN_AFTER_MS.forEach((delay, i) => {
+      const timer = setTimeout(() => {
+        this.settleTimers.delete(timer);
+        if (i === RESCAN_AFTER_MS.length - 1) this.youngFolders.delete(key);
+        void this.scanFolder(folder);
+      }, delay);
+      this.settleTimers.add(timer);
+    });
   }
 
   /** Analyses a workspace file; a closed file that is no plan is not kept in the analyzer's cache. */
   private async load(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    const load = (this.loads.get(key) ?? 0) + 1;
+    this.loads.set(key, load);
     const result = await this.analyzer.scanFile(uri);
+    if (this.loads.get(key) !== load) return;
+    this.loads.delete(key);
     if (result) this.accept(result);
     else this.remove(uri);
   }
@@ -342,6 +382,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
     this.scans++;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.createdTimer) clearTimeout(this.createdTimer);
+    for (const timer of this.settleTimers) clearTimeout(timer);
     this.watcher?.dispose();
     for (const d of this.disposables) d.dispose();
   }

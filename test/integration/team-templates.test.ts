@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { PlanAnalyzer } from '../../src/extension/plan-analysis';
 import { extensionApi } from './plan-documents';
 import { closeEditorsReverting, deleteQuietly, fixtureUri, planNode, until } from './plan-tree-nodes';
 
@@ -67,6 +68,32 @@ describe('team templates in VS Code', () => {
     assert.equal(await vscode.commands.executeCommand('connectorPlan.insertPart', { prefix: 'cp-stage' }), 'cp-stage');
     assert.match(editor.document.getText(), /### Stage 4: \{Name\}\n- Owner: \n- Flag state: \n- Exit criteria: \n$/);
     await deleteQuietly(uri);
+  });
+
+  it('New Connector Plan writes a team template\'s plan where its "files" glob names it, so a reload still reads it as one', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('connectorPlan.newPlan', { name: 'Billing', template: at('templates/feature.md') });
+    assert.equal(uri?.toString(), at('features/billing-rollout-plan.md').toString());
+    // A reloaded window: an analyzer that never saw New Connector Plan make the file.
+    const reloaded = new PlanAnalyzer(vscode.window.createOutputChannel('reloaded window'));
+    try {
+      const analysis = await reloaded.scanFile(uri);
+      assert.equal(analysis?.plan.schema.titleSuffix, 'Feature Rollout Plan');
+      assert.ok(!analysis.report.findings.some((f) => f.ruleId === 'missing-section'));
+    } finally {
+      reloaded.dispose();
+      await closeEditorsReverting();
+      await deleteQuietly(uri);
+    }
+  });
+
+  it('New Connector Plan refuses, saying why, a team template whose "files" glob names no folder', async () => {
+    const api = await extensionApi();
+    await write('no-folder/.connector-plan.json', JSON.stringify({ templates: [{ files: '**/*-feature.md', template: 'orphan.md' }] }));
+    await write('no-folder/orphan.md', read('template.md'));
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('connectorPlan.newPlan', { name: 'Orphan', template: at('no-folder/orphan.md') });
+    assert.equal(uri, undefined);
+    assert.match(api.recentNotices().at(-1)!, /A plan of the template team-template-test\/no-folder\/orphan\.md must be a file its "files" glob \(\*\*\/\*-feature\.md\) names/);
+    assert.equal(fs.existsSync(path.join(base.fsPath, 'docs')), false);
   });
 
   it("completion offers the team template's parts at a line start, where the snippets file has the built-in ones", async () => {

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
-import { connectorNameProblem, planFileName, scaffoldPlan, type TemplateSchema } from '../../core';
+import { connectorNameProblem, planFileName, planFolderForGlobs, scaffoldPlan, type TemplateSchema } from '../../core';
+import { configsAbove } from '../config-files';
 import { readTemplateFile } from '../templates';
 import { usageLine } from '../command-line';
 import { UsageError, defineCommand, MAX_FILE_SIZE_HELP } from '../command-line';
@@ -19,7 +20,9 @@ Creates <folder>/<connector-name>-rollout-plan.md from the Connector Rollout
 Plan template, with the connector name filled in, and prints its path.
 
 Options:
-  --dir <folder>  where to create the plan (default: docs/connectors; created if needed)
+  --dir <folder>  where to create the plan (default: docs/connectors, or with
+                  --template the folder its .connector-plan.json "templates"
+                  glob names; created if needed)
   --force         overwrite the plan if it already exists
   --template <file>  a team's template instead of the built-in one (its title's
                   {placeholder} gets the name)
@@ -36,7 +39,7 @@ Exit codes: 0 created, 2 usage error, existing file without --force, or a write 
 export const DEFAULT_PLANS_FOLDER = 'docs/connectors';
 
 const options = {
-  dir: { type: 'string', default: DEFAULT_PLANS_FOLDER },
+  dir: { type: 'string' },
   force: { type: 'boolean', default: false },
   template: { type: 'string' },
 } as const;
@@ -58,7 +61,12 @@ export const newPlanCommand = defineCommand({
       }
       schema = loaded.read.schema;
     }
-    const written = await writePlanFile(path.resolve(context.cwd, values.dir), name, schema, context, { overwrite: values.force });
+    const folder = values.dir !== undefined ? path.resolve(context.cwd, values.dir) : values.template ? await templateFolder(path.resolve(context.cwd, values.template), name, schema, context) : path.resolve(context.cwd, DEFAULT_PLANS_FOLDER);
+    if (typeof folder !== 'string') {
+      printError(context, l10n.t('a plan of the template {0} must be a file its "files" glob ({1}) names, and that glob starts with no folder to write it in; use --dir to choose a folder those plans are in', values.template!, folder.uncovered.join(', ')));
+      return 2;
+    }
+    const written = await writePlanFile(folder, name, schema, context, { overwrite: values.force });
     if ('problem' in written) {
       printError(context, written.exists ? l10n.t('{0} already exists; use --force to overwrite it', written.path) : written.problem);
       return 2;
@@ -67,6 +75,29 @@ export const newPlanCommand = defineCommand({
     return 0;
   },
 });
+
+/**
+ * Where a plan of a team template goes without --dir, so that `check` reads it as one: as in the editor, a config
+ * naming the template in a `templates` entry decides (the plans folder when its globs cover it, else the folder a
+ * glob starts with); the plans folder when no config names it.
+ */
+async function templateFolder(template: string, name: string, schema: TemplateSchema | undefined, context: CliContext): Promise<string | { uncovered: string[] }> {
+  const preferred = path.resolve(context.cwd, DEFAULT_PLANS_FOLDER);
+  const fileName = planFileName(name, schema);
+  const uncovered: string[] = [];
+  for (const config of await configsAbove(path.dirname(template), context)) {
+    const index = config.templates.findIndex((t) => t.template === template);
+    if (index < 0) continue;
+    const entry = config.templates[index];
+    // Covered, and claimed by no earlier entry: `check` gives a file the first entry that names it.
+    const names = (relative: string) => entry.isMatch(relative) && !config.templates.slice(0, index).some((t) => t.isMatch(relative));
+    const inside = path.relative(config.folder, preferred);
+    const folder = planFolderForGlobs(entry.files, fileName, names, inside.startsWith('..') || path.isAbsolute(inside) ? undefined : inside.split(path.sep).join('/'));
+    if (folder !== undefined) return path.join(config.folder, ...folder.split('/'));
+    uncovered.push(...entry.files);
+  }
+  return uncovered.length ? { uncovered } : preferred;
+}
 
 /**
  * Creates `folder` if needed and writes the scaffolded plan into it; `path` is relative to cwd. `exists`: the file

@@ -15,7 +15,7 @@ export interface NewPlanArgs {
 }
 
 /**
- * `connectorPlan.newPlan`: creates `<plansFolder>/<slug>-rollout-plan.md`, opens it and inserts the template
+ * `connectorPlan.newPlan`: creates `<plansFolder>/<slug>-rollout-plan.md` (a team template's plan where its glob names it), opens it and inserts the template
  * as a snippet, so the cursor lands in the first blank. Resolves to the plan's URI (an untitled one without a
  * workspace folder), or undefined when cancelled. An existing file is never written: its URI is returned and
  * the user is offered to open it.
@@ -40,10 +40,12 @@ async function newPlan(args: NewPlanArgs, analyzer: PlanAnalyzer): Promise<vscod
       return undefined;
     }
   }
-  const folder = args.folder ?? (await plansFolder());
-  if (folder === null) return undefined;
-  const chosen = await chooseTemplate(args, folder, analyzer);
+  const plans = args.folder ?? (await plansFolder());
+  if (plans === null) return undefined;
+  const chosen = await chooseTemplate(args, plans, analyzer);
   if (chosen === null) return undefined;
+  const folder = args.folder ? plans : await templateFolder(plans, chosen, args.name, analyzer);
+  if (folder === null) return undefined;
   const name = args.name ?? (await askName(folder, chosen.schema));
   if (name === undefined) return undefined;
   const snippet = new vscode.SnippetString(planSnippet(name, chosen.schema));
@@ -82,6 +84,22 @@ async function newPlan(args: NewPlanArgs, analyzer: PlanAnalyzer): Promise<vscod
   await editor.insertSnippet(snippet, new vscode.Position(0, 0));
   await editor.document.save();
   return file;
+}
+
+/**
+ * Where a plan of a team template goes so that a reload still reads it as one: the plans folder when the template's
+ * `templates` entry covers it, else the folder its `files` glob starts with. Null (after saying why) when the glob
+ * names no folder; the plans folder when no entry names the template.
+ */
+async function templateFolder(plans: vscode.Uri | undefined, chosen: { uri?: vscode.Uri; schema?: TemplateSchema }, name: string | undefined, analyzer: PlanAnalyzer): Promise<vscode.Uri | undefined | null> {
+  const workspaceFolder = plans && vscode.workspace.getWorkspaceFolder(plans);
+  if (!plans || !chosen.uri || !workspaceFolder) return plans;
+  // The file's name only matters to a glob that names files; a stand-in does until the name is asked.
+  const place = await analyzer.planFolderFor(chosen.uri, planFileName(name ?? 'connector', chosen.schema), workspaceFolder, plans);
+  if ('folder' in place) return place.folder;
+  if ('free' in place) return plans;
+  void showError(vscode.l10n.t('A plan of the template {0} must be a file its "files" glob ({1}) names, and that glob starts with no folder to write it in. Run New Connector Plan from the Explorer\'s context menu on a folder those plans are in, or start the glob with a folder, like "docs/features/**/*.md".', shown(chosen.uri), place.uncovered.join(', ')));
+  return null;
 }
 
 /**

@@ -92,6 +92,28 @@ describe('team templates in the CLI', () => {
     assert.ok(filesOf(check.stdout)[0].findings.every((f) => f.ruleId !== 'missing-section'));
   });
 
+  it('new --template without --dir writes where the config\'s "templates" glob names the plan, and check reads it as one', async () => {
+    const config = JSON.stringify({ templates: [{ files: 'docs/features/**/*.md', template: 'templates/feature.md' }] });
+    const cwd = makeTempTree({ '.connector-plan.json': config, 'templates/feature.md': TEMPLATE });
+    const run = await runCli(['new', 'Dark Mode', '--template', 'templates/feature.md'], { cwd });
+    assert.deepEqual(run, { code: 0, stdout: 'docs/features/dark-mode-rollout-plan.md\n', stderr: '' });
+    // No --template: the config alone gives the plan its template, as after a reload in the editor.
+    const check = await runCli(['check', 'docs', '--format', 'json'], { cwd });
+    const [file] = filesOf(check.stdout);
+    assert.equal(file.path, 'docs/features/dark-mode-rollout-plan.md');
+    assert.ok(file.isPlan && file.findings.every((f) => f.ruleId !== 'missing-section'), check.stdout);
+  });
+
+  it('new --template keeps docs/connectors when the glob covers it, and refuses a glob that names no folder', async () => {
+    const covering = makeTempTree({ '.connector-plan.json': JSON.stringify({ templates: [{ files: 'docs/**/*.md', template: 'feature.md' }] }), 'feature.md': TEMPLATE });
+    assert.equal((await runCli(['new', 'Search', '--template', 'feature.md'], { cwd: covering })).stdout, 'docs/connectors/search-rollout-plan.md\n');
+    const cwd = makeTempTree({ '.connector-plan.json': JSON.stringify({ templates: [{ files: '**/*-feature.md', template: 'feature.md' }] }), 'feature.md': TEMPLATE });
+    const run = await runCli(['new', 'Search', '--template', 'feature.md'], { cwd });
+    assert.deepEqual(run, { code: 2, stdout: '', stderr: 'connector-plan: a plan of the template feature.md must be a file its "files" glob (**/*-feature.md) names, and that glob starts with no folder to write it in; use --dir to choose a folder those plans are in\n' });
+    assert.equal(fs.existsSync(path.join(cwd, 'docs')), false);
+    assert.equal((await runCli(['new', 'Search', '--template', 'feature.md', '--dir', 'plans'], { cwd })).stdout, 'plans/search-rollout-plan.md\n');
+  });
+
   it('warns about unknown keys in .connector-plan.json, naming the nearest known one', async () => {
     const cwd = makeTempTree({ '.connector-plan.json': '{ "templte": "t.md", "rules": { "secret-values": "error" } }', 'plan.md': CONNECTOR });
     const run = await runCli(['check', 'plan.md'], { cwd });
