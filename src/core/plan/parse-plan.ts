@@ -159,29 +159,42 @@ function assignSections(candidates: Candidate[], schema: TemplateSchema, outline
 
   interface Pair { candidate: Candidate; index: number; section: TemplateSection; tier: number; score: number; match: SectionMatch }
   const pairs: Pair[] = [];
-  candidates.forEach((candidate, index) => {
-    if (isWorkItemTitle(candidate.heading.title, schema)) return;
+  // A heading its title or letter plainly names is weighed for that section alone, and what it holds is read only
+  // where it decides (two headings naming one section, a go/no-go with no item): reading every section's content
+  // costs a pass over the document.
+  const claims = new Map<string, number>();
+  const plainly = candidates.map((candidate, index) => {
+    if (isWorkItemTitle(candidate.heading.title, schema)) return undefined;
     const title = byTitle[index];
     // A letter stands for its section unless the title plainly names another (the title wins).
     // A heading written for two sections (`G/J) Risks and Open Questions`) names both: its letters decide.
     const letter = disagree < 2 && candidate.heading.letter && (candidate.heading.letters || !(title?.strong && title.section.id !== candidate.heading.letter)) ? candidate.heading.letter : undefined;
-    for (const section of schema.sections) {
-      // A heading written for two sections stands for its letters' sections, whatever else its title shares.
-      if (letter && candidate.heading.letters && section.id !== letter) continue;
+    const section = (letter && schema.sections.find((s) => s.id === letter)) || (title?.strong ? title.section : undefined);
+    if (section) claims.set(section.id, (claims.get(section.id) ?? 0) + 1);
+    return section ? { section, letter, title } : undefined;
+  });
+  candidates.forEach((candidate, index) => {
+    if (isWorkItemTitle(candidate.heading.title, schema)) return;
+    const named = plainly[index];
+    if (named) {
+      const { section, letter, title } = named;
       const overlap = titleOverlap(candidate.heading.title, section, schema);
-      const named = title?.section === section ? title : undefined;
-      const content = overlap.common || letter === section.id || !named ? contentScore(section, cuesOf(candidate)) : 0;
-      // A section a heading's title names but whose content says otherwise (a checklist with no item) loses to one whose content agrees.
-      const contradicts = (section.role === 'checklist' && !cuesOf(candidate).checklist) || (section.role === 'mapping' && cuesOf(candidate).mappingColumns < 2 && content === 0 && !named?.strong);
+      const weigh = (claims.get(section.id) ?? 0) > 1 || section.role === 'checklist';
+      const content = weigh ? contentScore(section, cuesOf(candidate)) : 0;
+      // A go/no-go a heading's title names but that holds no item loses to one that holds them.
+      const contradicts = section.role === 'checklist' && !cuesOf(candidate).checklist;
+      const match = letter === section.id ? { by: 'letter' as const, detail: l10n.t('letter {0})', section.id) } : title!.match;
+      const score = overlap.sim + (letter === section.id ? 0.3 : 0) + content - (contradicts ? 0.6 : 0);
+      pairs.push({ candidate, index, section, tier: contradicts ? 2 : 3, score, match });
+      if (!contradicts) return;
+    }
+    for (const section of schema.sections) {
+      if (named?.section === section) continue;
+      const overlap = titleOverlap(candidate.heading.title, section, schema);
+      const content = contentScore(section, cuesOf(candidate));
       let tier = 0;
       let match: SectionMatch | undefined;
-      if (named?.strong && letter !== section.id) {
-        tier = 3;
-        match = named.match;
-      } else if (letter === section.id) {
-        tier = 3;
-        match = { by: 'letter', detail: l10n.t('letter {0})', section.id) };
-      } else if (overlap.common > 0 && content > 0) {
+      if (overlap.common > 0 && content > 0) {
         tier = 2;
         const says = overlap.common === 1 ? l10n.t('title shares 1 word with "{0}"', section.title) : l10n.t('title shares {0} words with "{1}"', overlap.common, section.title);
         match = { by: 'title', detail: l10n.t({ message: '{0}, and holds what that section holds', args: [says], comment: ['{0} says how the title matched: title shares 1 word with "Risks".'] }) };
@@ -191,8 +204,7 @@ function assignSections(candidates: Candidate[], schema: TemplateSchema, outline
         match = { by: 'content', detail: contentDetail(section, cuesOf(candidate)) };
       }
       if (!tier || !match) continue;
-      const score = overlap.sim + (letter === section.id ? 0.3 : 0) + content - (contradicts ? 0.6 : 0);
-      pairs.push({ candidate, index, section, tier: contradicts ? Math.min(tier, 2) : tier, score, match });
+      pairs.push({ candidate, index, section, tier, score: overlap.sim + content, match });
     }
   });
   pairs.sort((a, b) => b.tier - a.tier || b.score - a.score || a.index - b.index);
