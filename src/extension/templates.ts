@@ -19,6 +19,7 @@ export interface TemplateOption {
  */
 export class TemplateStore implements vscode.Disposable {
   private readonly loaded = new Map<string, Promise<LoadedTemplate>>();
+  private readonly failed = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when a template that was read changed on disk (or in an editor, once saved). */
   readonly onDidChange = this.changed.event;
@@ -35,9 +36,13 @@ export class TemplateStore implements vscode.Disposable {
 
   load(uri: vscode.Uri): Promise<LoadedTemplate> {
     const key = uri.toString();
+    // A template that could not be read is tried again next time: it may have been written since (a clone, a
+    // checkout), and file events for new folders do not always come. Its problem is reported once all the same.
+    if (this.failed.delete(key)) this.loaded.delete(key);
     let pending = this.loaded.get(key);
     if (!pending) {
       pending = readTemplateAt(uri).then((loaded) => {
+        if (!loaded.ok) this.failed.add(key);
         const shown = vscode.workspace.asRelativePath(uri);
         if (!loaded.ok) this.report(vscode.l10n.t('Cannot use the template {0}: {1}. Its plans are checked with the built-in template meanwhile.', shown, loaded.problem));
         else for (const problem of loaded.read.problems.filter((p) => p.severity === 'error')) this.report(problem.line ? vscode.l10n.t('Template {0}, line {1}: {2}.', shown, problem.line, problem.message) : vscode.l10n.t('Template {0}: {1}.', shown, problem.message));
