@@ -1,80 +1,39 @@
 // Hostile plans for `npm run bench:adversarial` and the unit test of growth: each shape puts one long line or one large
 // structure of `n` units into an otherwise ordinary plan, where the checker reads it.
 
+import { GOOD_PLAN } from '../unit/core/plan-text';
+
 type Sections = Partial<Record<'title' | 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H' | 'I' | 'J', string[]>>;
 
-/** A finished plan, with extra lines appended to the sections named (and a title in place of its own). */
+/**
+ * The unit tests' finished plan (GOOD_PLAN), with extra lines added at the end of the sections named (in D, right
+ * after the mapping table's rows, so extra rows stay in the table) and a title in place of its own.
+ */
 export function planWith(extra: Sections): string {
-  const add = (key: keyof Sections) => extra[key] ?? [];
-  return [
-    ...(extra.title ?? ['# Linear Connector Rollout Plan']),
-    '',
-    '## A) Business Goal',
-    '- Why this connector exists: engineering issues explain partner escalations.',
-    '- Decisions/metrics this should unlock: escalation age per partner.',
-    '- Success in the next 2-4 weeks: every escalation links to its Linear issue.',
-    ...add('A'),
-    '',
-    '## B) Source Model',
-    '- External system: Linear GraphQL API',
-    '- Authentication model: OAuth app, workspace scope',
-    '- Plan/tier constraints: 1,500 requests per hour',
-    '- Data pull mode: incremental',
-    ...add('B'),
-    '',
-    '## C) Linking Points (Identity Graph)',
-    '- Link 1: `issue.team.key` -> `partners.linear_team_key`',
-    '- Link 2: `assignee.email` -> `staff.email`',
-    ...add('C'),
-    '',
-    '## D) Mapping Rules + Cardinality',
-    '| Mapping Purpose | source | External ID | Internal Entity | Cardinality | Enforced In |',
-    '|---|---|---|---|---|---|',
-    '| Team to partner | `linear_team` | `team.id` | `partners` | 1:1 | DB |',
-    '| Assignee to staff | `linear_user` | `user.id` | `staff` | 1:1 | app |',
-    ...add('D'),
-    '',
-    '- onConflict strategy: upsert on `(source, external_id)`.',
-    '- Required metadata per mapping: `team_key`, `synced_at`.',
-    '',
-    '## E) Delivery Phases',
-    '### Phase 1: Connection + Mapping',
-    '- Scope: OAuth and the test-connection route.',
-    '- Deliverables: `src/lib/linear/client.ts`',
-    '- Validation tests: a revoked token returns a handled 401.',
-    ...add('E'),
-    '',
-    '## F) Agent-Team Plan',
-    '### Wave 1',
-    '- Agent: `schema-sync`',
-    '- Tasks: cursor table migration.',
-    '- Blocks/unblocks: unblocks the sync route.',
-    ...add('F'),
-    '',
-    '## G) Risks + Mitigations',
-    '- Risk 1: rate limits during backfill.',
-    '  - Mitigation: backoff and a resumable cursor.',
-    ...add('G'),
-    '',
-    '## H) Manual Setup Handoff (Owner Actions)',
-    '- External app creation: Linear OAuth app by the workspace admin.',
-    '- Required permissions/scopes: `read`',
-    '- Secrets/env vars (`.env.local` + deployment): `LINEAR_CLIENT_ID`, `LINEAR_CLIENT_SECRET`',
-    '- Migration files to apply: `20261101_linear.sql`',
-    '- First smoke-test sequence: test-connection, then a one-team sync.',
-    ...add('H'),
-    '',
-    '## I) Operational Go/No-Go',
-    '- [x] Auth and connection test pass',
-    '- [x] Mappings validated (manual + auto-match)',
-    ...add('I'),
-    '',
-    '## J) Open Questions and Assumptions',
-    '- Q1: Do we sync archived issues? No, not in phase 1.',
-    '- Assumptions made: one Linear team per partner.',
-    ...add('J'),
-    '',
-  ].join('\n');
+  const out: string[] = [];
+  let current: keyof Sections | undefined;
+  let held: string[] = [];
+  const flush = () => {
+    // What a section ends with (blank lines) goes after its extra lines.
+    let end = held.length;
+    while (end > 0 && !held[end - 1].trim()) end--;
+    out.push(...held.slice(0, end), ...(current && current !== 'D' ? extra[current] ?? [] : []), ...held.slice(end));
+    held = [];
+  };
+  const source = GOOD_PLAN.split('\n');
+  source.forEach((line, i) => {
+    if (line.startsWith('# ')) return void out.push(...(extra.title ?? [line]));
+    const section = /^## ([A-J])\)/.exec(line);
+    if (section) {
+      flush();
+      current = section[1] as keyof Sections;
+    }
+    held.push(line);
+    // After the last row of D's table: extra rows join the table.
+    if (current === 'D' && line.startsWith('|') && !source[i + 1]?.startsWith('|')) held.push(...(extra.D ?? []));
+  });
+  flush();
+  return `${out.join('\n')}\n`;
 }
 
 export interface AdversarialShape {
