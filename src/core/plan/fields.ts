@@ -1,7 +1,7 @@
 import { leadText, type Block } from '../markdown/blocks';
 import { hasText, matchLabel, matchTask, plainText, splitTableRow, type LabelMatch } from '../markdown/inline';
 import { withoutTrailingNumber } from '../markdown/scan';
-import { labelSimilarity, MATCH_THRESHOLD } from './match';
+import { labelSimilarity, MATCH_THRESHOLD, words } from './match';
 import type { Field, FieldKind, TemplateField } from './model';
 import { hasContent, type Outline } from './outline';
 
@@ -219,8 +219,15 @@ function bestTemplateField(label: string, fields: TemplateField[]): TemplateFiel
       bestScore = score;
     }
   }
+  // `Create the Harvest API key:` names no field's words but does what `External app creation` asks: a label opened
+  // by the verb of a field's action names that field, when it names no other.
+  const verb = best ? undefined : words(label)[0];
+  if (verb && ACTIONS.has(verb)) best = fields.find((f) => f.words.includes(verb));
   return best;
 }
+
+/** Words of a template field that name an action a label can open with (`Create …`, `Register …`). */
+const ACTIONS = new Set(['create']);
 
 /** Column where a block's inline text starts on its first line. */
 export function textColumn(sourceLine: string, text: string): number {

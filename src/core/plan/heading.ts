@@ -112,17 +112,29 @@ const spaceEnd = (text: string, from: number) => {
   return i;
 };
 
-/** The first ` — `, ` - `, ` -- ` or `|` (with the spaces around it) in the text, read once: a run of spaces that leads to none is skipped whole. */
-function suffixDash(text: string): { index: number; end: number } | undefined {
+/**
+ * The first ` — `, ` - `, ` -- ` or `|` (with the spaces around it) in the text, read once: a run of spaces that
+ * leads to none is skipped whole. A dash inside brackets (`Setup (Manual — Owner: Dana)`) belongs to the title.
+ */
+function suffixDash(text: string, brackets = true): { index: number; end: number } | undefined {
+  let depth = 0;
   for (let i = 0; i < text.length; ) {
     const q = spaceEnd(text, i);
     const ch = text[q];
+    // A character after spaces is looked at again from its own index: count brackets there, once.
+    if (q === i && (ch === '(' || ch === '[')) depth++;
+    else if (q === i && (ch === ')' || ch === ']') && depth > 0) depth--;
+    if (depth > 0 && brackets) {
+      i = q > i ? q : i + 1;
+      continue;
+    }
     if (ch === '|') return { index: i, end: spaceEnd(text, q + 1) };
     const dashes = ch === '—' || ch === '–' ? 1 : ch === '-' ? (text[q + 1] === '-' ? 2 : 1) : 0;
     if (q > i && dashes && isSpace(text.charCodeAt(q + dashes))) return { index: i, end: spaceEnd(text, q + dashes) };
     i = q > i ? q : i + 1;
   }
-  return undefined;
+  // A bracket never closed (`Sync [a (b] — DONE`) holds no title: read the dashes as if there were none.
+  return depth > 0 && brackets ? suffixDash(text, false) : undefined;
 }
 
 /** `/\s*[([]([^)\]]*)[)\]]\s*$/`, read from the end: a remark in brackets closing the text. */

@@ -71,6 +71,8 @@ interface Candidate {
   nestedIn?: number;
   secondary?: boolean;
   cues?: ContentCues;
+  /** The plan's kind of work item read as the template's (`wave` for `phase`). */
+  standsFor?: string;
 }
 
 /** Reads a markdown document into the plan model. Never throws on any input. */
@@ -95,6 +97,11 @@ export function readPlan(text: string, schema: TemplateSchema): PlanModel {
 
   const all = [...candidates, ...nested].sort((a, b) => a.chunk.startLine - b.chunk.startLine);
   const sections = all.map((c) => readSection(c, all, outline, schema));
+  for (const standIn of workStandIns(all, sections, schema)) {
+    const at = all.indexOf(standIn.of) + 1;
+    all.splice(at, 0, standIn.candidate);
+    sections.splice(at, 0, readSection(standIn.candidate, all, outline, schema));
+  }
 
   const titleText = title ? plainText(title.text) : undefined;
   const plan: PlanModel = {
@@ -296,6 +303,29 @@ function gatherTopLevelWork(candidates: Candidate[], schema: TemplateSchema): vo
   }
 }
 
+/**
+ * A template's phases written as the agent team's waves (`### Wave 1` with `Goal:`, `Deliverables:`, `Exit
+ * criteria:`), with no phases section: the waves are read for the phases' section too, each wave as the phase of its
+ * number. Only when two or more waves, and two in three of them at least, carry most of the phases' fields.
+ */
+function workStandIns(all: Candidate[], sections: Section[], schema: TemplateSchema): { of: Candidate; candidate: Candidate }[] {
+  const found: { of: Candidate; candidate: Candidate }[] = [];
+  for (const missing of schema.sections) {
+    if (missing.role !== 'work' || !missing.subsectionKind || !missing.subsectionFields.length || all.some((c) => c.template === missing)) continue;
+    const needed = Math.ceil(missing.subsectionFields.length / 2);
+    const index = sections.findIndex((section) => {
+      const items = section.template?.role === 'work' && section.template !== missing ? section.subsections.filter((sub) => sub.kind) : [];
+      const carrying = items.filter((sub) => new Set(allFields(sub.fields).map((f) => matchTemplateField(f.label, missing.subsectionFields)).filter(Boolean)).size >= needed);
+      return carrying.length >= 2 && carrying.length * 3 >= items.length * 2;
+    });
+    if (index < 0) continue;
+    const of = all[index];
+    const kind = of.template!.subsectionKind!;
+    found.push({ of, candidate: { ...of, template: missing, secondary: true, standsFor: kind, match: { by: 'content', detail: l10n.t({ message: 'its {0}s carry the fields of a {1}: read as the {1}s', args: [kind, missing.subsectionKind], comment: ['{0} is the plan\'s kind of work item (wave), {1} the template\'s (phase).'] }) } } });
+  }
+  return found;
+}
+
 /** A heading written for two sections (`E+F) Delivery and Agent Waves`) is read once for each. */
 function secondReadings(candidates: Candidate[], schema: TemplateSchema): Candidate[] {
   const taken = new Set(candidates.map((c) => c.template?.id));
@@ -322,10 +352,13 @@ function findNestedSections(candidates: Candidate[], schema: TemplateSchema, out
   for (const parent of candidates) {
     const body = parent.chunk.body;
     const work = parent.template?.role === 'work' ? parent.template : undefined;
+    // The heading a sub-heading is written under, by name: in phases gathered from the top level, its own phase.
+    let under = plainText(parent.heading.text);
     for (let i = 0; i < body.length; i++) {
       const block = body[i];
       if (block.type !== 'heading') continue;
       const heading = headings.get(block) ?? readHeading(block, outline.lines);
+      if (parent.heading.level < (parent.chunk.heading.level ?? 9) && block.level === parent.chunk.heading.level) under = plainText(heading.text);
       // Inside a phase or wave, sub-headings are that work item's parts (its own gate, its `Goal`), unless two or
       // more words of the title name a section the plan has nowhere else (`Manual setup (owner: Priya)`).
       const insideWork = Boolean(work && (block.level ?? 9) > parent.heading.level + 1);
@@ -339,7 +372,7 @@ function findNestedSections(candidates: Candidate[], schema: TemplateSchema, out
         // The last phase's go/no-go (`4.5 Go/No-Go` under `Phase 4: Operational Readiness`) is the plan's, when it has no other.
         if (title?.strong && title.section.role === 'checklist' && !taken.has(title.section.id)) {
           const end = body.findIndex((b, j) => j > i && b.type === 'heading' && (b.level ?? 9) <= (block.level ?? 9));
-          lastGate = { chunk: { heading: block, body: body.slice(i + 1, end < 0 ? body.length : end), startLine: block.startLine, endLine: end < 0 ? parent.chunk.endLine : body[end].startLine }, heading, template: title.section, match: { by: 'title', detail: l10n.t({ message: '{0}; the last phase\'s gate, written inside "{1}"', args: [title.match.detail, plainText(parent.heading.text)], comment: ['{0} says how the heading matched its section, {1} is the heading it is written under.'] }) }, nestedIn: parent.heading.line };
+          lastGate = { chunk: { heading: block, body: body.slice(i + 1, end < 0 ? body.length : end), startLine: block.startLine, endLine: end < 0 ? parent.chunk.endLine : body[end].startLine }, heading, template: title.section, match: { by: 'title', detail: l10n.t({ message: '{0}; the last phase\'s gate, written inside "{1}"', args: [title.match.detail, under], comment: ['{0} says how the heading matched its section, {1} is the heading it is written under.'] }) }, nestedIn: parent.heading.line };
         }
         continue;
       }
@@ -350,7 +383,7 @@ function findNestedSections(candidates: Candidate[], schema: TemplateSchema, out
       }
       if (!template || taken.has(template.id) || template === parent.template) continue;
       taken.add(template.id);
-      found.push({ chunk, heading, template, match: { by: match!.by, detail: l10n.t({ message: '{0}; written inside "{1}"', args: [match!.detail, plainText(parent.heading.text)], comment: ['{0} says how the heading matched its section, {1} is the heading it is written under.'] }) }, nestedIn: parent.heading.line });
+      found.push({ chunk, heading, template, match: { by: match!.by, detail: l10n.t({ message: '{0}; written inside "{1}"', args: [match!.detail, under], comment: ['{0} says how the heading matched its section, {1} is the heading it is written under.'] }) }, nestedIn: parent.heading.line });
       i += chunk.body.length;
     }
   }
@@ -452,7 +485,7 @@ function readSection(candidate: Candidate, all: Candidate[], outline: Outline, s
   if (template.role === 'work') {
     const { preamble, chunks } = splitAtHeadings(body, heading.level + 1, chunk.endLine);
     section.fields = collectFields(preamble, { ...scope, endLine: chunks[0]?.startLine ?? chunk.endLine });
-    section.subsections = chunks.map((sub) => readSubsection(sub, template, outline, stops));
+    section.subsections = chunks.map((sub) => readSubsection(sub, template, outline, stops, candidate.standsFor));
     if (!section.subsections.some((sub) => sub.kind)) {
       // `#### Phase 1` under `### Decision`: work items one level deeper stand in for the sub-headings that hold them.
       const deeper = splitAtHeadings(body, heading.level + 2, chunk.endLine).chunks.filter((c) => (c.heading.level ?? 9) === heading.level + 2).map((sub) => readSubsection(sub, template, outline, stops)).filter((sub) => sub.kind);

@@ -11,10 +11,10 @@ import type { Chunk } from './sections';
 import { isPlaceholderOnly } from './choices';
 
 /** A phase or wave: its heading, its fields by meaning, and the agent and task forms waves are written in. */
-export function readSubsection(chunk: Chunk, template: TemplateSection, outline: Outline, stops?: readonly number[]): Subsection {
+export function readSubsection(chunk: Chunk, template: TemplateSection, outline: Outline, stops?: readonly number[], standsFor?: string): Subsection {
   const heading = readHeading(chunk.heading, outline.lines);
   const work = readWorkHeading(heading.title);
-  let kind = work.kind === template.subsectionKind ? work.kind : undefined;
+  let kind = work.kind === template.subsectionKind || (standsFor && work.kind === standsFor) ? template.subsectionKind : undefined;
   let sub = kind ? template.subsections.find((s) => s.number !== undefined && s.number === work.number) : undefined;
   if (!kind) {
     sub = template.subsections.find((s) => labelSimilarity(heading.title, words(s.title)) >= 0.8);
@@ -41,11 +41,14 @@ function readSlots(sub: Subsection, body: Block[], templateFields: TemplateField
   if (roles && AGENT_IN_HEADING.test(sub.heading.text)) forms.agent ??= sub.heading.line;
   const columns = readColumns(body, templateFields, outline);
   const prose = readProse(body, templateFields);
+  const parts = readParts(sub, templateFields, outline);
   return templateFields.map((field) => {
     const labelled = written.filter((f) => f.template === field);
     const slot: WorkSlot = { field, present: labelled.length > 0, filled: labelled.some(filled), line: labelled[0]?.line };
     const column = columns.get(field);
     if (column && !slot.present) Object.assign(slot, { present: true, filled: column.filled, line: column.line });
+    const part = parts.get(field);
+    if (part && !slot.present) Object.assign(slot, { present: true, filled: part.filled, line: part.line });
     const said = prose.get(field);
     if (said !== undefined && !slot.present) Object.assign(slot, { present: true, filled: true, line: said });
     const role = field.words.includes('agent') ? 'agent' : field.words.includes('task') ? 'tasks' : undefined;
@@ -57,6 +60,69 @@ function readSlots(sub: Subsection, body: Block[], templateFields: TemplateField
     }
     return slot;
   });
+}
+
+/** Words of a part's title that say it is the work item's gate, and words of the field a gate fills. */
+const GATE_PART = new Set(['go', 'gate', 'exit', 'validation', 'test', 'done', 'acceptance']);
+const GATE_FIELD = new Set(['validation', 'test', 'exit', 'go', 'gate', 'done']);
+/** Words of a part's title that say what the work item is for, and words of the field they fill. */
+const AIM_PART = new Set(['success', 'why', 'purpose', 'aim', 'overview', 'summary', 'scope', 'intent', 'context']);
+const AIM_FIELD = new Set(['scope', 'why', 'purpose', 'aim', 'success']);
+/** The field the rest of the parts (migrations, routes, rollback) fill: what the work item makes. */
+const MAKES_FIELD = new Set(['deliverable', 'task', 'output']);
+const TASK_LINE = /^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]/;
+const LIST_MARK = /^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])(?:\s+\[[ xX]\])?\s+)?/;
+
+/**
+ * `### 2.1 Goal`, `### 2.2 Migrations`, `### 2.5 Go/No-Go` under `## Phase 2`: a work item written as parts, each
+ * part standing for the field its title names; else a gate (its title, or its checkboxes) for the field that checks
+ * the work, a goal for the field that says what it is for, and the other parts with text for what it makes.
+ */
+function readParts(sub: Subsection, templateFields: TemplateField[], outline: Outline): Map<TemplateField, { line: number; filled: boolean }> {
+  const found = new Map<TemplateField, { line: number; filled: boolean }>();
+  const level = sub.heading.level;
+  const { blocks, lines, content } = outline;
+  // The blocks in the work item's lines, sub-sections written inside it included (its last gate may be the plan's go/no-go).
+  let lo = 0;
+  for (let hi = blocks.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].startLine <= sub.startLine) lo = mid + 1;
+    else hi = mid;
+  }
+  const headings: Block[] = [];
+  for (let i = lo; i < blocks.length && blocks[i].startLine < sub.endLine; i++) if (blocks[i].type === 'heading' && (blocks[i].level ?? 9) > level) headings.push(blocks[i]);
+  if (!headings.length) return found;
+  const partLevel = Math.min(...headings.map((b) => b.level ?? 9));
+  const parts = headings.filter((b) => b.level === partLevel).map((block, i, all) => {
+    const end = all[i + 1]?.startLine ?? sub.endLine;
+    const title = readHeading(block, lines).title;
+    let filled = false;
+    let gate = false;
+    for (let line = block.startLine + 1; line < end; line++) {
+      if (!content[line]) continue;
+      if (TASK_LINE.test(lines[line])) gate = true;
+      if (!filled && !isPlaceholderOnly(lines[line].replace(LIST_MARK, ''))) filled = true;
+    }
+    return { title, titleWords: words(title), line: block.startLine, filled, gate, work: readWorkHeading(title).number !== undefined };
+  }).filter((part) => !part.work);
+  if (!parts.length) return found;
+  const left = new Set(parts);
+  const fill = (field: TemplateField | undefined, part: (typeof parts)[number]) => {
+    if (!field) return;
+    const had = found.get(field);
+    found.set(field, { line: had?.line ?? part.line, filled: Boolean(had?.filled) || part.filled });
+    left.delete(part);
+  };
+  const written = new Set(allFields(sub.fields).map((f) => f.template).filter(Boolean));
+  const open = (wanted: Set<string>) => templateFields.find((f) => !written.has(f) && !found.has(f) && words(f.label).some((w) => wanted.has(w)));
+  for (const part of parts) fill(matchTemplateField(part.title, templateFields), part);
+  const gateField = open(GATE_FIELD);
+  for (const part of [...left]) if (part.gate || part.titleWords.some((w) => GATE_PART.has(w))) fill(gateField, part);
+  const aimField = open(AIM_FIELD);
+  for (const part of [...left]) if (part.titleWords.some((w) => AIM_PART.has(w))) fill(aimField, part);
+  const makesField = open(MAKES_FIELD);
+  for (const part of [...left]) fill(makesField, part);
+  return found;
 }
 
 const BOLD = /(\*\*|__)([^*_\n]{1,40}?)\1/g;
