@@ -61,7 +61,7 @@ export interface ExplainedSection {
   fields: ExplainedField[];
   links: { line: number; text: string; arrow: boolean; formatChecked: boolean }[];
   /** Every mapping table of the section (one per entity is fine). */
-  mappings: { headerLine: number; rows: number[] }[];
+  mappings: { headerLine: number; rows: number[]; kind: 'mapping' | 'rows' }[];
   risks: { line: number; mitigation: boolean }[];
   work: ExplainedWorkItem[];
   goNoGo: ExplainedItem[];
@@ -132,7 +132,7 @@ function explainSection(plan: PlanModel, section: Section, progress: SectionProg
     gaps,
     fields: section.fields.map(field),
     links: section.links.map((l) => ({ line: l.line + 1, text: plainText(l.text), arrow: ARROW.test(l.text), formatChecked: l.checkFormat })),
-    mappings: section.mappings.map((table) => ({ headerLine: table.headerLine + 1, rows: table.rows.map((r) => r.line + 1) })),
+    mappings: section.mappings.map((table) => ({ headerLine: table.headerLine + 1, rows: table.rows.map((r) => r.line + 1), kind: section.template?.isMapping === false ? ('rows' as const) : ('mapping' as const) })),
     risks: section.risks.map((r) => ({ line: r.line + 1, mitigation: r.hasMitigation })),
     work: section.subsections.map((sub) => ({
       line: sub.heading.line + 1,

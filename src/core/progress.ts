@@ -4,6 +4,7 @@ import { goNoGoItems } from './edits';
 import { isFieldFilled } from './plan/field-state';
 import { allFields } from './plan/fields';
 import { ARROW } from './plan/links';
+import { missingFixedRows } from './plan/fixed-rows';
 import { hasPlaceholder } from './plan/placeholders';
 import type { PlanModel, Section, TemplateSection } from './plan/model';
 import { isSetAside } from './rules/rule';
@@ -84,14 +85,18 @@ function sectionTally(plan: PlanModel, section: Section, template: TemplateSecti
     }
     case 'risks': {
       const risks = section.risks;
-      add(tally, risks.filter((r) => r.hasText && r.hasMitigation).length, Math.max(1, risks.length), risks.length ? l10n.t('risks with a mitigation') : l10n.t('risks'));
+      if (template.asksMitigation === false) add(tally, risks.filter((r) => r.hasText).length, Math.max(1, risks.length), l10n.t('risks'));
+      else add(tally, risks.filter((r) => r.hasText && r.hasMitigation).length, Math.max(1, risks.length), risks.length ? l10n.t('risks with a mitigation') : l10n.t('risks'));
       break;
     }
     case 'mapping': {
       countFields(plan, section, template, tally);
       const rows = section.mappings.flatMap((table) => table.rows.map((row) => ({ row, table })));
       const good = rows.filter(({ row, table }) => table.columnMap.every((c, i) => c === undefined || (hasText(row.cells[i]?.text ?? '') && !hasPlaceholder(row.cells[i].text)))).length;
-      add(tally, good, Math.max(1, rows.length), rows.length ? l10n.t('complete mapping rows') : l10n.t('mapping rows'));
+      // A row the template names and the plan leaves out is one more row to write.
+      const absent = missingFixedRows(section).length;
+      if (template.isMapping === false) add(tally, good, Math.max(1, rows.length + absent), rows.length ? l10n.t('complete table rows') : l10n.t('table rows'));
+      else add(tally, good, Math.max(1, rows.length + absent), rows.length ? l10n.t('complete mapping rows') : l10n.t('mapping rows'));
       break;
     }
     case 'work': {

@@ -59,7 +59,7 @@ function formatTemplateText(shown: string, d: TemplateDescription, problems: Tem
   const titles = d.planTitles.map((t) => `"${t}"`).join(l10n.t({ message: ' or ', comment: ['Between the title endings a plan may have: "Rollout Plan" or "Plan".'] }));
   const out = [l10n.t('{0}: template "{1}"', linePath(shown), d.title), l10n.t('plans: titles with {0}, or {1} of its {2} sections', titles, d.minSections, d.sections.length), ''];
   for (const s of d.sections) {
-    out.push(`${s.id}) ${s.title} — ${roleWord(s.role)}`);
+    out.push(`${s.id}) ${s.title} — ${s.table === 'rows' ? l10n.t('table') : roleWord(s.role)}`);
     for (const f of s.fields) {
       const label = f.series ? l10n.t('{0} (numbered: 1, 2, 3…)', f.label) : f.label;
       out.push(`  ${f.choices ? l10n.t('field: {0} — one of {1}', label, f.choices.join(', ')) : l10n.t('field: {0}', label)}`);
@@ -70,7 +70,9 @@ function formatTemplateText(shown: string, d: TemplateDescription, problems: Tem
     }
     if (s.columns) out.push(`  ${l10n.t('table columns: {0}', s.columns.map((c) => (c.choices ? `${c.title} (${c.choices.join(', ')})` : c.title)).join(' | '))}`);
     if (s.checklist) for (const item of s.checklist) out.push(`  ${l10n.t('checklist: [ ] {0}', item)}`);
-    if (s.severities) out.push(`  ${l10n.t('risks by severity: {0} (a risk may carry its tag or not; each needs a mitigation)', s.severities.map((t) => `[${t}]`).join(', '))}`);
+    if (s.fixedRows) out.push(`  ${l10n.t('rows, each required: {0}', s.fixedRows.join(', '))}`);
+    if (s.severities) out.push(`  ${s.mitigation === false ? l10n.t('risks by severity: {0} (a risk may carry its tag or not)', s.severities.map((t) => `[${t}]`).join(', ')) : l10n.t('risks by severity: {0} (a risk may carry its tag or not; each needs a mitigation)', s.severities.map((t) => `[${t}]`).join(', '))}`);
+    else if (s.mitigation === false) out.push(`  ${l10n.t('risks: no mitigation asked for')}`);
   }
   out.push('');
   if (!problems.length) out.push(l10n.t('No problems found.'));

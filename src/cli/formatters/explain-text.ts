@@ -32,8 +32,9 @@ function sectionLines(section: ExplainedSection): string[] {
   for (const link of section.links) {
     out.push(`  ${link.arrow ? l10n.t('link, line {0}: {1}', link.line, link.text) : link.formatChecked ? l10n.t('link, line {0}: {1}  (no arrow)', link.line, link.text) : l10n.t('link, line {0}: {1}  (a description, not format-checked)', link.line, link.text)}`);
   }
-  for (const { headerLine, rows } of section.mappings) {
-    out.push(`  ${!rows.length ? l10n.t('mapping table, header at line {0}: 0 rows', headerLine) : rows.length === 1 ? l10n.t('mapping table, header at line {0}: 1 row (lines {1}–{2})', headerLine, rows[0], rows[0]) : l10n.t('mapping table, header at line {0}: {1} rows (lines {2}–{3})', headerLine, rows.length, rows[0], rows[rows.length - 1])}`);
+  for (const { headerLine, rows, kind } of section.mappings) {
+    if (kind === 'rows') out.push(`  ${!rows.length ? l10n.t('table, header at line {0}: 0 rows', headerLine) : rows.length === 1 ? l10n.t('table, header at line {0}: 1 row (lines {1}–{2})', headerLine, rows[0], rows[0]) : l10n.t('table, header at line {0}: {1} rows (lines {2}–{3})', headerLine, rows.length, rows[0], rows[rows.length - 1])}`);
+    else out.push(`  ${!rows.length ? l10n.t('mapping table, header at line {0}: 0 rows', headerLine) : rows.length === 1 ? l10n.t('mapping table, header at line {0}: 1 row (lines {1}–{2})', headerLine, rows[0], rows[0]) : l10n.t('mapping table, header at line {0}: {1} rows (lines {2}–{3})', headerLine, rows.length, rows[0], rows[rows.length - 1])}`);
   }
   for (const risk of section.risks) out.push(`  ${risk.mitigation ? l10n.t('risk, line {0}: with a mitigation', risk.line) : l10n.t('risk, line {0}: no mitigation', risk.line)}`);
   for (const work of section.work) {

@@ -204,7 +204,10 @@ export function titleOverlap(title: string, section: TemplateSection, schema: Te
 /** A section its content alone names: a mapping table's header, a risk table with a mitigation column. */
 export function sectionByContent(cues: ContentCues, schema: TemplateSchema): { section: TemplateSection; match: SectionMatch } | undefined {
   const mapping = schema.sections.find((s) => s.role === 'mapping');
-  if (mapping && cues.mappingColumns >= 3) return { section: mapping, match: { by: 'content', detail: l10n.t("a table with {0} of the mapping table's columns", cues.mappingColumns) } };
+  if (mapping && cues.mappingColumns >= 3) {
+    const detail = mapping.isMapping === false ? l10n.t('a table with {0} of the columns of "{1}"', cues.mappingColumns, mapping.title) : l10n.t("a table with {0} of the mapping table's columns", cues.mappingColumns);
+    return { section: mapping, match: { by: 'content', detail } };
+  }
   const risks = schema.sections.find((s) => s.role === 'risks');
   if (risks && cues.riskTable) return { section: risks, match: { by: 'content', detail: l10n.t('a table of risks with a mitigation column') } };
   return undefined;

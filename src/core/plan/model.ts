@@ -49,6 +49,12 @@ export interface TemplateSection {
   checklist: string[];
   /** For a risks section written as severity slots (`- [P1]`, `- [P2]`): the tags, in order; a plan's risk may carry one or not. */
   severities?: string[];
+  /** For a risks section: the template asks for a mitigation (its title, a label or a column says so). */
+  asksMitigation?: boolean;
+  /** For a table section: whether its table is a connector mapping (source, external ID, cardinality), or rows of its own kind. */
+  isMapping?: boolean;
+  /** For a table section whose template rows are named in the first column (`| Performance | | |`): those rows, each required. */
+  fixedRows?: string[];
   /** The section's template markdown, heading included: what a quick fix inserts. */
   skeleton: string;
 }

@@ -15,6 +15,8 @@ export const riskWithoutMitigation: Rule = {
   defaultSeverity: 'warning',
   check(plan, report) {
     for (const section of plan.sections) {
+      // A team template's risks section that names no mitigation asks for none.
+      if (section.template?.asksMitigation === false) continue;
       for (const risk of section.risks) {
         if (!risk.hasText || risk.hasMitigation) continue;
         const secret = namesSecret(plan.lines, risk);

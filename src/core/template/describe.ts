@@ -21,6 +21,12 @@ export interface TemplateDescription {
     checklist?: string[];
     /** Risk slots by severity (`P1`, `P2`), when the template writes its risks so. */
     severities?: string[];
+    /** For risks: whether each risk needs a mitigation (the template names one). */
+    mitigation?: boolean;
+    /** For a table: a connector mapping (`mapping`), or rows of its own kind (`rows`). */
+    table?: 'mapping' | 'rows';
+    /** Rows the template names in its table's first column, each required. */
+    fixedRows?: string[];
   }[];
 }
 
@@ -81,6 +87,9 @@ export function describeTemplate(schema: TemplateSchema): TemplateDescription {
       ...(s.columns.length ? { columns: s.columns.map((c) => ({ title: c.title, ...(c.choices ? { choices: c.choices } : {}) })) } : {}),
       ...(s.checklist.length ? { checklist: s.checklist } : {}),
       ...(s.severities ? { severities: s.severities } : {}),
+      ...(s.role === 'risks' ? { mitigation: s.asksMitigation !== false } : {}),
+      ...(s.role === 'mapping' ? { table: s.isMapping === false ? ('rows' as const) : ('mapping' as const) } : {}),
+      ...(s.fixedRows ? { fixedRows: s.fixedRows } : {}),
     })),
   };
 }

@@ -1,5 +1,5 @@
 import { leadText } from '../markdown/blocks';
-import { matchTask, plainText, splitTableRow } from '../markdown/inline';
+import { hasText, matchTask, plainText, splitTableRow } from '../markdown/inline';
 import { replaceParenthesised, splitOptions, trailingNumber } from '../markdown/scan';
 import { collectFields } from '../plan/fields';
 import { readHeading, readWorkHeading } from '../plan/heading';
@@ -50,6 +50,12 @@ export function buildSchema(text: string): TemplateSchema {
 
     const table = chunk.body.find((b) => b.type === 'table');
     const columns: TemplateColumn[] = [];
+    // `| Performance | | | |`: rows the template names in the first column and leaves blank after it.
+    const fixedRows: string[] = [];
+    for (const row of table?.rows?.slice(1) ?? []) {
+      const cells = splitTableRow(lines[row.line]);
+      if (cells.length > 1 && hasText(cells[0].text) && !/\{[^{}]*\}/.test(cells[0].text) && cells.slice(1).every((c) => !hasText(c.text))) fixedRows.push(plainText(cells[0].text));
+    }
     if (table?.rows?.length) {
       const header = splitTableRow(lines[table.rows[0].line]);
       const sample = table.rows[1] ? splitTableRow(lines[table.rows[1].line]) : [];
@@ -87,6 +93,9 @@ export function buildSchema(text: string): TemplateSchema {
       columns,
       checklist,
       ...(role === 'risks' && severities.length ? { severities } : {}),
+      ...(role === 'risks' ? { asksMitigation: MITIGATION_ASKED.test(lines.slice(chunk.startLine, chunk.endLine).join('\n')) } : {}),
+      ...(role === 'mapping' ? { isMapping: [...words(heading.title), ...columns.flatMap((c) => c.words)].some((w) => w === 'mapping' || w === 'cardinality') } : {}),
+      ...(role === 'mapping' && fixedRows.length && table!.rows!.length - 1 === fixedRows.length ? { fixedRows } : {}),
       skeleton: lines.slice(chunk.startLine, end).join('\n'),
     };
   });
@@ -95,6 +104,9 @@ export function buildSchema(text: string): TemplateSchema {
   const titleSuffix = placeholder ? title.slice(placeholder.index + placeholder[0].length).trim() : title;
   return { title, titleSuffix, sections, text };
 }
+
+/** A risks section that names a mitigation anywhere (`Risks + Mitigations`, `- Mitigation:`, a Mitigation column) asks for one per risk. */
+const MITIGATION_ASKED = /mitigat|fall ?back|recovery/i;
 
 function splitChoices(text: string): string[] {
   return splitOptions(text).map((s) => s.trim()).filter(Boolean);

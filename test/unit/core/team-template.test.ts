@@ -112,3 +112,107 @@ describe('.connector-plan.json: templates and unknown keys', () => {
     assert.deepEqual(read.problems.filter((p) => /Risk Register/.test(p.message)), []);
   });
 });
+
+describe('a team template read as its team means it', () => {
+  const TEMPLATE = [
+    '# {Feature Name} Plan',
+    '',
+    '## Outcome',
+    '- Problem:',
+    '- Success metric:',
+    '',
+    '## Scoring Baseline',
+    '| Category | Baseline | Target |',
+    '|---|---|---|',
+    '| Performance | | |',
+    '| Accessibility | | |',
+    '| Error rate | | |',
+    '',
+    '## Task Matrix',
+    '| Task | Owner | Status |',
+    '|---|---|---|',
+    '| | | |',
+    '',
+    '## Risk Register',
+    '- [P1]',
+    '  - Mitigation:',
+    '',
+    '## Verification Checklist',
+    '- [ ] Rollback rehearsed',
+    '',
+  ].join('\n');
+  const schema = buildSchema(TEMPLATE);
+  const PLAN = [
+    '# Saved Search Plan',
+    '',
+    '## Outcome',
+    '- Problem: searches are lost on logout.',
+    '- Success metric: 20% of searches saved.',
+    '',
+    '## Scoring Baseline',
+    '| Category | Baseline | Target |',
+    '|---|---|---|',
+    '| Performance | 180 ms | 200 ms |',
+    '| Accessibility | axe clean | axe clean |',
+    '| Error rate | 0.2% | 0.3% |',
+    '| Relevance | 0.61 | 0.70 |',
+    '',
+    '## Task Matrix',
+    '| Task | Owner | Status |',
+    '|---|---|---|',
+    '| Storage | Ana | Done |',
+    '',
+    '## Risk Register',
+    '- [P1] Saved searches leak between accounts.',
+    '  - Mitigation: rows keyed by account.',
+    '',
+    '## Verification Checklist',
+    '- [x] Rollback rehearsed',
+    '',
+  ].join('\n');
+  const messages = (text: string, options = { schema }) => analyzePlan(text, options).findings.map((f) => `${f.range.start.line + 1} ${f.ruleId}: ${f.message}`);
+
+  it('describes its tables as tables of rows, with the rows it names in the first column required', () => {
+    const sections = readTemplate(TEMPLATE).description.sections;
+    const scoring = sections.find((s) => s.title === 'Scoring Baseline')!;
+    const tasks = sections.find((s) => s.title === 'Task Matrix')!;
+    assert.equal(scoring.table, 'rows');
+    assert.deepEqual(scoring.fixedRows, ['Performance', 'Accessibility', 'Error rate']);
+    assert.equal(tasks.table, 'rows');
+    assert.equal(tasks.fixedRows, undefined);
+    assert.equal(readTemplate(TEMPLATE.replace('## Task Matrix', '## Mapping Rules')).description.sections.find((s) => s.title === 'Mapping Rules')!.table, 'mapping');
+  });
+
+  it('takes the finished plan as it is: an extra row is welcome', () => {
+    assert.deepEqual(messages(PLAN), []);
+    assert.equal(analyzePlan(PLAN, { schema }).progress!.percent, 100);
+  });
+
+  it('asks for a named row the plan leaves out, in the template\'s words, and its fix adds the row', () => {
+    const text = PLAN.replace('| Accessibility | axe clean | axe clean |\n', '');
+    const report = analyzePlan(text, { schema });
+    const found = report.findings.filter((f) => f.severity !== 'info');
+    assert.deepEqual(found.map((f) => `${f.range.start.line + 1} ${f.message}`), ['8 Section B) Scoring Baseline has no row for Accessibility: the template asks for it; add it and fill its cells.']);
+    assert.equal(report.progress!.sections.find((s) => s.id === 'B')!.status, 'partial');
+    const edit = found[0].fixes![0].edits[0];
+    assert.deepEqual([edit.range.start.line, edit.newText], [12, '| Accessibility | | |\n']);
+  });
+
+  it('speaks of rows, never of mapping or cardinality, in every message on a plan of its template', () => {
+    const draft = PLAN.replace('| Storage | Ana | Done |', '| Storage | | Done |').replace(/\| Performance .*\n/, '| Performance | 180 ms |\n').replace('## Task Matrix\n| Task | Owner | Status |\n|---|---|---|\n| Storage | | Done |\n', '## Task Matrix\nTo do.\n');
+    const all = analyzePlan(draft, { schema }).findings.map((f) => f.message);
+    assert.ok(all.length >= 2, all.join('\n'));
+    for (const m of all) assert.doesNotMatch(m, /mapping|cardinality/i);
+    assert.ok(all.some((m) => /Task Matrix has no table rows/.test(m)), all.join('\n'));
+  });
+
+  it('asks for a mitigation only where the template names one, and finds it in the risk\'s own sentence', () => {
+    const unasked = buildSchema(TEMPLATE.replace('## Risk Register\n- [P1]\n  - Mitigation:', '## Risks\n- Risk 1:'));
+    const plan = PLAN.replace('## Risk Register\n- [P1] Saved searches leak between accounts.\n  - Mitigation: rows keyed by account.', '## Risks\n- Risk 1: saved searches leak between accounts.');
+    assert.deepEqual(messages(plan, { schema: unasked }), []);
+    assert.equal(readTemplate(TEMPLATE.replace('## Risk Register\n- [P1]\n  - Mitigation:', '## Risks\n- Risk 1:')).description.sections.find((s) => s.title === 'Risks')!.mitigation, false);
+    const bare = PLAN.replace('\n  - Mitigation: rows keyed by account.', '');
+    assert.deepEqual(messages(bare).map((m) => m.split(':')[0]), ['21 risk-without-mitigation']);
+    assert.deepEqual(messages(bare.replace('leak between accounts.', 'leak between accounts; fall back to per-account tables.')), []);
+  });
+});
