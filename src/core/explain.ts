@@ -73,6 +73,8 @@ export interface PlanExplanation {
   kind: DocumentKind;
   /** Why it is, or is not, a plan. */
   why: string;
+  /** The team template it was read with, as the host names it; null for the built-in template. */
+  template: string | null;
   /** What was weighed: the sections found by their titles or what they hold. */
   evidence: string[];
   title: { line: number; text: string } | null;
@@ -96,6 +98,7 @@ function explanation(plan: PlanModel, report: PlanReport): PlanExplanation {
     isPlan: report.isPlan,
     kind: report.kind ?? (report.isPlan ? 'plan' : 'other'),
     why,
+    template: report.template ?? null,
     evidence: report.reading!.evidence,
     title: plan.title ? { line: plan.title.line + 1, text: plainText(plan.title.text) } : null,
     sectionLevel: plan.sectionLevel,
@@ -106,6 +109,13 @@ function explanation(plan: PlanModel, report: PlanReport): PlanExplanation {
     }),
     goNoGo: report.progress ? { checked: report.progress.goNoGo.checked, total: report.progress.goNoGo.total, verdict: report.progress.goNoGo.verdict, reasons: report.progress.goNoGo.reasons } : null,
   };
+}
+
+/** The level of the heading as the file writes it (`##`), not as the section is read. */
+function writtenLevel(plan: PlanModel, section: Section): number {
+  const line = plan.lines[section.heading.line] ?? '';
+  const hashes = /^ {0,3}(#{1,6})(?:\s|$)/.exec(line);
+  return hashes ? hashes[1].length : section.heading.level;
 }
 
 function explainSection(plan: PlanModel, section: Section, progress: SectionProgress | null, gaps: number): ExplainedSection {
@@ -124,7 +134,8 @@ function explainSection(plan: PlanModel, section: Section, progress: SectionProg
   return {
     id: section.id ?? null,
     title: section.template?.title ?? null,
-    heading: { line: section.heading.line + 1, level: section.heading.level, text: plainText(section.heading.text) },
+    // Phases gathered from the top level read as one section a level up; the heading shown is the first phase's, as written.
+    heading: { line: section.heading.line + 1, level: writtenLevel(plan, section), text: plainText(section.heading.text) },
     lines: [section.startLine + 1, section.endLine],
     nestedIn: section.nestedIn === undefined ? null : section.nestedIn + 1,
     how,

@@ -6,7 +6,12 @@ import { escapeControlCharacters, linePath } from './terminal-text';
 /** The plan's reading as an indented outline: headings, then what each one holds. */
 export function formatExplainText(path: string, plan: PlanExplanation): string {
   const shown = linePath(path);
-  const out: string[] = [plan.isPlan ? l10n.t('{0}: a connector plan ({1})', shown, plan.why) : l10n.t('{0}: not a connector plan ({1})', shown, plan.why)];
+  const team = plan.template === null ? undefined : linePath(plan.template);
+  const out: string[] = [
+    team
+      ? plan.isPlan ? l10n.t('{0}: a plan of the template {1} ({2})', shown, team, plan.why) : l10n.t('{0}: not a plan of the template {1} ({2})', shown, team, plan.why)
+      : plan.isPlan ? l10n.t('{0}: a connector plan ({1})', shown, plan.why) : l10n.t('{0}: not a connector plan ({1})', shown, plan.why),
+  ];
   if (!plan.isPlan) return lines(out);
   if (plan.title) out.push(l10n.t('title, line {0}: {1}', plan.title.line, plan.title.text));
   out.push(l10n.t('sections are level-{0} headings ({1})', plan.sectionLevel, '#'.repeat(plan.sectionLevel)));

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { nodeFileSystem, type CliFileSystem } from '../../../src/cli/file-system';
+import * as path from 'node:path';
 import { GOOD_PLAN, lines, withSection } from '../core/plan-text';
+import { REPO_ROOT } from '../core/repo-paths';
 import { runCli } from './run-cli';
 import { makeTempTree, removeTempTrees } from './temp-tree';
 
@@ -14,6 +16,22 @@ const PLAN = withSection(
 
 describe('connector-plan explain', () => {
   afterEach(removeTempTrees);
+
+  it('names the team template a plan is read with, in its first line, and for a file that is not its plan', async () => {
+    const cwd = path.join(REPO_ROOT, 'test/fixtures/repos/feature-template');
+    const plan = await runCli(['explain', 'docs/features/checkout/plan.md'], { cwd });
+    assert.equal(plan.stdout.split('\n')[0], 'docs/features/checkout/plan.md: a plan of the template templates/feature-plan.md (its title "Checkout Redesign Plan" names a plan)');
+    const notes = await runCli(['explain', 'docs/features/q3-migration-plan-notes.md'], { cwd });
+    assert.match(notes.stdout.split('\n')[0], /^docs\/features\/q3-migration-plan-notes\.md: not a plan of the template templates\/feature-plan\.md \(/);
+    const json = await runCli(['explain', '--format', 'json', 'docs/features/checkout/plan.md'], { cwd });
+    assert.equal(JSON.parse(json.stdout).template, 'templates/feature-plan.md');
+  });
+
+  it('shows phases gathered from the top level under the first phase\'s heading as written', async () => {
+    const cwd = path.join(REPO_ROOT, 'test/fixtures/repos/plan-shapes');
+    const run = await runCli(['explain', 'plans/greenhouse-integration-plan.md'], { cwd });
+    assert.ok(run.stdout.split('\n').includes('line 40: ## Phase 1: Connection + Mapping  ->  E) Delivery Phases (its phases are headings of their own, from line 40)'), run.stdout);
+  });
 
   it('shows each heading with its template section or why not, and what each section holds', async () => {
     const cwd = makeTempTree({ 'linear-rollout-plan.md': PLAN });

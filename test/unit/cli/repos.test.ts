@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { buildSchema, fixAllEdits, inspectPlan } from '../../../src/core';
 import { REPO_ROOT } from '../core/repo-paths';
 import { runCli } from './run-cli';
 
@@ -92,6 +93,20 @@ for (const repo of fs.existsSync(ROOT) ? fs.readdirSync(ROOT) : []) {
         checkReading(got, want, expected);
       });
     }
+
+    it('gives Fix All nothing to change in a file that is not a plan, whichever template it is read with', () => {
+      const templates = Object.entries(expected.files).filter(([, want]) => want.kind === 'template').map(([file]) => buildSchema(fs.readFileSync(path.join(folder, file), 'utf8')));
+      const touched: string[] = [];
+      for (const [file, want] of Object.entries(expected.files)) {
+        if (want.kind === 'plan') continue;
+        const text = fs.readFileSync(path.join(folder, file), 'utf8');
+        for (const schema of [undefined, ...templates]) {
+          const edits = fixAllEdits(inspectPlan(text, { path: file, ...(schema ? { schema } : {}) }).report.findings);
+          if (edits.length) touched.push(`${file} (${schema?.title ?? 'built-in'}): ${edits.length} edits`);
+        }
+      }
+      assert.deepEqual(touched, []);
+    });
 
     it('names no two plans the same in status', () => {
       const twice = statusNames.filter((name, i) => statusNames.indexOf(name) !== i);
