@@ -5,7 +5,7 @@ export type { AnalyzeOptions, PlanReport } from './analyze';
 export { parseConfig } from './config';
 export type { ParsedConfig } from './config';
 export { scaffoldPlan, planFileName, connectorSlug, connectorNameProblem } from './scaffold';
-export { globFolder, planFolderForGlobs } from './plan-location';
+export { globFolder, planFolderForGlobs, planPlaceInConfig, type TemplatePlaces } from './plan-location';
 export { planSnippet, snippetParts, snippetsFileText } from './snippets';
 export type { SnippetPart } from './snippets';
 export { RULES, TEMPLATE_TEXT_RULES } from './rules';
