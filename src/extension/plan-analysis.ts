@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { inspectPlan, mightBePlan, parseConfig, planPlaceInConfig, type AnalyzeOptions, type PlanModel, type PlanReport, type RuleConfig } from '../core';
+import { inspectPlan, mightBePlan, parseConfig, planPlaceInConfig, textTooLargeProblem, type AnalyzeOptions, type PlanModel, type PlanReport, type RuleConfig } from '../core';
 import { matches, planFileKind, type PlanFileKind } from './plan-files';
-import { readWorkspaceFile } from './read-file';
+import { RAISE_WITH, readWorkspaceFile } from './read-file';
 import { readSettings } from './settings';
 import { TemplateStore } from './templates';
 import { showWarning } from './notices';
@@ -14,6 +14,8 @@ export interface PlanAnalysis {
   isPlan: boolean;
   report: PlanReport;
   plan: PlanModel;
+  /** Why an open document that may be a plan was not checked (over `connectorPlan.maxFileSize`, as a file on disk would be). */
+  skipped?: string;
 }
 
 const CONFIG_FILE = '.connector-plan.json';
@@ -280,11 +282,14 @@ export class PlanAnalyzer implements vscode.Disposable {
 
   private async analyze(uri: vscode.Uri, text: string, version: number, keep = true): Promise<PlanAnalysis> {
     const { options, never } = await this.optionsFor(uri);
-    const inspected = inspectPlan(text, options);
+    // An editor's text did not pass readWorkspaceFile: the same limit, so no open document is checked that a scan skips.
+    const tooLarge = version === -1 ? undefined : textTooLargeProblem(text, readSettings(uri).maxFileSize, RAISE_WITH);
+    const inspected = inspectPlan(tooLarge ? '' : text, options);
     const { plan } = inspected;
     // A template the settings or .connector-plan.json name is one, whatever its text says: listed, never checked.
-    const report: PlanReport = never === 'template' ? { ...inspected.report, isPlan: false, kind: 'template', findings: [], progress: undefined, configuredTemplate: true } : inspected.report;
-    const result: PlanAnalysis = { uri, version, isPlan: !never && report.isPlan, report, plan };
+    const report: PlanReport = never === 'template' ? { ...inspected.report, isPlan: false, kind: 'template', findings: [], progress: undefined, configuredTemplate: true } : tooLarge ? { ...inspected.report, isPlan: false, findings: [], progress: undefined } : inspected.report;
+    const skipped = tooLarge && !never && (options.assumePlan || mightBePlan(text, options.schema)) ? tooLarge : undefined;
+    const result: PlanAnalysis = { uri, version, isPlan: !never && !tooLarge && report.isPlan, report, plan, ...(skipped ? { skipped } : {}) };
     // The file on disk never replaces what an open document's analysis says (the editor's text is newer).
     if (!keep || (version === -1 && openDocument(uri))) return result;
     this.results.set(uri.toString(), result);
