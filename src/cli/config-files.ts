@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { parseConfig } from '../core';
+import { parseConfig, planPlaceInConfig } from '../core';
 import type { RuleConfig } from '../core';
 import type { CliContext } from './context';
 import { displayPath, printError } from './context';
@@ -25,6 +25,8 @@ export type ConfigForFile = (file: string) => Promise<FileConfig>;
 
 export interface FolderConfig {
   rules: RuleConfig;
+  /** The `files` globs, relative to the config's folder. */
+  files: string[];
   /** Matches paths relative to the config's folder; undefined without `files`. */
   isPlanFile?: (relative: string) => boolean;
   template?: string;
@@ -78,12 +80,12 @@ async function readConfigIn(folder: string, context: CliContext): Promise<Folder
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return undefined;
     printError(context, l10n.t('warning: cannot read {0}: {1}; using the default rule severities', shown, describeFsError(error)));
-    return { rules: {}, templates: [], folder };
+    return { rules: {}, files: [], templates: [], folder };
   }
   const decoded = decodeText(bytes);
   if ('problem' in decoded) {
     printError(context, l10n.t('warning: cannot use {0}: {1}; using the default rule severities', shown, decoded.problem));
-    return { rules: {}, templates: [], folder };
+    return { rules: {}, files: [], templates: [], folder };
   }
   const { rules, files, template, templates, problems } = parseConfig(decoded.text, shown);
   for (const problem of problems) printError(context, l10n.t('warning: {0}', problem.message));
@@ -91,9 +93,39 @@ async function readConfigIn(folder: string, context: CliContext): Promise<Folder
   return {
     rules,
     folder,
+    files,
     isPlanFile: files.length ? picomatch(files, { dot: true }) : undefined,
     // Template paths are relative to the config's folder, as its globs are.
     template: template ? path.resolve(folder, template) : undefined,
     templates: templates.map((t) => ({ files: t.files, isMatch: picomatch(t.files, { dot: true }), template: path.resolve(folder, t.template) })),
   };
+}
+
+/**
+ * Where a plan of the team template `template` (absolute) goes so that `check` reads it as one, given the configs
+ * that may name the template (nearest first): `preferred` (the plans folder, absolute) when the config naming the
+ * template covers it there, else the folder its glob starts with; `preferred` when no config names it; `uncovered`
+ * (the globs) when its globs name no folder. The editor makes the same decision (planPlaceInConfig).
+ */
+export function teamPlanFolder(template: string, fileName: string, preferred: string, configs: FolderConfig[]): string | { uncovered: string[] } {
+  const uncovered: string[] = [];
+  for (const config of configs) {
+    const inside = path.relative(config.folder, preferred);
+    const place = planPlaceInConfig(config, (t) => t === template, fileName, matchesGlobs, inside.startsWith('..') || path.isAbsolute(inside) ? undefined : inside.split(path.sep).join('/'));
+    if (!place) continue;
+    if ('free' in place) return preferred;
+    if ('folder' in place) return path.join(config.folder, ...place.folder.split('/'));
+    uncovered.push(...place.uncovered);
+  }
+  return uncovered.length ? { uncovered } : preferred;
+}
+
+const globMatchers = new WeakMap<readonly string[], (relative: string) => boolean>();
+
+/** The same matching as everywhere else here: picomatch, dot files included; no globs match nothing. */
+function matchesGlobs(relative: string, globs: readonly string[]): boolean {
+  if (!globs.length) return false;
+  let isMatch = globMatchers.get(globs);
+  if (!isMatch) globMatchers.set(globs, (isMatch = picomatch([...globs], { dot: true })));
+  return isMatch(relative);
 }

@@ -42,6 +42,32 @@ export function tooLargeProblem(size: number | undefined, limitMegabytes: number
   return l10n.t({ message: '{0}, over the {1} MB limit; raise it with {2}', args: [fileSizeText(size), limitMegabytes, raiseWith], comment: ['{0} is the size of the file (12.5 MB), {2} the option or setting that raises the limit.'] });
 }
 
+/**
+ * Why a text a host holds (an editor's document, never read through the limit) is not checked: its UTF-8 size over
+ * the limit, said as tooLargeProblem says it; undefined within the limit. Counts without copying the text.
+ */
+export function textTooLargeProblem(text: string, limitMegabytes: number, raiseWith: string): string | undefined {
+  const limit = megabytesToBytes(limitMegabytes);
+  // A UTF-16 unit is 1 to 3 bytes in UTF-8 (a surrogate pair 4 for 2 units).
+  if (text.length * 3 <= limit) return undefined;
+  const size = utf8Length(text);
+  return size > limit ? tooLargeProblem(size, limitMegabytes, raiseWith) : undefined;
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 /** `12.5 MB`, `3.2 KB`: rounded up, so a file over a limit never reads as the limit itself. */
 export function fileSizeText(bytes: number): string {
   const [amount, unit] = bytes >= MB ? [bytes / MB, 'MB'] : [bytes / KB, 'KB'];

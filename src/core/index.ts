@@ -5,7 +5,7 @@ export type { AnalyzeOptions, PlanReport } from './analyze';
 export { parseConfig } from './config';
 export type { ParsedConfig } from './config';
 export { scaffoldPlan, planFileName, connectorSlug, connectorNameProblem } from './scaffold';
-export { globFolder, planFolderForGlobs } from './plan-location';
+export { globFolder, planFolderForGlobs, planPlaceInConfig, type TemplatePlaces } from './plan-location';
 export { planSnippet, snippetParts, snippetsFileText } from './snippets';
 export type { SnippetPart } from './snippets';
 export { RULES, TEMPLATE_TEXT_RULES } from './rules';
@@ -38,7 +38,7 @@ export { checkSummary, statusSummary, explainSummary, notAPlanText, LISTED_GAPS 
 export { AGENT_TOOLS, agentTool, describeParameter, toolInputSchema, validateToolInput, confinedPath, findGoNoGoItem } from './agent/tools';
 export type { AgentToolSpec, ToolHost, ToolParameter, ToolInput } from './agent/tools';
 export { decodeText } from './decode-text';
-export { DEFAULT_MAX_FILE_SIZE_MB, fileSizeText, megabytesToBytes, notARegularFileProblem, tooLargeProblem } from './file-size';
+export { DEFAULT_MAX_FILE_SIZE_MB, fileSizeText, megabytesToBytes, notARegularFileProblem, textTooLargeProblem, tooLargeProblem } from './file-size';
 export type { NotAFileKind } from './file-size';
 export { useMessageBundle } from './messages';
 export type { MessageBundle } from './messages';

@@ -25,3 +25,40 @@ export function planFolderForGlobs(globs: readonly string[], fileName: string, n
   const candidates = [...(preferred !== undefined ? [preferred] : []), ...globs.map(globFolder).filter((f): f is string => f !== undefined)];
   return candidates.find((folder) => names(inFolder(folder)));
 }
+
+/** One `.connector-plan.json` as where-plans-go needs it: its `files` globs, its `template` and its `templates` entries. */
+export interface TemplatePlaces<T> {
+  files: readonly string[];
+  template?: T;
+  templates: readonly { files: readonly string[]; template: T }[];
+}
+
+/**
+ * Where a plan of `template` goes under one config so that, read again, it is a plan of that template: relative to the
+ * config's folder, `preferred` (the plans folder) when it names the plan there, else the folder a glob starts with.
+ * A `templates` entry names the files its globs match and no earlier entry claims; the single `template` names the
+ * files no entry claims, within the config's `files` globs when it has some. `uncovered`: the globs name no folder for
+ * it; `free`: the single template with no `files` and no entry in the way of the plans folder; undefined when this
+ * config does not name the template. `matches` is the host's glob match (a relative path against globs).
+ */
+export function planPlaceInConfig<T>(
+  config: TemplatePlaces<T>,
+  isTemplate: (template: T) => boolean,
+  fileName: string,
+  matches: (relative: string, globs: readonly string[]) => boolean,
+  preferred?: string,
+): { folder: string } | { free: true } | { uncovered: string[] } | undefined {
+  const index = config.templates.findIndex((entry) => isTemplate(entry.template));
+  const claimedBefore = (relative: string, end: number) => config.templates.slice(0, end).some((entry) => matches(relative, entry.files));
+  if (index >= 0) {
+    const { files } = config.templates[index];
+    const folder = planFolderForGlobs(files, fileName, (relative) => matches(relative, files) && !claimedBefore(relative, index), preferred);
+    return folder !== undefined ? { folder } : { uncovered: [...files] };
+  }
+  if (config.template === undefined || !isTemplate(config.template)) return undefined;
+  const { files } = config;
+  const names = (relative: string) => (!files.length || matches(relative, files)) && !claimedBefore(relative, config.templates.length);
+  const folder = planFolderForGlobs(files, fileName, names, preferred);
+  if (folder !== undefined) return { folder };
+  return files.length ? { uncovered: [...files] } : { free: true };
+}

@@ -22,10 +22,10 @@ export function redactorFor(plan: PlanModel): Redact {
 /** Hides, in any text, the credentials of `lines` (in any letter case, with or without their markdown) and those the text holds itself. */
 export function secretRedactor(lines: string[], secrets: SecretSpan[] = findSecrets(lines)): Redact {
   const values = new Set<string>();
-  for (const { line, start, end } of secrets) {
+  for (const [line, start, end] of secrets.flatMap((span) => lineParts(span, lines))) {
     const value = lines[line].slice(start, end);
-    // As written, as plainText shows it (`**`, backticks gone) and without the punctuation a value may end with.
-    for (const shown of [value, plainText(value), trimPunctuation(value)]) if (shown.length >= MIN_VALUE) values.add(asciiLower(shown));
+    // As written, as plainText shows it (`**`, backticks gone), without the punctuation a value may end with and without markdown's escapes (`\_`).
+    for (const shown of [value, plainText(value), trimPunctuation(value), value.replaceAll('\\', '')]) if (shown.length >= MIN_VALUE) values.add(asciiLower(shown));
   }
   const matcher = values.size ? new ValueMatcher(values) : undefined;
   return (text) => hideDetected(matcher ? hideSpans(text, matcher.spans(text)) : text);
@@ -65,12 +65,20 @@ function hideDetected(text: string): string {
   const spans = findSecrets(lines);
   if (!spans.length) return text;
   const byLine = new Map<number, [number, number][]>();
-  for (const { line, start, end } of spans) {
+  for (const [line, start, end] of spans.flatMap((span) => lineParts(span, lines))) {
     const onLine = byLine.get(line) ?? [];
     if (!onLine.length) byLine.set(line, onLine);
     onLine.push([start, end]);
   }
   return lines.map((line, i) => hideSpans(line, (byLine.get(i) ?? []).sort((a, b) => a[0] - b[0]))).join('\n');
+}
+
+/** A secret's part on each line it covers, [line, start, end]: one for most, the header, body and footer lines of a private key. */
+function lineParts({ line, start, end, endLine = line }: SecretSpan, lines: string[]): [number, number, number][] {
+  if (endLine === line) return [[line, start, end]];
+  const parts: [number, number, number][] = [];
+  for (let i = line; i <= endLine; i++) parts.push([i, i === line ? start : 0, i === endLine ? end : lines[i].length]);
+  return parts;
 }
 
 /** The text with each span (sorted by start) replaced by the mask; overlapping spans make one mask. */

@@ -265,6 +265,7 @@ class AgentTools {
     const document = openDocument(file.uri);
     const result = document ? this.analyzer.get(document) ?? (await this.analyzer.analyzeDocument(document)) : await this.analyzer.check(file.uri, await this.text(file));
     if (result.isPlan) return result;
+    if (result.skipped) throw new ToolProblem(vscode.l10n.t('Skipped {0}: {1}', file.shown, result.skipped));
     const { never } = await this.analyzer.optionsFor(file.uri);
     if (never) throw new ToolProblem(neverAPlan(file, never));
     return { ...result, report: { ...result.report, isPlan: false, findings: [], progress: undefined } };

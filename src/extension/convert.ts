@@ -40,6 +40,13 @@ export function toDiagnostic(finding: Finding, uri: vscode.Uri): vscode.Diagnost
   return diagnostic;
 }
 
+/** The one diagnostic of a document not checked (over `connectorPlan.maxFileSize`): named as the Plans view names a skipped file. */
+export function skippedDiagnostic(uri: vscode.Uri, problem: string): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), vscode.l10n.t('Skipped {0}: {1}', vscode.workspace.asRelativePath(uri), problem), vscode.DiagnosticSeverity.Information);
+  diagnostic.source = SOURCE;
+  return diagnostic;
+}
+
 export function toWorkspaceEdit(uri: vscode.Uri, edits: TextEdit[], edit = new vscode.WorkspaceEdit()): vscode.WorkspaceEdit {
   for (const e of edits) edit.replace(uri, toRange(e.range), e.newText);
   return edit;

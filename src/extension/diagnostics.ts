@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { toDiagnostic } from './convert';
+import { skippedDiagnostic, toDiagnostic } from './convert';
 import type { PlanAnalyzer } from './plan-analysis';
 import { readSettings, SECTION } from './settings';
 
@@ -23,6 +23,8 @@ export function registerDiagnostics(analyzer: PlanAnalyzer): vscode.Disposable {
       if (!document || result.version !== document.version) return;
       if (result.isPlan && readSettings(document).enable) {
         collection.set(document.uri, result.report.findings.map((f) => toDiagnostic(f, document.uri)));
+      } else if (result.skipped && readSettings(document).enable) {
+        collection.set(document.uri, [skippedDiagnostic(document.uri, result.skipped)]);
       } else {
         collection.delete(document.uri);
       }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { inspectPlan, mightBePlan, parseConfig, planFolderForGlobs, type AnalyzeOptions, type PlanModel, type PlanReport, type RuleConfig } from '../core';
+import { inspectPlan, mightBePlan, parseConfig, planPlaceInConfig, textTooLargeProblem, type AnalyzeOptions, type PlanModel, type PlanReport, type RuleConfig } from '../core';
 import { matches, planFileKind, type PlanFileKind } from './plan-files';
-import { readWorkspaceFile } from './read-file';
+import { RAISE_WITH, readWorkspaceFile } from './read-file';
 import { readSettings } from './settings';
 import { TemplateStore } from './templates';
 import { showWarning } from './notices';
@@ -14,6 +14,8 @@ export interface PlanAnalysis {
   isPlan: boolean;
   report: PlanReport;
   plan: PlanModel;
+  /** Why an open document that may be a plan was not checked (over `connectorPlan.maxFileSize`, as a file on disk would be). */
+  skipped?: string;
 }
 
 const CONFIG_FILE = '.connector-plan.json';
@@ -93,27 +95,34 @@ export class PlanAnalyzer implements vscode.Disposable {
   }
 
   /**
-   * Where New Connector Plan writes a plan of `template` so that it stays one after a reload: a config naming the
-   * template in a `templates` entry (the workspace folder's, or one above the template) decides; `preferred` (the
-   * plans folder) when the entry's globs cover it, else the folder a glob starts with. `free`: no entry names the
-   * template; `uncovered`: none of its globs names a folder for the plan (the globs are given to say so).
+   * Where New Connector Plan writes a plan of `template` so that it stays one after a reload (planPlaceInConfig, as
+   * the CLI): the `connectorPlan.template` setting with `connectorPlan.files`, else a config naming the template (the
+   * workspace folder's, or one above the template) in a `templates` entry or as its `template`; `preferred` (the
+   * plans folder) when that covers it, else the folder a glob starts with. `free`: nothing names the template, or its
+   * plans may be anywhere; `uncovered`: none of its globs names a folder for the plan (the globs are given to say so).
    */
   async planFolderFor(template: vscode.Uri, fileName: string, workspaceFolder: vscode.WorkspaceFolder, preferred: vscode.Uri): Promise<{ folder: vscode.Uri } | { free: true } | { uncovered: string[] }> {
     if (!vscode.workspace.isTrusted) return { free: true };
+    const isTemplate = (uri: vscode.Uri) => uri.toString() === template.toString();
+    const inside = (folder: string) => (preferred.path.startsWith(`${folder}/`) ? preferred.path.slice(folder.length + 1) : preferred.path === folder ? '' : undefined);
+    const at = (dir: vscode.Uri, place: ReturnType<typeof planPlaceInConfig>) => (place && 'folder' in place ? { folder: place.folder ? vscode.Uri.joinPath(dir, ...place.folder.split('/')) : dir } : place);
+    const rootConfig = await this.configAt(workspaceFolder.uri);
+    // The setting stands where a config's `template` would (templateFor reads it first), its globs are connectorPlan.files.
+    const settings = readSettings(workspaceFolder.uri);
+    const setting = settings.template ? vscode.Uri.joinPath(workspaceFolder.uri, ...settings.template.split(/[\\/]+/).filter(Boolean)) : undefined;
+    if (setting && isTemplate(setting) && !rootConfig?.templates.some((t) => isTemplate(t.template))) {
+      const place = planPlaceInConfig({ files: settings.files, template: setting, templates: rootConfig?.templates ?? [] }, isTemplate, fileName, matches, inside(withoutTrailingSlashes(workspaceFolder.uri.path)));
+      if (place) return at(workspaceFolder.uri, place)!;
+    }
     const dirs: vscode.Uri[] = [workspaceFolder.uri];
     for (let dir = vscode.Uri.joinPath(template, '..'); dir.path.startsWith(`${workspaceFolder.uri.path}/`); dir = vscode.Uri.joinPath(dir, '..')) dirs.push(dir);
     const uncovered: string[] = [];
     for (const dir of dirs) {
       const config = await this.configAt(dir);
-      const index = config ? config.templates.findIndex((t) => t.template.toString() === template.toString()) : -1;
-      if (!config || index < 0) continue;
-      const entry = config.templates[index];
-      // Covered, and claimed by no earlier entry: templateFor gives the first entry that names a file.
-      const names = (relative: string) => matches(relative, entry.files) && !config.templates.slice(0, index).some((t) => matches(relative, t.files));
-      const inside = preferred.path.startsWith(`${config.folder}/`) ? preferred.path.slice(config.folder.length + 1) : preferred.path === config.folder ? '' : undefined;
-      const folder = planFolderForGlobs(entry.files, fileName, names, inside);
-      if (folder !== undefined) return { folder: folder ? vscode.Uri.joinPath(dir, ...folder.split('/')) : dir };
-      uncovered.push(...entry.files);
+      const place = config && at(dir, planPlaceInConfig(config, isTemplate, fileName, matches, inside(config.folder)));
+      if (!place) continue;
+      if (!('uncovered' in place)) return place;
+      uncovered.push(...place.uncovered);
     }
     return uncovered.length ? { uncovered } : { free: true };
   }
@@ -273,11 +282,14 @@ export class PlanAnalyzer implements vscode.Disposable {
 
   private async analyze(uri: vscode.Uri, text: string, version: number, keep = true): Promise<PlanAnalysis> {
     const { options, never } = await this.optionsFor(uri);
-    const inspected = inspectPlan(text, options);
+    // An editor's text did not pass readWorkspaceFile: the same limit, so no open document is checked that a scan skips.
+    const tooLarge = version === -1 ? undefined : textTooLargeProblem(text, readSettings(uri).maxFileSize, RAISE_WITH);
+    const inspected = inspectPlan(tooLarge ? '' : text, options);
     const { plan } = inspected;
     // A template the settings or .connector-plan.json name is one, whatever its text says: listed, never checked.
-    const report: PlanReport = never === 'template' ? { ...inspected.report, isPlan: false, kind: 'template', findings: [], progress: undefined, configuredTemplate: true } : inspected.report;
-    const result: PlanAnalysis = { uri, version, isPlan: !never && report.isPlan, report, plan };
+    const report: PlanReport = never === 'template' ? { ...inspected.report, isPlan: false, kind: 'template', findings: [], progress: undefined, configuredTemplate: true } : tooLarge ? { ...inspected.report, isPlan: false, findings: [], progress: undefined } : inspected.report;
+    const skipped = tooLarge && !never && (options.assumePlan || mightBePlan(text, options.schema)) ? tooLarge : undefined;
+    const result: PlanAnalysis = { uri, version, isPlan: !never && !tooLarge && report.isPlan, report, plan, ...(skipped ? { skipped } : {}) };
     // The file on disk never replaces what an open document's analysis says (the editor's text is newer).
     if (!keep || (version === -1 && openDocument(uri))) return result;
     this.results.set(uri.toString(), result);

@@ -25,18 +25,18 @@ export function planFileKind(uri: vscode.Uri): PlanFileKind {
 const matchers = new Map<string, (path: string) => boolean>();
 
 /** Compiled once per glob list: the tree asks for every markdown file of the workspace. */
-function matcher(globs: string[]): (path: string) => boolean {
+function matcher(globs: readonly string[]): (path: string) => boolean {
   const key = globs.join('\u0000');
   let isMatch = matchers.get(key);
   if (!isMatch) {
     if (matchers.size > 50) matchers.clear();
-    matchers.set(key, (isMatch = picomatch(globs, { dot: true })));
+    matchers.set(key, (isMatch = picomatch([...globs], { dot: true })));
   }
   return isMatch;
 }
 
 /** Whether a glob list names a path (relative, forward slashes): the CLI matches `.connector-plan.json`'s `files` the same way. */
-export function matches(relative: string, globs: string[]): boolean {
+export function matches(relative: string, globs: readonly string[]): boolean {
   return globs.length > 0 && matcher(globs)(relative);
 }
 

@@ -3,7 +3,7 @@ import { megabytesToBytes, notARegularFileProblem, tooLargeProblem } from '../co
 import { readSettings } from './settings';
 
 /** The setting that raises the limit, named in the message about a file over it. */
-const RAISE_WITH = 'connectorPlan.maxFileSize';
+export const RAISE_WITH = 'connectorPlan.maxFileSize';
 
 /** A file's bytes, or why it was not read; `missing` when nothing is there (a config that does not exist is no problem). */
 export type WorkspaceFileRead = { bytes: Uint8Array } | { problem: string; missing: boolean };

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, ftruncateSync, openSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { extensionApi, planText } from './plan-documents';
+import { diagnosticsWhen, extensionApi, planText } from './plan-documents';
 import { until } from './plan-tree-nodes';
 
 // What the extension reads from disk (the Plans view's scan, `.connector-plan.json`, team templates, the agent tools)
@@ -62,6 +62,26 @@ describe('files that are not regular files, and files over connectorPlan.maxFile
       await config.update('maxFileSize', undefined, vscode.ConfigurationTarget.Global);
     }
     await scanned('the large plan is listed again under the default limit', () => Boolean(planTree.planNode(large)) && planTree.view.message === undefined);
+  });
+
+  it('an open plan over connectorPlan.maxFileSize is not checked: one information diagnostic names it, as the Plans view does', async () => {
+    const config = vscode.workspace.getConfiguration('connectorPlan');
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: `${planText('Open Large')}\n## K) Notes\n${'- a long note\n'.repeat(1000)}` });
+    await vscode.window.showTextDocument(document);
+    const skipped = (diagnostics: vscode.Diagnostic[]) => diagnostics.length === 1 && /^Skipped /.test(diagnostics[0].message);
+    try {
+      await diagnosticsWhen(document.uri, (diagnostics) => diagnostics.length > 0 && !skipped(diagnostics));
+      await config.update('maxFileSize', 0.005, vscode.ConfigurationTarget.Global);
+      const [diagnostic] = await diagnosticsWhen(document.uri, skipped);
+      assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Information);
+      assert.match(diagnostic.message, /^Skipped Untitled-\d+: \d+(\.\d)? KB, over the 0\.005 MB limit; raise it with connectorPlan\.maxFileSize$/);
+      const { analyzer } = await extensionApi();
+      assert.equal((await analyzer.analyzeDocument(document)).isPlan, false);
+    } finally {
+      await config.update('maxFileSize', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await diagnosticsWhen(document.uri, (diagnostics) => diagnostics.length > 0 && !skipped(diagnostics));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   // Not .md: the Plans view's watcher would be a first reader.

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
-import { connectorNameProblem, planFileName, planFolderForGlobs, scaffoldPlan, type TemplateSchema } from '../../core';
-import { configsAbove } from '../config-files';
+import { connectorNameProblem, planFileName, scaffoldPlan, type TemplateSchema } from '../../core';
+import { configsAbove, teamPlanFolder } from '../config-files';
 import { readTemplateFile } from '../templates';
 import { usageLine } from '../command-line';
 import { UsageError, defineCommand, MAX_FILE_SIZE_HELP } from '../command-line';
@@ -76,27 +76,9 @@ export const newPlanCommand = defineCommand({
   },
 });
 
-/**
- * Where a plan of a team template goes without --dir, so that `check` reads it as one: as in the editor, a config
- * naming the template in a `templates` entry decides (the plans folder when its globs cover it, else the folder a
- * glob starts with); the plans folder when no config names it.
- */
+/** Where a plan of a team template goes without --dir, so that `check` reads it as one: as in the editor (teamPlanFolder). */
 async function templateFolder(template: string, name: string, schema: TemplateSchema | undefined, context: CliContext): Promise<string | { uncovered: string[] }> {
-  const preferred = path.resolve(context.cwd, DEFAULT_PLANS_FOLDER);
-  const fileName = planFileName(name, schema);
-  const uncovered: string[] = [];
-  for (const config of await configsAbove(path.dirname(template), context)) {
-    const index = config.templates.findIndex((t) => t.template === template);
-    if (index < 0) continue;
-    const entry = config.templates[index];
-    // Covered, and claimed by no earlier entry: `check` gives a file the first entry that names it.
-    const names = (relative: string) => entry.isMatch(relative) && !config.templates.slice(0, index).some((t) => t.isMatch(relative));
-    const inside = path.relative(config.folder, preferred);
-    const folder = planFolderForGlobs(entry.files, fileName, names, inside.startsWith('..') || path.isAbsolute(inside) ? undefined : inside.split(path.sep).join('/'));
-    if (folder !== undefined) return path.join(config.folder, ...folder.split('/'));
-    uncovered.push(...entry.files);
-  }
-  return uncovered.length ? { uncovered } : preferred;
+  return teamPlanFolder(template, planFileName(name, schema), path.resolve(context.cwd, DEFAULT_PLANS_FOLDER), await configsAbove(path.dirname(template), context));
 }
 
 /**

@@ -1,11 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
-import { AGENT_TOOLS, checkSummary, connectorNameProblem, explainSummary, fileDocument, notAPlanText, statusSummary, validateToolInput } from '../../core';
+import { AGENT_TOOLS, checkSummary, connectorNameProblem, explainSummary, fileDocument, notAPlanText, planFileName, statusSummary, validateToolInput } from '../../core';
 import type { AgentToolSpec } from '../../core';
 import { analyzeInputs } from '../analyze-inputs';
 import { explainDocument, explainInputs } from '../commands/explain';
 import { DEFAULT_PLANS_FOLDER, writePlanFile } from '../commands/new-plan';
-import { createConfigLookup } from '../config-files';
+import { configsAbove, createConfigLookup, teamPlanFolder } from '../config-files';
 import type { CliContext } from '../context';
 import { displayPath } from '../context';
 import { planStatuses } from '../formatters/plan-status';
@@ -33,7 +33,7 @@ export async function callTool(name: string, input: unknown, root: RootFolder, b
     case 'explainPlan':
       return explainPlanFile(given.path!, root, base);
     case 'newPlan':
-      return newPlan(given.name!, given.folder ?? DEFAULT_PLANS_FOLDER, root, base);
+      return newPlan(given.name!, given.folder, root, base);
     default:
       return { problem: l10n.t('{0} is not offered by this server.', name) };
   }
@@ -68,15 +68,24 @@ async function explainPlanFile(input: string, root: RootFolder, base: CliContext
   return { summary: withNotes(explainSummary(file.path, file.explanation), notes), document: explainDocument(file) };
 }
 
-async function newPlan(name: string, input: string, root: RootFolder, base: CliContext): Promise<ToolOutcome> {
+async function newPlan(name: string, input: string | undefined, root: RootFolder, base: CliContext): Promise<ToolOutcome> {
   const problem = connectorNameProblem(name);
   if (problem) return { problem: /[/\\]/.test(name) ? l10n.t('Bad connector name "{0}": {1} Give the folder as "folder".', name.slice(0, 80), problem) : l10n.t('Bad connector name "{0}": {1}', name.slice(0, 80), problem) };
-  const folder = await root.writableFolder(input);
+  let folder = await root.writableFolder(input ?? DEFAULT_PLANS_FOLDER);
   if ('problem' in folder) return folder;
   const { context, notes } = root.context(base);
   // The team template the new file will be checked against, so its first check is the one CI will make.
   const { template } = await createConfigLookup(context)(path.join(folder.absolute, 'new-plan.md'));
   const schema = await new TemplateLoader(context).schema(template);
+  if (input === undefined && template && schema) {
+    // As `new --template` and the editor: the plans folder only when the template's glob names the plan there.
+    const place = teamPlanFolder(template, planFileName(name, schema), folder.absolute, await configsAbove(folder.absolute, context));
+    if (typeof place !== 'string') {
+      return { problem: l10n.t('A plan of the team template {0} must be a file its "files" glob ({1}) names, and that glob starts with no folder to write it in: give the folder as "folder".', displayPath(root.path, template), place.uncovered.join(', ')) };
+    }
+    folder = await root.writableFolder(path.relative(root.path, place).split(path.sep).join('/'));
+    if ('problem' in folder) return folder;
+  }
   const written = await writePlanFile(folder.absolute, name, schema, context, { overwrite: false });
   if ('problem' in written) {
     return { problem: written.exists ? l10n.t('{0} already exists, and new_plan never overwrites a file: check or edit that plan, or give another name or folder.', written.path) : written.problem };

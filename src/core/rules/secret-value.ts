@@ -39,16 +39,19 @@ const NAME_TRIGGER = /key|token|secret|pass|pwd|credential/i;
 /** For known formats only long, unmistakable placeholder marks: a random key may well contain `here` or `todo`. */
 const FORMAT_PLACEHOLDER = /[<>{}$*]|\.\.\.|x{4,}|X{4,}|example|placeholder|redacted|your/i;
 const PRIVATE_KEY = /-----BEGIN ((?:[A-Z]+ )*PRIVATE KEY)-----/;
-/** One scan that most lines fail: any trigger of the scans below. */
-const ANY_TRIGGER = new RegExp(`${KNOWN_TRIGGER.source}|${NAME_TRIGGER.source}|Bearer|@|PRIVATE KEY`, 'i');
+/** One scan that most lines fail: any trigger of the scans below (an escape, `\_`, may hide a known format's). */
+const ANY_TRIGGER = new RegExp(`${KNOWN_TRIGGER.source}|${NAME_TRIGGER.source}|Bearer|@|PRIVATE KEY|\\\\_`, 'i');
+const EMPHASIS_OR_ESCAPE = /\\|\*\*|__/;
+const CLOSER = /[}\])]/;
+const OPENER = /[{[(]/;
 
 export const secretValue: Rule = {
   id: 'secret-value',
   description: 'A credential value is written in the plan.',
   defaultSeverity: 'error',
   check(plan, report) {
-    for (const { line, start, end, what } of planSecrets(plan)) {
-      const range: Range = { start: { line, character: start }, end: { line, character: end } };
+    for (const { line, start, end, endLine, what } of planSecrets(plan)) {
+      const range: Range = { start: { line, character: start }, end: { line: endLine ?? line, character: end } };
       report({
         message: secretMessage(what),
         range,
@@ -78,7 +81,9 @@ export type SecretWhat = { kind: 'format' | 'assigned'; name: string } | { kind:
 export interface SecretSpan {
   line: number;
   start: number;
+  /** Where the secret ends: on `endLine` when it runs over several lines (a private key's block), else on `line`. */
   end: number;
+  endLine?: number;
   what: SecretWhat;
 }
 
@@ -94,42 +99,94 @@ export function planSecrets(plan: PlanModel): SecretSpan[] {
 /** Every credential written in the lines, prose and code alike; whatever shows plan text elsewhere hides these. */
 export function findSecrets(lines: string[]): SecretSpan[] {
   const spans: SecretSpan[] = [];
-  const flag = (line: number, start: number, end: number, what: SecretWhat) => spans.push({ line, start, end, what });
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.length < 12 || !ANY_TRIGGER.test(line)) continue;
-    const taken: [number, number][] = [];
-    const seen = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
-    for (const kind of KNOWN_TRIGGER.test(line) ? KNOWN : []) {
-      for (const m of kind.runs ? matchAfterRuns(line, kind.pattern, kind.runs) : line.matchAll(kind.pattern)) {
-        if (FORMAT_PLACEHOLDER.test(m[0].slice(4))) continue;
-        taken.push([m.index!, m.index! + m[0].length]);
-        flag(i, m.index!, m.index! + m[0].length, { kind: 'format', name: kind.name });
-      }
-    }
-    const assigned = NAME_TRIGGER.test(line);
-    const bearer = line.includes('Bearer');
-    const urlPassword = line.includes('@');
-    if (assigned || bearer || urlPassword) {
-      for (const [pattern, describe] of [
-        [assigned ? ASSIGNED : undefined, (m: RegExpMatchArray): SecretWhat => ({ kind: 'assigned', name: m[1] })],
-        [bearer ? BEARER : undefined, (): SecretWhat => ({ kind: 'bearer' })],
-        [urlPassword ? URL_PASSWORD : undefined, (): SecretWhat => ({ kind: 'url-password' })],
-      ] as const) {
-        if (!pattern) continue;
-        for (const m of pattern === URL_PASSWORD ? matchAfterRuns(line, pattern, URL_START) : line.matchAll(pattern)) {
-          const value = m[m.length - 1];
-          const start = m.index! + m[0].length - value.length;
-          if (seen(start, start + value.length) || !looksSecret(value)) continue;
-          taken.push([start, start + value.length]);
-          flag(i, start, start + value.length, describe(m));
-        }
-      }
-    }
     const key = line.includes('PRIVATE KEY') ? PRIVATE_KEY.exec(line) : null;
-    if (key && hasKeyBody(lines, i + 1)) flag(i, key.index, key.index + key[0].length, { kind: 'format', name: key[1].toLowerCase() });
+    const block = key && keyBlock(lines, i + 1);
+    if (key && block) {
+      // The header, the body and the footer are one secret: one finding, and a fix that takes the whole block.
+      spans.push({ line: i, start: key.index, ...block, what: { kind: 'format', name: key[1].toLowerCase() } });
+      i = block.endLine;
+      continue;
+    }
+    const { text, at } = reading(line);
+    for (const { start, end, what } of lineSecrets(text)) spans.push({ line: i, start: at ? at[start] : start, end: at ? at[end - 1] + 1 : end, what });
   }
   return spans;
+}
+
+/**
+ * The line as a reader sees it, for the scans: a markdown escape (`sk\_live\_`) without its backslash, and the
+ * `**` or `__` of emphasis around a value (`**sk_live_…**`, `__ghp_…__`) as spaces, so that neither hides a credential
+ * nor becomes part of it; `at[i]` is where the reading's character i is written (none when no escape was dropped).
+ */
+function reading(line: string): { text: string; at?: number[] } {
+  if (!EMPHASIS_OR_ESCAPE.test(line)) return { text: line };
+  let text = '';
+  const at: number[] = [];
+  let escaped = false;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code === 92 && i + 1 < line.length && isAsciiPunctuation(line.charCodeAt(i + 1))) {
+      escaped = true;
+      text += line[++i];
+      at.push(i);
+      continue;
+    }
+    if ((code === 42 || code === 95) && line.charCodeAt(i + 1) === code) {
+      let end = i + 2;
+      while (line.charCodeAt(end) === code) end++;
+      // Between two letters or digits it is part of a name (`API__KEY`), not emphasis.
+      const inWord = i > 0 && isAlphanumeric(line.charCodeAt(i - 1)) && end < line.length && isAlphanumeric(line.charCodeAt(end));
+      for (; i < end; i++) {
+        text += inWord ? line[i] : ' ';
+        at.push(i);
+      }
+      i--;
+      continue;
+    }
+    text += line[i];
+    at.push(i);
+  }
+  return escaped ? { text, at } : { text };
+}
+
+/** The credentials one line (as read) holds, known formats first, then values of secret names, bearer tokens, URL passwords. */
+function lineSecrets(line: string): { start: number; end: number; what: SecretWhat }[] {
+  const found: { start: number; end: number; what: SecretWhat }[] = [];
+  const seen = (s: number, e: number) => found.some(({ start, end }) => s < end && e > start);
+  for (const kind of KNOWN_TRIGGER.test(line) ? KNOWN : []) {
+    for (const m of kind.runs ? matchAfterRuns(line, kind.pattern, kind.runs) : line.matchAll(kind.pattern)) {
+      if (FORMAT_PLACEHOLDER.test(m[0].slice(4))) continue;
+      found.push({ start: m.index!, end: m.index! + m[0].length, what: { kind: 'format', name: kind.name } });
+    }
+  }
+  const assigned = NAME_TRIGGER.test(line);
+  const bearer = line.includes('Bearer');
+  const urlPassword = line.includes('@');
+  if (assigned || bearer || urlPassword) {
+    for (const [pattern, describe] of [
+      [assigned ? ASSIGNED : undefined, (m: RegExpMatchArray): SecretWhat => ({ kind: 'assigned', name: m[1] })],
+      [bearer ? BEARER : undefined, (): SecretWhat => ({ kind: 'bearer' })],
+      [urlPassword ? URL_PASSWORD : undefined, (): SecretWhat => ({ kind: 'url-password' })],
+    ] as const) {
+      if (!pattern) continue;
+      for (const m of pattern === URL_PASSWORD ? matchAfterRuns(line, pattern, URL_START) : line.matchAll(pattern)) {
+        const value = withoutStrayClosers(m[m.length - 1]);
+        const start = m.index! + m[0].length - m[m.length - 1].length;
+        if (seen(start, start + value.length) || !looksSecret(value)) continue;
+        found.push({ start, end: start + value.length, what: describe(m) });
+      }
+    }
+  }
+  return found;
+}
+
+/** A value read up to a closing brace, bracket or parenthesis it never opened (`{API_TOKEN=value}:`) ends before it. */
+function withoutStrayClosers(value: string): string {
+  const closer = CLOSER.exec(value);
+  return closer && !OPENER.test(value) ? value.slice(0, closer.index) : value;
 }
 
 /**
@@ -158,14 +215,32 @@ function looksSecret(value: string): boolean {
   return value.length >= 16 && !PLACEHOLDER.test(value) && !/^https?:\/\//.test(value) && !/^[A-Z][A-Z0-9_]*$/.test(value) && entropy(value) >= 3.2;
 }
 
-function hasKeyBody(lines: string[], from: number): boolean {
+/** Where a private key's block that starts after its header line ends, when it has a body: its footer, else its last body line. */
+function keyBlock(lines: string[], from: number): { end: number; endLine: number } | undefined {
   let body = 0;
+  let last = -1;
   for (let i = from; i < lines.length && i < from + 100; i++) {
     const text = lines[i].trim();
-    if (text.startsWith('-----END')) break;
-    if (/^[A-Za-z0-9+/=]{16,}$/.test(text)) body += text.length;
+    if (text.startsWith('-----END')) {
+      if (body < 64) return undefined;
+      const footer = lines[i].indexOf('-----END');
+      const close = lines[i].indexOf('-----', footer + 8);
+      return { endLine: i, end: close < 0 ? lines[i].length : close + 5 };
+    }
+    if (/^[A-Za-z0-9+/=]{16,}$/.test(text)) {
+      body += text.length;
+      last = i;
+    } else if (text && body) break;
   }
-  return body >= 64;
+  return body >= 64 ? { endLine: last, end: lines[last].length } : undefined;
+}
+
+function isAlphanumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+function isAsciiPunctuation(code: number): boolean {
+  return (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126);
 }
 
 /** Shannon entropy in bits per character. */

@@ -32,33 +32,53 @@ function random(seed: number): (alphabet: string, length: number) => string {
 interface Credential {
   /** What is pasted into the plan. */
   written: string;
-  /** What must never be shown: the secret part of it. */
-  value: string;
+  /** What must never be shown: the secret part of it (each body line of a private key). */
+  values: string[];
 }
 
-type Kind = 'stripe-key' | 'github-token' | 'aws-key' | 'assigned' | 'bearer' | 'url-password';
+type Kind =
+  | 'stripe-key'
+  | 'github-token'
+  | 'aws-key'
+  | 'assigned'
+  | 'bearer'
+  | 'url-password'
+  | 'braced-assigned'
+  | 'bold-key'
+  | 'underscore-bold-token'
+  | 'bold-assigned'
+  | 'escaped-key'
+  | 'private-key';
 
 const KINDS: Record<Kind, (r: ReturnType<typeof random>) => Credential> = {
   'stripe-key': (r) => same(`sk_live_${r(ALPHABET, 24)}`),
   'github-token': (r) => same(`ghp_${r(ALPHABET, 36)}`),
   'aws-key': (r) => same(`AKIA${r(UPPER, 16)}`),
-  assigned: (r) => {
-    const value = r(ALPHABET, 28);
-    return { written: `API_TOKEN=${value}`, value };
-  },
-  bearer: (r) => {
-    const value = r(ALPHABET, 32);
-    return { written: `Bearer ${value}`, value };
-  },
-  'url-password': (r) => {
-    const value = r(ALPHABET, 20);
-    return { written: `https://deploy:${value}@api.stripe.com/v1`, value };
+  assigned: (r) => secret(r(ALPHABET, 28), (value) => `API_TOKEN=${value}`),
+  bearer: (r) => secret(r(ALPHABET, 32), (value) => `Bearer ${value}`),
+  'url-password': (r) => secret(r(ALPHABET, 20), (value) => `https://deploy:${value}@api.stripe.com/v1`),
+  'braced-assigned': (r) => secret(r(ALPHABET, 28), (value) => `{API_TOKEN=${value}}`),
+  'bold-key': (r) => secret(`sk_live_${r(ALPHABET, 24)}`, (value) => `**${value}**`),
+  'underscore-bold-token': (r) => secret(`ghp_${r(ALPHABET, 36)}`, (value) => `__${value}__`),
+  'bold-assigned': (r) => secret(r(ALPHABET, 28), (value) => `API_TOKEN: **${value}**`),
+  // Markdown escapes the underscores; what a reader sees, and what must not show, is the key itself.
+  'escaped-key': (r) => secret(r(ALPHABET, 24), (value) => `sk\\_live\\_${value}`),
+  'private-key': (r) => {
+    const body = [r(ALPHABET, 64), r(ALPHABET, 64), r(ALPHABET, 24)];
+    return { written: ['-----BEGIN RSA PRIVATE KEY-----', ...body, '-----END RSA PRIVATE KEY-----'].join('\n'), values: body };
   },
 };
 
 function same(value: string): Credential {
-  return { written: value, value };
+  return { written: value, values: [value] };
 }
+
+function secret(value: string, write: (value: string) => string): Credential {
+  return { written: write(value), values: [value] };
+}
+
+/** Kinds written over several lines: only positions that take a block of lines get them. */
+const BLOCKS = new Set<Kind>(['private-key']);
 
 const BASE = readFileSync(path.join(REPO_ROOT, 'examples', 'stripe-billing-rollout-plan.md'), 'utf8');
 
@@ -75,13 +95,18 @@ interface Position {
   plant(plan: string, credential: string): string;
   /** Kinds that make no sense there (a bearer token has a space: it is not a URL). */
   not?: Kind[];
+  /** Takes a block of lines (a private key). */
+  block?: boolean;
 }
 
 /** Where a credential is pasted: each position puts it where some output quotes that part of the plan. */
 const POSITIONS: Record<string, Position> = {
-  prose: { plant: (p, c) => edit(p, '## B) Source Model', (l) => `We tried the sandbox with ${c} last week.\n\n${l}`) },
+  prose: { plant: (p, c) => edit(p, '## B) Source Model', (l) => `We tried the sandbox with ${c} last week.\n\n${l}`), block: true },
   'code span': { plant: (p, c) => edit(p, '- Authentication model:', (l) => `${l} (for now \`${c}\`)`) },
-  'code block': { plant: (p, c) => edit(p, '- First smoke-test sequence:', (l) => `- Local run:\n\n  \`\`\`sh\n  curl -H "${c}" localhost\n  \`\`\`\n\n${l}`) },
+  'code block': {
+    plant: (p, c) => edit(p, '- First smoke-test sequence:', (l) => `- Local run:\n\n  \`\`\`sh\n  curl -H "${c.replaceAll('\n', '\n  ')}" localhost\n  \`\`\`\n\n${l}`),
+    block: true,
+  },
   'table cell': { plant: (p, c) => edit(p, '| Plan catalogue |', () => `| Plan catalogue | \`stripe_product\` | product ${c} | \`plans\` | N:1 | app |`) },
   'cardinality cell': { plant: (p, c) => edit(p, '| Plan catalogue |', () => `| Plan catalogue | \`stripe_product\` | product \`id\` | \`plans\` | ${c} | app |`) },
   'choice field': { plant: (p, c) => edit(p, '- Data pull mode:', () => `- Data pull mode: ${c}`) },
@@ -98,15 +123,15 @@ const POSITIONS: Record<string, Position> = {
   'go/no-go item': { plant: (p, c) => edit(p, '- [x] Logs/alerts', (l) => `${l}\n- [ ] Rotate ${c} before launch`) },
   placeholder: { plant: (p, c) => edit(p, '- Plan/tier constraints:', () => `- Plan/tier constraints: {${c}}`) },
   risk: { plant: (p, c) => edit(p, '## H) Manual Setup', (l) => `- Risk 4: ${c} may leak from the logs.\n\n${l}`) },
-  'front matter': { plant: (p, c) => `---\nowner: billing\nnote: ${c}\n---\n${p}` },
-  'HTML comment': { plant: (p, c) => edit(p, '## D) Mapping Rules', (l) => `<!-- for later: ${c} -->\n${l}`) },
+  'front matter': { plant: (p, c) => `---\nowner: billing\nnote: ${c}\n---\n${p}`, block: true },
+  'HTML comment': { plant: (p, c) => edit(p, '## D) Mapping Rules', (l) => `<!-- for later: ${c} -->\n${l}`), block: true },
 };
 
 /**
- * Positions where the detector does not see a kind as a credential, so there is nothing to hide: a value that ends
- * in `}` reads as a placeholder. Listed so the day the detector sees them, they join the matrix.
+ * Positions where the detector does not see a kind as a credential, so there is nothing to hide (none today: the
+ * value of `{API_TOKEN=…}` in braces used to read as a placeholder). Listed so the day the detector sees them, they join the matrix.
  */
-const UNSEEN = new Set(['placeholder × assigned']);
+const UNSEEN = new Set<string>([]);
 
 /** The file a position and kind are planted in. */
 function fileOf(position: string, kind: Kind): string {
@@ -116,21 +141,21 @@ function fileOf(position: string, kind: Kind): string {
 interface Case {
   name: string;
   file: string;
-  value: string;
+  values: string[];
 }
 
 function plantAll(): { tree: Record<string, string>; cases: Case[] } {
   const r = random(17);
   const tree: Record<string, string> = {};
   const cases: Case[] = [];
-  for (const [position, { plant, not }] of Object.entries(POSITIONS)) {
+  for (const [position, { plant, not, block }] of Object.entries(POSITIONS)) {
     for (const [kind, make] of Object.entries(KINDS) as [Kind, (typeof KINDS)[Kind]][]) {
-      if (not?.includes(kind)) continue;
+      if (not?.includes(kind) || (BLOCKS.has(kind) && !block)) continue;
       const name = `${position} × ${kind}`;
       const credential = make(r);
       const file = fileOf(position, kind);
       tree[file] = plant(BASE, credential.written);
-      if (!UNSEEN.has(name)) cases.push({ name, file, value: credential.value });
+      if (!UNSEEN.has(name)) cases.push({ name, file, values: credential.values });
     }
   }
   return { tree, cases };
@@ -181,11 +206,11 @@ describe('credentials are never echoed (every output, every position)', function
   });
   after(removeTempTrees);
 
-  it('plants each credential once, in a plan with no other, where the secret-value rule flags it', () => {
+  it('plants each credential once, in a plan with no other, where the secret-value rule flags it once', () => {
     assert.deepEqual(analyzePlan(BASE).findings, []);
     const flagged = JSON.parse(checkJson) as { files: { path: string; findings: { ruleId: string }[] }[] };
     const secretsIn = (file: string) => flagged.files.find((f) => f.path === file)?.findings.filter((f) => f.ruleId === 'secret-value').length ?? 0;
-    const unflagged = cases.filter((c) => tree[c.file].split(c.value).length !== 2 || secretsIn(c.file) === 0).map((c) => c.name);
+    const unflagged = cases.filter((c) => c.values.some((value) => tree[c.file].split(value).length !== 2) || secretsIn(c.file) !== 1).map((c) => `${c.name}: ${secretsIn(c.file)}`);
     assert.deepEqual(unflagged, []);
     const seen = [...UNSEEN].filter((name) => {
       const [position, kind] = name.split(' × ');
@@ -201,7 +226,7 @@ describe('credentials are never echoed (every output, every position)', function
       // A markdown table escapes `_` as `\_`: the value is still there for a reader.
       const lower = text.replaceAll('\\', '').toLowerCase();
       for (const c of cases) {
-        if (lower.includes(c.value.toLowerCase())) leaks.set(c.name, [...(leaks.get(c.name) ?? []), output.replace(` ${c.file}`, '')]);
+        if (c.values.some((value) => lower.includes(value.toLowerCase()))) leaks.set(c.name, [...(leaks.get(c.name) ?? []), output.replace(` ${c.file}`, '')]);
       }
     }
     assert.deepEqual([...leaks].map(([name, where]) => `${name}: ${where.join(', ')}`), []);

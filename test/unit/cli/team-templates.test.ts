@@ -1,8 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DEFAULT_MAX_FILE_SIZE_MB } from '../../../src/core';
+import { nodeFileSystem } from '../../../src/cli/file-system';
+import { RootFolder } from '../../../src/cli/mcp/root-folder';
+import { callTool, type ToolOutcome } from '../../../src/cli/mcp/tool-calls';
 import { REPO_ROOT } from '../core/repo-paths';
-import { runCli } from './run-cli';
+import { runCli, TEST_VERSION } from './run-cli';
 import { makeTempTree, removeTempTrees } from './temp-tree';
 
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/team-templates/feature-rollout');
@@ -112,6 +116,44 @@ describe('team templates in the CLI', () => {
     assert.deepEqual(run, { code: 2, stdout: '', stderr: 'connector-plan: a plan of the template feature.md must be a file its "files" glob (**/*-feature.md) names, and that glob starts with no folder to write it in; use --dir to choose a folder those plans are in\n' });
     assert.equal(fs.existsSync(path.join(cwd, 'docs')), false);
     assert.equal((await runCli(['new', 'Search', '--template', 'feature.md', '--dir', 'plans'], { cwd })).stdout, 'plans/search-rollout-plan.md\n');
+  });
+
+  it('new --template with the config\'s single "template" writes where its "files" glob names the plan, and check reads it as one', async () => {
+    const config = JSON.stringify({ files: ['docs/features/**/*.md'], template: 'templates/feature.md' });
+    const cwd = makeTempTree({ '.connector-plan.json': config, 'templates/feature.md': TEMPLATE });
+    const run = await runCli(['new', 'Dark Mode', '--template', 'templates/feature.md'], { cwd });
+    assert.deepEqual(run, { code: 0, stdout: 'docs/features/dark-mode-rollout-plan.md\n', stderr: '' });
+    const [file] = filesOf((await runCli(['check', 'docs', '--format', 'json'], { cwd })).stdout);
+    assert.ok(file.path === 'docs/features/dark-mode-rollout-plan.md' && file.isPlan && file.findings.every((f) => f.ruleId !== 'missing-section'), JSON.stringify(file));
+    // A `templates` entry claims docs/: the single template's plan goes to the other folder its `files` name.
+    const claimed = makeTempTree({ '.connector-plan.json': JSON.stringify({ files: ['docs/**/*.md', 'plans/*.md'], template: 'feature.md', templates: [{ files: 'docs/**/*.md', template: 'other.md' }] }), 'feature.md': TEMPLATE, 'other.md': TEMPLATE });
+    assert.equal((await runCli(['new', 'Search', '--template', 'feature.md'], { cwd: claimed })).stdout, 'plans/search-rollout-plan.md\n');
+  });
+
+  describe('new_plan (MCP) without a folder, from the team template the plans folder gets', () => {
+    const newPlan = async (tree: Record<string, string>, name: string): Promise<{ cwd: string; outcome: ToolOutcome }> => {
+      const cwd = makeTempTree(tree);
+      const root = await RootFolder.open(cwd, nodeFileSystem);
+      if ('problem' in root) throw new Error(root.problem);
+      const context = { cwd, stdout: { write: () => true }, stderr: { write: () => true }, fs: nodeFileSystem, tool: { version: TEST_VERSION }, env: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE_MB };
+      return { cwd, outcome: await callTool('new_plan', { name }, root, context) };
+    };
+
+    it('writes it where the single "template"\'s "files" glob names it, as new --template does', async () => {
+      const { cwd, outcome } = await newPlan({ '.connector-plan.json': JSON.stringify({ files: ['docs/features/**/*.md'], template: 'templates/feature.md' }), 'templates/feature.md': TEMPLATE }, 'Dark Mode');
+      assert.ok('document' in outcome, JSON.stringify(outcome));
+      assert.equal(outcome.document.created, 'docs/features/dark-mode-rollout-plan.md');
+      assert.match(outcome.summary, /^Created docs\/features\/dark-mode-rollout-plan\.md from the team template templates\/feature\.md\./);
+      assert.equal(fs.existsSync(path.join(cwd, 'docs/connectors')), false);
+    });
+
+    it('keeps docs/connectors when the glob covers it, and refuses (writing nothing) a glob that names no folder', async () => {
+      const covered = await newPlan({ '.connector-plan.json': JSON.stringify({ files: ['docs/**/*.md'], template: 'feature.md' }), 'feature.md': TEMPLATE }, 'Search');
+      assert.ok('document' in covered.outcome && covered.outcome.document.created === 'docs/connectors/search-rollout-plan.md', JSON.stringify(covered.outcome));
+      const { cwd, outcome } = await newPlan({ '.connector-plan.json': JSON.stringify({ files: ['**/*-feature.md'], template: 'feature.md' }), 'feature.md': TEMPLATE }, 'Search');
+      assert.deepEqual(outcome, { problem: 'A plan of the team template feature.md must be a file its "files" glob (**/*-feature.md) names, and that glob starts with no folder to write it in: give the folder as "folder".' });
+      assert.equal(fs.existsSync(path.join(cwd, 'docs')), false);
+    });
   });
 
   it('warns about unknown keys in .connector-plan.json, naming the nearest known one', async () => {

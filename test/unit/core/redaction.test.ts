@@ -11,7 +11,7 @@ describe('redaction', () => {
     const redact = secretRedactor([`- Auth: \`${KEY}\``, `(STRIPE_TOKEN=${TOKEN})`]);
     assert.equal(redact(`Auth "${KEY}" is not one of a, b`), `Auth "${REDACTED}" is not one of a, b`);
     assert.equal(redact(`phase: ${KEY.toUpperCase()}`), `phase: ${REDACTED}`);
-    // The value is read as `hG7…)`; a message may quote it without the parenthesis, and without the `NAME=`.
+    // A message may quote the value without the `NAME=` and the parenthesis around it, in another letter case.
     assert.equal(redact(`a word: ${TOKEN.toLowerCase()} and ${TOKEN}.`), `a word: ${REDACTED} and ${REDACTED}.`);
   });
 

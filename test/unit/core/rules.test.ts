@@ -168,15 +168,50 @@ describe('rules', () => {
       ['a Stripe key in prose', `- Secrets/env vars: ${fakeStripe}`],
       ['a high-entropy value assigned to *_TOKEN in code', `\`\`\`\nLINEAR_API_TOKEN=${fakeToken}\n\`\`\``],
       ['a private key with a body', `\`\`\`\n-----BEGIN PRIVATE KEY-----\n${'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7'.repeat(2)}\n-----END PRIVATE KEY-----\n\`\`\``],
+      ['an assignment in braces', `- Secrets/env vars: {LINEAR_API_TOKEN=${fakeToken}}.`],
+      ['a bold Stripe key', `- Secrets/env vars: **${fakeStripe}**`],
+      ['a token in __bold__', `- Secrets/env vars: __ghp_${fakeToken.slice(0, 36)}__`],
+      ['a bold value of *_TOKEN', `- LINEAR_API_TOKEN: **${fakeToken}**`],
+      ['a Stripe key with escaped underscores', `- Secrets/env vars: ${fakeStripe.replaceAll('_', '\\_')}`],
     ]) {
-      it(`flags ${name} without echoing it`, () => {
-        const [finding] = only(`${GOOD_PLAN}\n${text}`, 'secret-value');
-        assert.ok(finding, 'expected a finding');
+      it(`flags ${name} once without echoing it`, () => {
+        const found = only(`${GOOD_PLAN}\n${text}`, 'secret-value');
+        assert.equal(found.length, 1);
+        const [finding] = found;
         assert.ok(!finding.message.includes(fakeStripe) && !finding.message.includes(fakeToken) && !finding.message.includes('MIIE'));
       });
     }
 
-    for (const text of ['LINEAR_API_TOKEN=<paste token here>', 'STRIPE_KEY=${STRIPE_KEY}', 'sk_live_...', 'API_KEY=xxxxxxxxxxxxxxxxxxxx', 'SECRET_KEY=your-key-here', '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----', 'LINEAR_CLIENT_SECRET: set in Vercel']) {
+    it('flags a private key once, from its header to its footer, and its fix takes the whole block', () => {
+      const body = ['MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7', 'Zq8Lm2Vx9Rt4Wp7Nc3Hb6YdkZq8Lm2Vx9Rt4Wp7Nc3Hb6Ydk'];
+      const plan = `${GOOD_PLAN}\n\`\`\`\n-----BEGIN RSA PRIVATE KEY-----\n${body.join('\n')}\n-----END RSA PRIVATE KEY-----\n\`\`\``;
+      const found = only(plan, 'secret-value');
+      assert.equal(found.length, 1);
+      const { start, end } = found[0].range;
+      assert.deepEqual([end.line - start.line, start.character, end.character], [3, 0, '-----END RSA PRIVATE KEY-----'.length]);
+      assert.ok(applyEdits(plan, found[0].fixes![0].edits).endsWith('```\n<redacted>\n```'));
+    });
+
+    for (const text of [
+      'LINEAR_API_TOKEN=<paste token here>',
+      'STRIPE_KEY=${STRIPE_KEY}',
+      'sk_live_...',
+      'sk_live_xxx',
+      'API_KEY=xxxxxxxxxxxxxxxxxxxx',
+      'SECRET_KEY=your-key-here',
+      '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----',
+      'LINEAR_CLIENT_SECRET: set in Vercel',
+      '{API_TOKEN}',
+      'API_TOKEN=<your-token>',
+      '{API_TOKEN=<your-token>}',
+      '{API_TOKEN=xxxxxxxxxxxxxxxxxxxx}',
+      'API_TOKEN={API_TOKEN}',
+      'API_TOKEN: **your-token-here**',
+      'API_TOKEN=****************',
+      '**sk_live_xxxxxxxxxxxxxxxxxxxxxxxx**',
+      'sk\\_live\\_xxxxxxxxxxxxxxxxxxxxxxxx',
+      '__API_TOKEN__ is set in Vercel',
+    ]) {
       it(`leaves the placeholder ${JSON.stringify(text)} alone`, () => {
         assert.equal(only(`${GOOD_PLAN}\n\`\`\`\n${text}\n\`\`\``, 'secret-value').length, 0);
       });
