@@ -200,13 +200,19 @@ class AgentTools {
     if (problem) throw new ToolProblem(vscode.l10n.t('Cannot create a plan named "{0}": {1}', name.slice(0, 80), problem));
     const [workspaceFolder] = vscode.workspace.workspaceFolders ?? [];
     if (!workspaceFolder) throw new ToolProblem(vscode.l10n.t("No folder is open in VS Code: open the repository's folder first, so the plan is created in it."));
-    const folder = input.folder === undefined
+    let folder = input.folder === undefined
       ? vscode.Uri.joinPath(workspaceFolder.uri, ...readSettings(workspaceFolder.uri).plansFolder.split(/[\\/]+/).filter((s) => s && s !== '.'))
       : (await this.folderInput(String(input.folder), true)).uri;
     // The template the plan will be checked with there: a `templates` glob, the setting, the config's template.
     const probe = vscode.Uri.joinPath(folder, planFileName(name));
     const template = await this.analyzer.templateFor(probe);
     const schema = await this.analyzer.templates.schema(template);
+    if (input.folder === undefined && template && schema) {
+      // As New Connector Plan and MCP new_plan: the plans folder only when the template's glob names the plan there.
+      const place = await this.analyzer.planFolderFor(template, planFileName(name, schema), workspaceFolder, folder);
+      if ('uncovered' in place) throw new ToolProblem(vscode.l10n.t('A plan of the team template {0} must be a file its "files" glob ({1}) names, and that glob starts with no folder to write it in: give the folder as "folder".', shownPath(template), place.uncovered.join(', ')));
+      if ('folder' in place) folder = place.folder;
+    }
     const uri = vscode.Uri.joinPath(folder, planFileName(name, schema));
     const shown = shownPath(uri);
     if (await stat(uri)) throw new ToolProblem(vscode.l10n.t('{0} already exists, so it was left as it is. Check it with the check tool, or choose another name.', shown));

@@ -96,6 +96,22 @@ describe('team templates in VS Code', () => {
     assert.equal(fs.existsSync(path.join(base.fsPath, 'docs')), false);
   });
 
+  it('the newPlan agent tool, given no folder, writes a plan of the single team template where connectorPlan.files names it', async () => {
+    await config().update('template', 'team-template-test/templates/feature.md', vscode.ConfigurationTarget.Global);
+    await config().update('files', ['team-template-test/features/**/*.md'], vscode.ConfigurationTarget.Global);
+    const written = at('features/pricing-rollout-plan.md');
+    try {
+      const result = await vscode.lm.invokeTool('connectorPlan_newPlan', { input: { name: 'Pricing' }, toolInvocationToken: undefined });
+      const text = result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
+      assert.match(text, /team-template-test\/features\/pricing-rollout-plan\.md/);
+      assert.ok(fs.existsSync(written.fsPath), text);
+      assert.equal(fs.existsSync(path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'docs', 'connectors', 'pricing-rollout-plan.md')), false, 'not in the plans folder, which the glob does not cover');
+    } finally {
+      await config().update('files', undefined, vscode.ConfigurationTarget.Global);
+      await deleteQuietly(written);
+    }
+  });
+
   it("completion offers the team template's parts at a line start, where the snippets file has the built-in ones", async () => {
     const document = await vscode.workspace.openTextDocument(at('features/dark-mode.md'));
     const editor = await vscode.window.showTextDocument(document);
