@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { main } from '../../src/cli/main';
 import type { PlanNode } from '../../src/extension/plan-tree-items';
 import { extensionApi } from './plan-documents';
 import { closeEditorsReverting, deleteQuietly, fixtureUri, planNode, until } from './plan-tree-nodes';
@@ -66,6 +67,23 @@ describe('fixture repositories in the workspace', function () {
     for (const repo of fs.readdirSync(REPOS)) {
       const labels = listed.filter(([uri, want]) => want.kind === 'plan' && uri.startsWith(vscode.Uri.joinPath(root, repo).toString() + '/')).map(([uri]) => String(shown.get(uri)!.label));
       assert.deepEqual(labels.filter((label, i) => labels.indexOf(label) !== i), [], `no two plans of ${repo} named the same`);
+    }
+  });
+
+  it('reads every plan as the CLI does: the same findings, progress and verdict', async () => {
+    const { analyzer } = await extensionApi();
+    for (const repo of fs.readdirSync(REPOS)) {
+      let stdout = '';
+      await main({ argv: ['check', '--format', 'json', '.'], cwd: vscode.Uri.joinPath(root, repo).fsPath, stdout: { write: (text: string) => (stdout += text) }, stderr: { write: () => undefined }, tool: { version: 'test', informationUri: 'https://example.test' } });
+      const files = (JSON.parse(stdout) as { files: { path: string; kind: string; findings: { line: number; ruleId: string }[]; progress: { percent: number; goNoGo: { verdict: string } } | null }[] }).files;
+      for (const file of files.filter((f) => f.kind === 'plan')) {
+        const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root, repo, ...file.path.split('/')));
+        const result = (await analyzer.current(document))!;
+        const where = `${repo}/${file.path}`;
+        assert.equal(result.isPlan, true, where);
+        assert.deepEqual(result.report.findings.map((f) => `${f.range.start.line + 1} ${f.ruleId}`).sort(), file.findings.map((f) => `${f.line} ${f.ruleId}`).sort(), where);
+        assert.deepEqual([result.report.progress?.percent, result.report.progress?.goNoGo.verdict], [file.progress?.percent, file.progress?.goNoGo.verdict], where);
+      }
     }
   });
 
