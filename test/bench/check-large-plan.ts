@@ -1,6 +1,9 @@
-// npm run bench: checking a ~1 MB plan, as a ratio to markdown-it's own parse of the same text (one run, same process).
+// npm run bench: checking ~1 MB plans of several shapes, each as a ratio to markdown-it's own parse of the same text
+// (one run, same process). `npm run bench -- <shape>` measures one shape.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
-import { analyzePlan } from '../../src/core';
+import { analyzePlan, buildSchema, type AnalyzeOptions } from '../../src/core';
 
 /** One plan, sections A–J once each, grown until it weighs `targetBytes`: long lists, a big mapping table, many phases and risks. */
 export function largePlan(targetBytes: number): string {
@@ -70,32 +73,73 @@ function timeOnce(run: () => void): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+const ROOT = path.resolve(__dirname, '../../..');
+const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
+
+/** `text` with the part matching `unit` repeated (each copy renumbered by `renumber`) until it weighs ~`targetBytes`. */
+function grow(text: string, start: number, end: number, renumber: (part: string, n: number) => string, targetBytes: number): string {
+  const part = text.slice(start, end);
+  const out: string[] = [];
+  for (let n = 0, size = text.length - part.length; size < targetBytes; n++) {
+    const copy = renumber(part, n + 1);
+    out.push(copy);
+    size += copy.length;
+  }
+  return text.slice(0, start) + out.join('') + text.slice(end);
+}
+
+/** The shapes a team writes, each ~`targetBytes`: the plan and the options it is checked with. */
+export function shapes(targetBytes: number): Record<string, { text: string; options?: AnalyzeOptions }> {
+  // The finished example with its phases repeated: one long E section of `### Phase N` sub-sections.
+  const example = read('examples/stripe-billing-rollout-plan.md');
+  const eStart = example.indexOf('### Phase ', example.indexOf('## E)'));
+  const eEnd = example.indexOf('\n## F)', eStart) + 1;
+  // Organised by phase at the top level: `## Phase N` headings with numbered parts, repeated.
+  const byPhase = read('test/fixtures/repos/plan-shapes/plans/greenhouse-integration-plan.md');
+  const pStart = byPhase.indexOf('## Phase 2:');
+  const pEnd = byPhase.indexOf('## Phase 4:');
+  // A team template's plan, its task matrix grown.
+  const feature = read('test/fixtures/repos/feature-template/docs/features/checkout/plan.md');
+  const schema = buildSchema(read('test/fixtures/repos/feature-template/templates/feature-plan.md'));
+  const tStart = feature.indexOf('\n', feature.indexOf('|---', feature.indexOf('## Task Matrix'))) + 1;
+  const tEnd = feature.indexOf('\n\n', tStart) + 1;
+  return {
+    mixed: { text: largePlan(targetBytes) },
+    'repeated-phases': { text: grow(example, eStart, eEnd, (part, n) => part.replace(/### Phase (\d+)/g, (_m, k) => `### Phase ${(n - 1) * 10 + Number(k)}`), targetBytes) },
+    'by-phase': { text: grow(byPhase, pStart, pEnd, (part, n) => part.replace(/## Phase (\d+)/g, (_m, k) => `## Phase ${n * 2 + Number(k)}`).replace(/### (\d+)\./g, (_m, k) => `### ${n * 2 + Number(k)}.`), targetBytes) },
+    'team-template': { text: grow(feature, tStart, tEnd, (part, n) => part.replace(/^\| /gm, `| ${n}. `), targetBytes), options: { schema } },
+  };
+}
+
 function main(): void {
-  const text = largePlan(1024 * 1024);
+  const only = process.argv[2];
   const md = new MarkdownIt('default', { html: true });
   const rounds = Number(process.env.BENCH_ROUNDS ?? 11);
-  const parse = () => md.parse(text, {});
-  const check = () => analyzePlan(text);
-  for (let i = 0; i < 2; i++) {
-    parse();
-    check();
+  const all = Object.entries(shapes(1024 * 1024)).filter(([name]) => !only || name === only);
+  if (!all.length) throw new Error(`no shape named ${only}: ${Object.keys(shapes(1024)).join(', ')}`);
+  for (const [name, { text, options }] of all) {
+    const parse = () => md.parse(text, {});
+    const check = () => analyzePlan(text, options);
+    for (let i = 0; i < 2; i++) {
+      parse();
+      check();
+    }
+    // Interleaved, so that whatever else the machine is doing weighs on both sides alike.
+    const parseTimes: number[] = [];
+    const checkTimes: number[] = [];
+    const ratios: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const p = timeOnce(parse);
+      const c = timeOnce(check);
+      parseTimes.push(p);
+      checkTimes.push(c);
+      ratios.push(c / p);
+    }
+    const report = analyzePlan(text, options);
+    console.log(`${name}: ${(text.length / 1024).toFixed(0)} KiB, ${text.split('\n').length} lines, ${report.findings.length} findings (${report.progress?.percent}% complete)`);
+    console.log(`  markdown-it parse: ${median(parseTimes).toFixed(1)} ms, connector-plan check: ${median(checkTimes).toFixed(1)} ms (medians of ${rounds} interleaved runs)`);
+    console.log(`  ratio check / parse: ${median(ratios).toFixed(2)} (median of per-run ratios; target <= 1.5)`);
   }
-  // Interleaved, so that whatever else the machine is doing weighs on both sides alike.
-  const parseTimes: number[] = [];
-  const checkTimes: number[] = [];
-  const ratios: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const p = timeOnce(parse);
-    const c = timeOnce(check);
-    parseTimes.push(p);
-    checkTimes.push(c);
-    ratios.push(c / p);
-  }
-  const findings = analyzePlan(text).findings.length;
-  const report = analyzePlan(text);
-  console.log(`plan: ${(text.length / 1024).toFixed(0)} KiB, ${text.split('\n').length} lines, ${findings} findings (${report.progress?.percent}% complete)`);
-  console.log(`markdown-it parse: ${median(parseTimes).toFixed(1)} ms, connector-plan check: ${median(checkTimes).toFixed(1)} ms (medians of ${rounds} interleaved runs)`);
-  console.log(`ratio check / parse: ${median(ratios).toFixed(2)} (median of per-run ratios; target <= 1.5)`);
 }
 
 if (require.main === module) main();

@@ -354,6 +354,7 @@ function findNestedSections(candidates: Candidate[], schema: TemplateSchema, out
     const work = parent.template?.role === 'work' ? parent.template : undefined;
     // The heading a sub-heading is written under, by name: in phases gathered from the top level, its own phase.
     let under = plainText(parent.heading.text);
+    const ends = headingEnds(body);
     for (let i = 0; i < body.length; i++) {
       const block = body[i];
       if (block.type !== 'heading') continue;
@@ -363,7 +364,7 @@ function findNestedSections(candidates: Candidate[], schema: TemplateSchema, out
       // more words of the title name a section the plan has nowhere else (`Manual setup (owner: Priya)`).
       const insideWork = Boolean(work && (block.level ?? 9) > parent.heading.level + 1);
       if (isWorkItemTitle(heading.title, schema) || namesWorkItem(heading.title, schema)) continue;
-      const end = body.findIndex((b, j) => j > i && b.type === 'heading' && (b.level ?? 9) <= (block.level ?? 9));
+      const end = ends[i];
       const chunk: Chunk = { heading: block, body: body.slice(i + 1, end < 0 ? body.length : end), startLine: block.startLine, endLine: end < 0 ? parent.chunk.endLine : body[end].startLine };
       const title = matchTitle(heading, schema);
       let template = title?.strong && (!insideWork || titleOverlap(heading.title, title.section, schema).common >= 2) ? title.section : undefined;
@@ -371,7 +372,7 @@ function findNestedSections(candidates: Candidate[], schema: TemplateSchema, out
       if (insideWork && !template) {
         // The last phase's go/no-go (`4.5 Go/No-Go` under `Phase 4: Operational Readiness`) is the plan's, when it has no other.
         if (title?.strong && title.section.role === 'checklist' && !taken.has(title.section.id)) {
-          const end = body.findIndex((b, j) => j > i && b.type === 'heading' && (b.level ?? 9) <= (block.level ?? 9));
+          const end = ends[i];
           lastGate = { chunk: { heading: block, body: body.slice(i + 1, end < 0 ? body.length : end), startLine: block.startLine, endLine: end < 0 ? parent.chunk.endLine : body[end].startLine }, heading, template: title.section, match: { by: 'title', detail: l10n.t({ message: '{0}; the last phase\'s gate, written inside "{1}"', args: [title.match.detail, under], comment: ['{0} says how the heading matched its section, {1} is the heading it is written under.'] }) }, nestedIn: parent.heading.line };
         }
         continue;
@@ -391,11 +392,34 @@ function findNestedSections(candidates: Candidate[], schema: TemplateSchema, out
   return found;
 }
 
+/**
+ * For each heading among `blocks`, the index of the next heading at its level or above (-1 when none): one pass with
+ * a stack of open headings, where a search from each heading would read the rest of a long section again.
+ */
+function headingEnds(blocks: Block[]): number[] {
+  const ends = new Array<number>(blocks.length).fill(-1);
+  const open: number[] = [];
+  blocks.forEach((block, j) => {
+    if (block.type !== 'heading') return;
+    const level = block.level ?? 9;
+    while (open.length && (blocks[open[open.length - 1]].level ?? 9) >= level) ends[open.pop()!] = j;
+    open.push(j);
+  });
+  return ends;
+}
+
 /** `Go/No-Go Criteria (Phase 2)`: a part of a phase, not a section. */
 function namesWorkItem(title: string, schema: TemplateSchema): boolean {
-  const kinds = schema.sections.map((s) => s.subsectionKind).filter(Boolean);
-  return kinds.some((kind) => new RegExp(`\\b${kind}s?\\s*#?\\d+`, 'i').test(title));
+  let pattern = workItemNames.get(schema);
+  if (pattern === undefined) {
+    const kinds = schema.sections.map((s) => s.subsectionKind).filter((k): k is string => Boolean(k)).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    workItemNames.set(schema, (pattern = kinds.length ? new RegExp(`\\b(?:${kinds.join('|')})s?\\s*#?\\d+`, 'i') : null));
+  }
+  return pattern !== null && pattern.test(title);
 }
+
+/** One pattern per template for namesWorkItem: every heading of a long plan asks. */
+const workItemNames = new WeakMap<TemplateSchema, RegExp | null>();
 
 function connectorName(title: string, schema: TemplateSchema): string | undefined {
   const { suffixes } = titleWords(schema);
