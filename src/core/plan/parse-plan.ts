@@ -310,6 +310,13 @@ function secondReadings(candidates: Candidate[], schema: TemplateSchema): Candid
   return more;
 }
 
+/** The index of the next heading of the same or a higher level after body[at], or -1: a look from `at` on, not from 0. */
+function headingEnd(body: Block[], at: number): number {
+  const level = body[at].level ?? 9;
+  for (let j = at + 1; j < body.length; j++) if (body[j].type === 'heading' && (body[j].level ?? 9) <= level) return j;
+  return -1;
+}
+
 /**
  * Template sections the plan writes as sub-headings inside another section (`### 4.3 Operational Go/No-Go
  * Checklist` under a phase heading): only sections not found at the section level, by a clear title or content.
@@ -330,7 +337,7 @@ function findNestedSections(candidates: Candidate[], schema: TemplateSchema, out
       // more words of the title name a section the plan has nowhere else (`Manual setup (owner: Priya)`).
       const insideWork = Boolean(work && (block.level ?? 9) > parent.heading.level + 1);
       if (isWorkItemTitle(heading.title, schema) || namesWorkItem(heading.title, schema)) continue;
-      const end = body.findIndex((b, j) => j > i && b.type === 'heading' && (b.level ?? 9) <= (block.level ?? 9));
+      const end = headingEnd(body, i);
       const chunk: Chunk = { heading: block, body: body.slice(i + 1, end < 0 ? body.length : end), startLine: block.startLine, endLine: end < 0 ? parent.chunk.endLine : body[end].startLine };
       const title = matchTitle(heading, schema);
       let template = title?.strong && (!insideWork || titleOverlap(heading.title, title.section, schema).common >= 2) ? title.section : undefined;
@@ -338,7 +345,6 @@ function findNestedSections(candidates: Candidate[], schema: TemplateSchema, out
       if (insideWork && !template) {
         // The last phase's go/no-go (`4.5 Go/No-Go` under `Phase 4: Operational Readiness`) is the plan's, when it has no other.
         if (title?.strong && title.section.role === 'checklist' && !taken.has(title.section.id)) {
-          const end = body.findIndex((b, j) => j > i && b.type === 'heading' && (b.level ?? 9) <= (block.level ?? 9));
           lastGate = { chunk: { heading: block, body: body.slice(i + 1, end < 0 ? body.length : end), startLine: block.startLine, endLine: end < 0 ? parent.chunk.endLine : body[end].startLine }, heading, template: title.section, match: { by: 'title', detail: l10n.t({ message: '{0}; the last phase\'s gate, written inside "{1}"', args: [title.match.detail, plainText(parent.heading.text)], comment: ['{0} says how the heading matched its section, {1} is the heading it is written under.'] }) }, nestedIn: parent.heading.line };
         }
         continue;
