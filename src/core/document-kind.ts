@@ -51,9 +51,23 @@ function isDistinctive(section: TemplateSection): boolean {
   return section.words.some((w) => !SHARED_WORDS.has(w));
 }
 
-/** The words of a title or file name that say what kind of document it is (`review`, `guide`), in order. */
+const WORD = /[\p{L}\p{N}-]+/gu;
+const NOT_WORD = /[^\p{L}\p{N}-]+/u;
+
+/**
+ * The words of a title or file name that say what kind of document it is (`review`, `guide`), in order: each word
+ * and its hyphened parts, lower case. Word by word, not the whole text lowered and split: a title of a thousand
+ * words is read once. A word that lowers into more (`İ` is `i` and a dot) is split again as the whole text would be.
+ */
 function kindWords(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}-]+/u).flatMap((w) => [w, ...w.split('-')]).filter((w) => OTHER_KINDS.has(w));
+  const found: string[] = [];
+  for (const [word] of text.matchAll(WORD)) {
+    const lower = word.toLowerCase();
+    for (const piece of lower.length === word.length ? [lower] : lower.split(NOT_WORD)) {
+      for (const w of [piece, ...piece.split('-')]) if (OTHER_KINDS.has(w)) found.push(w);
+    }
+  }
+  return found;
 }
 
 /** Whether the section's own title (letter aside) or its content bears out the template section it was taken for. */
@@ -88,6 +102,19 @@ export interface KindHints {
 
 /** Plan or not, from the title, the words that say what the document is, and the sections found by their titles or content. */
 export function readDocumentKind(plan: PlanModel, hints: KindHints = {}): DocumentReading {
+  let text = readByText.get(plan);
+  if (!text) readByText.set(plan, (text = readText(plan)));
+  const { reading, titleMatch, saysOther } = text;
+  if (hints.assumed) return { kind: 'plan', why: l10n.t('checked as a plan: a `files` glob of .connector-plan.json names it, or New Connector Plan made it'), evidence: [...reading.evidence] };
+  const fileSays = hints.path && !titleMatch && !saysOther ? kindWords(hints.path.split(/[\\/]/).pop() ?? '') : [];
+  if (fileSays.length) return { kind: 'other', why: l10n.t('the word "{0}" in its file name says it is not a plan', fileSays[0]), evidence: [...reading.evidence] };
+  return { ...reading, evidence: [...reading.evidence] };
+}
+
+/** The reading of a plan's own text, before what the host knows: the parse and the check both ask for it, and a title can be long. */
+const readByText = new WeakMap<PlanModel, { reading: DocumentReading; titleMatch: boolean; saysOther: boolean }>();
+
+function readText(plan: PlanModel): { reading: DocumentReading; titleMatch: boolean; saysOther: boolean } {
   const { schema } = plan;
   const words = titleWords(schema);
   const titleText = plan.title ? plainText(plan.title.text) : undefined;
@@ -101,31 +128,28 @@ export function readDocumentKind(plan: PlanModel, hints: KindHints = {}): Docume
   const distinctive = distinctiveSections(schema);
   const distinct = [...found].filter((id) => distinctive.has(id)).length;
 
-  if (hints.assumed) return { kind: 'plan', why: l10n.t('checked as a plan: a `files` glob of .connector-plan.json names it, or New Connector Plan made it'), evidence };
-
   const at = titleText ? words.find(titleText) : -1;
   const titleMatch = at >= 0;
   // `Review of the HubSpot Rollout Plan` is a review; `HubSpot Rollout Plan (revision 2)` is the plan.
   const saysOther = titleText ? kindWords(titleMatch ? titleText.slice(0, at) : titleText) : [];
-  const fileSays = hints.path && !titleMatch ? kindWords(hints.path.split(/[\\/]/).pop() ?? '') : [];
-  if (saysOther.length) return { kind: 'other', why: l10n.t('the word "{0}" in its title says it is not a plan', saysOther[0]), evidence };
-  if (fileSays.length) return { kind: 'other', why: l10n.t('the word "{0}" in its file name says it is not a plan', fileSays[0]), evidence };
+  const read = (reading: DocumentReading) => ({ reading, titleMatch, saysOther: saysOther.length > 0 });
+  if (saysOther.length) return read({ kind: 'other', why: l10n.t('the word "{0}" in its title says it is not a plan', saysOther[0]), evidence });
 
-  if (titleMatch && (words.strong || found.size >= 2)) return { kind: 'plan', why: l10n.t('its title "{0}" names a plan', titleText!), evidence };
+  if (titleMatch && (words.strong || found.size >= 2)) return read({ kind: 'plan', why: l10n.t('its title "{0}" names a plan', titleText!), evidence });
   if (found.size >= words.minSections && distinct > 0) {
-    return { kind: 'plan', why: found.size === 1 ? l10n.t("1 of the template's sections is there") : l10n.t("{0} of the template's sections are there", found.size), evidence };
+    return read({ kind: 'plan', why: found.size === 1 ? l10n.t("1 of the template's sections is there") : l10n.t("{0} of the template's sections are there", found.size), evidence });
   }
   const suffix = words.suffixes[1] ?? schema.titleSuffix;
   if (found.size >= words.minSections) {
-    return { kind: 'other', why: l10n.t({ message: 'no "… {0}" title, and its {1} sections are ones any plan has: none of those only this template has', args: [suffix, found.size], comment: ["{0} is the end of the template's title: Rollout Plan."] }), evidence };
+    return read({ kind: 'other', why: l10n.t({ message: 'no "… {0}" title, and its {1} sections are ones any plan has: none of those only this template has', args: [suffix, found.size], comment: ["{0} is the end of the template's title: Rollout Plan."] }), evidence });
   }
-  return {
+  return read({
     kind: 'other',
     why: found.size === 1
       ? l10n.t({ message: 'no "… {0}" title, and only 1 of the template\'s sections (a plan without that title needs {1})', args: [suffix, words.minSections], comment: ["{0} is the end of the template's title: Rollout Plan."] })
       : l10n.t({ message: 'no "… {0}" title, and only {1} of the template\'s sections (a plan without that title needs {2})', args: [suffix, found.size, words.minSections], comment: ["{0} is the end of the template's title: Rollout Plan."] }),
     evidence,
-  };
+  });
 }
 
 /**

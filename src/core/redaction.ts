@@ -28,7 +28,17 @@ export function secretRedactor(lines: string[], secrets: SecretSpan[] = findSecr
     for (const shown of [value, plainText(value), trimPunctuation(value), value.replaceAll('\\', '')]) if (shown.length >= MIN_VALUE) values.add(asciiLower(shown));
   }
   const matcher = values.size ? new ValueMatcher(values) : undefined;
-  return (text) => hideDetected(matcher ? hideSpans(text, matcher.spans(text)) : text);
+  // A report says one message many times (a finding per risk) and a long title in several places: each text is read once.
+  const done = new Map<string, string>();
+  return (text) => {
+    let shown = done.get(text);
+    if (shown === undefined) {
+      if (done.size > 20000) done.clear();
+      shown = hideDetected(matcher ? hideSpans(text, matcher.spans(text)) : text);
+      done.set(text, shown);
+    }
+    return shown;
+  };
 }
 
 /** Every string in plain data through `redact`, except an edit's `newText` (what a fix writes into the document); unchanged parts are returned as they are. */

@@ -76,17 +76,20 @@ const MARKUP = /[[*_~`<]|\s\s|[\t\n\r]/;
 
 /** Markdown emphasis, code ticks, links and HTML comments removed: the words a person reads. */
 export function plainText(text: string): string {
-  if (!MARKUP.test(text)) return text.trim();
+  // A long text (a title of thousands of words) is asked for again and again: its answer is kept, markup or not.
+  const long = text.length > LONG_TEXT;
+  if (!long && !MARKUP.test(text)) return text.trim();
   let result = plainCache.get(text);
   if (result === undefined) {
     if (plainCache.size > 20000) plainCache.clear();
-    result = stripMarkup(text);
+    result = long && !MARKUP.test(text) ? text.trim() : stripMarkup(text);
     plainCache.set(text, result);
   }
   return result;
 }
 
 const plainCache = new Map<string, string>();
+const LONG_TEXT = 256;
 
 function stripMarkup(text: string): string {
   if (!/[[*_~<]/.test(text)) return text.replace(/`+/g, '').replace(/\s+/g, ' ').trim();

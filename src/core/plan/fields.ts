@@ -54,13 +54,14 @@ export function collectFields(blocks: Block[], scope: FieldScope): Field[] {
 
   let stop = 0;
   const stops = scope.stops ?? [];
-  for (const block of blocks) {
+  for (let at = 0; at < blocks.length; at++) {
+    const block = blocks[at];
     while (stop < stops.length && stops[stop] <= block.startLine) close(stops[stop++], -1);
     switch (block.type) {
       case 'heading': {
         const level = block.level ?? 6;
         const field = headingField(block, scope);
-        if (field && !labelsOwnField(blocks, block, field.template!, scope)) open(field, level);
+        if (field && !labelsOwnField(blocks, at, field.template!, scope)) open(field, level);
         else close(block.startLine, level);
         break;
       }
@@ -327,8 +328,9 @@ function headingField(block: Block, scope: FieldScope): Field | undefined {
 }
 
 /** `### Limits and pull mode` over `- **Data pull mode:** …`: a heading that groups labels, its own field among them. */
-function labelsOwnField(blocks: Block[], heading: Block, template: TemplateField, scope: FieldScope): boolean {
-  for (let i = blocks.indexOf(heading) + 1; i < blocks.length; i++) {
+function labelsOwnField(blocks: Block[], at: number, template: TemplateField, scope: FieldScope): boolean {
+  const heading = blocks[at];
+  for (let i = at + 1; i < blocks.length; i++) {
     const block = blocks[i];
     if (block.type === 'heading' && (block.level ?? 6) <= (heading.level ?? 6)) break;
     const leads = block.type === 'list' ? block.children.map((item) => leadText(item) ?? '') : block.type === 'paragraph' ? [block.inline ?? ''] : [];

@@ -47,6 +47,7 @@ function stem(word: string): string {
 }
 
 const cache = new Map<string, string[]>();
+const setsOf = new WeakMap<readonly string[], Set<string>>();
 
 /** Normalised, de-duplicated content words of a label or title (`Go/No-Go` -> `go`, `onConflict` -> `conflict`). */
 export function words(text: string): string[] {
@@ -68,14 +69,24 @@ function computeWords(text: string): string[] {
     .replace(/[^\p{L}\p{N}]+/gu, ' ');
   const out = new Set<string>();
   for (const raw of spaced.split(' ')) {
-    if (!raw || STOP.has(raw) || /^\d+$/.test(raw)) continue;
+    if (!raw || STOP.has(raw) || isDigits(raw)) continue;
     const w = stem(raw);
     if (!STOP.has(w)) out.add(w);
   }
-  return [...out];
+  const list = [...out];
+  // A long list is looked up as a Set (countShared): the one just built is that Set.
+  if (list.length > 16) setsOf.set(list, out);
+  return list;
 }
 
-const setsOf = new WeakMap<readonly string[], Set<string>>();
+/** `/^\d+$/.test(word)` without a regular expression run per word of a long heading. */
+function isDigits(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return word.length > 0;
+}
 
 /** The entries of a long word list as a Set, built once per list (word lists come from the cache of `words`). */
 function setOf(list: readonly string[]): Set<string> {

@@ -431,8 +431,9 @@ function connectorName(title: string, schema: TemplateSchema): string | undefine
     const lineBreak = Math.max(rest.lastIndexOf('\n'), rest.lastIndexOf('\r'), rest.lastIndexOf('\u2028'), rest.lastIndexOf('\u2029'));
     if (suffix && lead && rest.length > lineBreak + 1 && !rest.slice(0, lineBreak + 1).trim()) return /\{[^{}]*\}/.test(rest) ? undefined : rest.trim();
   }
+  const lower = title.toLowerCase();
   for (const suffix of suffixes) {
-    const at = title.toLowerCase().lastIndexOf(suffix.toLowerCase());
+    const at = lower.lastIndexOf(suffix.toLowerCase());
     if (suffix && at > 0) {
       const head = title.slice(0, at);
       const name = head.slice(0, runStart(head, head.length, (c) => isSpace(c) || c === 58 || c === 0x2014 || c === 0x2013 || c === 45)).trim();

@@ -173,23 +173,30 @@ function namesAgent(line: string, label: string, templateFields: TemplateField[]
 const AGENT_IN_HEADING = /\bagents?\s*(?::\s*\S|`[^`]+`)|`[^`]+`\s+agent\b|\bowner\s*:\s*\S/i;
 
 const AGENT_WORD = /^(?:\*\*|__)?agents?\b/i;
+const COLON = 0x3a;
+const BACKTICK = 0x60;
 
 /**
  * Where ``Agent `name`:`` ends (as `/^(?:\*\*|__)?agents?\b[^:]*?`[^`]+`[^:]*:/i` would match it), or -1: the
- * agent word, a name in code before the first colon, and a colon after it. Each backtick is looked at once.
+ * agent word, a name in code before the first colon, and a colon after it. One pass over the characters: a loop of
+ * `indexOf` calls went quadratic on a long line once V8 optimised it.
  */
 function agentLeadEnd(line: string): number {
   const word = AGENT_WORD.exec(line);
   if (!word) return -1;
-  const firstColon = line.indexOf(':', word[0].length);
-  for (let open = line.indexOf('`', word[0].length); open >= 0 && (firstColon < 0 || open < firstColon); ) {
-    const close = line.indexOf('`', open + 1);
-    if (close < 0) return -1;
-    if (close > open + 1) {
-      const colon = line.indexOf(':', close + 1);
-      return colon < 0 ? -1 : colon + 1;
+  let open = -1;
+  let close = -1;
+  for (let i = word[0].length; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (close >= 0) {
+      if (c === COLON) return i + 1;
+    } else if (open >= 0) {
+      if (c === BACKTICK) close = i;
+    } else if (c === COLON) {
+      return -1;
+    } else if (c === BACKTICK && i + 1 < line.length && line.charCodeAt(i + 1) !== BACKTICK) {
+      open = i;
     }
-    open = close;
   }
   return -1;
 }

@@ -35,9 +35,19 @@ function compute(schema: TemplateSchema): TitleWords {
   const alternatives = words.length > 1 ? [`\\b${lastTwo}\\b`] : [`\\S\\s+${last}\\b`];
   if (words.length > 2) alternatives.push(`\\S\\s+${escape(words[0])}\\s+${last}\\b`);
   const pattern = new RegExp(alternatives.join('|'), 'gi');
+  // The parse and the check ask about one title several times: the last answer is kept (a title can be long).
+  let asked: { title: string; at: number } | undefined;
   const find = (title: string) => {
-    for (const match of title.matchAll(pattern)) if (endsTitle(title.slice(match.index + match[0].length))) return match.index;
-    return -1;
+    if (asked?.title === title) return asked.at;
+    let at = -1;
+    for (const match of title.matchAll(pattern)) {
+      if (endsTitle(title.slice(match.index + match[0].length))) {
+        at = match.index;
+        break;
+      }
+    }
+    asked = { title, at };
+    return at;
   };
   const others = words.slice(0, -1).map(escape);
   const suffixes = [...new Set([schema.titleSuffix, words.slice(-2).join(' '), ...(words.length > 2 ? [`${words[0]} ${words[words.length - 1]}`] : [])])];
