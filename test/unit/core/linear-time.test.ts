@@ -179,7 +179,7 @@ describe('Linear time on any input (issue 17)', function () {
     });
   }
 
-  // Wall-clock ratios with a wide margin: 16 times the size costs about 16 times the time; 6 times that is far below
+  // Wall-clock ratios with a wide margin: 16 times the size costs about 16 times the time; 8 times that is far below
   // the 256 of a quadratic pass, and the best of five runs keeps a busy machine from inflating one side.
   const best = (text: string) => {
     let fastest = Infinity;
@@ -191,13 +191,13 @@ describe('Linear time on any input (issue 17)', function () {
     return fastest;
   };
   for (const shape of SHAPES) {
-    it(`a plan with ${shape.what} (${shape.name}) costs at most 6 times more per byte at 16 times the size`, () => {
+    it(`a plan with ${shape.what} (${shape.name}) costs at most 8 times more per byte at 16 times the size`, () => {
       const small = shape.build(2 ** 11);
       const large = shape.build(2 ** 15);
       best(small);
       const ratio = best(large) / best(small);
       const bytes = large.length / small.length;
-      assert.ok(ratio <= bytes * 6, `${shape.name}: ${bytes.toFixed(1)} times the bytes took ${ratio.toFixed(1)} times as long`);
+      assert.ok(ratio <= bytes * 8, `${shape.name}: ${bytes.toFixed(1)} times the bytes took ${ratio.toFixed(1)} times as long`);
     });
   }
 });
