@@ -59,7 +59,33 @@ function takesNextLine(text: string, next: string): boolean {
   const rows = text.split('\n');
   let last = rows.length - 1;
   while (last > 0 && !rows[last].trim()) last--;
-  return rows[last].trim() !== '' && paragraphEnd(parseBlocks(`${rows[last]}\n${next}`)) > 1;
+  if (rows[last].trim() === '') return false;
+  // Asked once per finding with a fix: a plan of thousands of risks asks for thousands of two-line parses, most of
+  // them the same question in other words.
+  const key = `${rows[last]}\n${blockShape(next)}`;
+  let takes = continues.get(key);
+  if (takes === undefined) {
+    if (continues.size > 5000) continues.clear();
+    continues.set(key, (takes = paragraphEnd(parseBlocks(`${rows[last]}\n${blockShape(next)}`)) > 1));
+  }
+  return takes;
+}
+
+const continues = new Map<string, boolean>();
+
+/**
+ * A line as markdown's block rules see it, other words made alike: its first 16 characters as written but digits
+ * 2–9 read as 2 (`1.` and `01.` may interrupt a paragraph, `2.` and `12.` not, whatever the number), the rest kept
+ * where a character can make a block (`-`, `=`, `*`, `_`, `|`, `:`, backticks, `~`, `<`, `>`, spaces) and `x` else.
+ */
+function blockShape(line: string): string {
+  let out = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (i < 16) out += c >= '2' && c <= '9' ? '2' : c;
+    else out += '-=*_|:`~<> \t'.includes(c) ? c : 'x';
+  }
+  return out;
 }
 
 /** Where the paragraph holding the first line ends, among `blocks` and their children. */
