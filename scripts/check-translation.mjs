@@ -75,7 +75,7 @@ function isHelp(text) {
 }
 
 function checkHelp(file, key, en, de) {
-  const optionLine = /^( {2}(?:-[a-z], )?--[a-z][\w-]*(?: <[\w-]+>)?)( +)\S/;
+  const optionLine = /^( {2}(?:-[a-z], )?--[a-z][\w-]*(?: <[\w-]+>)?)( +)(?!<)\S/; // an option alone on its line (`--changed-since <git-rev>`) is none
   const enOptions = en.split('\n').flatMap((line) => (optionLine.test(line) ? [line.match(optionLine)[1]] : []));
   const deLines = de.split('\n');
   const deOptions = deLines.flatMap((line) => (optionLine.test(line) ? [line.match(optionLine)[1]] : []));

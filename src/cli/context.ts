@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { CliFileSystem } from './file-system';
+import type { GitRunner } from './git-changes';
 import { escapeControlCharacters } from './formatters/terminal-text';
 
 export interface TextSink {
@@ -26,6 +27,8 @@ export interface CliContext {
   maxFileSize: number;
   /** The process's standard input and output as streams, for `mcp`'s protocol; absent when run in-process. */
   stdio?: { input: Readable; output: Writable };
+  /** Runs git (`check --changed-since`); the real git unless a test hands in another. */
+  git?: GitRunner;
 }
 
 /** The path shown to people and written into JSON/SARIF: relative to cwd, forward slashes. */

@@ -26,6 +26,7 @@ export interface MainOptions {
   /** Environment variables (the bin passes process.env); none by default. */
   env?: Readonly<Record<string, string | undefined>>;
   stdio?: CliContext['stdio'];
+  git?: CliContext['git'];
   /** The folder of the message bundles (`bundle.l10n.<locale>.json`), read for the locale of `env`; English without it. */
   l10nFolder?: string;
 }
@@ -63,6 +64,7 @@ export async function main(options: MainOptions): Promise<number> {
     env: options.env ?? {},
     maxFileSize: DEFAULT_MAX_FILE_SIZE_MB,
     stdio: options.stdio,
+    git: options.git,
   };
   const [name, ...args] = options.argv;
   try {

@@ -8,7 +8,7 @@ export { scaffoldPlan, planFileName, connectorSlug, connectorNameProblem } from 
 export { globFolder, planFolderForGlobs, planPlaceInConfig, type TemplatePlaces } from './plan-location';
 export { planSnippet, snippetParts, snippetsFileText } from './snippets';
 export type { SnippetPart } from './snippets';
-export { RULES, TEMPLATE_TEXT_RULES } from './rules';
+export { FILE_SCOPE_RULES, RULES, TEMPLATE_TEXT_RULES } from './rules';
 export type { RuleMeta } from './rules';
 export { fixAll, fixAllEdits, disableEdits, goNoGoChange, goNoGoEdit, goNoGoItems } from './edits';
 export type { FixAllResult } from './edits';

@@ -9,9 +9,10 @@ import { formatGithub } from '../formatters/github';
 import { formatJson } from '../formatters/json';
 import { formatSarif } from '../formatters/sarif';
 import { formatText } from '../formatters/text';
+import { ChangedLinesError, changedLinesSince, keepChangedFindings, runGit } from '../git-changes';
 import { evaluateGate } from './release-gate';
 
-const usage = 'connector-plan check [paths...] [--format text|json|sarif|github] [--max-warnings N] [--require-go] [--quiet] [--template <file>]';
+const usage = 'connector-plan check [paths...] [--format text|json|sarif|github] [--max-warnings N] [--require-go] [--quiet] [--changed-since <git-rev>] [--template <file>]';
 
 const help = () =>
   l10n.t({
@@ -30,6 +31,12 @@ Options:
                       (without it, warnings never fail)
   --require-go        fail unless every plan's go/no-go verdict is GO
   --quiet             report errors only
+  --changed-since <git-rev>
+                      report only findings on lines added or changed since
+                      that git revision (git diff against the working tree),
+                      and those about a whole file (a missing section) of
+                      files that changed; the summary and exit code count
+                      only them. A file git does not track is new as a whole
 {1}
 {2}
   -h, --help          show this help
@@ -54,6 +61,7 @@ const options = {
   'max-warnings': { type: 'string' },
   'require-go': { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
+  'changed-since': { type: 'string' },
   ...TEMPLATE_OPTION,
 } as const;
 
@@ -66,7 +74,20 @@ export const checkCommand = defineCommand({
   async run({ values, positionals }, context) {
     const format = oneOf('--format', values.format, ['text', 'json', 'sarif', 'github'], usage);
     const maxWarnings = values['max-warnings'] === undefined ? undefined : parseCount('--max-warnings', values['max-warnings']);
-    const { files, unreadable, failedTemplates } = await analyzeInputs(positionals.length > 0 ? positionals : ['.'], context, { template: values.template });
+    const since = values['changed-since'];
+    if (since !== undefined && (since === '' || since.startsWith('-'))) throw new UsageError(l10n.t('--changed-since needs a git revision, such as origin/main (got "{0}")', since), usage);
+    const analyzed = await analyzeInputs(positionals.length > 0 ? positionals : ['.'], context, { template: values.template });
+    const { unreadable, failedTemplates } = analyzed;
+    let files = analyzed.files;
+    if (since !== undefined) {
+      try {
+        files = keepChangedFindings(files, changedLinesSince(since, files.map((file) => file.path), context.cwd, context.git ?? runGit));
+      } catch (error) {
+        if (!(error instanceof ChangedLinesError)) throw error;
+        printError(context, error.message);
+        return 2;
+      }
+    }
     const shown = values.quiet ? errorsOnly(files) : files;
     if (format === 'json') context.stdout.write(formatJson(shown));
     else if (format === 'sarif') context.stdout.write(formatSarif(shown, { rules: RULES, tool: context.tool }));

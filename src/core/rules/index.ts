@@ -43,3 +43,6 @@ export const RULES: RuleMeta[] = RULE_LIST.map(({ id, description, defaultSeveri
 
 /** Rules whose findings are template text left unfilled, exactly its range: shown faded in the editor. */
 export const TEMPLATE_TEXT_RULES: ReadonlySet<string> = new Set(RULE_LIST.filter((r) => r.templateText).map((r) => r.id));
+
+/** Rules whose findings are about the whole file (anchored at its title), not the line they are shown on. */
+export const FILE_SCOPE_RULES: ReadonlySet<string> = new Set(RULE_LIST.filter((r) => r.scope === 'file').map((r) => r.id));

@@ -7,6 +7,7 @@ export const missingSection: Rule = {
   id: 'missing-section',
   description: 'A section of the template (A–J) is absent.',
   defaultSeverity: 'error',
+  scope: 'file',
   check(plan, report) {
     const present = templateSections(plan, { includeNested: true });
     const order = plan.schema.sections;

@@ -10,6 +10,8 @@ export interface Rule {
   defaultSeverity: Severity;
   /** Its findings cover, exactly, text still as the template wrote it (a placeholder, an option list): editors show it faded. */
   templateText?: true;
+  /** Its findings are about the whole file, anchored at its title: `check --changed-since` keeps them for any file that changed. */
+  scope?: 'file';
   check(plan: PlanModel, report: (finding: FindingInput) => void): void;
 }
 
