@@ -3,7 +3,6 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, ftruncateSync, openSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { diagnosticsWhen, extensionApi, planText } from './plan-documents';
-import { until } from './plan-tree-nodes';
 
 // What the extension reads from disk (the Plans view's scan, `.connector-plan.json`, team templates, the agent tools)
 // is a regular file within connectorPlan.maxFileSize; anything else is named and skipped, never waited on.
@@ -49,10 +48,11 @@ describe('files that are not regular files, and files over connectorPlan.maxFile
     await write('small-rollout-plan.md', planText('Small'));
     await write('large-rollout-plan.md', `${planText('Large')}\n## K) Notes\n${'- a long note\n'.repeat(1000)}`);
     const config = vscode.workspace.getConfiguration('connectorPlan');
-    // The message is set when a scan ends; a settings change starts scans of its own besides this Refresh.
-    const scanned = (what: string, done: () => boolean) => {
-      void planTree.refresh();
-      return until(planTree.onDidChangeScanning, done, what);
+    // The message is set when a scan ends; a settings change starts scans of its own besides this Refresh, and one
+    // of those may end last with the state before it: a Refresh ends with the state now, tried up to three times.
+    const scanned = async (what: string, done: () => boolean) => {
+      for (let round = 0; round < 3 && !done(); round++) await planTree.refresh();
+      assert.ok(done(), `${what}, after three scans (the view's message: ${planTree.view.message})`);
     };
     try {
       await config.update('maxFileSize', 0.005, vscode.ConfigurationTarget.Global);
