@@ -100,7 +100,8 @@ export async function readExpandedInputs(expanded: ExpandedInputs, context: CliC
   return { unreadable, failedTemplates: templates.failures };
 }
 
-async function readText(file: string, context: CliContext): Promise<{ text: string } | { problem: string }> {
+/** A file's text, read as every command reads files: regular files only, up to `--max-file-size`, strict UTF-8. */
+export async function readText(file: string, context: CliContext): Promise<{ text: string } | { problem: string }> {
   try {
     return decodeText(await context.fs.readFile(path.resolve(context.cwd, file), context.maxFileSize));
   } catch (error) {

@@ -45,7 +45,7 @@ async function expandInput(input: string, cwd: string, fs: CliFileSystem, proble
   return found;
 }
 
-async function markdownFilesUnder(folder: string, cwd: string, fs: CliFileSystem, problems: string[]): Promise<string[]> {
+async function markdownFilesUnder(folder: string, cwd: string, fs: CliFileSystem, problems: string[], deep = true): Promise<string[]> {
   const entries = await fs.readdir(folder).catch((error: unknown) => {
     problems.push(l10n.t('cannot read folder {0}: {1}', displayPath(cwd, folder), describeFsError(error)));
     return [];
@@ -55,12 +55,17 @@ async function markdownFilesUnder(folder: string, cwd: string, fs: CliFileSystem
   for (const entry of entries) {
     const child = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.includes(entry.name)) found.push(...(await markdownFilesUnder(child, cwd, fs, problems)));
+      if (deep && !SKIPPED_FOLDERS.includes(entry.name)) found.push(...(await markdownFilesUnder(child, cwd, fs, problems)));
     } else if (isMarkdownName(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await isFile(child, fs))))) {
       found.push(child);
     }
   }
   return found;
+}
+
+/** The markdown files directly in a folder (regular files, or links to them), sorted by name: a review loop's rounds. */
+export function markdownFilesIn(folder: string, cwd: string, fs: CliFileSystem, problems: string[]): Promise<string[]> {
+  return markdownFilesUnder(folder, cwd, fs, problems, false);
 }
 
 /** Globs match exactly what they say (any extension), minus the skipped folders. */

@@ -4,6 +4,7 @@ import type { Command } from './command-line';
 import { UsageError } from './command-line';
 import { checkCommand } from './commands/check';
 import { explainCommand } from './commands/explain';
+import { loopCommand } from './commands/loop';
 import { mcpCommand } from './commands/mcp';
 import { newPlanCommand } from './commands/new-plan';
 import { statusCommand } from './commands/status';
@@ -31,9 +32,9 @@ export interface MainOptions {
   l10nFolder?: string;
 }
 
-const COMMANDS: Command[] = [checkCommand, statusCommand, explainCommand, newPlanCommand, templateCommand, mcpCommand];
+const COMMANDS: Command[] = [checkCommand, statusCommand, explainCommand, loopCommand, newPlanCommand, templateCommand, mcpCommand];
 
-const usage = 'connector-plan <check|status|explain|new|template|mcp> [options]';
+const usage = 'connector-plan <check|status|explain|loop|new|template|mcp> [options]';
 
 const help = () =>
   l10n.t({

@@ -43,3 +43,5 @@ export type { NotAFileKind } from './file-size';
 export { useMessageBundle } from './messages';
 export type { MessageBundle } from './messages';
 export type { DecodedText } from './decode-text';
+export { readLoop } from './loop';
+export type { LoopFile, LoopOptions, LoopReading, ReviewLoop, NotALoop, LoopRound, LoopFinding, LoopStage, UnknownAnswer, RoundKind, FindingStatus, Severity as FindingSeverity } from './loop';

@@ -17,7 +17,7 @@ describe('connector-plan command line', () => {
       const run = await runCli(argv, { cwd });
       assert.equal(run.code, 0);
       assert.equal(run.stderr, '');
-      assert.match(run.stdout, /^Usage: connector-plan <check\|status\|explain\|new\|template\|mcp>/);
+      assert.match(run.stdout, /^Usage: connector-plan <check\|status\|explain\|loop\|new\|template\|mcp>/);
       assert.match(run.stdout, /\n  check {4}check plans/);
       assert.match(run.stdout, /\n  status {3}show each plan/);
       assert.match(run.stdout, /\n  new {6}create a plan/);
@@ -42,7 +42,7 @@ describe('connector-plan command line', () => {
   });
 
   const usageErrors: [string[], RegExp][] = [
-    [[], /^connector-plan: missing a command\nUsage: connector-plan <check\|status\|explain\|new\|template\|mcp> \[options\]\nRun 'connector-plan --help' for more\.\n$/],
+    [[], /^connector-plan: missing a command\nUsage: connector-plan <check\|status\|explain\|loop\|new\|template\|mcp> \[options\]\nRun 'connector-plan --help' for more\.\n$/],
     [['lint'], /^connector-plan: unknown command "lint"\nUsage: connector-plan <check/],
     [['help', 'lint'], /^connector-plan: unknown command "lint"\n/],
     [['check', '--bogus'], /^connector-plan: Unknown option '--bogus'\nUsage: connector-plan check .*\nRun 'connector-plan check --help' for more\.\n$/],

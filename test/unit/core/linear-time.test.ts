@@ -4,7 +4,7 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
-import { analyzePlan } from '../../../src/core';
+import { analyzePlan, readLoop, type LoopFile } from '../../../src/core';
 import { SHAPES } from '../../bench/adversarial-shapes';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -198,6 +198,42 @@ describe('Linear time on any input (issue 17)', function () {
       const ratio = best(large) / best(small);
       const bytes = large.length / small.length;
       assert.ok(ratio <= bytes * 8, `${shape.name}: ${bytes.toFixed(1)} times the bytes took ${ratio.toFixed(1)} times as long`);
+    });
+  }
+
+  // Review loops (issue 18): the reader of findings and answers, on a review and a revision that grow.
+  const loop = (review: string, revision: string): LoopFile[] => [
+    { path: '01-a-plan.md', text: '# Acme Connector Rollout Plan\n' },
+    { path: '02-a-review.md', text: review },
+    { path: '03-a-revision.md', text: revision },
+  ];
+  const rows = (n: number, row: (i: number) => string) => Array.from({ length: n }, (_, i) => row(i + 1)).join('\n');
+  const LOOP_SHAPES: { name: string; what: string; build(n: number): LoopFile[] }[] = [
+    { name: 'loop-id-parens', what: 'a line of n ids each followed by `(`', build: (n) => loop('### P1-1 — x\n', 'P1-1 ('.repeat(n)) },
+    { name: 'loop-id-chain', what: 'a line of n ids joined by `and`', build: (n) => loop('### P1-1 — x\n', `${'P1-1 and '.repeat(n)}P1-1 is fixed`) },
+    { name: 'loop-table-rows', what: 'n findings in table rows answered in a status table', build: (n) => loop(`| Severity | Finding |\n|---|---|\n${rows(n, () => '| P2 | x |')}\n`, `| Finding | Status |\n|---|---|\n${rows(n, (i) => `| P2-${i} | fixed |`)}\n`) },
+    { name: 'loop-wide-table', what: 'a status table with a wide header over many short rows', build: (n) => loop('### P1-1 — x\n', `|${' a |'.repeat(n / 2)}\n|${'---|'.repeat(n / 2)}\n${rows(n / 2, () => '| P1-1 | fixed |')}\n`) },
+    { name: 'loop-unknown', what: 'n answers to ids no review raised', build: (n) => loop('### P1-1 — x\n', rows(n, (i) => `P3-${i} is fixed.`)) },
+    { name: 'loop-headings', what: 'n finding headings and n delta sections', build: (n) => loop(rows(n, (i) => `### P2-${i} — x`), rows(n, (i) => `### Delta for P2-${i}\n**Outcome:** fixed.`)) },
+  ];
+  const bestLoop = (files: LoopFile[]) => {
+    let fastest = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const start = process.hrtime.bigint();
+      readLoop(files);
+      fastest = Math.min(fastest, Number(process.hrtime.bigint() - start));
+    }
+    return fastest;
+  };
+  const size = (files: LoopFile[]) => files.reduce((sum, f) => sum + f.text.length, 0);
+  for (const shape of LOOP_SHAPES) {
+    it(`a review loop with ${shape.what} (${shape.name}) costs at most 6 times more per byte at 16 times the size`, () => {
+      const small = shape.build(2 ** 9);
+      const large = shape.build(2 ** 13);
+      bestLoop(small);
+      const ratio = bestLoop(large) / bestLoop(small);
+      const bytes = size(large) / size(small);
+      assert.ok(ratio <= bytes * 6, `${shape.name}: ${bytes.toFixed(1)} times the bytes took ${ratio.toFixed(1)} times as long`);
     });
   }
 });

@@ -1,0 +1,97 @@
+import * as l10n from '@vscode/l10n';
+import * as path from 'node:path';
+import { readLoop, type LoopFile, type ReviewLoop } from '../../core';
+import { readText } from '../analyze-inputs';
+import { usageLine } from '../command-line';
+import { UsageError, oneOf, defineCommand, MAX_FILE_SIZE_HELP, TEMPLATE_HELP, TEMPLATE_OPTION, TEXT_OR_JSON_OPTIONS } from '../command-line';
+import { createConfigLookup } from '../config-files';
+import { displayPath, printError } from '../context';
+import { describeFsError } from '../file-system';
+import { markdownFilesIn } from '../files';
+import { formatLoopText } from '../formatters/loop-text';
+import { TemplateLoader } from '../templates';
+
+const usage = 'connector-plan loop <folder> [--format text|json] [--template <file>]';
+
+const help = () =>
+  l10n.t({
+    message: `{0}
+
+Reads a review loop: a folder of numbered rounds (00-context.md,
+01-…-proposal.md, 02-…-plan.md, 03-…-review.md, 04-…-revision.md, …) and
+usually a FINAL*PLAN*.md. Prints the rounds with their kinds, each finding a
+review raised with the status the latest round gives it (fixed, partial,
+deferred, accepted, open, unclear), the open findings per severity and the
+final plan's verdict: NO-GO while a P1 or P2 is open. Paths are relative to
+the current folder.
+
+Options:
+  --format <format>  text (default) or json: { "folder", "name", "stage",
+                     "rounds", "findings", "open", "final", "unknownAnswers" }
+{1}
+{2}
+  -h, --help         show this help
+
+Exit codes: 0 shown, 2 usage error, a folder that is not a review loop (JSON:
+{ "folder", "isLoop": false, "reason" }) or a file that could not be read.
+`,
+    args: [usageLine(usage), TEMPLATE_HELP(), MAX_FILE_SIZE_HELP()],
+    comment: ["The --help of a command: {0} is the Usage: line, {1} the --template option's lines, {2} the --max-file-size option's lines. Keep options, examples and JSON as they are and columns aligned."],
+  });
+
+const options = { ...TEXT_OR_JSON_OPTIONS, ...TEMPLATE_OPTION };
+
+export const loopCommand = defineCommand({
+  name: 'loop',
+  summary: () => l10n.t("show a review loop's rounds, findings and what is still open"),
+  usage,
+  help,
+  options,
+  async run({ values, positionals }, context) {
+    const format = oneOf('--format', values.format, ['text', 'json'], usage);
+    if (positionals.length !== 1) throw new UsageError(positionals.length ? l10n.t('loop takes one folder') : l10n.t('missing the folder of the review loop'), usage);
+    const [input] = positionals;
+    const folder = path.resolve(context.cwd, input);
+    const kind = await context.fs.stat(folder).catch((error: unknown) => error as Error);
+    if (kind instanceof Error) {
+      printError(context, l10n.t('cannot read {0}: {1}', input, describeFsError(kind)));
+      return 2;
+    }
+    if (!kind.isDirectory()) throw new UsageError(l10n.t("{0} is not a folder; loop takes the folder that holds a loop's rounds", input), usage);
+
+    const problems: string[] = [];
+    const names = await markdownFilesIn(folder, context.cwd, context.fs, problems);
+    for (const problem of problems) printError(context, problem);
+    let unreadable = problems.length;
+    const files: LoopFile[] = [];
+    for (const file of names) {
+      const shown = displayPath(context.cwd, file);
+      const text = await readText(file, context);
+      if ('problem' in text) {
+        printError(context, l10n.t('cannot read {0}: {1}', shown, text.problem));
+        unreadable++;
+      } else files.push({ path: shown, text: text.text });
+    }
+    const templates = new TemplateLoader(context);
+    const template = values.template ? path.resolve(context.cwd, values.template) : names.length ? (await createConfigLookup(context)(names[0])).template : undefined;
+    const schema = await templates.schema(template);
+
+    const shownFolder = displayPath(context.cwd, folder);
+    const reading = readLoop(files, { folder: shownFolder, folderName: path.basename(folder), schema });
+    if (!reading.isLoop) {
+      printError(context, reading.reason === 'rounds'
+        ? l10n.t('{0} is not a review loop: it needs two or more numbered rounds (01-….md, 02-….md), or a FINAL*PLAN*.md beside one', shownFolder)
+        : l10n.t('{0} is not a review loop: none of its numbered files is a proposal, plan, review or revision', shownFolder));
+      if (format === 'json') context.stdout.write(`${JSON.stringify({ folder: shownFolder, isLoop: false, reason: reading.reason }, null, 2)}\n`);
+      return 2;
+    }
+    context.stdout.write(format === 'json' ? `${JSON.stringify(loopDocument(reading), null, 2)}\n` : formatLoopText(reading));
+    return unreadable > 0 || templates.failures > 0 ? 2 : 0;
+  },
+});
+
+/** The `loop --format json` document: the ledger's fields in a fixed order. */
+export function loopDocument(loop: ReviewLoop) {
+  const { folder, name, stage, rounds, findings, open, final, unknownAnswers } = loop;
+  return { folder, name, stage, rounds, findings, open, final, unknownAnswers };
+}

@@ -1,0 +1,4 @@
+export { readLoop } from './read-loop';
+export type { LoopFile, LoopOptions, LoopReading, ReviewLoop, NotALoop, LoopRound, LoopFinding, LoopStage, UnknownAnswer } from './read-loop';
+export type { RoundKind } from './rounds';
+export type { FindingStatus, Severity } from './words';
