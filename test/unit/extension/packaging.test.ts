@@ -36,6 +36,15 @@ describe('the packaged extension (.vsix)', function () {
     assert.ok(!files.has('README.md'), "the repository's README would be a second readme.md in the package");
   });
 
+  it("is a page for the extension's users: what it does, then VS Code; no building or testing this repository", () => {
+    const headings = packaged.text.split('\n').filter((line: string) => /^## /.test(line));
+    assert.equal(headings[0], '## In VS Code', headings.join(' | '));
+    assert.ok(!headings.includes('## Quick start') && !headings.includes('## Contributing'), headings.join(' | '));
+    assert.doesNotMatch(packaged.text, /npm test|npm run package|repository-only/);
+    assert.match(packaged.text, /^# Connector Plan\n\nWrite \*\*Connector Rollout Plans\*\* without gaps/);
+    assert.ok(packaged.text.includes('## Command line: `connector-plan`'), 'the CLI section stays: users run it in CI');
+  });
+
   it('has its icon, a 128×128 PNG', () => {
     assert.equal(manifest.icon, 'media/icon.png');
     assert.ok(files.has(manifest.icon));
