@@ -16,8 +16,8 @@ function pathParts(path: string): { base: string; folder?: string } {
   return { base: file.replace(/\.(?:md|markdown)$/i, ''), folder: parts.length > 1 ? parts[parts.length - 2] : undefined };
 }
 
-/** `google-workspace` -> `Google Workspace`. */
-function folderWords(folder: string): string {
+/** `google-workspace` -> `Google Workspace`: a folder's name as people say it (a plan's row, a loop's name). */
+export function folderWords(folder: string): string {
   return folder
     .split(/[-_\s.]+/)
     .filter(Boolean)

@@ -1,4 +1,5 @@
 import { inspectPlan, type PlanReport } from '../analyze';
+import { folderWords } from '../document-name';
 import type { TemplateSchema } from '../plan/model';
 import { readOutline, type Outline } from '../plan/outline';
 import type { Verdict } from '../types';
@@ -211,14 +212,5 @@ function loopName(rounds: LoopRound[], record: LoopFile | undefined, fileOf: (pa
     const name = report(file).connectorName;
     if (name) return name;
   }
-  return folderName(folder ?? '');
-}
-
-/** `google-workspace` -> `Google Workspace`. */
-function folderName(folder: string): string {
-  return folder
-    .split(/[-_\s.]+/)
-    .filter(Boolean)
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join(' ');
+  return folderWords(folder ?? '');
 }
