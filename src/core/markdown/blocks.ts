@@ -40,10 +40,78 @@ const CONTAINER: Record<string, BlockType> = {
   blockquote_open: 'blockquote',
 };
 
-/** Parses markdown into a tree of blocks with line spans; headings inside lists or quotes stay nested. */
-export function parseBlocks(text: string): Block[] {
-  const tokens = md.parse(text, {});
+/** Pieces are cut only once they hold this many characters: markdown-it's tokens of a piece die young. */
+const PIECE_CHARS = 16 * 1024;
+
+/**
+ * Parses markdown into a tree of blocks with line spans; headings inside lists or quotes stay nested.
+ *
+ * A long document is parsed in pieces cut before a heading at the start of a line that follows a blank line: there
+ * every block markdown knows has ended except a fenced code or HTML block (`<!--`, `<pre>`, …) left open, so the
+ * pieces read as the whole would. A piece whose such block runs to its end is read again with the rest of the
+ * document in one go (at most once), so a document is parsed at most twice. Pieces keep markdown-it's tokens few
+ * and short-lived: the whole document's tokens alive at once cost more in garbage collection than the parse.
+ * `pieceChars` is for tests.
+ */
+export function parseBlocks(text: string, pieceChars = PIECE_CHARS): Block[] {
   const root: Block = { type: 'blockquote', startLine: 0, endLine: 0, children: [] };
+  if (text.length <= pieceChars) {
+    readPiece(text, 0, Infinity, root);
+    return root.children;
+  }
+  // markdown-it's own line breaks (\r\n and \r read as \n), so that lines here are its lines.
+  const source = text.replace(/\r\n?/g, '\n');
+  let start = 0; // offset of the piece's first line
+  let startLine = 0;
+  let line = 0;
+  let blankBefore = false;
+  for (let at = 0; at < source.length; ) {
+    let end = source.indexOf('\n', at);
+    if (end < 0) end = source.length;
+    if (blankBefore && at - start >= pieceChars && isHeadingStart(source, at)) {
+      const kept = root.children.length;
+      if (readPiece(source.slice(start, at), startLine, line - startLine, root)) {
+        // A fence or HTML block left open: markdown-it reads it to its end marker or the document's end.
+        root.children.length = kept;
+        readPiece(source.slice(start), startLine, Infinity, root);
+        return root.children;
+      }
+      start = at;
+      startLine = line;
+    }
+    blankBefore = isBlank(source, at, end);
+    at = end + 1;
+    line++;
+  }
+  readPiece(start === 0 ? source : source.slice(start), startLine, Infinity, root);
+  return root.children;
+}
+
+/** `#` to `######` at the line's first column, then a space, a tab or the line's end: an ATX heading. */
+function isHeadingStart(source: string, at: number): boolean {
+  let i = at;
+  while (i < source.length && i - at < 7 && source.charCodeAt(i) === 0x23) i++;
+  const hashes = i - at;
+  if (hashes < 1 || hashes > 6) return false;
+  const next = source.charCodeAt(i);
+  return i >= source.length || next === 0x20 || next === 0x09 || next === 0x0a;
+}
+
+function isBlank(source: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = source.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  return true;
+}
+
+/**
+ * Reads markdown-it's tokens of `text` into blocks, their lines shifted by `offset`, appended to `root`. Returns
+ * whether a fenced code or HTML block at the top level runs to the end of `text` unclosed (`lineCount` lines).
+ */
+function readPiece(text: string, offset: number, lineCount: number, root: Block): boolean {
+  const tokens = md.parse(text, {});
+  let open = false;
   const stack: Block[] = [root];
   let leaf: Block | undefined;
   let table: Block | undefined;
@@ -58,7 +126,7 @@ export function parseBlocks(text: string): Block[] {
       case 'ordered_list_open':
       case 'list_item_open':
       case 'blockquote_open': {
-        const block: Block = { type: CONTAINER[token.type], startLine: map![0], endLine: map![1], children: [] };
+        const block: Block = { type: CONTAINER[token.type], startLine: offset + map![0], endLine: offset + map![1], children: [] };
         if (token.type === 'ordered_list_open') block.ordered = true;
         parent.children.push(block);
         stack.push(block);
@@ -71,11 +139,11 @@ export function parseBlocks(text: string): Block[] {
         stack.pop();
         break;
       case 'heading_open':
-        leaf = { type: 'heading', startLine: map![0], endLine: map![1], level: Number(token.tag.slice(1)), children: LEAF };
+        leaf = { type: 'heading', startLine: offset + map![0], endLine: offset + map![1], level: Number(token.tag.slice(1)), children: LEAF };
         parent.children.push(leaf);
         break;
       case 'paragraph_open':
-        leaf = { type: 'paragraph', startLine: map![0], endLine: map![1], children: LEAF };
+        leaf = { type: 'paragraph', startLine: offset + map![0], endLine: offset + map![1], children: LEAF };
         parent.children.push(leaf);
         break;
       case 'heading_close':
@@ -88,16 +156,18 @@ export function parseBlocks(text: string): Block[] {
         break;
       case 'fence':
       case 'code_block':
-        parent.children.push({ type: 'code', startLine: map![0], endLine: map![1], children: LEAF, content: token.content });
+        if (token.type === 'fence' && token.level === 0 && map![1] >= lineCount) open = true;
+        parent.children.push({ type: 'code', startLine: offset + map![0], endLine: offset + map![1], children: LEAF, content: token.content });
         break;
       case 'html_block':
-        parent.children.push({ type: 'html', startLine: map![0], endLine: map![1], children: LEAF, content: token.content });
+        if (token.level === 0 && map![1] >= lineCount) open = true;
+        parent.children.push({ type: 'html', startLine: offset + map![0], endLine: offset + map![1], children: LEAF, content: token.content });
         break;
       case 'hr':
-        parent.children.push({ type: 'hr', startLine: map![0], endLine: map![1], children: LEAF });
+        parent.children.push({ type: 'hr', startLine: offset + map![0], endLine: offset + map![1], children: LEAF });
         break;
       case 'table_open':
-        table = { type: 'table', startLine: map![0], endLine: map![1], children: LEAF, rows: [] };
+        table = { type: 'table', startLine: offset + map![0], endLine: offset + map![1], children: LEAF, rows: [] };
         parent.children.push(table);
         break;
       case 'table_close':
@@ -110,7 +180,7 @@ export function parseBlocks(text: string): Block[] {
         inHeader = false;
         break;
       case 'tr_open':
-        row = { line: map![0], header: inHeader, cells: [] };
+        row = { line: offset + map![0], header: inHeader, cells: [] };
         table?.rows!.push(row);
         break;
       case 'tr_close':
@@ -120,7 +190,7 @@ export function parseBlocks(text: string): Block[] {
         break;
     }
   }
-  return root.children;
+  return open;
 }
 
 /** The inline text of a block: a paragraph's own, or an item's first paragraph. */
