@@ -383,4 +383,19 @@ describe('action.yml: the GitHub Action, its steps run as a runner runs them', f
     assert.match(typo.log, /^::error title=connector-plan::The input require-go must be true or false\.$/m);
   });
 
+  it('reads inputs in its scripts only through env, and the README documents each input with its default', () => {
+    const action = readAction();
+    for (const step of action.runs.steps) assert.doesNotMatch(step.run ?? '', /\$\{\{/, `${step.name}: an input in a script would be read as shell code`);
+    const used = new Set(action.runs.steps.flatMap((step) => Object.values(step.env ?? {}).flatMap((value) => [...String(value).matchAll(/inputs\.([\w-]+)/g)].map((match) => match[1]))));
+    assert.deepEqual([...used].sort(), Object.keys(action.inputs).sort(), 'every input is used, and only those');
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### GitHub Action\n'));
+    for (const [name, input] of Object.entries(action.inputs)) {
+      assert.ok(input.description, `input ${name} has a description`);
+      const row = section.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
+      assert.ok(row, `README's GitHub Action section has a row for ${name}`);
+      const shown = name === 'changed-since' ? 'the pull request\'s base' : input.default === '' ? 'empty' : `\`${input.default}\``;
+      assert.ok(row.includes(shown), `README's row for ${name} gives its default ${shown}: ${row}`);
+    }
+  });
 });
