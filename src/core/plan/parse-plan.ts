@@ -8,7 +8,7 @@ import { contentScore, isWorkItemTitle, matchTitle, readCues, sectionByContent, 
 import { headingFromText, readHeading, readWorkHeading } from './heading';
 import { readLinks } from './links';
 import { labelSimilarity, MATCH_THRESHOLD, similarity, words } from './match';
-import type { Heading, MappingTable, PlanModel, Section, SectionMatch, Subsection, TemplateField, TemplateSchema, TemplateSection } from './model';
+import type { Cell, Heading, MappingTable, PlanModel, Section, SectionMatch, Subsection, TemplateField, TemplateSchema, TemplateSection } from './model';
 import { readOutline, type Outline } from './outline';
 import { readRisks } from './risks';
 import { splitAtHeadings, type Chunk } from './sections';
@@ -16,6 +16,7 @@ import { getDefaultSchema } from '../template/schema';
 import { titleWords } from '../template/title';
 import { readListedWork, readSubsection } from './work';
 import { readDocumentKind } from '../document-kind';
+import type { Range } from '../types';
 
 /**
  * Lines that may make a section heading: ATX headings of any level (sections written inside others), setext
@@ -639,7 +640,7 @@ function readMappingTables(body: Block[], template: TemplateSection, outline: Ou
     endLine: table.endLine,
     rows: table.rows!.filter((r) => !r.header).map((row) => ({
       line: row.line,
-      cells: splitTableRow(outline.lines[row.line]).map((cell) => ({ text: cell.text, range: { start: { line: row.line, character: cell.start }, end: { line: row.line, character: cell.end } } })),
+      cells: splitTableRow(outline.lines[row.line]).map((cell) => new RowCell(cell.text, row.line, cell.start, cell.end)),
     })),
   }));
 }
@@ -647,4 +648,18 @@ function readMappingTables(body: Block[], template: TemplateSection, outline: Ou
 /** Tables directly in the section or under its sub-headings (not those nested in list items). */
 function forEachTable(blocks: Block[], visit: (table: Block) => void): void {
   for (const block of blocks) if (block.type === 'table' && block.rows?.length) visit(block);
+}
+
+/** A table row's cell; its range is made only when a finding asks for it (a row of thousands of cells asks for two). */
+class RowCell implements Cell {
+  constructor(
+    readonly text: string,
+    private readonly line: number,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get range(): Range {
+    return { start: { line: this.line, character: this.start }, end: { line: this.line, character: this.end } };
+  }
 }
