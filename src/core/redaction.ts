@@ -119,8 +119,10 @@ function isAlphanumeric(code: number): boolean {
 
 /** A-Z to a-z only: the length stays the same, so positions in the lowered text are positions in the text. */
 function asciiLower(text: string): string {
-  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return ASCII.test(text) ? text.toLowerCase() : text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 function lowerCode(code: number): number {
   return code >= 65 && code <= 90 ? code + 32 : code;

@@ -50,12 +50,20 @@ export const secretValue: Rule = {
   description: 'A credential value is written in the plan.',
   defaultSeverity: 'error',
   check(plan, report) {
-    for (const { line, start, end, endLine, what } of planSecrets(plan)) {
+    const spans = planSecrets(plan);
+    if (!spans.length) return;
+    // A plan that pastes a token thousands of times says the same few sentences: each is made once.
+    const messages = new Map<string, string>();
+    const title = l10n.t('Replace the value with <redacted>');
+    for (const { line, start, end, endLine, what } of spans) {
       const range: Range = { start: { line, character: start }, end: { line: endLine ?? line, character: end } };
+      const key = what.kind === 'format' || what.kind === 'assigned' ? `${what.kind}\u0000${what.name}` : what.kind;
+      let message = messages.get(key);
+      if (message === undefined) messages.set(key, (message = secretMessage(what)));
       report({
-        message: secretMessage(what),
+        message,
         range,
-        fixes: [{ title: l10n.t('Replace the value with <redacted>'), edits: [{ range, newText: '<redacted>' }] }],
+        fixes: [{ title, edits: [{ range, newText: '<redacted>' }] }],
       });
     }
   },
