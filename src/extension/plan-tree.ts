@@ -38,6 +38,9 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   readonly onDidChangeScanning = this.scanState.event;
   private readonly disposables: vscode.Disposable[] = [this.changed, this.scanState];
   private scanning?: Promise<void>;
+  /** Settles once the first scan has listed its first rows (open editors and the first batch of files), or ended. */
+  private firstRows?: Promise<void>;
+  private showFirstRows?: () => void;
   private scans = 0;
   private scansRunning = 0;
   private watcher?: vscode.Disposable;
@@ -103,7 +106,9 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
 
   async getChildren(node?: PlanTreeNode): Promise<PlanTreeNode[]> {
     if (node) return childrenOf(node);
-    await (this.scanning ??= this.scan());
+    // The view lists plans as they are found: the first rows come after the first batch, the others as they are read.
+    this.scanning ??= this.scan();
+    await this.firstRows;
     return [...this.plans.values()].sort((a, b) => planName(a.analysis).localeCompare(planName(b.analysis)) || a.uri.path.localeCompare(b.uri.path));
   }
 
@@ -114,6 +119,11 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   /** The plan node of a file, once the view has been scanned. */
   planNode(uri: vscode.Uri): PlanNode | undefined {
     return this.plans.get(uri.toString());
+  }
+
+  /** Settles when the scan running now (the first one, if none ran yet) has ended: every plan of the workspace is listed. */
+  async whenScanned(): Promise<void> {
+    await (this.scanning ??= this.scan());
   }
 
   /** Scans the workspace again (the Refresh action); the nodes stay in place meanwhile. */
@@ -157,7 +167,13 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
     return written;
   }
 
-  private async scan(): Promise<void> {
+  private scan(): Promise<void> {
+    // Set before the scan's first await: getChildren, called at once, waits for the first rows of this scan.
+    this.firstRows ??= new Promise<void>((resolve) => (this.showFirstRows = resolve));
+    return this.scanFiles();
+  }
+
+  private async scanFiles(): Promise<void> {
     const scan = ++this.scans;
     this.scanStarted();
     this.watch();
@@ -168,11 +184,14 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
         for (const folder of vscode.workspace.workspaceFolders ?? []) {
           for (const uri of await markdownFiles(folder.uri, folder)) found.set(uri.toString(), uri);
         }
-        const files = [...found.values()];
+        const files = scanOrder([...found.values()]);
         for (let start = 0; start < files.length; start += SCAN_BATCH) {
           // A newer scan (Refresh, settings changed) or the end of the view stops this one.
           if (scan !== this.scans) return;
           await forEachAtOnce(files.slice(start, start + SCAN_BATCH), SCAN_CONCURRENCY, (uri) => this.load(uri));
+          // The rows found so far are shown now; the view never waits for the slowest file.
+          this.flushChanges();
+          this.showFirstRows?.();
         }
         for (const document of vscode.workspace.textDocuments) if (this.showsOutsideWorkspace(document)) this.accept(this.analyzer.get(document) ?? (await this.analyzer.analyzeDocument(document)));
         if (scan !== this.scans) return;
@@ -189,6 +208,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
       // Shown in the view, and the scan settles, so Refresh can try again.
       this.view.message = vscode.l10n.t('Could not list every plan: {0}', (error as Error).message);
     } finally {
+      this.showFirstRows?.();
       this.scanEnded();
       this.changedTree();
     }
@@ -336,15 +356,20 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
     if (this.flushTimer || this.scansRunning) return;
     this.flushTimer = setTimeout(() => {
       this.flushTimer = undefined;
-      if (this.scansRunning) return;
-      const nodes = [...this.changedPlans].filter((n) => this.plans.get(n.uri.toString()) === n);
-      const root = this.rootChanged;
-      this.changedPlans.clear();
-      this.rootChanged = false;
-      if (root) this.changed.fire(undefined);
-      else nodes.forEach((n) => this.changed.fire(n));
-      this.updateBadge();
+      if (!this.scansRunning) this.flushChanges();
     }, 0);
+  }
+
+  /** Redraws what changed since the last redraw: the changed plans' rows, or the whole list. */
+  private flushChanges(): void {
+    const nodes = [...this.changedPlans].filter((n) => this.plans.get(n.uri.toString()) === n);
+    const root = this.rootChanged;
+    this.changedPlans.clear();
+    this.rootChanged = false;
+    if (!root && !nodes.length) return;
+    if (root) this.changed.fire(undefined);
+    else nodes.forEach((n) => this.changed.fire(n));
+    this.updateBadge();
   }
 
   private updateBadge(): void {
@@ -430,4 +455,14 @@ function skippedMessage(skipped: { uri: vscode.Uri; problem: string }[]): string
   return skipped.length === 1
     ? vscode.l10n.t('Skipped {0}: {1}', shown, problem)
     : vscode.l10n.t('Skipped {0} files, among them {1}: {2}. The Connector Plan output names each.', skipped.length, shown, problem);
+}
+
+/**
+ * The order a scan reads files in: those open in editors first, then those whose path says plan, then the rest,
+ * each group in the order found. The first rows are then likely the plans a person is working on.
+ */
+function scanOrder(files: vscode.Uri[]): vscode.Uri[] {
+  const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+  const rank = (uri: vscode.Uri) => (open.has(uri.toString()) ? 0 : /plan/i.test(uri.path.slice(uri.path.lastIndexOf('/'))) ? 1 : 2);
+  return files.map((uri, i) => ({ uri, i, rank: rank(uri) })).sort((a, b) => a.rank - b.rank || a.i - b.i).map((f) => f.uri);
 }

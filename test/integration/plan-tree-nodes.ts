@@ -47,6 +47,8 @@ export function until<T>(event: vscode.Event<unknown>, read: () => T | undefined
 }
 
 export async function planNode(tree: PlanTree, uri: vscode.Uri): Promise<PlanNode | undefined> {
+  // The view lists rows as it finds them: a test reads the list once the scan has ended.
+  await tree.whenScanned();
   const roots = await tree.getChildren();
   return roots.find((n): n is PlanNode => n.kind === 'plan' && n.uri.toString() === uri.toString());
 }

@@ -45,7 +45,7 @@ describe('Plans view rows and actions', () => {
 
   it('says it is looking for plans while it scans, and that there are none only once the scan ended', async () => {
     const { planTree } = await extensionApi();
-    await planTree.getChildren();
+    await planTree.whenScanned();
     const states: boolean[] = [];
     const listener = planTree.onDidChangeScanning((scanning) => states.push(scanning));
     try {
@@ -63,6 +63,20 @@ describe('Plans view rows and actions', () => {
     assert.deepEqual(shown({ 'connectorPlan.scanning': true, 'connectorPlan.scanned': true }), ['Looking for connector rollout plans in this workspace…'], 'during a refresh');
     assert.deepEqual(shown({ 'connectorPlan.scanning': false, 'connectorPlan.scanned': true }), ['No connector rollout plans in this workspace yet.'], 'after a scan');
     assert.deepEqual(shown({ workbenchState: 'empty' }).map((line) => line.slice(0, 19)), ['No folder is open. ']);
+  });
+
+  it('answers for its rows during a scan with the rows it has, never waiting for the scan to end', async () => {
+    const { planTree } = await extensionApi();
+    await planTree.whenScanned();
+    const before = (await planTree.getChildren()).length;
+    const refreshing = planTree.refresh();
+    try {
+      const rows = await planTree.getChildren();
+      assert.equal(planTree.isScanning, true, 'the rows came only after the scan');
+      assert.equal(rows.length, before, 'the rows stay in place while the scan runs');
+    } finally {
+      await refreshing;
+    }
   });
 
   it('opens a plan from its row (a click or Enter runs the row command), keeping the focus in the view', async () => {
@@ -171,7 +185,7 @@ describe('Plans view rows and actions', () => {
 
   it('counts NO-GO plans on the view badge unless connectorPlan.plansView.badge is off', async () => {
     const { planTree } = await extensionApi();
-    await planTree.getChildren();
+    await planTree.whenScanned();
     assert.ok(planTree.view.badge?.value);
     const config = vscode.workspace.getConfiguration('connectorPlan');
     try {

@@ -17,6 +17,7 @@ describe('Plans view', () => {
 
   it('lists the workspace plans with progress, verdict and icon, and no other markdown', async () => {
     const { planTree } = await extensionApi();
+    await planTree.whenScanned();
     const roots = await planTree.getChildren();
     const globex = await planNode(planTree, GLOBEX);
     assert.ok(globex, `no Globex plan among ${roots.map((n) => planTree.getTreeItem(n).label).join(', ')}`);
@@ -131,6 +132,7 @@ describe('Plans view', () => {
 
   it('counts the NO-GO plans in the view badge', async () => {
     const { planTree } = await extensionApi();
+    await planTree.whenScanned();
     const roots = await planTree.getChildren();
     const noGo = roots.filter((n) => /· NO-GO |· no go\/no-go checklist$/.test(String(planTree.getTreeItem(n).description)));
     assert.ok(noGo.length >= 2);

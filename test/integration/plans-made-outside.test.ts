@@ -9,7 +9,7 @@ describe('Plans view and files written outside the editor', () => {
   it('picks up plans written outside the editor into folders just created, filled at once or later, without Refresh', async function () {
     this.timeout(90_000);
     const { planTree } = await extensionApi();
-    await planTree.getChildren();
+    await planTree.whenScanned();
     const root = fixtureUri('made-outside');
     const write = (uri: vscode.Uri, text: string) => fs.writeFileSync(uri.fsPath, text);
     // The time between making a folder and filling it is the case itself: the folder's event comes and goes first.
