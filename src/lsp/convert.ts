@@ -45,10 +45,15 @@ export function toWorkspaceEdit(uri: string, edits: TextEdit[]): WorkspaceEdit {
   return { changes: { [uri]: edits.map((edit) => ({ range: edit.range, newText: edit.newText })) } };
 }
 
-/** The finding a diagnostic the client hands back stands for: same rule, range and message. */
+/**
+ * The finding a diagnostic the client hands back stands for: same rule, range and message; else the one finding of
+ * that rule and message on that line (Neovim 0.7 hands diagnostics back with byte columns, which differ from UTF-16
+ * ones after a non-ASCII character such as a dash in a heading).
+ */
 export function findingFor(findings: Finding[], diagnostic: Diagnostic): Finding | undefined {
   if (diagnostic.source !== SOURCE || diagnostic.code === undefined) return undefined;
   const ruleId = String(diagnostic.code);
   const same = (a: Finding['range'], b: Diagnostic['range']) => a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-  return findings.find((f) => f.ruleId === ruleId && same(f.range, diagnostic.range) && f.message === diagnostic.message);
+  const candidates = findings.filter((f) => f.ruleId === ruleId && f.message === diagnostic.message && f.range.start.line === diagnostic.range.start.line);
+  return candidates.find((f) => same(f.range, diagnostic.range)) ?? (candidates.length === 1 ? candidates[0] : undefined);
 }

@@ -162,6 +162,16 @@ describe('connector-plan lsp --stdio (the built bin as a language server, over J
     await change(relative, GLOBEX);
   });
 
+  it('knows its diagnostic handed back with other columns on the same line (Neovim 0.7 sends byte columns)', async () => {
+    const relative = 'docs/connectors/globex-rollout-plan.md';
+    const withDash = GLOBEX.replace('- [ ] Metrics spot-checked', '- [ ] Metrics — spot-checked');
+    const open = (await change(relative, withDash)).find((d) => d.code === 'go-no-go-open')!;
+    const asBytes = { ...open, range: { start: open.range.start, end: { line: open.range.end.line, character: open.range.end.character + 2 } } };
+    const actions = await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uri(relative) }, range: asBytes.range, context: { diagnostics: [asBytes] } });
+    assert.deepEqual(actions.map((a) => a.title), ['Check this go/no-go item', 'Disable go-no-go-open for this line', 'Disable go-no-go-open for this file']);
+    await change(relative, GLOBEX);
+  });
+
   it('gives no quick fix for a diagnostic that is not its own, nor for a non-plan', async () => {
     const relative = 'docs/connectors/globex-rollout-plan.md';
     const foreign: Diagnostic = { range: { start: { line: 5, character: 2 }, end: { line: 5, character: 10 } }, message: 'spelling', source: 'cspell', code: 'empty-field' };
