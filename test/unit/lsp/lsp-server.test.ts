@@ -282,3 +282,50 @@ describe('connector-plan lsp, run in-process', () => {
     assert.deepEqual(run, { code: 2, stdout: '', stderr: 'connector-plan: lsp serves over the standard input and output of a process; run it as connector-plan lsp --stdio\n' });
   });
 });
+
+describe('connector-plan lsp --stdio --max-file-size, and credentials', function () {
+  this.timeout(30000);
+  let bundle: ReturnType<typeof buildCliBundle>;
+  let root: string;
+  let session: LspSession;
+  const SECRET = `sk_live_${'4eC39HqLyjWDarjtT1zdp7dc'}`;
+
+  before(async function () {
+    this.timeout(120000);
+    bundle = buildCliBundle();
+    root = makeTempTree({ 'docs/connectors/globex-rollout-plan.md': GLOBEX });
+    session = await startLspServer(bundle.bin, root, { args: ['--max-file-size', '0.01'] });
+  });
+  after(async () => {
+    await session?.close();
+    removeTempTrees();
+    bundle?.remove();
+  });
+
+  it('checks no document over the limit, as check reads no file over it: one information diagnostic names it', async () => {
+    const uri = fileUri(path.join(root, 'docs/connectors/globex-rollout-plan.md'));
+    const large = `${GLOBEX}\n${'<!-- padding -->\n'.repeat(700)}`;
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: large } });
+    const { diagnostics } = await session.diagnostics(uri, (p) => p.version === 1);
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0].severity, 3);
+    assert.match(diagnostics[0].message as string, /^Skipped docs\/connectors\/globex-rollout-plan\.md: \d+(\.\d+)? KB, over the 0\.01 MB limit; raise it with --max-file-size$/);
+    await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
+  it("never echoes a credential written in a plan: the core's messages are redacted", async () => {
+    const uri = fileUri(path.join(root, 'docs/connectors/globex-rollout-plan.md'));
+    const leaky = GLOBEX.replace('- Secrets/env vars (`.env.local` + deployment): ACME_CLIENT_ID, ACME_CLIENT_SECRET', `- Secrets/env vars (\`.env.local\` + deployment): ACME_CLIENT_SECRET=${SECRET}`);
+    assert.notEqual(leaky, GLOBEX);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 2, text: leaky } });
+    const published = await session.diagnostics(uri, (p) => p.version === 2);
+    assert.ok(published.diagnostics.some((d) => d.code === 'secret-value'), published.diagnostics.map((d) => d.code).join(', '));
+    const symbols = await session.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    const lenses = await session.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } });
+    const line = leaky.split('\n').findIndex((l) => l.includes(SECRET));
+    const hover = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 4 } });
+    const actions = await session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: published.diagnostics[0].range, context: { diagnostics: published.diagnostics } });
+    assert.doesNotMatch(JSON.stringify([published, symbols, lenses, hover, actions]), /4eC39HqLyjWDarjtT1zdp7dc/);
+    assert.doesNotMatch(session.stderr(), /4eC39HqLyjWDarjtT1zdp7dc/);
+  });
+});
