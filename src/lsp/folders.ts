@@ -56,13 +56,12 @@ export class FolderIndex {
 /** The workspace folders the editor named, each with its index; a file outside them all is read from `outside`'s. */
 export class Folders {
   private indexes: FolderIndex[] = [];
-  private outside: FolderIndex;
+  private outside!: FolderIndex;
 
   constructor(
     private folders: string[],
     private readonly base: CliContext,
   ) {
-    this.outside = new FolderIndex(base.cwd, base);
     this.reset();
   }
 

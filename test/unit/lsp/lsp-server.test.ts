@@ -268,6 +268,24 @@ describe('connector-plan lsp --stdio (the built bin as a language server, over J
     assert.equal((await session.diagnostics(uri(relative), (p) => p.diagnostics.some((d) => d.code === 'empty-field' && d.severity === 1))).diagnostics.length, diagnostics.length);
   });
 
+  it('reads a team template again when the editor says it changed, and checks its plans with it', async () => {
+    const relative = 'features/dark-mode.md';
+    const template = file('templates/feature.md');
+    const before = readFileSync(template, 'utf8');
+    const withTemplate = await open(relative);
+    // A template that cannot be used: its plans are checked with the built-in template meanwhile, as check does.
+    writeFileSync(template, 'no sections here\n');
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(template), type: 2 }] });
+    // (The diagnostics of a check, which name the version checked; not those a close clears.)
+    const changed = (await session.diagnostics(uri(relative), (p) => p.version !== undefined && JSON.stringify(p.diagnostics) !== JSON.stringify(withTemplate))).diagnostics;
+    assert.ok(changed.length > withTemplate.length);
+    assert.deepEqual(changed.map(asJsonFinding), (await checkJson(relative)).findings);
+    writeFileSync(template, before);
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(template), type: 2 }] });
+    assert.deepEqual((await session.diagnostics(uri(relative), (p) => p.version !== undefined && JSON.stringify(p.diagnostics) === JSON.stringify(withTemplate))).diagnostics, withTemplate);
+    await close(relative);
+  });
+
   it('wrote nothing on stderr and exits 0 after shutdown and exit', async () => {
     assert.equal(session.stderr(), '');
     assert.equal(await session.close(), 0);
