@@ -19,11 +19,14 @@ const common = {
   define: { 'import.meta.url': 'importMetaUrl' },
 };
 
-// The MCP server is a bundle of its own beside the CLI's, loaded by `connector-plan mcp` alone.
+// The MCP server and the language server are bundles of their own beside the CLI's, loaded by `connector-plan mcp`
+// and `connector-plan lsp` alone (the other commands never parse their libraries).
 const mcpServerFile = 'mcp-server.js';
-await build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: cliFile, banner: { js: '#!/usr/bin/env node' }, define: { ...common.define, MCP_SERVER_BUNDLE: JSON.stringify(mcpServerFile) } });
+const lspServerFile = 'lsp-server.js';
+await build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: cliFile, banner: { js: '#!/usr/bin/env node' }, define: { ...common.define, MCP_SERVER_BUNDLE: JSON.stringify(mcpServerFile), LSP_SERVER_BUNDLE: JSON.stringify(lspServerFile) } });
 chmodSync(cliFile, 0o755);
 await build({ ...common, entryPoints: ['src/cli/mcp/server.ts'], outfile: join(dirname(cliFile), mcpServerFile) });
+await build({ ...common, entryPoints: ['src/lsp/server.ts'], outfile: join(dirname(cliFile), lspServerFile) });
 
 if (!cliOnly && existsSync('src/extension/extension.ts')) {
   await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });

@@ -1,14 +1,15 @@
 // The Debian packages the tests need, installed when they are missing: chromium (the browser the real VS Code tests
 // drive), ripgrep (VS Code's search; its npm package would download it), libkrb5-dev (headers for the `kerberos`
-// native module built while code-server is installed), and git and pre-commit (the pre-commit hook's test runs
-// pre-commit in a git repository). `npm ci` needs none of them. Usage: node scripts/system-packages.mjs
+// native module built while code-server is installed), git and pre-commit (the pre-commit hook's test runs
+// pre-commit in a git repository), and neovim (the language server's test drives Neovim's built-in LSP client,
+// headless). `npm ci` needs none of them. Usage: node scripts/system-packages.mjs
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, realpathSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const SYSTEM_PACKAGES = ['chromium', 'git', 'libkrb5-dev', 'pre-commit', 'ripgrep'];
+export const SYSTEM_PACKAGES = ['chromium', 'git', 'libkrb5-dev', 'neovim', 'pre-commit', 'ripgrep'];
 export const INSTALL_COMMAND = `sudo apt-get install -y --no-install-recommends ${SYSTEM_PACKAGES.join(' ')}`;
 
 /** The executable `command` on PATH, or undefined. */
@@ -31,6 +32,7 @@ export function missingSystemPackages({ exists = existsSync, onPath = findOnPath
     chromium: exists(CHROMIUM_PATH),
     git: Boolean(onPath('git')),
     'libkrb5-dev': exists('/usr/include/krb5.h') || Boolean(onPath('krb5-config')),
+    neovim: Boolean(onPath('nvim')),
     'pre-commit': Boolean(onPath('pre-commit')),
     ripgrep: Boolean(onPath('rg')),
   };
@@ -65,7 +67,7 @@ export function ensureSystemPackages({ missing, isRoot, hasAptGet, run, print, p
 function cannotInstall(missing, printError, hasAptGet) {
   printError(`The tests need system packages that are missing: ${missing.join(', ')}.`);
   if (hasAptGet) printError(`Install them (run \`sudo apt-get update\` first if this machine never did), then run the tests again:\n  ${INSTALL_COMMAND}`);
-  else printError(`This machine has no apt-get: install chromium (as ${CHROMIUM_PATH}), git, pre-commit, ripgrep and the Kerberos development headers (krb5.h) with its package manager. On Debian or Ubuntu:\n  ${INSTALL_COMMAND}`);
+  else printError(`This machine has no apt-get: install chromium (as ${CHROMIUM_PATH}), git, Neovim (nvim), pre-commit, ripgrep and the Kerberos development headers (krb5.h) with its package manager. On Debian or Ubuntu:\n  ${INSTALL_COMMAND}`);
   return false;
 }
 

@@ -15,6 +15,8 @@ main({
   tool: { version: packageJson.version, informationUri: packageJson.homepage },
   // dist/cli.js -> l10n/, beside package.json.
   l10nFolder: path.join(__dirname, '..', 'l10n'),
+  // dist/cli.js -> docs/rules/, beside package.json too (the package ships them).
+  ruleDocsFolder: path.join(__dirname, '..', 'docs', 'rules'),
 }).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {

@@ -29,6 +29,8 @@ export interface CliContext {
   stdio?: { input: Readable; output: Writable };
   /** Runs git (`check --changed-since`); the real git unless a test hands in another. */
   git?: GitRunner;
+  /** The rules' pages (`<folder>/<rule-id>.md`, shipped in the package's docs/rules/): what `lsp` links diagnostics to. */
+  ruleDocsFolder?: string;
 }
 
 /** The path shown to people and written into JSON/SARIF: relative to cwd, forward slashes. */

@@ -5,6 +5,7 @@ import { UsageError } from './command-line';
 import { checkCommand } from './commands/check';
 import { explainCommand } from './commands/explain';
 import { loopCommand } from './commands/loop';
+import { lspCommand } from './commands/lsp';
 import { mcpCommand } from './commands/mcp';
 import { newPlanCommand } from './commands/new-plan';
 import { statusCommand } from './commands/status';
@@ -30,11 +31,13 @@ export interface MainOptions {
   git?: CliContext['git'];
   /** The folder of the message bundles (`bundle.l10n.<locale>.json`), read for the locale of `env`; English without it. */
   l10nFolder?: string;
+  /** The folder of the rules' pages (`docs/rules/<rule-id>.md`), which the language server's diagnostics link to. */
+  ruleDocsFolder?: string;
 }
 
-const COMMANDS: Command[] = [checkCommand, statusCommand, explainCommand, loopCommand, newPlanCommand, templateCommand, mcpCommand];
+const COMMANDS: Command[] = [checkCommand, statusCommand, explainCommand, loopCommand, newPlanCommand, templateCommand, mcpCommand, lspCommand];
 
-const usage = 'connector-plan <check|status|explain|loop|new|template|mcp> [options]';
+const usage = 'connector-plan <check|status|explain|loop|new|template|mcp|lsp> [options]';
 
 const help = () =>
   l10n.t({
@@ -66,6 +69,7 @@ export async function main(options: MainOptions): Promise<number> {
     maxFileSize: DEFAULT_MAX_FILE_SIZE_MB,
     stdio: options.stdio,
     git: options.git,
+    ruleDocsFolder: options.ruleDocsFolder,
   };
   const [name, ...args] = options.argv;
   try {

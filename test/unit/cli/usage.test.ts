@@ -17,12 +17,13 @@ describe('connector-plan command line', () => {
       const run = await runCli(argv, { cwd });
       assert.equal(run.code, 0);
       assert.equal(run.stderr, '');
-      assert.match(run.stdout, /^Usage: connector-plan <check\|status\|explain\|loop\|new\|template\|mcp>/);
+      assert.match(run.stdout, /^Usage: connector-plan <check\|status\|explain\|loop\|new\|template\|mcp\|lsp>/);
       assert.match(run.stdout, /\n  check {4}check plans/);
       assert.match(run.stdout, /\n  status {3}show each plan/);
       assert.match(run.stdout, /\n  new {6}create a plan/);
       assert.match(run.stdout, /\n  explain {2}show how a plan was read/);
       assert.match(run.stdout, /\n  mcp {6}serve the tools to AI agents over MCP \(stdio\)/);
+      assert.match(run.stdout, /\n  lsp {6}serve diagnostics and fixes to editors over LSP \(--stdio\)/);
     }
   });
 
@@ -33,6 +34,7 @@ describe('connector-plan command line', () => {
       [['status', '-h'], 'Usage: connector-plan status'],
       [['new', '--help'], 'Usage: connector-plan new'],
       [['mcp', '--help'], 'Usage: connector-plan mcp [--root <folder>]\n\nServes the plans of a folder to AI agents over the Model Context Protocol'],
+      [['lsp', '--help'], 'Usage: connector-plan lsp --stdio\n\nA Language Server Protocol server for any editor'],
     ] as const) {
       const run = await runCli([...argv], { cwd });
       assert.equal(run.code, 0, argv.join(' '));
@@ -42,7 +44,7 @@ describe('connector-plan command line', () => {
   });
 
   const usageErrors: [string[], RegExp][] = [
-    [[], /^connector-plan: missing a command\nUsage: connector-plan <check\|status\|explain\|loop\|new\|template\|mcp> \[options\]\nRun 'connector-plan --help' for more\.\n$/],
+    [[], /^connector-plan: missing a command\nUsage: connector-plan <check\|status\|explain\|loop\|new\|template\|mcp\|lsp> \[options\]\nRun 'connector-plan --help' for more\.\n$/],
     [['lint'], /^connector-plan: unknown command "lint"\nUsage: connector-plan <check/],
     [['help', 'lint'], /^connector-plan: unknown command "lint"\n/],
     [['check', '--bogus'], /^connector-plan: Unknown option '--bogus'\nUsage: connector-plan check .*\nRun 'connector-plan check --help' for more\.\n$/],
@@ -55,6 +57,9 @@ describe('connector-plan command line', () => {
     [['status', '--quiet'], /^connector-plan: Unknown option '--quiet'\n/],
     [['new'], /^connector-plan: missing the connector name\nUsage: connector-plan new/],
     [['new', 'X', '--frce'], /^connector-plan: Unknown option '--frce'\n/],
+    [['lsp'], /^connector-plan: lsp needs --stdio: the server speaks the protocol on stdin and stdout\nUsage: connector-plan lsp --stdio\nRun 'connector-plan lsp --help' for more\.\n$/],
+    [['lsp', 'docs'], /^connector-plan: lsp takes no paths: the editor opens the files\nUsage: connector-plan lsp --stdio\n/],
+    [['lsp', '--socket=8123'], /^connector-plan: Unknown option '--socket'\nUsage: connector-plan lsp --stdio\n/],
   ];
   for (const [argv, stderr] of usageErrors) {
     it(`exits 2 with a message and the usage for: ${argv.join(' ') || '(nothing)'}`, async () => {

@@ -29,7 +29,7 @@ function dataPhrases(...texts: string[]): string[] {
   const phrases = new Set<string>([
     ...RULES.map((r) => r.id),
     // Command names, format names and the connectors' names, as the command line and the plans write them.
-    ...['check', 'status', 'explain', 'loop', 'new', 'template', 'mcp', 'text', 'json', 'sarif', 'github', 'markdown', 'Globex', 'Initech'],
+    ...['check', 'status', 'explain', 'loop', 'new', 'template', 'mcp', 'lsp', 'text', 'json', 'sarif', 'github', 'markdown', 'Globex', 'Initech'],
     ...schema.sections.flatMap((s) => [`${s.id}) ${s.title}`, s.title, s.headingText, ...s.fields.flatMap((f) => [f.label, f.guidance, ...(f.choices ?? [])]), ...s.subsectionFields.map((f) => f.label), ...s.columns.flatMap((c) => [c.title, ...(c.choices ?? [])]), ...s.checklist, s.subsectionKind ?? '']),
     schema.title,
   ]);
@@ -119,7 +119,7 @@ describe('pseudo-locale (qps-ploc) through the CLI', function () {
   });
 
   it('help of the CLI and of every command', async () => {
-    for (const argv of [['--help'], ['check', '--help'], ['status', '--help'], ['explain', '--help'], ['loop', '--help'], ['new', '--help'], ['template', '--help'], ['mcp', '--help']]) {
+    for (const argv of [['--help'], ['check', '--help'], ['status', '--help'], ['explain', '--help'], ['loop', '--help'], ['new', '--help'], ['template', '--help'], ['mcp', '--help'], ['lsp', '--help']]) {
       const result = await run(argv);
       assert.equal(result.code, 0, argv.join(' '));
       assertPseudo(argv.join(' '), result.stdout, phrases);
@@ -127,7 +127,7 @@ describe('pseudo-locale (qps-ploc) through the CLI', function () {
   });
 
   it('usage errors and problems', async () => {
-    for (const argv of [[], ['lint'], ['check', '--format', 'xml'], ['check', '--max-warnings', 'many'], ['new'], ['new', 'a', 'b'], ['new', 'x/y'], ['explain'], ['explain', 'missing.md'], ['loop'], ['loop', 'missing.md'], ['template'], ['mcp', 'p'], ['check', 'nowhere/*.md'], ['check', '--bogus'], ['status', '--format'], ['check', '--quiet=yes']]) {
+    for (const argv of [[], ['lint'], ['check', '--format', 'xml'], ['check', '--max-warnings', 'many'], ['new'], ['new', 'a', 'b'], ['new', 'x/y'], ['explain'], ['explain', 'missing.md'], ['loop'], ['loop', 'missing.md'], ['template'], ['mcp', 'p'], ['lsp'], ['lsp', 'p'], ['check', 'nowhere/*.md'], ['check', '--bogus'], ['status', '--format'], ['check', '--quiet=yes']]) {
       const result = await run(argv);
       assert.equal(result.code, 2, argv.join(' '));
       assertPseudo(argv.join(' ') || '(nothing)', result.stderr.replace(/^connector-plan: /gm, ''), phrases);

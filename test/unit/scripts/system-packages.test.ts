@@ -18,7 +18,7 @@ interface SystemPackages {
   INSTALL_COMMAND: string;
 }
 
-const EXACT_COMMAND = 'sudo apt-get install -y --no-install-recommends chromium git libkrb5-dev pre-commit ripgrep';
+const EXACT_COMMAND = 'sudo apt-get install -y --no-install-recommends chromium git libkrb5-dev neovim pre-commit ripgrep';
 
 /** A machine where `installed` packages are there; apt-get "installs" what it is asked for unless `aptFails`. */
 function fakeMachine(options: { installed: string[]; isRoot: boolean; hasAptGet: boolean; aptFails?: boolean; aptInstallsNothing?: boolean }) {
@@ -27,7 +27,7 @@ function fakeMachine(options: { installed: string[]; isRoot: boolean; hasAptGet:
   const out: string[] = [];
   const err: string[] = [];
   const host: Host = {
-    missing: () => ['chromium', 'git', 'libkrb5-dev', 'pre-commit', 'ripgrep'].filter((name) => !installed.has(name)),
+    missing: () => ['chromium', 'git', 'libkrb5-dev', 'neovim', 'pre-commit', 'ripgrep'].filter((name) => !installed.has(name)),
     isRoot: options.isRoot,
     hasAptGet: options.hasAptGet,
     run: (command) => {
@@ -50,7 +50,7 @@ describe('scripts/system-packages.mjs (what npm test installs before the tests t
 
   it('runs nothing and prints nothing when every package is there, root or not', () => {
     for (const isRoot of [true, false]) {
-      const machine = fakeMachine({ installed: ['chromium', 'git', 'libkrb5-dev', 'pre-commit', 'ripgrep'], isRoot, hasAptGet: true });
+      const machine = fakeMachine({ installed: ['chromium', 'git', 'libkrb5-dev', 'neovim', 'pre-commit', 'ripgrep'], isRoot, hasAptGet: true });
       assert.equal(script.ensureSystemPackages(machine.host), true);
       assert.deepEqual([machine.ran, machine.out, machine.err], [[], [], []]);
     }
@@ -59,14 +59,14 @@ describe('scripts/system-packages.mjs (what npm test installs before the tests t
   it('as root with apt-get: apt-get update, then installs what is missing, non-interactively', () => {
     const machine = fakeMachine({ installed: ['git', 'pre-commit', 'ripgrep'], isRoot: true, hasAptGet: true });
     assert.equal(script.ensureSystemPackages(machine.host), true);
-    assert.deepEqual(machine.ran, ['apt-get update -qq', 'apt-get install -y -qq --no-install-recommends chromium libkrb5-dev']);
+    assert.deepEqual(machine.ran, ['apt-get update -qq', 'apt-get install -y -qq --no-install-recommends chromium libkrb5-dev neovim']);
     assert.deepEqual(machine.err, []);
-    assert.match(machine.out[0], /^Installing the system packages the tests need: chromium, libkrb5-dev \(apt-get, as root\)$/);
-    assert.match(machine.out[1], /^Installed chromium, libkrb5-dev in \d+ s$/);
+    assert.match(machine.out[0], /^Installing the system packages the tests need: chromium, libkrb5-dev, neovim \(apt-get, as root\)$/);
+    assert.match(machine.out[1], /^Installed chromium, libkrb5-dev, neovim in \d+ s$/);
   });
 
   it('not root: runs nothing, prints the exact command and fails', () => {
-    const machine = fakeMachine({ installed: ['chromium', 'git', 'pre-commit'], isRoot: false, hasAptGet: true });
+    const machine = fakeMachine({ installed: ['chromium', 'git', 'neovim', 'pre-commit'], isRoot: false, hasAptGet: true });
     assert.equal(script.ensureSystemPackages(machine.host), false);
     assert.deepEqual(machine.ran, []);
     assert.equal(script.INSTALL_COMMAND, EXACT_COMMAND);
@@ -78,7 +78,7 @@ describe('scripts/system-packages.mjs (what npm test installs before the tests t
     const machine = fakeMachine({ installed: [], isRoot: true, hasAptGet: false });
     assert.equal(script.ensureSystemPackages(machine.host), false);
     assert.deepEqual(machine.ran, []);
-    assert.match(machine.err.join('\n'), /no apt-get: install chromium \(as \/usr\/bin\/chromium\), git, pre-commit, ripgrep and the Kerberos development headers/);
+    assert.match(machine.err.join('\n'), /no apt-get: install chromium \(as \/usr\/bin\/chromium\), git, Neovim \(nvim\), pre-commit, ripgrep and the Kerberos development headers/);
     assert.ok(machine.err.join('\n').includes(EXACT_COMMAND));
   });
 
@@ -91,14 +91,14 @@ describe('scripts/system-packages.mjs (what npm test installs before the tests t
     const useless = fakeMachine({ installed: [], isRoot: true, hasAptGet: true, aptInstallsNothing: true });
     assert.equal(script.ensureSystemPackages(useless.host), false);
     assert.equal(useless.ran.length, 2);
-    assert.equal(useless.err[0], 'The tests need system packages that are missing: chromium, git, libkrb5-dev, pre-commit, ripgrep.');
+    assert.equal(useless.err[0], 'The tests need system packages that are missing: chromium, git, libkrb5-dev, neovim, pre-commit, ripgrep.');
   });
 
-  it('finds each package by what the tests use: /usr/bin/chromium, git, pre-commit and rg on PATH, krb5.h or krb5-config', () => {
+  it('finds each package by what the tests use: /usr/bin/chromium, git, nvim, pre-commit and rg on PATH, krb5.h or krb5-config', () => {
     const probe = (files: string[], commands: string[]) => ({ exists: (file: string) => files.includes(file), onPath: (command: string) => (commands.includes(command) ? `/usr/bin/${command}` : undefined) });
-    assert.deepEqual(script.missingSystemPackages(probe([], [])), ['chromium', 'git', 'libkrb5-dev', 'pre-commit', 'ripgrep']);
-    assert.deepEqual(script.missingSystemPackages(probe(['/usr/bin/chromium', '/usr/include/krb5.h'], ['git', 'pre-commit', 'rg'])), []);
-    assert.deepEqual(script.missingSystemPackages(probe(['/usr/bin/chromium'], ['krb5-config', 'git'])), ['pre-commit', 'ripgrep']);
+    assert.deepEqual(script.missingSystemPackages(probe([], [])), ['chromium', 'git', 'libkrb5-dev', 'neovim', 'pre-commit', 'ripgrep']);
+    assert.deepEqual(script.missingSystemPackages(probe(['/usr/bin/chromium', '/usr/include/krb5.h'], ['git', 'nvim', 'pre-commit', 'rg'])), []);
+    assert.deepEqual(script.missingSystemPackages(probe(['/usr/bin/chromium'], ['krb5-config', 'git'])), ['neovim', 'pre-commit', 'ripgrep']);
   });
 
   it('is the first step of npm test, and .ci/run is just npm ci and npm test', () => {

@@ -1,0 +1,98 @@
+import * as path from 'node:path';
+import type { AnalyzeOptions } from '../core';
+import { CONFIG_FILE_NAME, createConfigLookup, type ConfigForFile } from '../cli/config-files';
+import type { CliContext } from '../cli/context';
+import { displayPath } from '../cli/context';
+import { TemplateLoader } from '../cli/templates';
+
+/** How a file is checked, as `connector-plan check <file>` run in its workspace folder would check it. */
+export interface FileOptions {
+  options: AnalyzeOptions;
+  /** Its `.connector-plan.json` names it as a team template: it is never a plan, and gets no findings. */
+  isTemplate: boolean;
+}
+
+/**
+ * One workspace folder's reading of configs and templates: the CLI's own config lookup (the nearest
+ * `.connector-plan.json` above each file) and template loader, run with the folder as the current folder, so a
+ * file gets the rules, `files` globs and team template `check` gives it there. Read once; dropped whole when a
+ * config or a template changes (`Folders.reset`).
+ */
+export class FolderIndex {
+  private readonly context: CliContext;
+  private readonly configFor: ConfigForFile;
+  private readonly templates: TemplateLoader;
+
+  constructor(
+    /** Absolute. */
+    readonly folder: string,
+    base: CliContext,
+  ) {
+    // What the lookup and the loader would print on stderr goes to the base's (the editor's log); nothing to stdout.
+    this.context = { ...base, cwd: folder, stdout: { write: () => true }, stdio: undefined };
+    this.configFor = createConfigLookup(this.context);
+    this.templates = new TemplateLoader(this.context);
+  }
+
+  async optionsFor(file: string): Promise<FileOptions> {
+    const config = await this.configFor(file);
+    const isTemplate = config.templateFiles.includes(file);
+    const schema = isTemplate ? undefined : await this.templates.schema(config.template);
+    const templatePath = schema && config.template ? displayPath(this.folder, config.template) : undefined;
+    return { options: { rules: config.rules, assumePlan: config.assumePlan, schema, path: file, templatePath }, isTemplate };
+  }
+
+  /** Whether a change to `file` (absolute) changes what this index read: a config, or a template it loaded. */
+  dependsOn(file: string): boolean {
+    return path.basename(file) === CONFIG_FILE_NAME || this.templates.isTemplate(file);
+  }
+
+  /** A path as this folder's messages show it: relative to the folder, forward slashes. */
+  show(file: string): string {
+    return displayPath(this.folder, file);
+  }
+}
+
+/** The workspace folders the editor named, each with its index; a file outside them all is read from `outside`'s. */
+export class Folders {
+  private indexes: FolderIndex[] = [];
+  private outside!: FolderIndex;
+
+  constructor(
+    private folders: string[],
+    private readonly base: CliContext,
+  ) {
+    this.reset();
+  }
+
+  /** The innermost workspace folder holding `file` (absolute), else the one for files outside every folder. */
+  indexFor(file: string): FolderIndex {
+    let found: FolderIndex | undefined;
+    for (const index of this.indexes) {
+      const relative = path.relative(index.folder, file);
+      const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+      if (inside && (!found || index.folder.length > found.folder.length)) found = index;
+    }
+    return found ?? this.outside;
+  }
+
+  /** Whether a change to `file` (absolute) means reading configs and templates again. */
+  dependsOn(file: string): boolean {
+    return [...this.indexes, this.outside].some((index) => index.dependsOn(file));
+  }
+
+  /** Forgets what was read: the next file of each folder reads its config and template again. */
+  reset(): void {
+    this.indexes = this.folders.map((folder) => new FolderIndex(folder, this.base));
+    this.outside = new FolderIndex(this.base.cwd, this.base);
+  }
+
+  setFolders(folders: string[]): void {
+    this.folders = folders;
+    this.reset();
+  }
+
+  list(): readonly string[] {
+    return this.folders;
+  }
+}
