@@ -8,7 +8,7 @@ export { scaffoldPlan, planFileName, connectorSlug, connectorNameProblem } from 
 export { globFolder, planFolderForGlobs, planPlaceInConfig, type TemplatePlaces } from './plan-location';
 export { planSnippet, snippetParts, snippetsFileText } from './snippets';
 export type { SnippetPart } from './snippets';
-export { FILE_SCOPE_RULES, RULES, TEMPLATE_TEXT_RULES } from './rules';
+export { FILE_SCOPE_RULES, LOOP_RULES, RULES, TEMPLATE_TEXT_RULES } from './rules';
 export type { RuleMeta } from './rules';
 export { fixAll, fixAllEdits, disableEdits, goNoGoChange, goNoGoEdit, goNoGoItems } from './edits';
 export type { FixAllResult } from './edits';
@@ -43,5 +43,5 @@ export type { NotAFileKind } from './file-size';
 export { useMessageBundle } from './messages';
 export type { MessageBundle } from './messages';
 export type { DecodedText } from './decode-text';
-export { readLoop } from './loop';
-export type { LoopFile, LoopOptions, LoopReading, ReviewLoop, NotALoop, LoopRound, LoopFinding, LoopStage, UnknownAnswer, RoundKind, FindingStatus, Severity as FindingSeverity } from './loop';
+export { readLoop, loopFindings, openFindingSeverity, isFinalName, roundNumber } from './loop';
+export type { LoopFile, LoopOptions, LoopReading, ReviewLoop, NotALoop, LoopRound, LoopFinding, LoopStage, LoopPlace, UnknownAnswer, RoundKind, FindingStatus, Severity as FindingSeverity } from './loop';
