@@ -1,4 +1,4 @@
-export { readLoop } from './read-loop';
+export { loopRecordPath, readLoop } from './read-loop';
 export type { LoopFile, LoopOptions, LoopReading, ReviewLoop, NotALoop, LoopRound, LoopFinding, LoopStage, UnknownAnswer } from './read-loop';
 export { loopFindings } from './findings';
 export { openFindingSeverity, type LoopPlace } from './gate';

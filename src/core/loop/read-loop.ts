@@ -215,6 +215,14 @@ function gateVerdict(loop: ReviewLoop, record: LoopFile, options: LoopOptions): 
   return findings.some((f) => f.ruleId === OPEN_REVIEW_FINDING && f.severity === 'error') ? 'NO-GO' : 'GO';
 }
 
+/**
+ * The file whose progress and verdict stand for the loop (its row in `status`): the plan of record, or before there
+ * is a final plan, the latest plan or proposal round (the draft under review); undefined when there is none.
+ */
+export function loopRecordPath(loop: ReviewLoop): string | undefined {
+  return loop.final?.path ?? [...loop.rounds].reverse().find((r) => r.kind === 'plan' || r.kind === 'proposal')?.path;
+}
+
 /** A review's findings, less the lines that only restate an earlier finding's status (`- **P1.1** — closed`). */
 function newFindings(outline: Outline): RaisedFinding[] {
   return raisedFindings(outline).filter((r) => !(r.title.split(/\s+/).length <= 4 && statusOfPhrase(r.title)));
