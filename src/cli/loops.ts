@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
-import { isFinalName, readLoop, roundNumber, type LoopFile, type LoopPlace, type LoopReading, type ReviewLoop } from '../core';
+import { isLoopFileName, readLoop, type LoopFile, type LoopPlace, type LoopReading, type ReviewLoop } from '../core';
 import { readText } from './analyze-inputs';
 import { createConfigLookup, type ConfigForFile } from './config-files';
 import type { CliContext } from './context';
@@ -52,11 +52,6 @@ export async function readLoopFolder(folder: string, context: CliContext, option
   const schema = await options.templates.schema(options.template ?? config.template);
   const reading = readLoop(files, { folder: shownFolder, folderName: path.basename(folder), schema, rules: config.rules, named: config.loops === 'named' });
   return { reading, files };
-}
-
-/** `03-codex-review.md`, `FINAL-PLAN.md`: a name a round or a final plan of a review loop has. */
-export function isLoopFileName(name: string): boolean {
-  return roundNumber(name) !== undefined || isFinalName(name);
 }
 
 /**

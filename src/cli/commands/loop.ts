@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
-import type { ReviewLoop } from '../../core';
+import { loopDocument, notALoopText } from '../../core';
 import { usageLine } from '../command-line';
 import { UsageError, oneOf, defineCommand, MAX_FILE_SIZE_HELP, TEMPLATE_HELP, TEMPLATE_OPTION, TEXT_OR_JSON_OPTIONS } from '../command-line';
 import { createConfigLookup } from '../config-files';
@@ -71,11 +71,7 @@ export const loopCommand = defineCommand({
     });
     const shownFolder = displayPath(context.cwd, folder);
     if (!reading.isLoop) {
-      printError(context, reading.reason === 'rounds'
-        ? l10n.t('{0} is not a review loop: it needs two or more numbered rounds (01-….md, 02-….md), or a FINAL*PLAN*.md beside one', shownFolder)
-        : reading.reason === 'off'
-          ? l10n.t('{0} is not read as a review loop: its .connector-plan.json turns review loops off ("loops": false)', shownFolder)
-          : l10n.t('{0} is not a review loop: none of its numbered files is a proposal, plan, review or revision', shownFolder));
+      printError(context, notALoopText(shownFolder, reading.reason));
       if (format === 'json') context.stdout.write(`${JSON.stringify({ folder: shownFolder, isLoop: false, reason: reading.reason }, null, 2)}\n`);
       return 2;
     }
@@ -83,9 +79,3 @@ export const loopCommand = defineCommand({
     return unreadable > 0 || templates.failures > 0 ? 2 : 0;
   },
 });
-
-/** The `loop --format json` document: the ledger's fields in a fixed order. */
-export function loopDocument(loop: ReviewLoop) {
-  const { folder, name, stage, rounds, findings, open, final, unknownAnswers } = loop;
-  return { folder, name, stage, rounds, findings, open, final, unknownAnswers };
-}

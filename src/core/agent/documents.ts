@@ -120,3 +120,9 @@ export function loopStatus(loop: ReviewLoop, record?: { path: string; report: Pl
     loop: { folder, stage: loop.stage, open: { ...loop.open } },
   };
 }
+
+/** The `loop --format json` document (and MCP `review_status`'s): the reading's fields in a fixed order. */
+export function loopDocument(loop: ReviewLoop) {
+  const { folder, name, stage, rounds, findings, open, final, unknownAnswers } = loop;
+  return { folder, name, stage, rounds, findings, open, final, unknownAnswers };
+}
