@@ -10,11 +10,12 @@ export type { PlanStatus };
  */
 export function planStatuses(files: CheckedFile[], loops: readonly LoopRecord[] = []): PlanStatus[] {
   const shown = new Set<ReviewLoop>();
+  const records = new Map(loops.map((l) => [l.loop, l.record]));
   return files.flatMap(({ path, report, loop }) => {
     if (!loop) return planStatus(path, report) ?? [];
     if (shown.has(loop)) return [];
     shown.add(loop);
-    return [loopStatus(loop, loops.find((l) => l.loop === loop)?.record)];
+    return [loopStatus(loop, records.get(loop))];
   });
 }
 
