@@ -24,7 +24,7 @@ let language = '';
 const RULE_IDS = [
   'missing-section', 'duplicate-section', 'section-order', 'empty-field', 'unfilled-placeholder', 'unchosen-option',
   'invalid-choice', 'linking-point-format', 'mapping-table', 'phase-incomplete', 'wave-incomplete',
-  'risk-without-mitigation', 'secret-value', 'go-no-go-open',
+  'risk-without-mitigation', 'secret-value', 'go-no-go-open', 'open-review-finding', 'unknown-review-finding',
 ];
 
 /** Token kinds that must come through unchanged: name -> regex (global). Compared as multisets. */

@@ -19,7 +19,11 @@ export interface FileConfig {
   template?: string;
   /** Every template file that config names (absolute): they are templates, never plans. */
   templateFiles: string[];
+  /** Whether the file's folder is read as a review loop: `off` (`"loops": false`), `named` (a `"loops"` glob names it), else by its rounds. */
+  loops: LoopSetting;
 }
+
+export type LoopSetting = 'off' | 'named' | 'default';
 
 export type ConfigForFile = (file: string) => Promise<FileConfig>;
 
@@ -31,6 +35,8 @@ export interface FolderConfig {
   isPlanFile?: (relative: string) => boolean;
   template?: string;
   templates: { files: string[]; isMatch: (relative: string) => boolean; template: string }[];
+  /** `"loops"`: false, or a matcher of folder paths relative to the config's folder; undefined: loops by their rounds. */
+  loops?: false | ((relative: string) => boolean);
   folder: string;
 }
 
@@ -52,11 +58,13 @@ export function createConfigLookup(context: CliContext): ConfigForFile {
   return async (file) => {
     const absolute = path.resolve(context.cwd, file);
     const config = await configForFolder(path.dirname(absolute));
-    if (!config) return { rules: {}, assumePlan: false, templateFiles: [] };
+    if (!config) return { rules: {}, assumePlan: false, templateFiles: [], loops: 'default' };
     const relative = path.relative(config.folder, absolute).split(path.sep).join('/');
     const template = config.templates.find((t) => t.isMatch(relative))?.template ?? config.template;
     const templateFiles = [...(config.template ? [config.template] : []), ...config.templates.map((t) => t.template)];
-    return { rules: config.rules, assumePlan: Boolean(config.isPlanFile?.(relative)), template, templateFiles };
+    const folder = path.relative(config.folder, path.dirname(absolute)).split(path.sep).join('/') || '.';
+    const loops: LoopSetting = config.loops === false ? 'off' : config.loops?.(folder) ? 'named' : 'default';
+    return { rules: config.rules, assumePlan: Boolean(config.isPlanFile?.(relative)), template, templateFiles, loops };
   };
 }
 
@@ -87,7 +95,7 @@ async function readConfigIn(folder: string, context: CliContext): Promise<Folder
     printError(context, l10n.t('warning: cannot use {0}: {1}; using the default rule severities', shown, decoded.problem));
     return { rules: {}, files: [], templates: [], folder };
   }
-  const { rules, files, template, templates, problems } = parseConfig(decoded.text, shown);
+  const { rules, files, template, templates, loops, problems } = parseConfig(decoded.text, shown);
   for (const problem of problems) printError(context, l10n.t('warning: {0}', problem.message));
   // The same matching as the editor's (src/extension/plan-files.ts): picomatch, dot files included.
   return {
@@ -98,6 +106,7 @@ async function readConfigIn(folder: string, context: CliContext): Promise<Folder
     // Template paths are relative to the config's folder, as its globs are.
     template: template ? path.resolve(folder, template) : undefined,
     templates: templates.map((t) => ({ files: t.files, isMatch: picomatch(t.files, { dot: true }), template: path.resolve(folder, t.template) })),
+    loops: loops === false ? false : loops?.length ? picomatch(loops, { dot: true }) : undefined,
   };
 }
 

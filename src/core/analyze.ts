@@ -1,10 +1,11 @@
 import { isBlankCopy, readDocumentKind, templateReading, type DocumentKind, type DocumentReading } from './document-kind';
 import { documentName } from './document-name';
+import { loopGateFindings, type LoopPlace } from './loop/gate';
 import { readPlan } from './plan/parse-plan';
 import { sectionAt, type PlanModel } from './plan/model';
 import { computeProgress } from './progress';
 import { redactorFor, redactStrings } from './redaction';
-import { RULE_LIST } from './rules';
+import { LOOP_RULES, RULE_LIST } from './rules';
 import type { FindingInput } from './rules/rule';
 import { applySuppressions } from './suppressions';
 import { getDefaultSchema } from './template/schema';
@@ -22,6 +23,12 @@ export interface AnalyzeOptions {
   path?: string;
   /** Where the team template of `schema` is, as the host shows paths; reported with the plan. */
   templatePath?: string;
+  /**
+   * The review loop the file is part of: its folder's reading (readLoop) and the file's path as that reading names
+   * it. The loop's findings on the file (`open-review-finding` on the plan of record, `unknown-review-finding` on a
+   * revision) are added, counted in the verdict and suppressed by the file's comments like any other.
+   */
+  loop?: LoopPlace;
 }
 
 export interface PlanReport {
@@ -68,12 +75,14 @@ function checkedReport(plan: PlanModel, options: AnalyzeOptions): PlanReport {
   let reading = readDocumentKind(plan, hints);
   plan.isPlan = reading.kind === 'plan';
   const report: PlanReport = { isPlan: plan.isPlan, kind: reading.kind, reading, title: plan.title?.text, connectorName: plan.connectorName, findings: [], name: documentName(plan.connectorName, options.path, plan.schema), ...(options.templatePath && options.schema ? { template: options.templatePath } : {}) };
-  if (!plan.isPlan) return report;
+  const fromLoop = options.loop ? gateFindings(plan, options) : [];
+  // A round that is no plan (a revision) gets only what the loop says of it.
+  if (!plan.isPlan) return fromLoop.length && reading.kind !== 'template' ? { ...report, findings: sorted(applySuppressions(fromLoop, plan.directives)) } : report;
 
   let findings: Finding[] = [];
   for (const rule of RULE_LIST) {
     const severity = options.rules?.[rule.id] ?? rule.defaultSeverity;
-    if (severity === 'off') continue;
+    if (severity === 'off' || rule.loop) continue;
     try {
       rule.check(plan, (f: FindingInput) => findings.push({ ruleId: rule.id, severity, ...f }));
     } catch (error) {
@@ -81,11 +90,13 @@ function checkedReport(plan: PlanModel, options: AnalyzeOptions): PlanReport {
       findings.push({ ruleId: rule.id, severity: 'info', message: `Rule ${rule.id} failed on this file: ${(error as Error).message}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
     }
   }
+  findings.push(...fromLoop);
   findings = applySuppressions(findings, plan.directives);
   // A heading written for two sections is read twice: the same gap found by both readings is one gap.
   if (plan.sections.some((s) => s.secondary)) findings = uniqueFindings(findings);
-  for (const finding of findings) finding.sectionId ??= sectionAt(plan, finding.range.start.line)?.id;
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  // The loop's findings are about the whole plan, not the section their anchor line is in.
+  for (const finding of findings) if (!LOOP_RULES.has(finding.ruleId)) finding.sectionId ??= sectionAt(plan, finding.range.start.line)?.id;
+  findings = sorted(findings);
   const progress = computeProgress(plan, findings);
   if (isBlankCopy(plan, progress, hints)) {
     reading = templateReading(plan, reading.evidence);
@@ -103,4 +114,17 @@ function uniqueFindings(findings: Finding[]): Finding[] {
     const key = `${f.ruleId}\u0000${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`;
     return !seen.has(key) && Boolean(seen.add(key));
   });
+}
+
+/** By position in the file; the sort is stable, so findings on one spot keep the rules' order. */
+function sorted(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function gateFindings(plan: PlanModel, options: AnalyzeOptions): Finding[] {
+  try {
+    return loopGateFindings(options.loop!, plan.lines, plan.title?.range, options.rules);
+  } catch (error) {
+    return [{ ruleId: 'open-review-finding', severity: 'info', message: `The review loop's findings failed on this file: ${(error as Error).message}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
+  }
 }

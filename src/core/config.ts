@@ -13,6 +13,12 @@ export interface ParsedConfig {
   template?: string;
   /** Several kinds of plan: the first entry whose glob names a file gives its template (paths relative to the config). */
   templates: TemplateChoice[];
+  /**
+   * `"loops"`: globs, relative to the config's folder, of folders that are review loops besides those their rounds
+   * make one (`["docs/connectors/*"]`); false: no folder under this config is read as a review loop. Undefined: only
+   * the folders their rounds make loops (two numbered `NN-*.md` rounds, or a `FINAL*PLAN*.md` beside one).
+   */
+  loops?: string[] | false;
   problems: ConfigProblem[];
 }
 
@@ -21,7 +27,7 @@ export interface TemplateChoice {
   template: string;
 }
 
-const KNOWN_KEYS = ['rules', 'files', 'template', 'templates', '$schema'];
+const KNOWN_KEYS = ['rules', 'files', 'template', 'templates', 'loops', '$schema'];
 
 /** Edit distance, for "did you mean": agents writing these files invent keys (`rule`, `template_path`). */
 function distance(a: string, b: string): number {
@@ -97,6 +103,27 @@ export function validateFileGlobs(value: unknown, source: string): { files: stri
   return { files, problems };
 }
 
+/** Validates `"loops"`: folder globs relative to the config's folder, or false (true is the default: loops found by their rounds). */
+export function validateLoops(value: unknown, source: string): { loops?: string[] | false; problems: ConfigProblem[] } {
+  if (value === undefined || value === true) return { problems: [] };
+  if (value === false) return { loops: false, problems: [] };
+  const problems: ConfigProblem[] = [];
+  if (!Array.isArray(value)) return { problems: [{ message: l10n.t('{0}: "loops" must be a list of globs naming review-loop folders, like ["docs/connectors/*"], or false to read no folder as a review loop.', source) }] };
+  const loops: string[] = [];
+  for (const glob of value) {
+    if (typeof glob !== 'string' || !glob.trim()) problems.push({ message: l10n.t('{0}: "loops" holds {1}; each entry must be a glob naming folders, such as "docs/connectors/*".', source, String(JSON.stringify(glob))) });
+    else if (/^(?:\/|[a-z]:[\\/]|\\)/i.test(glob) || glob.split(/[\\/]/).includes('..')) problems.push({ message: l10n.t('{0}: "loops" glob "{1}" leaves the config\'s folder; write it relative to the folder of {0}, without "..".', source, glob) });
+    else loops.push(withoutTrailingSlashes(glob.trim().replace(/\\/g, '/').replace(/^\.\//, '')) || '.');
+  }
+  return { loops, problems };
+}
+
+function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '/') end--;
+  return text.slice(0, end);
+}
+
 const SETTINGS: SeveritySetting[] = ['error', 'warning', 'info', 'off'];
 
 /** Validates a rules map (from `.connector-plan.json` or editor settings); bad entries are reported and skipped. */
@@ -143,5 +170,6 @@ export function parseConfig(text: string, source: string): ParsedConfig {
   const parsed = validateRules((data as { rules?: unknown }).rules, source);
   const globs = validateFileGlobs((data as { files?: unknown }).files, source);
   const chosen = validateTemplates(data as Record<string, unknown>, source);
-  return { rules: parsed.rules, files: globs.files, template: chosen.template, templates: chosen.templates, problems: [...problems, ...parsed.problems, ...globs.problems, ...chosen.problems] };
+  const loops = validateLoops((data as { loops?: unknown }).loops, source);
+  return { rules: parsed.rules, files: globs.files, template: chosen.template, templates: chosen.templates, ...(loops.loops !== undefined ? { loops: loops.loops } : {}), problems: [...problems, ...parsed.problems, ...globs.problems, ...chosen.problems, ...loops.problems] };
 }

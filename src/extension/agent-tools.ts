@@ -9,12 +9,18 @@ import {
   explainSummary,
   fileDocument,
   findGoNoGoItem,
+  isLoopFileName,
+  loopDocument,
+  loopSummary,
+  notALoopText,
   planFileName,
+  readLoop,
   planStatus,
   scaffoldPlan,
   statusSummary,
   validateToolInput,
   type AgentToolSpec,
+  type LoopFile,
   type PlanStatus,
   type ToolInput,
 } from '../core';
@@ -49,6 +55,7 @@ export function registerAgentTools(analyzer: PlanAnalyzer, output: vscode.Output
     checkPlan: { invoke: (input) => tools.check(input), prepare: async (input) => ({ invocationMessage: vscode.l10n.t('Checking {0}', await tools.nameOf(input)) }) },
     listPlans: { invoke: (input, token) => tools.list(input, token), prepare: async () => ({ invocationMessage: vscode.l10n.t('Listing connector plans') }) },
     explainPlan: { invoke: (input) => tools.explain(input), prepare: async (input) => ({ invocationMessage: vscode.l10n.t('Reading how {0} was understood', await tools.nameOf(input)) }) },
+    reviewStatus: { invoke: (input) => tools.review(input), prepare: async (input) => ({ invocationMessage: vscode.l10n.t('Reading the review loop {0}', String(input.folder)) }) },
     newPlan: { invoke: (input) => tools.create(input), prepare: (input) => tools.prepareCreate(input) },
     setGoNoGoItem: { invoke: (input) => tools.setItem(input), prepare: (input) => tools.prepareSetItem(input) },
   };
@@ -121,6 +128,33 @@ class AgentTools {
     if (never) throw new ToolProblem(neverAPlan(file, never));
     const explanation = explainPlan(text, options);
     return [explainSummary(file.shown, explanation), json({ path: file.shown, ...explanation })];
+  }
+
+  /** A folder's review loop, read as `connector-plan loop --format json` reads it run from the workspace folder. */
+  async review(input: ToolInput): Promise<string[]> {
+    const { uri } = await this.folderInput(String(input.folder));
+    const shown = shownPath(uri) || '.';
+    const setting = await this.analyzer.loopSetting(uri);
+    if (setting === 'off') throw new ToolProblem(notALoopText(shown, 'off'));
+    const notes: string[] = [];
+    const files: LoopFile[] = [];
+    const entries = (await vscode.workspace.fs.readDirectory(uri)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [name, type] of entries) {
+      // Only the rounds and the final plan, as regular files (or links to them), read as the check tool reads a file.
+      if (!(type & vscode.FileType.File) || !name.toLowerCase().endsWith('.md') || !isLoopFileName(name)) continue;
+      const file = { uri: vscode.Uri.joinPath(uri, name), shown: shownPath(vscode.Uri.joinPath(uri, name)) };
+      try {
+        files.push({ path: file.shown, text: await this.text(file) });
+      } catch (error) {
+        if (!(error instanceof ToolProblem)) throw error;
+        notes.push(error.message);
+      }
+    }
+    const { options } = await this.analyzer.optionsFor(vscode.Uri.joinPath(uri, 'loop.md'));
+    const reading = readLoop(files, { folder: shown, folderName: uri.path.split('/').filter(Boolean).pop() ?? shown, schema: options.schema, rules: options.rules, named: setting === 'named' });
+    const withNotes = (text: string) => (notes.length ? `${text}\n${vscode.l10n.t('Notes:')}\n${notes.map((note) => `- ${note}`).join('\n')}` : text);
+    if (!reading.isLoop) throw new ToolProblem(withNotes(notALoopText(shown, reading.reason)));
+    return [withNotes(loopSummary(reading)), json(loopDocument(reading))];
   }
 
   async prepareCreate(input: ToolInput): Promise<vscode.PreparedToolInvocation> {

@@ -26,6 +26,8 @@ interface FolderConfig {
   files: string[];
   template?: vscode.Uri;
   templates: { files: string[]; template: vscode.Uri }[];
+  /** `"loops"`: folder globs relative to `folder`, or false (no review loops); undefined: loops by their rounds. */
+  loops?: string[] | false;
   folder: string;
 }
 
@@ -280,6 +282,15 @@ export class PlanAnalyzer implements vscode.Disposable {
     return this.templates.isTemplate(uri) || (await this.isTemplateFile(uri, config)) ? { options, never: 'template' } : { options };
   }
 
+  /** How `.connector-plan.json` has a folder read as a review loop (`"loops"`): off, named by a glob, or by its rounds (as the CLI's config lookup). */
+  async loopSetting(folder: vscode.Uri): Promise<'off' | 'named' | 'default'> {
+    const config = await this.fileConfig(vscode.Uri.joinPath(folder, 'loop.md'));
+    if (config?.loops === undefined) return 'default';
+    if (config.loops === false) return 'off';
+    const relative = withoutTrailingSlashes(folder.path).slice(config.folder.length + 1) || '.';
+    return matches(relative, config.loops) ? 'named' : 'default';
+  }
+
   private async analyze(uri: vscode.Uri, text: string, version: number, keep = true): Promise<PlanAnalysis> {
     const { options, never } = await this.optionsFor(uri);
     // An editor's text did not pass readWorkspaceFile: the same limit, so no open document is checked that a scan skips.
@@ -344,11 +355,11 @@ export class PlanAnalyzer implements vscode.Disposable {
             this.reportProblem(vscode.l10n.t('Cannot read {0}: {1}; using the default rule severities.', vscode.workspace.asRelativePath(file), read.problem));
             return { rules: {}, files: [], templates: [], folder };
           }
-          const { rules, files, template, templates, problems } = parseConfig(new TextDecoder('utf-8').decode(read.bytes), vscode.workspace.asRelativePath(file));
+          const { rules, files, template, templates, loops, problems } = parseConfig(new TextDecoder('utf-8').decode(read.bytes), vscode.workspace.asRelativePath(file));
           for (const problem of problems) this.reportProblem(problem.message);
           // Template paths are relative to the config's folder, as its globs are.
           const at = (path: string) => vscode.Uri.joinPath(dir, ...path.split(/[\\/]+/).filter(Boolean));
-          return { rules, files, template: template ? at(template) : undefined, templates: templates.map((t) => ({ files: t.files, template: at(t.template) })), folder };
+          return { rules, files, template: template ? at(template) : undefined, templates: templates.map((t) => ({ files: t.files, template: at(t.template) })), loops, folder };
         },
         () => undefined,
       );

@@ -95,6 +95,28 @@ describe('language-model tools', () => {
     assert.ok(everywhere.plans.some((p) => p.path === `${FOLDER}/acme-rollout-plan.md`), 'the whole workspace by default');
   });
 
+  it('reviewStatus gives the JSON of `connector-plan loop`, and a clear text for a folder that is no loop', async () => {
+    // A folder of its own: the list tool does not show loops as one row yet (the Plans view part of issue 18).
+    const loop = 'agent-tools-loop-test';
+    const put = (path: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, loop, path), new TextEncoder().encode(text));
+    try {
+      await put('01-a-plan.md', planText('Acme'));
+      await put('02-b-review.md', '# Acme — review\n\n### P1-1 — Archived issues are never synced\n### P2-1 — No test for merged users\n');
+      await put('03-a-revision.md', '# Acme — revision\n\n| Finding | Status |\n|---|---|\n| P2-1 | Fixed |\n| P2-9 | Fixed |\n');
+      await put('FINAL-PLAN.md', planText('Acme'));
+      const [summary, json] = await invoke('connectorPlan_reviewStatus', { folder: loop });
+      const fromCli = await cli('loop', '--format', 'json', loop);
+      assert.deepEqual(JSON.parse(json), JSON.parse(fromCli.stdout));
+      assert.match(summary, /^agent-tools-loop-test: the review loop of Acme, stage final\.\nPlan of record: agent-tools-loop-test\/FINAL-PLAN\.md\. Review gate: NO-GO/);
+      assert.match(summary, /\n- P1-1 \(P1, open\): "Archived issues are never synced", raised at agent-tools-loop-test\/02-b-review\.md:3/);
+      const none = await invoke('connectorPlan_reviewStatus', { folder: FOLDER });
+      assert.equal(none.length, 1);
+      assert.match(none[0], /agent-tools-test is not a review loop/);
+    } finally {
+      await Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(root, loop), { recursive: true, useTrash: false })).catch(() => undefined);
+    }
+  });
+
   it('explainPlan gives the JSON of `connector-plan explain`', async () => {
     const [summary, json] = await invoke('connectorPlan_explainPlan', { path: `${FOLDER}/acme-rollout-plan.md` });
     const fromCli = await cli('explain', '--format', 'json', `${FOLDER}/acme-rollout-plan.md`);

@@ -21,7 +21,9 @@ const help = () =>
 Checks the connector rollout plans among the given files, folders and globs
 (default: the current folder). Folders are searched recursively for .md files,
 skipping node_modules, .git, .vscode-test, out and dist; quote globs
-("docs/**/*.md"). Markdown files that are not plans are skipped.
+("docs/**/*.md"). Markdown files that are not plans are skipped. In a review
+loop (see loop --help), the plan of record also gets the findings its reviews
+raised that are still open (open-review-finding).
 
 Options:
   --format <format>   text (default), json, sarif (for GitHub code scanning)
@@ -44,7 +46,9 @@ Options:
 Rule severities come from the nearest .connector-plan.json above each file:
   { "rules": { "<rule-id>": "error" | "warning" | "info" | "off" } }
 Its "files" globs (relative to it) name files that are plans even before
-they look like one: { "files": ["plans/**/*.md"] }. The editor reads the same.
+they look like one: { "files": ["plans/**/*.md"] }. Its "loops" globs name
+review-loop folders, or "loops": false turns loops off. The editor reads the
+same.
 
 Exit codes:
   0  no errors (and the --max-warnings and --require-go gates pass)

@@ -1,14 +1,13 @@
 import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
-import { readLoop, type LoopFile, type ReviewLoop } from '../../core';
-import { readText } from '../analyze-inputs';
+import { loopDocument, notALoopText } from '../../core';
 import { usageLine } from '../command-line';
 import { UsageError, oneOf, defineCommand, MAX_FILE_SIZE_HELP, TEMPLATE_HELP, TEMPLATE_OPTION, TEXT_OR_JSON_OPTIONS } from '../command-line';
 import { createConfigLookup } from '../config-files';
 import { displayPath, printError } from '../context';
 import { describeFsError } from '../file-system';
-import { markdownFilesIn } from '../files';
 import { formatLoopText } from '../formatters/loop-text';
+import { readLoopFolder } from '../loops';
 import { TemplateLoader } from '../templates';
 
 const usage = 'connector-plan loop <folder> [--format text|json] [--template <file>]';
@@ -59,29 +58,20 @@ export const loopCommand = defineCommand({
     }
     if (!kind.isDirectory()) throw new UsageError(l10n.t("{0} is not a folder; loop takes the folder that holds a loop's rounds", input), usage);
 
-    const problems: string[] = [];
-    const names = await markdownFilesIn(folder, context.cwd, context.fs, problems);
-    for (const problem of problems) printError(context, problem);
-    let unreadable = problems.length;
-    const files: LoopFile[] = [];
-    for (const file of names) {
-      const shown = displayPath(context.cwd, file);
-      const text = await readText(file, context);
-      if ('problem' in text) {
-        printError(context, l10n.t('cannot read {0}: {1}', shown, text.problem));
-        unreadable++;
-      } else files.push({ path: shown, text: text.text });
-    }
     const templates = new TemplateLoader(context);
-    const template = values.template ? path.resolve(context.cwd, values.template) : names.length ? (await createConfigLookup(context)(names[0])).template : undefined;
-    const schema = await templates.schema(template);
-
+    let unreadable = 0;
+    const { reading } = await readLoopFolder(folder, context, {
+      template: values.template ? path.resolve(context.cwd, values.template) : undefined,
+      templates,
+      configFor: createConfigLookup(context),
+      unreadable: (shown, problem) => {
+        printError(context, l10n.t('cannot read {0}: {1}', shown, problem));
+        unreadable++;
+      },
+    });
     const shownFolder = displayPath(context.cwd, folder);
-    const reading = readLoop(files, { folder: shownFolder, folderName: path.basename(folder), schema });
     if (!reading.isLoop) {
-      printError(context, reading.reason === 'rounds'
-        ? l10n.t('{0} is not a review loop: it needs two or more numbered rounds (01-….md, 02-….md), or a FINAL*PLAN*.md beside one', shownFolder)
-        : l10n.t('{0} is not a review loop: none of its numbered files is a proposal, plan, review or revision', shownFolder));
+      printError(context, notALoopText(shownFolder, reading.reason));
       if (format === 'json') context.stdout.write(`${JSON.stringify({ folder: shownFolder, isLoop: false, reason: reading.reason }, null, 2)}\n`);
       return 2;
     }
@@ -89,9 +79,3 @@ export const loopCommand = defineCommand({
     return unreadable > 0 || templates.failures > 0 ? 2 : 0;
   },
 });
-
-/** The `loop --format json` document: the ledger's fields in a fixed order. */
-export function loopDocument(loop: ReviewLoop) {
-  const { folder, name, stage, rounds, findings, open, final, unknownAnswers } = loop;
-  return { folder, name, stage, rounds, findings, open, final, unknownAnswers };
-}

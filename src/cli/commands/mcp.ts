@@ -12,10 +12,11 @@ const help = () =>
 
 Serves the plans of a folder to AI agents over the Model Context Protocol, on
 stdin and stdout (an MCP client starts it; stdout carries only the protocol).
-Tools: check_plan, list_plans, explain_plan (the same findings, progress and
-explanation as check, status and explain --format json run in the folder) and
-new_plan; resources: the template (connector-plan://template) and the team
-templates named by the folder's .connector-plan.json.
+Tools: check_plan, list_plans, explain_plan, review_status (the same findings,
+progress, explanation and review loop as check, status, explain and loop
+--format json run in the folder) and new_plan; resources: the template
+(connector-plan://template) and the team templates named by the folder's
+.connector-plan.json.
 
 It reads and writes only inside the folder: paths that climb out of it,
 absolute paths outside it and symbolic links that lead out are refused.

@@ -16,7 +16,9 @@ const help = () =>
     message: `{0}
 
 Shows each plan's progress and go/no-go verdict: one row per plan found among
-the given files, folders and globs (default: the current folder).
+the given files, folders and globs (default: the current folder). A review
+loop (see loop --help) is one row: its plan of record's progress and verdict,
+its stage and its open P1/P2 findings; its rounds get no rows of their own.
 
 Options:
   --format <format>  text (default), json or markdown (a table for a GitHub
@@ -42,10 +44,10 @@ export const statusCommand = defineCommand({
   options,
   async run({ values, positionals }, context) {
     const format = oneOf('--format', values.format, ['text', 'json', 'markdown'], usage);
-    const { files, unreadable, failedTemplates } = await analyzeInputs(positionals.length > 0 ? positionals : ['.'], context, { template: values.template });
-    if (format === 'json') context.stdout.write(formatStatusJson(files));
-    else if (format === 'markdown') context.stdout.write(formatStatusMarkdown(files, { link: githubBlobLink(context) }));
-    else context.stdout.write(formatStatusText(files));
+    const { files, loops, unreadable, failedTemplates } = await analyzeInputs(positionals.length > 0 ? positionals : ['.'], context, { template: values.template });
+    if (format === 'json') context.stdout.write(formatStatusJson(files, loops));
+    else if (format === 'markdown') context.stdout.write(formatStatusMarkdown(files, { link: githubBlobLink(context), loops }));
+    else context.stdout.write(formatStatusText(files, loops));
     return unreadable > 0 || failedTemplates > 0 ? 2 : 0;
   },
 });

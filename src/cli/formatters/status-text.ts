@@ -1,24 +1,26 @@
 import * as l10n from '@vscode/l10n';
-import type { CheckedFile } from '../analyze-inputs';
-import { planStatuses } from './plan-status';
+import type { CheckedFile, LoopRecord } from '../analyze-inputs';
+import { planStatuses, reviewCell } from './plan-status';
 import { templateNotes } from './text';
 import { escapeControlCharacters, lineName } from './terminal-text';
 
-/** An aligned table, one row per plan. */
-export function formatStatusText(files: CheckedFile[]): string {
-  const statuses = planStatuses(files);
+/** An aligned table, one row per plan and per review loop (with a Review column when there is a loop). */
+export function formatStatusText(files: CheckedFile[], loops: readonly LoopRecord[] = []): string {
+  const statuses = planStatuses(files, loops);
   const notes = templateNotes(files).map((note) => `${note}\n`).join('');
   if (statuses.length === 0) return `${noPlansFound(files.length)}\n${notes}`;
-  const HEADER = [l10n.t('Plan'), l10n.t('Progress'), l10n.t('Go/No-Go'), l10n.t('Verdict'), l10n.t('File')];
+  const review = statuses.some((status) => status.loop);
+  const HEADER = [l10n.t('Plan'), l10n.t('Progress'), l10n.t('Go/No-Go'), l10n.t('Verdict'), ...(review ? [l10n.t('Review')] : []), l10n.t('File')];
   const rows = statuses.map((status) => [
     lineName(status.name),
     `${Math.round(status.percent)}%`,
     `${status.goNoGo.checked}/${status.goNoGo.total}`,
     status.goNoGo.verdict,
+    ...(review ? [reviewCell(status)] : []),
     escapeControlCharacters(status.path),
   ]);
   const widths = HEADER.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const alignRight = [false, true, true, false, false];
+  const alignRight = [false, true, true, false, false, false];
   return [HEADER, ...rows]
     .map((row) =>
       row

@@ -10,7 +10,7 @@ import type { RootFolder } from './root-folder';
 import { readTemplateResource, templateResources } from './template-resources';
 import { callTool, MCP_TOOLS, type ToolOutcome } from './tool-calls';
 
-const INSTRUCTIONS = `Checks Connector Rollout Plans (markdown files written from the team's template) the way CI and the reviewer will. Paths are relative to the server's root folder; nothing outside it is read or written. The loop: new_plan (or draft the file yourself from the template resource), then check_plan, fix what it reports, and check_plan again until it reports no errors and no warnings. explain_plan shows how a heading or label was read when a finding looks wrong.`;
+const INSTRUCTIONS = `Checks Connector Rollout Plans (markdown files written from the team's template) the way CI and the reviewer will. Paths are relative to the server's root folder; nothing outside it is read or written. The loop: new_plan (or draft the file yourself from the template resource), then check_plan, fix what it reports, and check_plan again until it reports no errors and no warnings. explain_plan shows how a heading or label was read when a finding looks wrong. In a review loop (a folder of numbered rounds: proposal, plan, review, revision, and a final plan), review_status lists each review finding with its status and what is still open: answer those ids in the next round.`;
 
 /** The tools as MCP lists them: names, descriptions and input schemas straight from the core's specs. */
 export function mcpToolList(): Tool[] {

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
-import { AGENT_TOOLS, checkSummary, connectorNameProblem, explainSummary, fileDocument, notAPlanText, planFileName, statusSummary, validateToolInput } from '../../core';
+import { AGENT_TOOLS, checkSummary, connectorNameProblem, explainSummary, fileDocument, loopDocument, loopSummary, notALoopText, notAPlanText, planFileName, statusSummary, validateToolInput } from '../../core';
 import type { AgentToolSpec } from '../../core';
 import { analyzeInputs } from '../analyze-inputs';
 import { explainDocument, explainInputs } from '../commands/explain';
@@ -9,6 +9,7 @@ import { configsAbove, createConfigLookup, teamPlanFolder } from '../config-file
 import type { CliContext } from '../context';
 import { displayPath } from '../context';
 import { planStatuses } from '../formatters/plan-status';
+import { readLoopFolder } from '../loops';
 import { TemplateLoader } from '../templates';
 import type { Refusal, RootFolder } from './root-folder';
 
@@ -32,6 +33,8 @@ export async function callTool(name: string, input: unknown, root: RootFolder, b
       return listPlans(given.folder ?? '', root, base);
     case 'explainPlan':
       return explainPlanFile(given.path!, root, base);
+    case 'reviewStatus':
+      return reviewStatus(given.folder!, root, base);
     case 'newPlan':
       return newPlan(given.name!, given.folder, root, base);
     default:
@@ -54,9 +57,22 @@ async function listPlans(input: string, root: RootFolder, base: CliContext): Pro
   const target = await root.folder(input);
   if ('problem' in target) return target;
   const { context, notes } = root.context(base);
-  const { files } = await analyzeInputs([target.shown], context);
-  const plans = planStatuses(files);
+  const { files, loops } = await analyzeInputs([target.shown], context);
+  const plans = planStatuses(files, loops);
   return { summary: withNotes(statusSummary(plans, target.relative || "the server's root folder"), notes), document: { plans } };
+}
+
+async function reviewStatus(input: string, root: RootFolder, base: CliContext): Promise<ToolOutcome> {
+  const target = await root.folder(input);
+  if ('problem' in target) return target;
+  const { context, notes } = root.context(base);
+  const { reading } = await readLoopFolder(target.absolute, context, {
+    templates: new TemplateLoader(context),
+    configFor: createConfigLookup(context),
+    unreadable: (shown, problem) => notes.push(l10n.t('cannot read {0}: {1}', shown, problem)),
+  });
+  if (!reading.isLoop) return { problem: withNotes(notALoopText(target.shown, reading.reason), notes) };
+  return { summary: withNotes(loopSummary(reading), notes), document: loopDocument(reading) };
 }
 
 async function explainPlanFile(input: string, root: RootFolder, base: CliContext): Promise<ToolOutcome> {

@@ -1,6 +1,8 @@
 import type { PlanReport } from '../analyze';
 import type { DocumentKind } from '../document-kind';
 import { documentName } from '../document-name';
+import type { LoopStage, ReviewLoop } from '../loop/read-loop';
+import type { Severity as FindingSeverity } from '../loop/words';
 import type { GoNoGoStatus, Range, SectionStatus, Severity, Verdict } from '../types';
 
 // The CLI's stable JSON documents as plain data: `check --format json`, `status --format json`. The CLI prints them;
@@ -83,6 +85,8 @@ export interface PlanStatus {
   name: string;
   percent: number;
   goNoGo: { checked: number; total: number; verdict: Verdict };
+  /** On the row of a review loop (whose rounds get no rows of their own): its folder, stage and open findings per severity. */
+  loop?: { folder: string; stage: LoopStage; open: Record<FindingSeverity, number> };
 }
 
 /** One row of `status`; a file that is not a plan has none. */
@@ -98,4 +102,27 @@ export function planStatus(path: string, report: PlanReport): PlanStatus | undef
       verdict: report.progress?.goNoGo.verdict ?? 'NO-GO',
     },
   };
+}
+
+/**
+ * The one row of `status` for a review loop, named after it: the progress and verdict of `record`, the check of the
+ * file loopRecordPath names (the plan of record, with the loop's findings in it). Before there is a final plan the
+ * row shows the latest draft's progress and is NO-GO: nothing is approved yet.
+ */
+export function loopStatus(loop: ReviewLoop, record?: { path: string; report: PlanReport }): PlanStatus {
+  const row = record && planStatus(record.path, record.report);
+  const folder = loop.folder ?? '.';
+  return {
+    path: record?.path ?? folder,
+    name: loop.name,
+    percent: row?.percent ?? 0,
+    goNoGo: { checked: row?.goNoGo.checked ?? 0, total: row?.goNoGo.total ?? 0, verdict: loop.final && row ? row.goNoGo.verdict : 'NO-GO' },
+    loop: { folder, stage: loop.stage, open: { ...loop.open } },
+  };
+}
+
+/** The `loop --format json` document (and MCP `review_status`'s): the reading's fields in a fixed order. */
+export function loopDocument(loop: ReviewLoop) {
+  const { folder, name, stage, rounds, findings, open, final, unknownAnswers } = loop;
+  return { folder, name, stage, rounds, findings, open, final, unknownAnswers };
 }

@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { PlanReport } from '../analyze';
 import { reasonsOtherThan, severityWord, statusWord } from '../assist';
 import type { PlanExplanation } from '../explain';
+import type { ReviewLoop } from '../loop/read-loop';
 import type { Severity } from '../types';
 import { oneBased, type PlanStatus } from './documents';
 
@@ -43,7 +44,34 @@ export function statusSummary(rows: PlanStatus[], where: string): string {
   if (!rows.length) return l10n.t('No connector rollout plans in {0}.', where);
   const go = rows.filter((r) => r.goNoGo.verdict === 'GO').length;
   const lines = [rows.length === 1 ? l10n.t('1 plan in {0}: {1} GO, {2} NO-GO.', where, go, rows.length - go) : l10n.t('{0} plans in {1}: {2} GO, {3} NO-GO.', rows.length, where, go, rows.length - go)];
-  for (const row of rows) lines.push(`- ${l10n.t('{0} ({1}): {2}%, {3}, go/no-go {4}/{5}', row.path, row.name, row.percent, row.goNoGo.verdict, row.goNoGo.checked, row.goNoGo.total)}`);
+  for (const row of rows) {
+    const plan = l10n.t('{0} ({1}): {2}%, {3}, go/no-go {4}/{5}', row.path, row.name, row.percent, row.goNoGo.verdict, row.goNoGo.checked, row.goNoGo.total);
+    lines.push(`- ${row.loop ? l10n.t({ message: '{0}; review loop {1}, stage {2}, {3} open P1/P2', args: [plan, row.loop.folder, row.loop.stage, row.loop.open.P1 + row.loop.open.P2], comment: ['A plan of record and its review loop: the folder, the stage (proposal, in review, revised, final: kept in English) and how many P1 and P2 findings are open.'] }) : plan}`);
+  }
+  return lines.join('\n');
+}
+
+/** What an agent writing the next round reads first: the loop's stage and verdict, then each finding still open. */
+export function loopSummary(loop: ReviewLoop): string {
+  const where = loop.folder ?? '.';
+  const lines = [l10n.t({ message: '{0}: the review loop of {1}, stage {2}.', args: [where, loop.name, loop.stage], comment: ['{2} is the stage (proposal, in review, revised, final), kept in English.'] })];
+  lines.push(loop.final
+    ? l10n.t({ message: 'Plan of record: {0}. Review gate: {1} (NO-GO while a P1 or P2 finding is open).', args: [loop.final.path, loop.final.verdict], comment: ['{1} is GO or NO-GO, which stay in English.'] })
+    : l10n.t('No final plan yet: nothing is approved.'));
+  lines.push(l10n.t('Open findings: P1 {0} · P2 {1} · P3 {2}', loop.open.P1, loop.open.P2, loop.open.P3));
+  const open = loop.findings.filter((f) => f.status === 'open' || f.status === 'partial' || f.status === 'unclear');
+  if (open.length) {
+    lines.push(open.length > LISTED_GAPS ? l10n.t('First {0} of {1} still open, to answer by id in the next round:', LISTED_GAPS, open.length) : l10n.t('Still open, to answer by id in the next round:'));
+    for (const f of open.slice(0, LISTED_GAPS)) {
+      const said = f.resolvedIn ? l10n.t({ message: '{0}, said at {1}', args: [f.status, `${f.resolvedIn}:${f.resolvedLine}`], comment: ['A finding\'s status (open, partial, unclear: kept in English) and the file:line that said it.'] }) : f.status;
+      lines.push(`- ${l10n.t({ message: '{0} ({1}, {2}): "{3}", raised at {4}', args: [f.id, f.severity, said, f.title, `${f.raisedIn}:${f.line}`], comment: ['A review finding: its id, severity, status, title and the file:line that raised it.'] })}`);
+    }
+  } else if (loop.findings.length) lines.push(l10n.t('Every finding the reviews raised is fixed, deferred or accepted.'));
+  else lines.push(l10n.t('No review has raised a finding yet.'));
+  if (loop.unknownAnswers.length) {
+    lines.push(l10n.t('Answers to findings no review raised (check their ids):'));
+    for (const u of loop.unknownAnswers) lines.push(`- ${u.path}:${u.line} ${u.id}`);
+  }
   return lines.join('\n');
 }
 
@@ -54,6 +82,13 @@ export function explainSummary(path: string, explanation: PlanExplanation): stri
     lines.push(`- ${s.id ? l10n.t('line {0} "{1}": section {2}) {3}; {4}', s.heading.line, s.heading.text, s.id, s.title ?? '', s.how) : l10n.t('line {0} "{1}": no template section; {2}', s.heading.line, s.heading.text, s.how)}`);
   }
   return lines.join('\n');
+}
+
+/** Why a folder is not read as a review loop (`off`: `.connector-plan.json` has `"loops": false`). */
+export function notALoopText(folder: string, reason: 'rounds' | 'kinds' | 'off'): string {
+  if (reason === 'rounds') return l10n.t('{0} is not a review loop: it needs two or more numbered rounds (01-….md, 02-….md), or a FINAL*PLAN*.md beside one', folder);
+  if (reason === 'off') return l10n.t('{0} is not read as a review loop: its .connector-plan.json turns review loops off ("loops": false)', folder);
+  return l10n.t('{0} is not a review loop: none of its numbered files is a proposal, plan, review or revision', folder);
 }
 
 export function notAPlanText(path: string): string {

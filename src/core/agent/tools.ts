@@ -20,7 +20,7 @@ export interface ToolParameter {
 }
 
 export interface AgentToolSpec {
-  id: 'checkPlan' | 'listPlans' | 'explainPlan' | 'newPlan' | 'setGoNoGoItem';
+  id: 'checkPlan' | 'listPlans' | 'explainPlan' | 'reviewStatus' | 'newPlan' | 'setGoNoGoItem';
   /** The language-model tool's name in VS Code. */
   vscodeName: string;
   /** The MCP tool's name; absent when the MCP server does not offer it. */
@@ -83,6 +83,18 @@ export const AGENT_TOOLS: readonly AgentToolSpec[] = [
     readOnly: true,
     icon: '$(info)',
     parameters: [PLAN_PATH(' {activeEditor}')],
+  },
+  {
+    id: 'reviewStatus',
+    vscodeName: 'connectorPlan_reviewStatus',
+    mcpName: 'review_status',
+    displayName: 'Review Loop Status',
+    userDescription: "Shows a plan's review loop: its rounds, each review finding with its status, what is still open and the final plan's verdict.",
+    modelDescription: "Reads a review loop: a folder of numbered rounds (00-context.md, 01-…-proposal.md, 02-…-plan.md, 03-…-review.md, 04-…-revision.md, …) and usually a FINAL*PLAN*.md. Returns the stage, every finding a review raised (id, severity P1/P2/P3, title, file and line) with the status the latest round gives it (fixed, partial, deferred, accepted, open, unclear) and where that was said, the open findings per severity, the plan of record with its verdict (NO-GO while a P1 or P2 is open) and answers to ids no review raised: first as a short summary listing what is still open, then as the JSON of `connector-plan loop --format json`. Use it before writing a revision, to see which findings it must answer (by their ids), and before calling a plan final. It never changes files.",
+    referenceName: 'connectorPlanReview',
+    readOnly: true,
+    icon: '$(comment-discussion)',
+    parameters: [{ name: 'folder', type: 'string', description: "The review loop's folder, relative to {root} (for example docs/connectors/zendesk).", requiredIn: ['vscode', 'mcp'] }],
   },
   {
     id: 'newPlan',

@@ -94,8 +94,9 @@ function tableAnswers(rows: TableRow[], answers: Answer[]): void {
     const stated: number[] = [];
     for (const b of body) b.row.cells.forEach((cell, column) => (stated[column] = (stated[column] ?? 0) + (column !== b.idColumn && statusOfPhrase(cell) ? 1 : 0)));
     let best = 0;
+    // Several columns of statuses (`Round 04 says | Re-review`): the last one states the latest.
     stated.forEach((count, column) => {
-      if (count > best && count * 2 >= body.length) [best, statusColumn] = [count, column];
+      if (count && count >= best && count * 2 >= body.length) [best, statusColumn] = [count, column];
     });
   }
   if (statusColumn < 0) return;
@@ -113,7 +114,13 @@ function proseAnswers(line: string, lineNumber: number, answers: Answer[]): void
     let last = first;
     while (last + 1 < ids.length && JOINERS.has(line.slice(ids[last].end, ids[last + 1].start).replace(/[\s,&/*]+/g, ' ').trim())) last++;
     // What follows an id is read within a short window: a line of many ids costs each id the same.
-    const after = line.slice(ids[last].end, ids[last].end + AFTER_WINDOW).replace(/^[*`]+/, '').trim();
+    let after = line.slice(ids[last].end, ids[last].end + AFTER_WINDOW);
+    // `- **P1-1 staff-opened tickets** — *fixed.*`: a bold lead of the id and a few words, the status after it.
+    if (line.slice(Math.max(0, ids[first].start - 2), ids[first].start) === '**' && !after.startsWith('**')) {
+      const close = after.indexOf('**');
+      if (close > 0 && after.slice(0, close).split(/\s+/).length <= LEAD_WORDS) after = after.slice(close);
+    }
+    after = after.replace(/^[*`]+/, '').trim();
     const before = line.slice(0, ids[first].start);
     let status: FindingStatus | undefined;
     if (after.startsWith('(')) status = statusOfPhrase(after.slice(1, after.indexOf(')') >= 0 ? after.indexOf(')') : 1));
@@ -126,6 +133,8 @@ function proseAnswers(line: string, lineNumber: number, answers: Answer[]): void
 
 const JOINERS = new Set(['', 'and', 'or']);
 const AFTER_WINDOW = 80;
+/** The most words a bold lead may hold after its id and still be only the finding's short name. */
+const LEAD_WORDS = 8;
 
 /** The last word of a text, past trailing spaces, `*` and backticks (a scan back, not a regex anchored at the end). */
 function lastWord(text: string): string {

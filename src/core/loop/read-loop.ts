@@ -2,7 +2,9 @@ import { inspectPlan, type PlanReport } from '../analyze';
 import { folderWords } from '../document-name';
 import type { TemplateSchema } from '../plan/model';
 import { readOutline, type Outline } from '../plan/outline';
-import type { Verdict } from '../types';
+import { secretRedactor } from '../redaction';
+import { openReviewFinding } from '../rules/open-review-finding';
+import type { RuleConfig, Verdict } from '../types';
 import { readAnswers, type Answer } from './answers';
 import { raisedFindings, type RaisedFinding } from './raised';
 import { baseName, isFinalName, kindByName, roundNumber, type RoundKind } from './rounds';
@@ -24,6 +26,13 @@ export interface LoopOptions {
   folderName?: string;
   /** The team template the plans are written from; the built-in one by default. */
   schema?: TemplateSchema;
+  /** The rule settings of the folder (`.connector-plan.json`, editor settings): `open-review-finding` decides what makes the final verdict NO-GO. */
+  rules?: RuleConfig;
+  /**
+   * `.connector-plan.json` names the folder as a loop (`"loops"`): one numbered round, or a final plan alone, is
+   * enough; by default a loop needs two numbered rounds, or a final beside one.
+   */
+  named?: boolean;
 }
 
 export interface LoopRound {
@@ -65,7 +74,10 @@ export interface ReviewLoop {
   findings: LoopFinding[];
   /** Findings still open, partial or unclear, per severity. */
   open: Record<Severity, number>;
-  /** The plan of record (the final file, or the latest plan round when the final only points to it) and its verdict. */
+  /**
+   * The plan of record (the final file, or the latest plan round when the final only points to it) and its review
+   * gate: NO-GO while a finding whose `open-review-finding` severity is error stays open on it (P1 or P2 by default).
+   */
   final: { path: string; verdict: Verdict } | null;
   /** Answers in a revision to an id no earlier review raised. */
   unknownAnswers: UnknownAnswer[];
@@ -83,6 +95,7 @@ export type LoopReading = ReviewLoop | NotALoop;
 const LOOP_KINDS = new Set<RoundKind>(['proposal', 'plan', 'review', 'revision']);
 const STAGES: Partial<Record<RoundKind, LoopStage>> = { proposal: 'proposal', plan: 'proposal', review: 'in review', revision: 'revised' };
 const OPEN = new Set<FindingStatus>(['open', 'partial', 'unclear']);
+const OPEN_REVIEW_FINDING = openReviewFinding.id;
 
 interface Entry {
   file: LoopFile;
@@ -101,7 +114,8 @@ export function readLoop(files: readonly LoopFile[], options: LoopOptions = {}):
   entries.sort((a, b) => (a.number ?? Infinity) - (b.number ?? Infinity) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const numbered = entries.filter((e) => e.number !== undefined).length;
   const finals = entries.length - numbered;
-  if (numbered < 2 && !(numbered === 1 && finals > 0)) return { isLoop: false, folder: options.folder, reason: 'rounds' };
+  const enough = options.named ? numbered + finals > 0 : numbered >= 2 || (numbered === 1 && finals > 0);
+  if (!enough) return { isLoop: false, folder: options.folder, reason: 'rounds' };
 
   const reports = new Map<string, PlanReport>();
   const report = (file: LoopFile) => {
@@ -158,9 +172,11 @@ export function readLoop(files: readonly LoopFile[], options: LoopOptions = {}):
 
     if (raised.length) {
       const byId = new Map<string, LoopFinding>();
+      // A title quotes the review: a credential in it is shown as every output shows one.
+      const redact = secretRedactor(outline.lines);
       for (const r of raised) {
         if (byId.has(r.id)) continue;
-        const finding: LoopFinding = { id: r.id, severity: r.severity, title: r.title, raisedIn: entry.file.path, line: r.line + 1, status: 'open', resolvedIn: null, resolvedLine: null };
+        const finding: LoopFinding = { id: r.id, severity: r.severity, title: redact(r.title), raisedIn: entry.file.path, line: r.line + 1, status: 'open', resolvedIn: null, resolvedLine: null };
         byId.set(r.id, finding);
         findings.push(finding);
       }
@@ -168,7 +184,7 @@ export function readLoop(files: readonly LoopFile[], options: LoopOptions = {}):
     }
   });
 
-  if (!rounds.some((r) => r.round !== null && LOOP_KINDS.has(r.kind))) return { isLoop: false, folder: options.folder, reason: 'kinds' };
+  if (!rounds.some((r) => (r.round !== null || options.named) && (LOOP_KINDS.has(r.kind) || (options.named && r.kind === 'final')))) return { isLoop: false, folder: options.folder, reason: 'kinds' };
 
   const open: Record<Severity, number> = { P1: 0, P2: 0, P3: 0 };
   for (const f of findings) if (OPEN.has(f.status)) open[f.severity]++;
@@ -186,9 +202,25 @@ export function readLoop(files: readonly LoopFile[], options: LoopOptions = {}):
       const plan = [...rounds].reverse().find((r) => r.kind === 'plan');
       if (plan) record = fileOf(plan.path);
     }
-    final = { path: record.path, verdict: open.P1 + open.P2 > 0 ? 'NO-GO' : 'GO' };
+    final = { path: record.path, verdict: 'GO' };
   }
-  return { isLoop: true, folder: options.folder, name: loopName(rounds, record, fileOf, report, options.folderName ?? baseName(options.folder ?? '')), stage, rounds, findings, open, final, unknownAnswers };
+  const loop: ReviewLoop = { isLoop: true, folder: options.folder, name: loopName(rounds, record, fileOf, report, options.folderName ?? baseName(options.folder ?? '')), stage, rounds, findings, open, final, unknownAnswers };
+  if (final && record) final.verdict = gateVerdict(loop, record, options);
+  return loop;
+}
+
+/** What the plan of record's check says of the loop's findings: NO-GO while one of them is an error there (its suppression comments count). */
+function gateVerdict(loop: ReviewLoop, record: LoopFile, options: LoopOptions): Verdict {
+  const { findings } = inspectPlan(record.text, { path: record.path, schema: options.schema, rules: options.rules, loop: { reading: loop, path: record.path } }).report;
+  return findings.some((f) => f.ruleId === OPEN_REVIEW_FINDING && f.severity === 'error') ? 'NO-GO' : 'GO';
+}
+
+/**
+ * The file whose progress and verdict stand for the loop (its row in `status`): the plan of record, or before there
+ * is a final plan, the latest plan or proposal round (the draft under review); undefined when there is none.
+ */
+export function loopRecordPath(loop: ReviewLoop): string | undefined {
+  return loop.final?.path ?? [...loop.rounds].reverse().find((r) => r.kind === 'plan' || r.kind === 'proposal')?.path;
 }
 
 /** A review's findings, less the lines that only restate an earlier finding's status (`- **P1.1** — closed`). */

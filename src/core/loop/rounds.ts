@@ -54,3 +54,8 @@ export function kindByName(name: string): RoundKind | undefined {
   }
   return kind;
 }
+
+/** `03-codex-review.md`, `FINAL-PLAN.md`: a name a round or a final plan of a review loop has (only these files are read for a loop). */
+export function isLoopFileName(name: string): boolean {
+  return roundNumber(name) !== undefined || isFinalName(name);
+}

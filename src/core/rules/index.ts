@@ -6,6 +6,7 @@ import { invalidChoice } from './invalid-choice';
 import { linkingPointFormat } from './linking-point-format';
 import { mappingTable } from './mapping-table';
 import { missingSection } from './missing-section';
+import { openReviewFinding, unknownReviewFinding } from './open-review-finding';
 import { phaseIncomplete } from './phase-incomplete';
 import { riskWithoutMitigation } from './risk-without-mitigation';
 import type { Rule } from './rule';
@@ -31,6 +32,8 @@ export const RULE_LIST: Rule[] = [
   riskWithoutMitigation,
   secretValue,
   goNoGoOpen,
+  openReviewFinding,
+  unknownReviewFinding,
 ];
 
 export interface RuleMeta {
@@ -46,3 +49,6 @@ export const TEMPLATE_TEXT_RULES: ReadonlySet<string> = new Set(RULE_LIST.filter
 
 /** Rules whose findings are about the whole file (anchored at its title), not the line they are shown on. */
 export const FILE_SCOPE_RULES: ReadonlySet<string> = new Set(RULE_LIST.filter((r) => r.scope === 'file').map((r) => r.id));
+
+/** Rules whose findings come from the file's review loop, not from its own text (AnalyzeOptions.loop). */
+export const LOOP_RULES: ReadonlySet<string> = new Set(RULE_LIST.filter((r) => r.loop).map((r) => r.id));

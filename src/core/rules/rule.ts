@@ -12,6 +12,8 @@ export interface Rule {
   templateText?: true;
   /** Its findings are about the whole file, anchored at its title: `check --changed-since` keeps them for any file that changed. */
   scope?: 'file';
+  /** Its findings come from the review loop the file belongs to (src/core/loop/gate.ts), not from the file's own text: `check` is never called. */
+  loop?: true;
   check(plan: PlanModel, report: (finding: FindingInput) => void): void;
 }
 

@@ -34,6 +34,8 @@ export const GAP_MARKS: Record<string, GapMark> = {
   'risk-without-mitigation': mark(() => l10n.t('no mitigation'), 'connector-plan-no-mitigation'),
   'secret-value': mark(() => l10n.t('secret'), 'connector-plan-secret'),
   'go-no-go-open': mark(() => l10n.t('open'), 'connector-plan-open'),
+  'open-review-finding': mark(() => l10n.t('review finding open'), 'connector-plan-review-open'),
+  'unknown-review-finding': mark(() => l10n.t('unknown finding'), 'connector-plan-review-unknown'),
 };
 
 export const gapMarkOf = (ruleId: string): GapMark => GAP_MARKS[ruleId] ?? { label: ruleId, className: 'connector-plan-other' };

@@ -97,7 +97,7 @@ describe('check and status on real plans (end to end through the core)', () => {
     assert.deepEqual(run.tool.driver.rules.map((rule: { id: string }) => rule.id), RULES.map((rule) => rule.id));
     assert.deepEqual(
       run.results.map((result: { ruleId: string; ruleIndex: number; level: string }) => [result.ruleId, result.ruleIndex, result.level]),
-      [['missing-section', 0, 'error'], ['empty-field', RULES.findIndex((rule) => rule.id === 'empty-field'), 'warning'], ['go-no-go-open', RULES.length - 1, 'note']],
+      [['missing-section', 0, 'error'], ['empty-field', RULES.findIndex((rule) => rule.id === 'empty-field'), 'warning'], ['go-no-go-open', RULES.findIndex((rule) => rule.id === 'go-no-go-open'), 'note']],
     );
     assert.deepEqual(run.results[1].locations[0].physicalLocation.artifactLocation, { uri: 'gaps/globex-rollout-plan.md', uriBaseId: '%SRCROOT%' });
     assert.equal(run.results[1].locations[0].physicalLocation.region.startLine, 6);

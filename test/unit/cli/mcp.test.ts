@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { AGENT_TOOLS, DEFAULT_TEMPLATE_TEXT, toolInputSchema } from '../../../src/core';
+import { GOOD_PLAN } from '../core/plan-text';
 import { REPO_ROOT } from '../core/repo-paths';
 import { buildCliBundle, callTool, startMcpServer, type McpSession } from './mcp-server';
 import { runCli } from './run-cli';
@@ -23,6 +24,11 @@ const ROOT_TREE = {
   'docs/connectors/stripe-billing-rollout-plan.md': example('stripe-billing-rollout-plan.md'),
   'docs/notes.md': NOT_A_PLAN,
   'assets/logo.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+  // A review loop whose final plan still has an open P1.
+  'reviews/zeta/01-a-plan.md': GOOD_PLAN,
+  'reviews/zeta/02-b-review.md': '# Review\n\n### P1-1 — Archived issues are never synced\n### P2-1 — No test for merged users\n',
+  'reviews/zeta/03-a-revision.md': '# Revision\n\n| Finding | Status |\n|---|---|\n| P2-1 | Fixed |\n| P2-9 | Fixed |\n',
+  'reviews/zeta/FINAL-PLAN.md': GOOD_PLAN,
 };
 
 describe('connector-plan mcp (the built bin as a stdio MCP server, with the SDK client)', function () {
@@ -54,7 +60,7 @@ describe('connector-plan mcp (the built bin as a stdio MCP server, with the SDK 
 
   it('lists the MCP tools of AGENT_TOOLS with their descriptions, input schemas and hints', async () => {
     const { tools } = await session.client.listTools();
-    assert.deepEqual(tools.map((t) => t.name), ['check_plan', 'list_plans', 'explain_plan', 'new_plan']);
+    assert.deepEqual(tools.map((t) => t.name), ['check_plan', 'list_plans', 'explain_plan', 'review_status', 'new_plan']);
     assert.deepEqual(tools.map((t) => t.name), MCP_SPECS.map((spec) => spec.mcpName));
     for (const [i, spec] of MCP_SPECS.entries()) {
       assert.deepEqual(tools[i].inputSchema, toolInputSchema(spec, 'mcp'), spec.id);
@@ -65,6 +71,7 @@ describe('connector-plan mcp (the built bin as a stdio MCP server, with the SDK 
       ['check_plan', true, undefined],
       ['list_plans', true, undefined],
       ['explain_plan', true, undefined],
+      ['review_status', true, undefined],
       ['new_plan', false, false],
     ]);
   });
@@ -95,12 +102,42 @@ describe('connector-plan mcp (the built bin as a stdio MCP server, with the SDK 
     const all = await callTool(session, 'list_plans', {});
     assert.equal(all.isError, false);
     assert.deepEqual(JSON.parse(all.texts[1]), await cliJson(['status']));
-    assert.match(all.texts[0], /^3 plans in the server's root folder: 1 GO, 2 NO-GO\.\n- docs\/connectors\/hubspot-rollout-plan\.md \(HubSpot\): \d+%, NO-GO/);
+    assert.match(all.texts[0], /^4 plans in the server's root folder: 1 GO, 3 NO-GO\.\n- docs\/connectors\/hubspot-rollout-plan\.md \(HubSpot\): \d+%, NO-GO/);
+    assert.match(all.texts[0], /\n- reviews\/zeta\/FINAL-PLAN\.md \(Linear\): 100%, NO-GO, go\/no-go 2\/2; review loop reviews\/zeta, stage final, 1 open P1\/P2$/m);
     const docs = await callTool(session, 'list_plans', { folder: 'docs/connectors' });
     assert.deepEqual(JSON.parse(docs.texts[1]), await cliJson(['status', 'docs/connectors']));
     assert.match(docs.texts[0], /^2 plans in docs\/connectors: 1 GO, 1 NO-GO\./);
     const none = await callTool(session, 'list_plans', { folder: 'templates/..' });
     assert.deepEqual(JSON.parse(none.texts[1]), await cliJson(['status', '.']));
+  });
+
+  it('review_status gives the JSON of loop --format json, after a summary of what is still open', async () => {
+    const result = await callTool(session, 'review_status', { folder: 'reviews/zeta' });
+    assert.equal(result.isError, false, result.texts[0]);
+    const cli = await cliJson(['loop', 'reviews/zeta']);
+    assert.deepEqual(JSON.parse(result.texts[1]), cli);
+    assert.deepEqual(result.structured, cli);
+    assert.equal(result.texts[0], [
+      'reviews/zeta: the review loop of Linear, stage final.',
+      'Plan of record: reviews/zeta/FINAL-PLAN.md. Review gate: NO-GO (NO-GO while a P1 or P2 finding is open).',
+      'Open findings: P1 1 · P2 0 · P3 0',
+      'Still open, to answer by id in the next round:',
+      '- P1-1 (P1, open): "Archived issues are never synced", raised at reviews/zeta/02-b-review.md:3',
+      'Answers to findings no review raised (check their ids):',
+      '- reviews/zeta/03-a-revision.md:6 P2-9',
+    ].join('\n'));
+    const check = await callTool(session, 'check_plan', { path: 'reviews/zeta/FINAL-PLAN.md' });
+    assert.deepEqual(JSON.parse(check.texts[1]), ((await cliJson(['check', 'reviews/zeta/FINAL-PLAN.md'])) as { files: unknown[] }).files[0]);
+    assert.match(check.texts[0], /\n- line 1: error open-review-finding: Review finding P1-1 \(P1\) is still open/);
+  });
+
+  it('review_status refuses a folder that is no loop, a file, a path outside the root and a missing folder, with a clear text', async () => {
+    assert.deepEqual((await callTool(session, 'review_status', { folder: 'docs' })).texts, ['docs is not a review loop: it needs two or more numbered rounds (01-….md, 02-….md), or a FINAL*PLAN*.md beside one']);
+    assert.match((await callTool(session, 'review_status', { folder: 'reviews/zeta/FINAL-PLAN.md' })).texts[0], /is a file, not a folder/);
+    assert.deepEqual((await callTool(session, 'review_status', { folder: '../x' })).texts, [`"../x" is outside the server's root folder: only files inside it can be read or written.`]);
+    const missing = await callTool(session, 'review_status', {});
+    assert.equal(missing.isError, true);
+    assert.match(missing.texts[0], /^Missing "folder": The review loop's folder, relative to the server's root folder/);
   });
 
   it('explain_plan gives the JSON of explain --format json, a non-plan included', async () => {
@@ -179,7 +216,7 @@ describe('connector-plan mcp (the built bin as a stdio MCP server, with the SDK 
     assert.deepEqual((await callTool(session, 'list_plans', { folder: 'docs/notes.md' })).texts, ['"docs/notes.md" is a file, not a folder: give a folder (or check_plan to check that file).']);
     assert.deepEqual((await callTool(session, 'list_plans', { folder: '..' })).texts, [`".." is outside the server's root folder: only files inside it can be read or written.`]);
     assert.deepEqual((await callTool(session, 'explain_plan', { path: 'nope.md' })).isError, true);
-    assert.deepEqual(await callTool(session, 'set_go_no_go_item', { item: '1' }), { isError: true, structured: undefined, texts: ['Unknown tool "set_go_no_go_item": this server has check_plan, list_plans, explain_plan, new_plan.'] });
+    assert.deepEqual(await callTool(session, 'set_go_no_go_item', { item: '1' }), { isError: true, structured: undefined, texts: ['Unknown tool "set_go_no_go_item": this server has check_plan, list_plans, explain_plan, review_status, new_plan.'] });
   });
 
   it('refuses symbolic links that lead outside the root, and does not list plans through them', async () => {

@@ -20,7 +20,7 @@ describe('agent tools (core)', () => {
         assert.equal(Boolean(tool.referenceName), tool.readOnly, `${tool.id}: exactly the read-only tools can be referenced in a prompt`);
         assert.ok(tool.modelDescription.length > 150, `${tool.id}: a model needs to be told when to use it`);
       }
-      assert.deepEqual(AGENT_TOOLS.flatMap((t) => t.mcpName ?? []), ['check_plan', 'list_plans', 'explain_plan', 'new_plan']);
+      assert.deepEqual(AGENT_TOOLS.flatMap((t) => t.mcpName ?? []), ['check_plan', 'list_plans', 'explain_plan', 'review_status', 'new_plan']);
     });
 
     it('give each host its own wording and required parameters', () => {

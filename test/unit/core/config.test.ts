@@ -29,6 +29,27 @@ describe('configuration', () => {
   }
 });
 
+describe('configuration: "loops"', () => {
+  it('reads folder globs (trailing slashes and ./ dropped), false, and true as the default', () => {
+    assert.deepEqual(parseConfig('{ "loops": ["docs/connectors/*/", "./plans/x"] }', 'c.json'), { rules: {}, files: [], template: undefined, templates: [], loops: ['docs/connectors/*', 'plans/x'], problems: [] });
+    assert.equal(parseConfig('{ "loops": false }', 'c.json').loops, false);
+    assert.ok(!('loops' in parseConfig('{ "loops": true }', 'c.json')));
+    assert.ok(!('loops' in parseConfig('{}', 'c.json')));
+  });
+
+  it('names a bad value and keeps the good globs', () => {
+    assert.deepEqual(parseConfig('{ "loops": "docs/*" }', 'c.json').problems.map((p) => p.message), ['c.json: "loops" must be a list of globs naming review-loop folders, like ["docs/connectors/*"], or false to read no folder as a review loop.']);
+    const mixed = parseConfig('{ "loops": ["ok/*", 3, "../out", "/abs"] }', 'c.json');
+    assert.deepEqual(mixed.loops, ['ok/*']);
+    assert.deepEqual(mixed.problems.map((p) => p.message), [
+      'c.json: "loops" holds 3; each entry must be a glob naming folders, such as "docs/connectors/*".',
+      'c.json: "loops" glob "../out" leaves the config\'s folder; write it relative to the folder of c.json, without "..".',
+      'c.json: "loops" glob "/abs" leaves the config\'s folder; write it relative to the folder of c.json, without "..".',
+    ]);
+    assert.match(parseConfig('{ "loop": [] }', 'c.json').problems[0].message, /unknown setting "loop" \(did you mean "loops"\?\)/);
+  });
+});
+
 describe('inline comments', () => {
   const plan = (gap: string) => GOOD_PLAN.replace('- Tasks: cursor table migration.', gap);
 
