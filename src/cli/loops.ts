@@ -29,6 +29,8 @@ export interface LoopReadOptions {
    * one that stays silent for files it reports itself.
    */
   unreadable?: (shown: string, problem: string) => void;
+  /** Texts to read instead of files (absolute path to text): an editor's unsaved documents (the language server). */
+  texts?: ReadonlyMap<string, string>;
 }
 
 /** Reads `folder` (absolute) as a review loop. */
@@ -45,7 +47,8 @@ export async function readLoopFolder(folder: string, context: CliContext, option
     const shown = displayPath(context.cwd, file);
     // Only rounds and a final plan are the loop's; other notes in the folder are not read for it.
     if (!isLoopFileName(path.basename(file))) continue;
-    const text = await readText(file, context);
+    const open = options.texts?.get(path.resolve(context.cwd, file));
+    const text = open !== undefined ? { text: open } : await readText(file, context);
     if ('problem' in text) (options.unreadable ?? ((name: string, problem: string) => printError(context, l10n.t('cannot read {0}: {1}', name, problem))))(shown, text.problem);
     else files.push({ path: shown, text: text.text });
   }

@@ -11,6 +11,8 @@ import {
   findGoNoGoItem,
   isLoopFileName,
   loopDocument,
+  loopRecordPath,
+  loopStatus,
   loopSummary,
   notALoopText,
   planFileName,
@@ -21,6 +23,8 @@ import {
   validateToolInput,
   type AgentToolSpec,
   type LoopFile,
+  type PlanReport,
+  type ReviewLoop,
   type PlanStatus,
   type ToolInput,
 } from '../core';
@@ -108,14 +112,24 @@ class AgentTools {
     if (!folders.length) throw new ToolProblem(vscode.l10n.t('No folder is open in VS Code, so there are no workspace plans to list.'));
     const bases = input.folder === undefined ? folders.map((folder) => ({ folder, uri: folder.uri })) : [await this.folderInput(String(input.folder))];
     const rows: PlanStatus[] = [];
+    // A review loop has one row, as `connector-plan status` shows it: the plan of record's, its rounds none of their own.
+    const loops = new Map<string, { loop: ReviewLoop; record?: { path: string; report: PlanReport } }>();
     for (const { folder, uri } of bases) {
       await forEachAtOnce(await markdownFiles(uri, folder), 32, async (file) => {
         if (token.isCancellationRequested) return;
         const result = await this.analyzer.scanFile(file);
+        if (result?.loop) {
+          const key = result.loop.folder ?? '.';
+          const entry = loops.get(key) ?? { loop: result.loop };
+          loops.set(key, entry);
+          if (loopRecordPath(result.loop) === shownPath(file)) entry.record = { path: shownPath(file), report: result.report };
+          return;
+        }
         const row = result?.isPlan ? planStatus(shownPath(file), result.report) : undefined;
         if (row) rows.push(row);
       });
     }
+    for (const { loop, record } of loops.values()) rows.push(loopStatus(loop, record));
     rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const where = input.folder === undefined ? vscode.l10n.t('the workspace') : shownPath(bases[0].uri) || vscode.l10n.t('the workspace folder');
     return [statusSummary(rows, where), json({ plans: rows })];

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isLoopFileName } from '../core';
 import { skippedDiagnostic, toDiagnostic } from './convert';
 import type { PlanAnalyzer } from './plan-analysis';
 import { readSettings, SECTION } from './settings';
@@ -21,7 +22,8 @@ export function registerDiagnostics(analyzer: PlanAnalyzer): vscode.Disposable {
     analyzer.onDidAnalyze((result) => {
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === result.uri.toString());
       if (!document || result.version !== document.version) return;
-      if (result.isPlan && readSettings(document).enable) {
+      // A round of a review loop that is no plan (a revision) has only the loop's findings on it, as `check` reports them.
+      if ((result.isPlan || result.report.findings.length > 0) && readSettings(document).enable) {
         collection.set(document.uri, result.report.findings.map((f) => toDiagnostic(f, document.uri)));
       } else if (result.skipped && readSettings(document).enable) {
         collection.set(document.uri, [skippedDiagnostic(document.uri, result.skipped)]);
@@ -31,7 +33,17 @@ export function registerDiagnostics(analyzer: PlanAnalyzer): vscode.Disposable {
     }),
     analyzer.onDidForget((uri) => collection.delete(uri)),
     vscode.workspace.onDidOpenTextDocument(analyzeNow),
-    vscode.workspace.onDidSaveTextDocument(analyzeNow),
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      analyzeNow(document);
+      // A round saved changes what the loop says of the others (the final plan's gate): its open siblings are read again.
+      const folder = document.uri.toString().slice(0, document.uri.toString().lastIndexOf('/') + 1);
+      if (isLoopFileName(document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1))) {
+        for (const other of vscode.workspace.textDocuments) {
+          const key = other.uri.toString();
+          if (other !== document && key.startsWith(folder) && !key.slice(folder.length).includes('/') && isLoopFileName(key.slice(folder.length))) analyzeNow(other);
+        }
+      }
+    }),
     vscode.workspace.onDidChangeTextDocument((event) => {
       if (isMarkdown(event.document) && event.contentChanges.length) analyzer.schedule(event.document, readSettings(event.document).lintDelay);
     }),

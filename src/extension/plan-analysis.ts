@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { inspectPlan, mightBePlan, parseConfig, planPlaceInConfig, textTooLargeProblem, type AnalyzeOptions, type PlanModel, type PlanReport, type RuleConfig } from '../core';
+import { inspectPlan, isLoopFileName, mightBePlan, parseConfig, planPlaceInConfig, readLoop, textTooLargeProblem, type AnalyzeOptions, type LoopFile, type LoopPlace, type PlanModel, type ReviewLoop, type PlanReport, type RuleConfig } from '../core';
 import { matches, planFileKind, type PlanFileKind } from './plan-files';
 import { RAISE_WITH, readWorkspaceFile } from './read-file';
 import { readSettings } from './settings';
@@ -16,6 +16,8 @@ export interface PlanAnalysis {
   plan: PlanModel;
   /** Why an open document that may be a plan was not checked (over `connectorPlan.maxFileSize`, as a file on disk would be). */
   skipped?: string;
+  /** The review loop the file is a round (or the final plan) of. */
+  loop?: ReviewLoop;
 }
 
 const CONFIG_FILE = '.connector-plan.json';
@@ -293,6 +295,8 @@ export class PlanAnalyzer implements vscode.Disposable {
 
   private async analyze(uri: vscode.Uri, text: string, version: number, keep = true): Promise<PlanAnalysis> {
     const { options, never } = await this.optionsFor(uri);
+    // A round or the final plan of a review loop gets the loop's findings (the gate), as `connector-plan check` gives them.
+    if (!never) options.loop = await this.loopPlace(uri, text, options);
     // An editor's text did not pass readWorkspaceFile: the same limit, so no open document is checked that a scan skips.
     const tooLarge = version === -1 ? undefined : textTooLargeProblem(text, readSettings(uri).maxFileSize, RAISE_WITH);
     const inspected = inspectPlan(tooLarge ? '' : text, options);
@@ -300,12 +304,50 @@ export class PlanAnalyzer implements vscode.Disposable {
     // A template the settings or .connector-plan.json name is one, whatever its text says: listed, never checked.
     const report: PlanReport = never === 'template' ? { ...inspected.report, isPlan: false, kind: 'template', findings: [], progress: undefined, configuredTemplate: true } : tooLarge ? { ...inspected.report, isPlan: false, findings: [], progress: undefined } : inspected.report;
     const skipped = tooLarge && !never && (options.assumePlan || mightBePlan(text, options.schema)) ? tooLarge : undefined;
-    const result: PlanAnalysis = { uri, version, isPlan: !never && !tooLarge && report.isPlan, report, plan, ...(skipped ? { skipped } : {}) };
+    const loop = options.loop?.reading.isLoop ? options.loop.reading : undefined;
+    const result: PlanAnalysis = { uri, version, isPlan: !never && !tooLarge && report.isPlan, report, plan, ...(skipped ? { skipped } : {}), ...(loop ? { loop } : {}) };
     // The file on disk never replaces what an open document's analysis says (the editor's text is newer).
     if (!keep || (version === -1 && openDocument(uri))) return result;
     this.results.set(uri.toString(), result);
     this.analyzed.fire(result);
     return result;
+  }
+
+  /**
+   * The file's place in its folder's review loop, read as the CLI reads it: the folder's rounds and final plan (regular
+   * files within the size limit; an open document's text over the file's, this one's `text`), its `"loops"` setting.
+   */
+  private async loopPlace(uri: vscode.Uri, text: string, options: AnalyzeOptions): Promise<LoopPlace | undefined> {
+    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    if (uri.scheme === 'untitled' || !isLoopFileName(name) || !vscode.workspace.getWorkspaceFolder(uri)) return undefined;
+    const folder = vscode.Uri.joinPath(uri, '..');
+    const setting = await this.loopSetting(folder);
+    if (setting === 'off') return undefined;
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(folder);
+    } catch {
+      return undefined;
+    }
+    const shown = (file: vscode.Uri) => vscode.workspace.asRelativePath(file, false);
+    const files: LoopFile[] = [];
+    for (const [entry, type] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (!(type & vscode.FileType.File) || !entry.toLowerCase().endsWith('.md') || !isLoopFileName(entry)) continue;
+      const file = vscode.Uri.joinPath(folder, entry);
+      if (file.toString() === uri.toString()) {
+        files.push({ path: shown(file), text });
+        continue;
+      }
+      const document = openDocument(file);
+      if (document) {
+        files.push({ path: shown(file), text: document.getText() });
+        continue;
+      }
+      const read = await readWorkspaceFile(file);
+      if ('bytes' in read) files.push({ path: shown(file), text: new TextDecoder('utf-8').decode(read.bytes) });
+    }
+    const reading = readLoop(files, { folder: shown(folder), folderName: folder.path.split('/').filter(Boolean).pop() ?? shown(folder), schema: options.schema, rules: options.rules, named: setting === 'named' });
+    return reading.isLoop ? { reading, path: shown(uri) } : undefined;
   }
 
   private async isTemplateFile(uri: vscode.Uri, config: FolderConfig | undefined): Promise<boolean> {

@@ -33,6 +33,8 @@ export class PlanAnalyses {
   constructor(
     private readonly folders: Folders,
     private readonly maxFileSize: number,
+    /** The open documents' texts by absolute path: a review loop is read with them in place of their files. */
+    private readonly openTexts: () => ReadonlyMap<string, string> = () => new Map(),
   ) {}
 
   /** The analysis of this very version of the document: the kept one, else one run now. */
@@ -94,6 +96,8 @@ export class PlanAnalyses {
     const { options, isTemplate }: { options: AnalyzeOptions; isTemplate: boolean } = index && file ? await index.optionsFor(file) : { options: { path: uriPath(document.uri) }, isTemplate: false };
     // An editor's text never passed the CLI's size check: the same limit, so nothing is checked here that `check` skips.
     const tooLarge = textTooLargeProblem(text, this.maxFileSize, RAISE_WITH);
+    // A round or the final plan of a review loop gets the loop's findings (the gate), as `check` gives them.
+    if (index && file && !isTemplate && !tooLarge) options.loop = await index.loopPlace(file, new Map([...this.openTexts(), [file, text]]));
     const { report: inspected, plan } = inspectPlan(tooLarge ? '' : text, options);
     // A template `.connector-plan.json` names is one whatever its text says, as `check` reads it: never checked.
     const report: PlanReport = isTemplate ? { ...inspected, isPlan: false, kind: 'template', findings: [], progress: undefined, configuredTemplate: true } : tooLarge ? { ...inspected, isPlan: false, findings: [], progress: undefined } : inspected;

@@ -36,7 +36,8 @@ export function toDiagnostic(finding: Finding, uri: string, ruleDocsFolder: stri
 
 /** The diagnostics of an analysis: a plan's findings; the one note of a document too large to check; else none. */
 export function diagnosticsOf(analysis: PlanAnalysis, ruleDocsFolder: string | undefined): Diagnostic[] {
-  if (analysis.isPlan) return analysis.report.findings.map((finding) => toDiagnostic(finding, analysis.uri, ruleDocsFolder));
+  // A round of a review loop that is no plan (a revision) has only the loop's findings on it, as `check` reports them.
+  if (analysis.isPlan || analysis.report.findings.length > 0) return analysis.report.findings.map((finding) => toDiagnostic(finding, analysis.uri, ruleDocsFolder));
   if (analysis.skipped) return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, message: analysis.skipped }];
   return [];
 }

@@ -1,8 +1,9 @@
 import * as path from 'node:path';
-import type { AnalyzeOptions } from '../core';
+import { isLoopFileName, type AnalyzeOptions, type LoopPlace } from '../core';
 import { CONFIG_FILE_NAME, createConfigLookup, type ConfigForFile } from '../cli/config-files';
 import type { CliContext } from '../cli/context';
 import { displayPath } from '../cli/context';
+import { readLoopFolder } from '../cli/loops';
 import { TemplateLoader } from '../cli/templates';
 
 /** How a file is checked, as `connector-plan check <file>` run in its workspace folder would check it. */
@@ -40,6 +41,16 @@ export class FolderIndex {
     const schema = isTemplate ? undefined : await this.templates.schema(config.template);
     const templatePath = schema && config.template ? displayPath(this.folder, config.template) : undefined;
     return { options: { rules: config.rules, assumePlan: config.assumePlan, schema, path: file, templatePath }, isTemplate };
+  }
+
+  /**
+   * The file's place in its folder's review loop, read as `check` reads it (the folder's rounds and final plan, its
+   * `"loops"`), with the editor's texts in place of the files they are open for; undefined outside a loop.
+   */
+  async loopPlace(file: string, texts: ReadonlyMap<string, string>): Promise<LoopPlace | undefined> {
+    if (!isLoopFileName(path.basename(file))) return undefined;
+    const { reading } = await readLoopFolder(path.dirname(file), this.context, { templates: this.templates, configFor: this.configFor, texts, unreadable: () => undefined });
+    return reading.isLoop ? { reading, path: displayPath(this.folder, file) } : undefined;
   }
 
   /** Whether a change to `file` (absolute) changes what this index read: a config, or a template it loaded. */

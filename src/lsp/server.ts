@@ -1,9 +1,10 @@
 import * as l10n from '@vscode/l10n';
+import * as path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { CodeActionKind, createConnection, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeParams, type WorkspaceFolder } from 'vscode-languageserver';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { sectionFixes } from '../core';
+import { isLoopFileName, sectionFixes } from '../core';
 import type { CliContext } from '../cli/context';
 import { filePath, PlanAnalyses, type PlanAnalysis } from './analysis';
 import { diagnosticsOf, toWorkspaceEdit } from './convert';
@@ -117,7 +118,10 @@ export function serveLsp(streams: { input: Readable; output: Writable }, context
     connection.onInitialize((params) => {
       capabilities = params.capabilities;
       folders = new Folders(workspaceFolderPaths(params.workspaceFolders, params.rootUri), base);
-      analyses = new PlanAnalyses(folders, context.maxFileSize);
+      analyses = new PlanAnalyses(folders, context.maxFileSize, () => new Map(documents.all().flatMap((d) => {
+        const file = filePath(d.uri);
+        return file === undefined ? [] : [[file, d.getText()] as const];
+      })));
       const delay = (params.initializationOptions as InitializationOptions | undefined)?.lintDelay;
       if (typeof delay === 'number' && Number.isFinite(delay)) lintDelay = Math.min(MAX_LINT_DELAY_MS, Math.max(0, delay));
       return {
@@ -174,6 +178,16 @@ export function serveLsp(streams: { input: Readable; output: Writable }, context
       // A saved config or template is read again even where the client watches no files.
       const file = filePath(event.document.uri);
       if (file && folders?.dependsOn(file)) reread();
+      // A round saved changes what the loop says of the others (the final plan's gate): its open siblings are checked again.
+      else if (file && isLoopFileName(path.basename(file))) {
+        for (const other of documents.all()) {
+          const otherFile = filePath(other.uri);
+          if (other.uri !== event.document.uri && otherFile && path.dirname(otherFile) === path.dirname(file) && isLoopFileName(path.basename(otherFile))) {
+            analyses?.forget(other.uri);
+            void publish(other).catch(logError);
+          }
+        }
+      }
     });
     documents.onDidClose((event) => {
       justOpened.delete(event.document.uri);

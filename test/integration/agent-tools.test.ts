@@ -96,7 +96,7 @@ describe('language-model tools', () => {
   });
 
   it('reviewStatus gives the JSON of `connector-plan loop`, and a clear text for a folder that is no loop', async () => {
-    // A folder of its own: the list tool does not show loops as one row yet (the Plans view part of issue 18).
+    // A folder of its own, so the other tests' folder holds single plans only.
     const loop = 'agent-tools-loop-test';
     const put = (path: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, loop, path), new TextEncoder().encode(text));
     try {

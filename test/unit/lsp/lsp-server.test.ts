@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, InitializeResult, TextEdit as LspTextEdit } from 'vscode-languageserver/node';
@@ -23,7 +23,15 @@ const ROOT_TREE = {
   'features/dark-mode.md': teamFixture('draft-one-gap-per-line-dark-mode.md'),
   'docs/connectors/globex-rollout-plan.md': GLOBEX,
   'docs/notes.md': NOT_A_PLAN,
+  // Two review loops: one whose final plan has open findings (the gate), one whose revision answers an id no review raised.
+  ...loopTree('docusign'),
+  ...loopTree('asana'),
 };
+
+function loopTree(name: string): Record<string, string> {
+  const folder = path.join(REPO_ROOT, 'test/fixtures/loops', name);
+  return Object.fromEntries(readdirSync(folder).filter((f) => f.endsWith('.md')).map((f) => [`loops/${name}/${f}`, readFileSync(path.join(folder, f), 'utf8')]));
+}
 
 const SEVERITY_WORD: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info' };
 
@@ -118,6 +126,16 @@ describe('connector-plan lsp --stdio (the built bin as a language server, over J
     assert.ok(checked.findings.length > 0);
     assert.deepEqual(diagnostics.map(asJsonFinding), checked.findings);
     await close('features/dark-mode.md');
+  });
+
+  it("gives a review loop's rounds the loop's findings, as check does: the gate on the final plan, unknown answers on a revision", async () => {
+    for (const [relative, rule] of [['loops/docusign/FINAL-APPROVED-PLAN.md', 'open-review-finding'], ['loops/asana/03-claude-revision.md', 'unknown-review-finding']]) {
+      const diagnostics = await open(relative);
+      const checked = await checkJson(relative);
+      assert.ok(diagnostics.some((d) => d.code === rule), `${relative}: no ${rule}`);
+      assert.deepEqual(diagnostics.map(asJsonFinding), checked.findings, relative);
+      await close(relative);
+    }
   });
 
   it('publishes no diagnostics for a markdown file that is not a plan, nor for the team template itself', async () => {
