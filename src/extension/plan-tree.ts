@@ -190,8 +190,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
           if (scan !== this.scans) return;
           await forEachAtOnce(files.slice(start, start + SCAN_BATCH), SCAN_CONCURRENCY, (uri) => this.load(uri));
           // The rows found so far are shown now; the view never waits for the slowest file.
-          this.flushChanges();
-          this.showFirstRows?.();
+          this.showRowsSoFar();
         }
         for (const document of vscode.workspace.textDocuments) if (this.showsOutsideWorkspace(document)) this.accept(this.analyzer.get(document) ?? (await this.analyzer.analyzeDocument(document)));
         if (scan !== this.scans) return;
@@ -208,10 +207,25 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
       // Shown in the view, and the scan settles, so Refresh can try again.
       this.view.message = vscode.l10n.t('Could not list every plan: {0}', (error as Error).message);
     } finally {
-      this.showFirstRows?.();
+      this.showRowsSoFar();
       this.scanEnded();
-      this.changedTree();
+      // What changed since the last rows shown (plans gone, the last batch's), drawn once.
+      this.scheduleFlush();
     }
+  }
+
+  /**
+   * Shows the rows found so far: the view's first request for its rows gets them (it was waiting: nothing to redraw),
+   * later ones by redrawing what changed.
+   */
+  private showRowsSoFar(): void {
+    const waiting = this.showFirstRows;
+    if (!waiting) return this.flushChanges();
+    this.showFirstRows = undefined;
+    this.rootChanged = false;
+    this.changedPlans.clear();
+    waiting();
+    this.updateBadge();
   }
 
   private scanStarted(): void {
@@ -353,6 +367,10 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   private changedTree(node?: PlanNode): void {
     if (node) this.changedPlans.add(node);
     else this.rootChanged = true;
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
     if (this.flushTimer || this.scansRunning) return;
     this.flushTimer = setTimeout(() => {
       this.flushTimer = undefined;
