@@ -204,13 +204,18 @@ function blankTrailingComment(source: string): string {
 export function splitTableRow(source: string): CellSpan[] {
   let cells = rowCache.get(source);
   if (!cells) {
-    if (rowCache.size > 10000) rowCache.clear();
+    if (rowCache.size >= ROW_CACHE_LIMIT) rowCache.clear();
     rowCache.set(source, (cells = computeTableRow(source)));
   }
   return cells;
 }
 
 const rowCache = new Map<string, CellSpan[]>();
+/**
+ * Rows kept before the cache starts again: more than any plan's tables hold (a go/no-go table of 16,000 rows was read
+ * again by each pass once the cache cleared itself halfway through), few enough to bound what it keeps between plans.
+ */
+const ROW_CACHE_LIMIT = 1 << 17;
 
 function computeTableRow(source: string): CellSpan[] {
   // A trailing comment (`<!-- connector-plan-disable-line … -->`) is not a cell.

@@ -46,7 +46,9 @@ export function readChecklist(blocks: Block[], outline: Outline): TaskItem[] {
   // Marks follow the words the list already uses, as a table's status column does.
   const used = marks.map((m) => outline.lines[m.line].slice(m.boxRange.start.character, m.boxRange.end.character));
   for (const mark of marks) tasks.push({ ...mark, column: used });
-  visitTables(blocks, (table) => tasks.push(...statusTableItems(table, outline)));
+  visitTables(blocks, (table) => {
+    for (const item of statusTableItems(table, outline)) tasks.push(item);
+  });
   return tasks.sort((a, b) => a.line - b.line);
 }
 
@@ -57,8 +59,17 @@ function visitTables(blocks: Block[], visit: (table: Block) => void): void {
   }
 }
 
-/** A table is a checklist when a column holds status words (by its header, or by every cell in it). */
-export function statusTableItems(table: Block, outline: Outline): TaskItem[] {
+/** Each table's items, read once: the section finder asks whether a table is a checklist, the section reads its items. */
+const tableItems = new WeakMap<Block, readonly TaskItem[]>();
+
+/** A table is a checklist when a column holds status words (by its header, or by every cell in it). Not to be changed: shared. */
+export function statusTableItems(table: Block, outline: Outline): readonly TaskItem[] {
+  let items = tableItems.get(table);
+  if (!items) tableItems.set(table, (items = readStatusTable(table, outline)));
+  return items;
+}
+
+function readStatusTable(table: Block, outline: Outline): TaskItem[] {
   const rows = table.rows ?? [];
   if (rows.length < 2) return [];
   const header = splitTableRow(outline.lines[rows[0].line]);
