@@ -45,3 +45,5 @@ export type { MessageBundle } from './messages';
 export type { DecodedText } from './decode-text';
 export { readLoop, loopRecordPath, loopFindings, openFindingSeverity, isFinalName, isLoopFileName, roundNumber } from './loop';
 export type { LoopFile, LoopOptions, LoopReading, ReviewLoop, NotALoop, LoopRound, LoopFinding, LoopStage, LoopPlace, UnknownAnswer, RoundKind, FindingStatus, Severity as FindingSeverity } from './loop';
+export { extractReferences, resolveReferences, planReferences, referenceFindings, REFERENCE_NOT_FOUND, ENV_VAR_UNKNOWN } from './references';
+export type { RepositoryIndex, RepositoryPlace, PlanReference, ReferenceKind, Resolution, ResolvedReference } from './references';

@@ -7,6 +7,7 @@ import { linkingPointFormat } from './linking-point-format';
 import { mappingTable } from './mapping-table';
 import { missingSection } from './missing-section';
 import { openReviewFinding, unknownReviewFinding } from './open-review-finding';
+import { envVarUnknown, referenceNotFound } from './references';
 import { phaseIncomplete } from './phase-incomplete';
 import { riskWithoutMitigation } from './risk-without-mitigation';
 import type { Rule } from './rule';
@@ -34,6 +35,8 @@ export const RULE_LIST: Rule[] = [
   goNoGoOpen,
   openReviewFinding,
   unknownReviewFinding,
+  referenceNotFound,
+  envVarUnknown,
 ];
 
 export interface RuleMeta {
@@ -51,4 +54,7 @@ export const TEMPLATE_TEXT_RULES: ReadonlySet<string> = new Set(RULE_LIST.filter
 export const FILE_SCOPE_RULES: ReadonlySet<string> = new Set(RULE_LIST.filter((r) => r.scope === 'file').map((r) => r.id));
 
 /** Rules whose findings come from the file's review loop, not from its own text (AnalyzeOptions.loop). */
+/** Rules whose findings compare the plan with its repository (AnalyzeOptions.repository): nothing without one. */
+export const REPOSITORY_RULES: ReadonlySet<string> = new Set(RULE_LIST.filter((r) => r.repository).map((r) => r.id));
+
 export const LOOP_RULES: ReadonlySet<string> = new Set(RULE_LIST.filter((r) => r.loop).map((r) => r.id));

@@ -14,6 +14,8 @@ export interface Rule {
   scope?: 'file';
   /** Its findings come from the review loop the file belongs to (src/core/loop/gate.ts), not from the file's own text: `check` is never called. */
   loop?: true;
+  /** Its findings compare the plan with its repository (AnalyzeOptions.repository, src/core/references): `check` is never called. */
+  repository?: true;
   check(plan: PlanModel, report: (finding: FindingInput) => void): void;
 }
 
