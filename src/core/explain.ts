@@ -5,6 +5,7 @@ import { isFieldFilled } from './plan/field-state';
 import { ARROW } from './plan/links';
 import { isPlaceholderOnly } from './plan/choices';
 import { sectionAt, type Field, type PlanModel, type Section, type TaskItem } from './plan/model';
+import { planReferences } from './references/findings';
 import { redactorFor, redactStrings } from './redaction';
 import { isSetAside } from './rules/rule';
 import type { GoNoGoStatus, SectionProgress } from './types';
@@ -81,6 +82,22 @@ export interface PlanExplanation {
   sectionLevel: number;
   sections: ExplainedSection[];
   goNoGo: Omit<GoNoGoStatus, 'reasonKinds'> | null;
+  /**
+   * What the plan names in its repository and how each resolved (with AnalyzeOptions.repository; absent without):
+   * `how` is root, plan-folder, tail, pattern, folder, mentioned (an env var a file names) or missing.
+   */
+  references?: ExplainedReference[];
+}
+
+export interface ExplainedReference {
+  line: number;
+  kind: 'path' | 'pattern' | 'env';
+  text: string;
+  /** The plan says it exists (only claims are findings). */
+  claim: boolean;
+  how: string;
+  /** What it resolved to (at most five), or the suggestion for one that did not. */
+  matches: string[];
 }
 
 /**
@@ -89,7 +106,18 @@ export interface PlanExplanation {
  */
 export function explainPlan(text: string, options: AnalyzeOptions = {}): PlanExplanation {
   const { report, plan } = inspectPlan(text, options);
-  return redactStrings(explanation(plan, report), redactorFor(plan));
+  const explained = explanation(plan, report);
+  if (options.repository && report.isPlan) {
+    explained.references = planReferences(plan, options.repository).map((r) => ({
+      line: r.range.start.line + 1,
+      kind: r.kind,
+      text: r.text,
+      claim: r.claim,
+      how: r.resolution.found ? r.resolution.how : 'missing',
+      matches: r.resolution.found ? r.resolution.matches : r.resolution.suggestion ? [r.resolution.suggestion] : [],
+    }));
+  }
+  return redactStrings(explained, redactorFor(plan));
 }
 
 function explanation(plan: PlanModel, report: PlanReport): PlanExplanation {

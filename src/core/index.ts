@@ -27,7 +27,7 @@ export { explainPlan } from './explain';
 export { readDocumentKind } from './document-kind';
 export type { DocumentKind, DocumentReading } from './document-kind';
 export { documentName, fileRole } from './document-name';
-export type { PlanExplanation, ExplainedSection, ExplainedField, ExplainedWorkItem, ExplainedItem } from './explain';
+export type { PlanExplanation, ExplainedSection, ExplainedField, ExplainedWorkItem, ExplainedItem, ExplainedReference } from './explain';
 export { mightBePlan } from './plan/parse-plan';
 export { readTemplate, describeTemplate } from './template/describe';
 export type { ReadTemplate, TemplateDescription, TemplateProblem } from './template/describe';

@@ -20,6 +20,13 @@ export function formatExplainText(path: string, plan: PlanExplanation): string {
     out.push(reasons.length ? l10n.t('go/no-go: {0}/{1} · {2} ({3})', checked, total, verdict, reasons.join('; ')) : l10n.t('go/no-go: {0}/{1} · {2}', checked, total, verdict));
   }
   for (const section of plan.sections) out.push('', ...sectionLines(section));
+  if (plan.references?.length) {
+    out.push('', l10n.t('references to the repository:'));
+    for (const r of plan.references) {
+      const what = r.claim ? l10n.t('line {0}: {1} (the plan says it exists)', r.line, r.text) : l10n.t('line {0}: {1}', r.line, r.text);
+      out.push(`  ${what} -> ${r.how}${r.matches.length ? `: ${r.matches.join(', ')}` : ''}`);
+    }
+  }
   return lines(out);
 }
 
