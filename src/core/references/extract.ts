@@ -218,6 +218,8 @@ export function pathOf(text: string, link: boolean): { text: string; offset: num
     offset = 2;
   }
   if (/^[-=$%#&!|]/.test(value) || value.includes('=') || /[",;'\\]/.test(value)) return undefined;
+  // A template placeholder (`{DB/app}`, `<owner / team>`) is no pattern: a wildcard stands for one name part.
+  if (/[<{][^<>{}]*\//.test(value)) return undefined;
   const withoutSlash = value.endsWith('/') ? value.slice(0, -1) : value;
   const name = withoutSlash.slice(withoutSlash.lastIndexOf('/') + 1);
   const dot = name.lastIndexOf('.');
