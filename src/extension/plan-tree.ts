@@ -15,6 +15,8 @@ export const PLANS_VIEW = 'connectorPlan.plans';
 const SCAN_CONCURRENCY = 64;
 /** Files per batch of a scan; between batches other work runs, and a newer scan stops an older one. */
 const SCAN_BATCH = 256;
+/** Files of a scan's first batch: few, so that the first rows (open editors, files named like plans) come soon. */
+const FIRST_BATCH = SCAN_CONCURRENCY;
 /** At most this many young folders are rescanned at once: a build making thousands costs nothing more. */
 const MAX_YOUNG_FOLDERS = 20;
 /** When a new folder is scanned again after it appeared. */
@@ -185,10 +187,10 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
           for (const uri of await markdownFiles(folder.uri, folder)) found.set(uri.toString(), uri);
         }
         const files = scanOrder([...found.values()]);
-        for (let start = 0; start < files.length; start += SCAN_BATCH) {
+        for (let start = 0, size = FIRST_BATCH; start < files.length; start += size, size = SCAN_BATCH) {
           // A newer scan (Refresh, settings changed) or the end of the view stops this one.
           if (scan !== this.scans) return;
-          await forEachAtOnce(files.slice(start, start + SCAN_BATCH), SCAN_CONCURRENCY, (uri) => this.load(uri));
+          await forEachAtOnce(files.slice(start, start + size), SCAN_CONCURRENCY, (uri) => this.load(uri));
           // The rows found so far are shown now; the view never waits for the slowest file.
           this.showRowsSoFar();
         }
