@@ -43,5 +43,5 @@ export type { NotAFileKind } from './file-size';
 export { useMessageBundle } from './messages';
 export type { MessageBundle } from './messages';
 export type { DecodedText } from './decode-text';
-export { readLoop, loopRecordPath, loopFindings, openFindingSeverity, isFinalName, isLoopFileName, roundNumber } from './loop';
-export type { LoopFile, LoopOptions, LoopReading, ReviewLoop, NotALoop, LoopRound, LoopFinding, LoopStage, LoopPlace, UnknownAnswer, RoundKind, FindingStatus, Severity as FindingSeverity } from './loop';
+export { readLoop, loopRecordPath, loopFindings, openFindingSeverity, isFinalName, isLoopFileName, roundNumber, answerLinks, roundLabel } from './loop';
+export type { LoopFile, LoopOptions, LoopReading, ReviewLoop, NotALoop, LoopRound, LoopFinding, LoopStage, LoopPlace, UnknownAnswer, RoundKind, FindingStatus, Severity as FindingSeverity, AnswerLink } from './loop';
