@@ -6,6 +6,7 @@ import { ARROW } from './plan/links';
 import { isPlaceholderOnly } from './plan/choices';
 import { sectionAt, type Field, type PlanModel, type Section, type TaskItem } from './plan/model';
 import { redactorFor, redactStrings } from './redaction';
+import { loopRecordPath } from './loop/read-loop';
 import { isSetAside } from './rules/rule';
 import type { GoNoGoStatus, SectionProgress } from './types';
 import type { DocumentKind } from './document-kind';
@@ -81,6 +82,11 @@ export interface PlanExplanation {
   sectionLevel: number;
   sections: ExplainedSection[];
   goNoGo: Omit<GoNoGoStatus, 'reasonKinds'> | null;
+  /**
+   * The review loop the file is a round of (AnalyzeOptions.loop): its name and stage, the plan of record, and whether
+   * this file is a final plan that only points to an earlier round (a stub: the plan of record is that round).
+   */
+  loop?: { name: string; stage: string; planOfRecord: string | null; finalStub: boolean };
 }
 
 /**
@@ -89,7 +95,15 @@ export interface PlanExplanation {
  */
 export function explainPlan(text: string, options: AnalyzeOptions = {}): PlanExplanation {
   const { report, plan } = inspectPlan(text, options);
-  return redactStrings(explanation(plan, report), redactorFor(plan));
+  const explained = explanation(plan, report);
+  const reading = options.loop?.reading;
+  if (reading?.isLoop) {
+    const here = options.loop!.path;
+    const round = reading.rounds.find((r) => r.path === here);
+    const planOfRecord = loopRecordPath(reading) ?? null;
+    explained.loop = { name: reading.name, stage: reading.stage, planOfRecord, finalStub: round?.kind === 'final' && planOfRecord !== null && planOfRecord !== here };
+  }
+  return redactStrings(explained, redactorFor(plan));
 }
 
 function explanation(plan: PlanModel, report: PlanReport): PlanExplanation {
