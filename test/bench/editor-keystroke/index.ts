@@ -27,6 +27,9 @@ export async function run(): Promise<void> {
   if (!extension) throw new Error('connector-plan.connector-plan is not loaded');
   const { analyzer } = await extension.activate();
   const lintDelay = vscode.workspace.getConfiguration('connectorPlan').get<number>('lintDelay', 300);
+  // BENCH_SETTINGS='{"editor.codeLens":false}': what a keystroke costs with other settings (user scope, restored after).
+  const settings = Object.entries(JSON.parse(process.env.BENCH_SETTINGS ?? '{}') as Record<string, unknown>);
+  for (const [key, value] of settings) await vscode.workspace.getConfiguration().update(key, value, vscode.ConfigurationTarget.Global);
   const plans = (await vscode.workspace.findFiles('plan-*.md')).sort((a, b) => a.path.localeCompare(b.path, undefined, { numeric: true }));
   const results: { lines: number; beyondDelay: number[]; detail: Record<string, number> }[] = [];
   for (const uri of plans) {
@@ -36,16 +39,27 @@ export async function run(): Promise<void> {
     // A key typed at the end of the last line of prose, then taken back: each is a keystroke the plan is checked after.
     const line = document.lineCount - 2;
     const beyondDelay: number[] = [];
+    /** Per keystroke: until the edit is applied, until the extension host hears of it, and from there to the analysis beyond the delay. */
+    const phases: { edit: number; change: number; afterChange: number }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       for (const typing of [true, false]) {
         const end = document.lineAt(line).range.end;
+        let changedAt = 0;
+        const changeListener = vscode.workspace.onDidChangeTextDocument((event) => {
+          if (event.document === document && !changedAt) changedAt = performance.now();
+        });
         const started = performance.now();
         await editor.edit((edit) => (typing ? edit.insert(end, 'x') : edit.delete(new vscode.Range(end.translate(0, -1), end))), { undoStopBefore: false, undoStopAfter: false });
+        const applied = performance.now();
         await analysedAfterEdit(analyzer, document);
-        beyondDelay.push(performance.now() - started - lintDelay);
+        changeListener.dispose();
+        const done = performance.now();
+        beyondDelay.push(done - started - lintDelay);
+        phases.push({ edit: applied - started, change: changedAt - started, afterChange: done - changedAt - lintDelay });
       }
     }
-    const detail: Record<string, number> = {};
+    const mid = (pick: (p: (typeof phases)[number]) => number) => phases.map(pick).sort((a, b) => a - b)[phases.length >> 1];
+    const detail: Record<string, number> = { 'edit applied': mid((p) => p.edit), 'change heard': mid((p) => p.change), 'change -> analysis beyond delay': mid((p) => p.afterChange) };
     if (process.env.BENCH_DETAIL) {
       // Where a keystroke's time goes: the options (config, template, loop), the core's analysis, both timed here.
       const time = async (what: string, run: () => unknown) => {
@@ -65,5 +79,6 @@ export async function run(): Promise<void> {
     results.push({ lines: document.lineCount, beyondDelay, detail });
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
+  for (const [key] of settings) await vscode.workspace.getConfiguration().update(key, undefined, vscode.ConfigurationTarget.Global);
   console.log(`editor-keystroke: ${JSON.stringify({ lintDelay, results })}`);
 }
