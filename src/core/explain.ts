@@ -7,6 +7,7 @@ import { isPlaceholderOnly } from './plan/choices';
 import { sectionAt, type Field, type PlanModel, type Section, type TaskItem } from './plan/model';
 import { planReferences } from './references/findings';
 import { redactorFor, redactStrings } from './redaction';
+import { loopRecordPath } from './loop/read-loop';
 import { isSetAside } from './rules/rule';
 import type { GoNoGoStatus, SectionProgress } from './types';
 import type { DocumentKind } from './document-kind';
@@ -87,6 +88,11 @@ export interface PlanExplanation {
    * `how` is root, plan-folder, tail, pattern, folder, mentioned (an env var a file names) or missing.
    */
   references?: ExplainedReference[];
+  /**
+   * The review loop the file is a round of (AnalyzeOptions.loop): its name and stage, the plan of record, and whether
+   * this file is a final plan that only points to an earlier round (a stub: the plan of record is that round).
+   */
+  loop?: { name: string; stage: string; planOfRecord: string | null; finalStub: boolean };
 }
 
 export interface ExplainedReference {
@@ -116,6 +122,13 @@ export function explainPlan(text: string, options: AnalyzeOptions = {}): PlanExp
       how: r.resolution.found ? r.resolution.how : 'missing',
       matches: r.resolution.found ? r.resolution.matches : r.resolution.suggestion ? [r.resolution.suggestion] : [],
     }));
+  }
+  const reading = options.loop?.reading;
+  if (reading?.isLoop) {
+    const here = options.loop!.path;
+    const round = reading.rounds.find((r) => r.path === here);
+    const planOfRecord = loopRecordPath(reading) ?? null;
+    explained.loop = { name: reading.name, stage: reading.stage, planOfRecord, finalStub: round?.kind === 'final' && planOfRecord !== null && planOfRecord !== here };
   }
   return redactStrings(explained, redactorFor(plan));
 }

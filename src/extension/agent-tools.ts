@@ -140,7 +140,8 @@ class AgentTools {
     const text = await this.text(file);
     const { options, never } = await this.analyzer.optionsFor(file.uri);
     if (never) throw new ToolProblem(neverAPlan(file, never));
-    const explanation = explainPlan(text, options);
+    // A round of a review loop is explained with its loop, as `connector-plan explain` explains it.
+    const explanation = explainPlan(text, { ...options, loop: await this.analyzer.loopPlace(file.uri, text, options) });
     return [explainSummary(file.shown, explanation), json({ path: file.shown, ...explanation })];
   }
 

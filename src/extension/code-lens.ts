@@ -2,11 +2,13 @@ import * as vscode from 'vscode';
 import { sectionSummaries } from '../core';
 import { FIX_SECTION } from './commands/fix-section';
 import type { PlanAnalyzer } from './plan-analysis';
+import { reviewFindingLenses } from './review-links';
 import { readSettings, SECTION } from './settings';
 
 /**
  * A lens above each template section heading of a plan (`3/5 filled · 1 gap`, `complete`) and above the go/no-go
  * checklist (`7/9 · NO-GO`), with `Fix N` beside it when the section has mechanical fixes. The summaries' words are the core's.
+ * In a review of a review loop, a lens above each finding it raises says its status (`P1 · fixed in 04 (line 23)`).
  */
 export class PlanCodeLenses implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -27,8 +29,11 @@ export class PlanCodeLenses implements vscode.CodeLensProvider, vscode.Disposabl
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     if (!readSettings(document).codeLens) return [];
     const result = await this.analyzer.current(document, token);
-    if (!result?.isPlan || token.isCancellationRequested) return [];
-    return sectionSummaries(result.plan, result.report).flatMap((summary) => {
+    if (!result || token.isCancellationRequested) return [];
+    // A round of a review loop: each finding it raises with its status now.
+    const findings = result.loop ? reviewFindingLenses(result.loop, document) : [];
+    if (!result.isPlan) return findings;
+    return [...findings, ...sectionSummaries(result.plan, result.report).flatMap((summary) => {
       const range = new vscode.Range(summary.line, 0, summary.line, 0);
       // No command id: the summary is words to read, not a button.
       const lenses = [new vscode.CodeLens(range, { title: summary.text, tooltip: summary.detail, command: '' })];
@@ -40,7 +45,7 @@ export class PlanCodeLenses implements vscode.CodeLensProvider, vscode.Disposabl
         lenses.push(new vscode.CodeLens(range, { title: vscode.l10n.t('$(wrench) Fix {0}', count), tooltip, command: FIX_SECTION, arguments: [document.uri, summary.sectionId] }));
       }
       return lenses;
-    });
+    })];
   }
 
   dispose(): void {

@@ -4,6 +4,7 @@ import { registerActivePlanContext } from './active-plan-context';
 import { registerAgentTools, type PrepareToolInvocation } from './agent-tools';
 import { registerCodeActions } from './code-actions';
 import { registerCodeLenses, type PlanCodeLenses } from './code-lens';
+import { registerReviewLinks } from './review-links';
 import { registerCompletions } from './completion';
 import { registerFixAllCommand } from './commands/fix-all';
 import { registerFixSectionCommand } from './commands/fix-section';
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorPlanApi {
     registerFixAllCommand(analyzer),
     registerFixSectionCommand(analyzer),
     codeLenses.registration,
+    registerReviewLinks(analyzer),
     registerScaffoldCommands(analyzer),
     registerActivePlanContext(analyzer),
     registerCompletions(analyzer),

@@ -317,7 +317,7 @@ export class PlanAnalyzer implements vscode.Disposable {
    * The file's place in its folder's review loop, read as the CLI reads it: the folder's rounds and final plan (regular
    * files within the size limit; an open document's text over the file's, this one's `text`), its `"loops"` setting.
    */
-  private async loopPlace(uri: vscode.Uri, text: string, options: AnalyzeOptions): Promise<LoopPlace | undefined> {
+  async loopPlace(uri: vscode.Uri, text: string, options: AnalyzeOptions): Promise<LoopPlace | undefined> {
     const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
     if (uri.scheme === 'untitled' || !isLoopFileName(name) || !vscode.workspace.getWorkspaceFolder(uri)) return undefined;
     const folder = vscode.Uri.joinPath(uri, '..');

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { documentName, reasonsOtherThan, type PlanProgress, type SectionStatus } from '../core';
+import { documentName, reasonsOtherThan, roundLabel, type LoopFinding, type PlanProgress, type PlanStatus, type ReviewLoop, type SectionStatus } from '../core';
 import type { PlanAnalysis } from './plan-analysis';
 
 /** `72% · NO-GO 3/5` (`72% · no go/no-go checklist` without one): what the tree and the status bar say about a plan. */
@@ -60,4 +60,43 @@ export function planTooltip(analysis: PlanAnalysis): vscode.MarkdownString {
     tooltip.appendMarkdown(`| $(${SECTION_ICONS[section.status]}) | ${escapeMarkdown(`${section.id}) ${section.title}`)} | ${section.filled}/${section.total} |\n`);
   }
   return tooltip;
+}
+
+/**
+ * A review loop's row: `final · 62% · NO-GO 3/5 · 2 open P1/P2`, the stage, then what `status` shows for it: the plan
+ * of record's progress, the loop's verdict, the open P1/P2 findings (its Review column). Stages stay in English, as there.
+ */
+export function loopSummaryText(row: PlanStatus): string {
+  const { verdict, checked, total } = row.goNoGo;
+  const stage = row.loop?.stage ?? '';
+  const open = (row.loop?.open.P1 ?? 0) + (row.loop?.open.P2 ?? 0);
+  return total
+    ? vscode.l10n.t({ message: '{0} · {1}% · {2} {3}/{4} · {5} open P1/P2', args: [stage, row.percent, verdict, checked, total, open], comment: ['A review loop in the Plans view: its stage (proposal, in review, revised, final: kept in English), its plan of record\'s progress, verdict and go/no-go items, then how many P1 and P2 findings are still open.'] })
+    : vscode.l10n.t({ message: '{0} · {1}% · {2} · {3} open P1/P2', args: [stage, row.percent, verdict, open], comment: ['A review loop in the Plans view: its stage (proposal, in review, revised, final: kept in English), its plan of record\'s progress and verdict, then how many P1 and P2 findings are still open.'] });
+}
+
+/** Name and folder, stage and rounds, the plan of record with its verdict, the open findings per severity. */
+export function loopTooltip(loop: ReviewLoop, row: PlanStatus, recordPath: string | undefined): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString('', true);
+  tooltip.appendMarkdown(`**${escapeMarkdown(row.name)}** · ${escapeMarkdown(loop.folder ?? '.')}`);
+  tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.l10n.t({ message: 'Review loop · stage {0} · {1} rounds', args: [loop.stage, loop.rounds.length], comment: ['{0} is the stage (proposal, in review, revised, final), kept in English.'] }))}`);
+  tooltip.appendMarkdown(`\n\n${escapeMarkdown(recordPath
+    ? loop.final
+      ? vscode.l10n.t('Plan of record: {0} · {1}% filled · {2}', recordPath, row.percent, row.goNoGo.verdict)
+      : vscode.l10n.t('Latest draft: {0} · {1}% filled · NO-GO until there is a final plan', recordPath, row.percent)
+    : vscode.l10n.t('No plan among the rounds yet · NO-GO'))}`);
+  const { P1, P2, P3 } = loop.open;
+  tooltip.appendMarkdown(`\n\n${escapeMarkdown(P1 + P2 + P3 ? vscode.l10n.t('Open review findings: {0} P1, {1} P2, {2} P3', P1, P2, P3) : vscode.l10n.t('No open review finding.'))}`);
+  return tooltip;
+}
+
+/**
+ * A raised finding's status in a few words: `P1 · fixed in 04 (line 23)`, `P2 · open`, `P2 · open again in 05 (line 9)`.
+ * Status words stay in English, as in `check` and the JSON.
+ */
+export function reviewFindingText(finding: LoopFinding): string {
+  if (!finding.resolvedIn) return vscode.l10n.t({ message: '{0} · {1}', args: [finding.severity, finding.status], comment: ['{0} is a review finding\'s severity (P1, P2, P3), {1} its status (open, fixed, partial, deferred, accepted, unclear), kept in English.'] });
+  const round = roundLabel(finding.resolvedIn);
+  if (finding.status === 'open') return vscode.l10n.t({ message: '{0} · open again in {1} (line {2})', args: [finding.severity, round, finding.resolvedLine ?? 0], comment: ['{0} is a review finding\'s severity (P1, P2, P3), {1} the round (04) that re-opened it.'] });
+  return vscode.l10n.t({ message: '{0} · {1} in {2} (line {3})', args: [finding.severity, finding.status, round, finding.resolvedLine ?? 0], comment: ['{0} is a review finding\'s severity (P1, P2, P3), {1} its status (fixed, partial, deferred, accepted, unclear), kept in English, {2} the round (04) that says so.'] });
 }

@@ -1,13 +1,42 @@
 import * as vscode from 'vscode';
-import { planOverview, type Finding, type PlanOverview, type SectionOverview, type SubsectionOverview, type TaskItem, type WorkStatus } from '../core';
+import { loopRecordPath, loopStatus, planOverview, type Finding, type LoopFinding, type LoopRound, type PlanOverview, type ReviewLoop, type SectionOverview, type SubsectionOverview, type TaskItem, type WorkStatus } from '../core';
 import { toRange } from './convert';
 import type { PlanAnalysis } from './plan-analysis';
-import { escapeMarkdown, planName, planTooltip, SECTION_ICONS, summaryText } from './plan-summary';
+import { escapeMarkdown, loopSummaryText, loopTooltip, planName, planTooltip, reviewFindingText, SECTION_ICONS, summaryText } from './plan-summary';
 
 export interface PlanNode {
   kind: 'plan';
   uri: vscode.Uri;
   analysis: PlanAnalysis;
+  /** The review loop row the plan is a round (or the final plan) of: it is listed there, not as a row of its own. */
+  loopParent?: LoopNode;
+}
+
+/** A review loop: one row for its folder, its rounds and open findings below it. */
+export interface LoopNode {
+  kind: 'loop';
+  /** The loop's folder. */
+  folder: vscode.Uri;
+  /** The newest reading of the loop among its files' analyses. */
+  loop: ReviewLoop;
+  /** Its rounds that are plans (listed in the view), in no order. */
+  members: PlanNode[];
+}
+
+/** A round of a loop that is no plan (a context note, a review, a revision): a row that opens it. */
+export interface RoundNode {
+  kind: 'round';
+  parent: LoopNode;
+  round: LoopRound;
+  uri: vscode.Uri;
+}
+
+/** A finding of a loop's reviews still open, partial or unclear: a row that opens the review at it. */
+export interface ReviewFindingNode {
+  kind: 'reviewFinding';
+  parent: LoopNode;
+  finding: LoopFinding;
+  uri: vscode.Uri;
 }
 
 export interface SectionNode {
@@ -36,7 +65,43 @@ export interface GoNoGoItemNode {
   item: TaskItem;
 }
 
-export type PlanTreeNode = PlanNode | SectionNode | SubsectionNode | GapNode | GoNoGoItemNode;
+/** A plan's row and the rows under it. */
+export type InPlanNode = PlanNode | SectionNode | SubsectionNode | GapNode | GoNoGoItemNode;
+export type PlanTreeNode = InPlanNode | LoopNode | RoundNode | ReviewFindingNode;
+
+const OPEN_STATUSES = new Set<LoopFinding['status']>(['open', 'partial', 'unclear']);
+
+/** A file of the loop's folder by the path the loop's reading gives it. */
+export function loopFileUri(node: LoopNode, path: string): vscode.Uri {
+  return vscode.Uri.joinPath(node.folder, path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1));
+}
+
+/** The member that stands for the loop (loopRecordPath: the plan of record, or the latest draft). */
+export function loopRecord(node: LoopNode): PlanNode | undefined {
+  const path = loopRecordPath(node.loop);
+  return path === undefined ? undefined : node.members.find((m) => m.uri.toString() === loopFileUri(node, path).toString());
+}
+
+/** What `connector-plan status` shows for the loop (its name, the record's progress, the loop's verdict). */
+export function loopRow(node: LoopNode) {
+  const record = loopRecord(node);
+  return loopStatus(node.loop, record && { path: vscode.workspace.asRelativePath(record.uri, false), report: record.analysis.report });
+}
+
+/** The loop's rounds in order (a plan round as its plan row, which unfolds into its sections), then its open findings, most severe first. */
+export function loopChildren(node: LoopNode): PlanTreeNode[] {
+  const members = new Map(node.members.map((m) => [m.uri.toString(), m]));
+  const rounds = node.loop.rounds.map((round): PlanTreeNode => {
+    const uri = loopFileUri(node, round.path);
+    return members.get(uri.toString()) ?? { kind: 'round', parent: node, round, uri };
+  });
+  const open = node.loop.findings
+    .filter((f) => OPEN_STATUSES.has(f.status))
+    .map((finding, i) => ({ finding, i }))
+    .sort((a, b) => (a.finding.severity < b.finding.severity ? -1 : a.finding.severity > b.finding.severity ? 1 : a.i - b.i))
+    .map(({ finding }): ReviewFindingNode => ({ kind: 'reviewFinding', parent: node, finding, uri: loopFileUri(node, finding.raisedIn) }));
+  return [...rounds, ...open];
+}
 
 const overviews = new WeakMap<PlanAnalysis, PlanOverview>();
 
@@ -46,13 +111,15 @@ function overviewOf(analysis: PlanAnalysis): PlanOverview {
   return overview;
 }
 
-export function planOf(node: PlanTreeNode): PlanNode {
+export function planOf(node: InPlanNode): PlanNode {
   return node.kind === 'plan' ? node : planOf(node.parent);
 }
 
 /** Sections A–J, then the gaps that belong to none; under a section its own gaps, phases or waves, go/no-go items. */
 export function childrenOf(node: PlanTreeNode): PlanTreeNode[] {
   switch (node.kind) {
+    case 'loop':
+      return loopChildren(node);
     case 'plan': {
       if (!node.analysis.isPlan) return [];
       const overview = overviewOf(node.analysis);
@@ -87,6 +154,11 @@ export function childrenOf(node: PlanTreeNode): PlanTreeNode[] {
 /** Unique in the whole view and stable across analyses, so expansion and selection survive updates. */
 export function idOf(node: PlanTreeNode): string {
   switch (node.kind) {
+    case 'loop':
+      return `loop:${node.folder.toString()}`;
+    case 'round':
+    case 'reviewFinding':
+      return node.kind === 'round' ? node.uri.toString() : `${idOf(node.parent)}/finding/${node.finding.raisedIn}:${node.finding.line}:${node.finding.id}`;
     case 'plan':
       return node.uri.toString();
     case 'section':
@@ -112,12 +184,50 @@ export function treeItemOf(node: PlanTreeNode): vscode.TreeItem {
 function itemFor(node: PlanTreeNode): vscode.TreeItem {
   const collapsed = (children: unknown[], state = vscode.TreeItemCollapsibleState.Collapsed) => (children.length ? state : vscode.TreeItemCollapsibleState.None);
   switch (node.kind) {
+    case 'loop': {
+      const row = loopRow(node);
+      const record = loopRecord(node);
+      const item = new vscode.TreeItem(row.name, vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = loopSummaryText(row);
+      item.iconPath = row.goNoGo.verdict === 'GO'
+        ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'))
+        : node.loop.open.P1 + node.loop.open.P2 > 0 || (record?.analysis.report.findings.some((f) => f.severity === 'error') ?? false)
+          ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+          : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+      item.tooltip = loopTooltip(node.loop, row, record && vscode.workspace.asRelativePath(record.uri));
+      // A click opens the plan of record, as a plan row opens its plan; the twistie unfolds the rounds.
+      if (record) item.command = { command: 'connectorPlan.openPlan', title: vscode.l10n.t('Open Plan'), arguments: [record.uri, { preview: true, preserveFocus: true } satisfies vscode.TextDocumentShowOptions] };
+      return item;
+    }
+    case 'round': {
+      const { round } = node;
+      const item = new vscode.TreeItem(node.uri.path.slice(node.uri.path.lastIndexOf('/') + 1), vscode.TreeItemCollapsibleState.None);
+      const raised = node.parent.loop.findings.filter((f) => f.raisedIn === round.path).length;
+      item.description = round.kind === 'review' ? vscode.l10n.t({ message: '{0} · {1} raised', args: [round.kind, raised], comment: ['{0} is the kind of a review loop\'s round (review), kept in English; {1} how many findings it raises.'] }) : round.kind;
+      item.iconPath = new vscode.ThemeIcon(ROUND_ICONS[round.kind]);
+      item.tooltip = new vscode.MarkdownString(`${escapeMarkdown(vscode.workspace.asRelativePath(node.uri))}\n\n${vscode.l10n.t({ message: 'Round {0} of the review loop · {1}', args: [round.round ?? '—', round.kind], comment: ['{1} is the kind of the round (context, proposal, plan, review, revision, final, other), kept in English.'] })}`);
+      item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Round'), arguments: [node.uri, { preview: true, preserveFocus: true } satisfies vscode.TextDocumentShowOptions] };
+      return item;
+    }
+    case 'reviewFinding': {
+      const { finding } = node;
+      const item = new vscode.TreeItem(`${finding.id} ${finding.title}`, vscode.TreeItemCollapsibleState.None);
+      item.description = reviewFindingText(finding);
+      item.iconPath = finding.severity === 'P3' ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+      item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(`${finding.id} · ${finding.severity}`)}** ${escapeMarkdown(finding.title)}\n\n${escapeMarkdown(vscode.l10n.t('Raised in {0}, line {1}', finding.raisedIn, finding.line))}${finding.resolvedIn ? `\n\n${escapeMarkdown(vscode.l10n.t({ message: '{0} in {1}, line {2}', args: [finding.status, finding.resolvedIn, finding.resolvedLine ?? 0], comment: ['{0} is a review finding\'s status (open, partial, unclear), kept in English; {1} a file, {2} a line.'] }))}` : ''}`);
+      const line = Math.max(finding.line - 1, 0);
+      item.command = { command: 'vscode.open', title: vscode.l10n.t('Show Review Finding'), arguments: [node.uri, { preview: true, preserveFocus: true, selection: new vscode.Range(line, 0, line, 0) } satisfies vscode.TextDocumentShowOptions] };
+      return item;
+    }
     case 'plan': {
       const { analysis } = node;
       if (!analysis.isPlan) return templateItem(node);
-      const item = new vscode.TreeItem(planName(analysis), vscode.TreeItemCollapsibleState.Collapsed);
+      // A round of a loop is named by its file, beside the others (`02-claude-agent-plan.md`, `plan · 80% · NO-GO 0/5`).
+      const round = node.loopParent?.loop.rounds.find((r) => node.loopParent && loopFileUri(node.loopParent, r.path).toString() === node.uri.toString());
+      const item = new vscode.TreeItem(round ? node.uri.path.slice(node.uri.path.lastIndexOf('/') + 1) : planName(analysis), vscode.TreeItemCollapsibleState.Collapsed);
       const progress = analysis.report.progress;
-      item.description = progress ? summaryText(progress) : '';
+      const summary = progress ? summaryText(progress) : '';
+      item.description = round ? `${round.kind} · ${summary}` : summary;
       item.iconPath = verdictIcon(analysis);
       item.tooltip = planTooltip(analysis);
       // A click or Enter opens the plan; its twistie (or the arrow keys) expands it.
@@ -209,6 +319,16 @@ function revealCommand(uri: vscode.Uri, title: string, line: number): vscode.Com
   const options: vscode.TextDocumentShowOptions = { preview: true, preserveFocus: true, selection: new vscode.Range(line, 0, line, 0) };
   return { command: 'vscode.open', title, arguments: [uri, options] };
 }
+
+const ROUND_ICONS: Record<LoopRound['kind'], string> = {
+  context: 'info',
+  proposal: 'lightbulb',
+  plan: 'checklist',
+  review: 'comment-discussion',
+  revision: 'edit',
+  final: 'verified',
+  other: 'file',
+};
 
 const SECTION_COLORS = { complete: 'testing.iconPassed', partial: 'list.warningForeground', empty: 'disabledForeground', missing: 'list.errorForeground' } as const;
 const SEVERITY_COLORS = { error: 'list.errorForeground', warning: 'list.warningForeground', info: 'problemsInfoIcon.foreground' } as const;

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { SetGoNoGoItemArgs } from './commands/set-go-no-go-item';
 import { isListed, type PlanAnalysis, type PlanAnalyzer } from './plan-analysis';
 import { forEachAtOnce, MARKDOWN_FILES, markdownFiles, planFileKind } from './plan-files';
-import { childrenOf, planOf, treeItemOf, type GoNoGoItemNode, type PlanNode, type PlanTreeNode } from './plan-tree-items';
+import { isLoopFileName, loopDocument, type ReviewLoop } from '../core';
+import { childrenOf, loopChildren, loopRecord, loopRow, planOf, treeItemOf, type GoNoGoItemNode, type LoopNode, type PlanNode, type PlanTreeNode } from './plan-tree-items';
 import { showInfo } from './notices';
 import { planName, statusLine } from './plan-summary';
 import { readSettings, SECTION } from './settings';
@@ -15,6 +16,8 @@ export const PLANS_VIEW = 'connectorPlan.plans';
 const SCAN_CONCURRENCY = 64;
 /** Files per batch of a scan; between batches other work runs, and a newer scan stops an older one. */
 const SCAN_BATCH = 256;
+/** Files of a scan's first batch: few, so that the first rows (open editors, files named like plans) come soon. */
+const FIRST_BATCH = SCAN_CONCURRENCY;
 /** At most this many young folders are rescanned at once: a build making thousands costs nothing more. */
 const MAX_YOUNG_FOLDERS = 20;
 /** When a new folder is scanned again after it appeared. */
@@ -31,6 +34,10 @@ const SCANNED_KEY = 'connectorPlan.scanned';
 export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.Disposable {
   readonly view: vscode.TreeView<PlanTreeNode>;
   private readonly plans = new Map<string, PlanNode>();
+  /** The review loops' rows by folder URI: a plan whose analysis has a loop is listed under its loop's row. */
+  private readonly loops = new Map<string, LoopNode>();
+  /** The newest reading of each loop folder's loop, from any of its files' analyses (a review's too). */
+  private readonly loopReadings = new Map<string, ReviewLoop>();
   private readonly changed = new vscode.EventEmitter<PlanTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly scanState = new vscode.EventEmitter<boolean>();
@@ -44,7 +51,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   private scans = 0;
   private scansRunning = 0;
   private watcher?: vscode.Disposable;
-  private changedPlans = new Set<PlanNode>();
+  private changedPlans = new Set<PlanNode | LoopNode>();
   private rootChanged = false;
   private flushTimer?: ReturnType<typeof setTimeout>;
   private createdPaths: vscode.Uri[] = [];
@@ -109,11 +116,50 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
     // The view lists plans as they are found: the first rows come after the first batch, the others as they are read.
     this.scanning ??= this.scan();
     await this.firstRows;
-    return [...this.plans.values()].sort((a, b) => planName(a.analysis).localeCompare(planName(b.analysis)) || a.uri.path.localeCompare(b.uri.path));
+    return this.rootNodes();
   }
 
   getParent(node: PlanTreeNode): PlanTreeNode | undefined {
-    return node.kind === 'plan' ? undefined : node.parent;
+    if (node.kind === 'loop') return undefined;
+    if (node.kind !== 'plan') return node.parent;
+    this.group();
+    return node.loopParent;
+  }
+
+  /** The rows of the view: plans, and one row per review loop whose rounds are not listed beside it; by name. */
+  private rootNodes(): PlanTreeNode[] {
+    const loops = this.group();
+    const rows: { node: PlanTreeNode; name: string; path: string }[] = [
+      ...[...this.plans.values()].filter((n) => !n.loopParent).map((node) => ({ node, name: planName(node.analysis), path: node.uri.path })),
+      ...loops.map((node) => ({ node, name: loopRow(node).name, path: node.folder.path })),
+    ];
+    return rows.sort((a, b) => a.name.localeCompare(b.name) || a.path.localeCompare(b.path)).map((r) => r.node);
+  }
+
+  /** Puts each plan that is a round of a review loop under its loop's row (kept across calls, so rows keep their identity); the loops' rows. */
+  private group(): LoopNode[] {
+    const members = new Map<string, PlanNode[]>();
+    for (const node of this.plans.values()) {
+      const key = loopKey(node.analysis);
+      node.loopParent = undefined;
+      if (key) members.set(key, [...(members.get(key) ?? []), node]);
+    }
+    for (const key of this.loops.keys()) if (!members.has(key)) this.loops.delete(key);
+    for (const [key, nodes] of members) {
+      const loop = this.loopReadings.get(key) ?? nodes[0].analysis.loop!;
+      let node = this.loops.get(key);
+      if (!node) this.loops.set(key, (node = { kind: 'loop', folder: vscode.Uri.joinPath(nodes[0].uri, '..'), loop, members: nodes }));
+      node.loop = loop;
+      node.members = nodes;
+      for (const member of nodes) member.loopParent = node;
+    }
+    return [...this.loops.values()];
+  }
+
+  /** The loop row a file of the workspace is a round of (a plan, or a review or revision that has no row of its own). */
+  loopNode(uri: vscode.Uri): LoopNode | undefined {
+    this.group();
+    return this.loops.get(vscode.Uri.joinPath(uri, '..').toString());
   }
 
   /** The plan node of a file, once the view has been scanned. */
@@ -139,7 +185,9 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
       return false;
     }
     await (this.scanning ??= this.scan());
-    const node = this.planNode(uri);
+    const loop = this.loopNode(uri);
+    // A round that is no plan (a review) is a row of its loop.
+    const node = this.planNode(uri) ?? (loop && loopChildren(loop).find((n) => n.kind === 'round' && n.uri.toString() === uri.toString()));
     if (!node) {
       const shown = vscode.workspace.asRelativePath(uri);
       void showInfo(
@@ -185,10 +233,10 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
           for (const uri of await markdownFiles(folder.uri, folder)) found.set(uri.toString(), uri);
         }
         const files = scanOrder([...found.values()]);
-        for (let start = 0; start < files.length; start += SCAN_BATCH) {
+        for (let start = 0, size = FIRST_BATCH; start < files.length; start += size, size = SCAN_BATCH) {
           // A newer scan (Refresh, settings changed) or the end of the view stops this one.
           if (scan !== this.scans) return;
-          await forEachAtOnce(files.slice(start, start + SCAN_BATCH), SCAN_CONCURRENCY, (uri) => this.load(uri));
+          await forEachAtOnce(files.slice(start, start + size), SCAN_CONCURRENCY, (uri) => this.load(uri));
           // The rows found so far are shown now; the view never waits for the slowest file.
           this.showRowsSoFar();
         }
@@ -313,7 +361,10 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
     if (this.loads.get(key) !== load) return;
     this.loads.delete(key);
     if (result) this.accept(result);
-    else this.remove(uri);
+    else {
+      this.remove(uri);
+      this.loopFileChanged(uri);
+    }
   }
 
   /** With no folder open, the plans open in editors (an untitled one being written included) are the view's plans. */
@@ -332,18 +383,42 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
     if (document ? result.version !== document.version : result.version !== -1) return;
     const key = result.uri.toString();
     const node = this.plans.get(key);
+    const loopChanged = this.takeLoopReading(result);
     if (!isListed(result)) {
       if (node) this.remove(result.uri);
+      else if (loopChanged && this.loops.has(loopKey(result)!)) this.changedTree(this.loops.get(loopKey(result)!));
     } else if (node) {
       const same = showsTheSame(node.analysis, result);
+      const moved = loopKey(node.analysis) !== loopKey(result);
       node.analysis = result;
       // The same plan read again (opened in an editor, saved unchanged) redraws nothing: a redraw under the
-      // pointer would swallow a click on its rows.
-      if (!same) this.changedTree(node);
+      // pointer would swallow a click on its rows. A plan that joins or leaves a loop moves: the whole list is drawn.
+      if (moved) this.changedTree();
+      else if (!same || loopChanged) this.changedTree(node);
     } else {
       this.plans.set(key, { kind: 'plan', uri: result.uri, analysis: result });
       this.changedTree();
     }
+  }
+
+  /** Keeps the result's loop reading as its folder's newest; whether it differs from the one kept. */
+  private takeLoopReading(result: PlanAnalysis): boolean {
+    const key = loopKey(result);
+    if (!key || !result.loop) return false;
+    const before = this.loopReadings.get(key);
+    this.loopReadings.set(key, result.loop);
+    return !before || JSON.stringify(loopDocument(before)) !== JSON.stringify(loopDocument(result.loop));
+  }
+
+  /**
+   * A round of a listed loop that is no plan changed, appeared or went on disk (a review saved outside the editor):
+   * the loop's plans are read again, with the folder's rounds as they are now.
+   */
+  private loopFileChanged(uri: vscode.Uri): void {
+    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    const loop = isLoopFileName(name) ? this.loops.get(vscode.Uri.joinPath(uri, '..').toString()) : undefined;
+    if (!loop) return;
+    for (const member of loop.members) if (member.uri.toString() !== uri.toString() && !openDocument(member.uri)) void this.load(member.uri);
   }
 
   /** A document was closed (or dropped): what the tree shows now comes from the file on disk. */
@@ -361,10 +436,11 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   private removeUnder(uri: vscode.Uri): void {
     const prefix = `${uri.toString()}/`;
     for (const [key, node] of this.plans) if (key === uri.toString() || key.startsWith(prefix)) this.remove(node.uri);
+    this.loopFileChanged(uri);
   }
 
   /** Coalesces updates: one refresh of the changed plans (or of the whole list) per turn, none while a scan runs. */
-  private changedTree(node?: PlanNode): void {
+  private changedTree(node?: PlanNode | LoopNode): void {
     if (node) this.changedPlans.add(node);
     else this.rootChanged = true;
     this.scheduleFlush();
@@ -380,18 +456,23 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
 
   /** Redraws what changed since the last redraw: the changed plans' rows, or the whole list. */
   private flushChanges(): void {
-    const nodes = [...this.changedPlans].filter((n) => this.plans.get(n.uri.toString()) === n);
+    this.group();
+    // A round of a loop is drawn with its loop's row (the row's description and children depend on it).
+    const nodes = new Set([...this.changedPlans].flatMap((n) => (n.kind === 'loop' ? (this.loops.get(n.folder.toString()) === n ? [n] : []) : this.plans.get(n.uri.toString()) === n ? [n.loopParent ?? n] : [])));
     const root = this.rootChanged;
     this.changedPlans.clear();
     this.rootChanged = false;
-    if (!root && !nodes.length) return;
+    if (!root && !nodes.size) return;
     if (root) this.changed.fire(undefined);
     else nodes.forEach((n) => this.changed.fire(n));
     this.updateBadge();
   }
 
   private updateBadge(): void {
-    const noGo = [...this.plans.values()].filter((n) => n.analysis.isPlan && n.analysis.report.progress?.goNoGo.verdict !== 'GO').length;
+    // A review loop counts once, with its verdict (a NO-GO loop is one, whatever its rounds say).
+    const loops = this.group();
+    const plans = [...this.plans.values()].filter((n) => !n.loopParent && n.analysis.isPlan && n.analysis.report.progress?.goNoGo.verdict !== 'GO').length;
+    const noGo = plans + loops.filter((n) => loopRow(n).goNoGo.verdict !== 'GO').length;
     const shown = noGo > 0 && readSettings().plansViewBadge;
     this.view.badge = shown ? { value: noGo, tooltip: noGo === 1 ? vscode.l10n.t('1 connector plan is NO-GO') : vscode.l10n.t('{0} connector plans are NO-GO', noGo) } : undefined;
   }
@@ -442,7 +523,9 @@ type PlanTarget = PlanTreeNode | vscode.Uri | string;
 function uriOf(target?: PlanTarget): vscode.Uri | undefined {
   if (typeof target === 'string') return vscode.Uri.parse(target);
   if (target instanceof vscode.Uri) return target;
-  return target ? planOf(target).uri : vscode.window.activeTextEditor?.document.uri;
+  if (!target) return vscode.window.activeTextEditor?.document.uri;
+  if (target.kind === 'loop') return loopRecord(target)?.uri;
+  return target.kind === 'round' || target.kind === 'reviewFinding' ? target.uri : planOf(target).uri;
 }
 
 /** `connectorPlan.openPlan`: a click or Enter on a plan row opens it (as a preview, focus kept in the view); Open from a menu opens it for editing. */
@@ -456,6 +539,11 @@ async function openPlan(target?: PlanTarget, options?: unknown): Promise<vscode.
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   const key = uri.toString();
   return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
+}
+
+/** The loop folder (its URI) of a file whose analysis read one. */
+function loopKey(analysis: PlanAnalysis): string | undefined {
+  return analysis.loop ? vscode.Uri.joinPath(analysis.uri, '..').toString() : undefined;
 }
 
 /** Whether two analyses of one plan show the same rows: same text, findings and progress. */

@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { format } from 'node:util';
-import { repoRoot, startVSCodeSession, timeoutSeconds } from '../harness/vscode-session.mjs';
+import { repoRoot } from '../harness/vscode-session.mjs';
+import { runBenchSuite } from './run-suite.mjs';
 
 const PLANS = 300;
 const OTHERS = 2000;
@@ -68,36 +68,12 @@ function timeCli(dir) {
 }
 
 function timeView(dir) {
-  return new Promise((resolve, reject) => {
-    let session;
-    const timeout = timeoutSeconds(300);
-    const timer = setTimeout(() => reject(new Error(`the view scan did not finish within ${timeout} s`)), timeout * 1000);
-    const done = (fn) => (value) => {
-      clearTimeout(timer);
-      session?.close().finally(() => fn(value));
-    };
-    let result;
-    startVSCodeSession({ name: 'bench-workspace', print: () => {} })
-      .then((running) => {
-        session = running;
-        return running.openWorkbench({
-          folder: dir,
-          payload: [
-            ['extensionDevelopmentPath', running.remoteUri(repoRoot)],
-            ['extensionTestsPath', running.remoteUri(scanSuite)],
-          ],
-          async beforeOpen(page) {
-            await page.exposeFunction('codeAutomationLog', (_level, message) => {
-              const text = Array.isArray(message) ? format(...message) : String(message);
-              if (text.startsWith("view-scan detail:")) console.log(text);
-              const match = /^view-scan: (.*)$/.exec(text);
-              if (match) result = JSON.parse(match[1]);
-            });
-            await page.exposeFunction('codeAutomationExit', (code) => (code === 0 && result ? done(resolve)(result) : done(reject)(new Error(`the view scan failed (exit ${code})`))));
-          },
-        });
-      })
-      .catch(done(reject));
+  return runBenchSuite({
+    name: 'bench-workspace',
+    folder: dir,
+    suitePath: scanSuite,
+    marker: 'view-scan',
+    onLog: (text) => text.startsWith('view-scan detail:') && console.log(text),
   });
 }
 

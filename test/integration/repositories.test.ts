@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { main } from '../../src/cli/main';
-import type { PlanNode } from '../../src/extension/plan-tree-items';
+import type { LoopNode, PlanNode } from '../../src/extension/plan-tree-items';
 import { extensionApi } from './plan-documents';
 import { closeEditorsReverting, deleteQuietly, fixtureUri, planNode, until } from './plan-tree-nodes';
 
@@ -45,17 +45,32 @@ describe('fixture repositories in the workspace', function () {
     await deleteQuietly(root);
   });
 
-  it('lists only the plans, by distinct names, and the templates as templates', async () => {
+  it('lists only the plans, by distinct names, and the templates as templates; a review loop as one row, as status does', async () => {
     const { planTree } = await extensionApi();
+    // The review loops are those `connector-plan status` shows as one row each (issue 18): their plans are listed
+    // under the loop's row, not beside it, as status lists them.
+    const loops: { folder: vscode.Uri; name: string }[] = [];
+    for (const repo of fs.readdirSync(REPOS)) {
+      let stdout = '';
+      await main({ argv: ['status', '--format', 'json', '.'], cwd: vscode.Uri.joinPath(root, repo).fsPath, stdout: { write: (text: string) => (stdout += text) }, stderr: { write: () => undefined }, tool: { version: 'test', informationUri: 'https://example.test' } });
+      for (const row of (JSON.parse(stdout) as { plans: { name: string; loop?: { folder: string } }[] }).plans) if (row.loop) loops.push({ folder: vscode.Uri.joinPath(root, repo, ...row.loop.folder.split('/')), name: row.name });
+    }
+    const inLoop = (uri: string) => loops.find((l) => uri.startsWith(`${l.folder.toString()}/`) && !uri.slice(l.folder.toString().length + 1).includes('/'));
     const listed = [...expected].filter(([, want]) => want.kind !== 'other');
+    const single = listed.filter(([uri]) => !inLoop(uri));
     const rows = async () => {
+      await planTree.whenScanned();
       const roots = await planTree.getChildren();
-      return roots.filter((n): n is PlanNode => n.kind === 'plan' && n.uri.toString().startsWith(`${root.toString()}/`));
+      return roots.filter((n): n is PlanNode | LoopNode => (n.kind === 'plan' ? n.uri : n.kind === 'loop' ? n.folder : undefined)?.toString().startsWith(`${root.toString()}/`) ?? false);
     };
-    await until(planTree.onDidChangeTreeData, async () => (await rows()).length >= listed.length && true, `${listed.length} rows under tmp-repos`, 60_000);
-    const shown = new Map((await rows()).map((n) => [n.uri.toString(), planTree.getTreeItem(n)]));
-    assert.deepEqual([...shown.keys()].sort(), listed.map(([uri]) => uri).sort(), 'rows are exactly the plans and templates');
-    for (const [uri, want] of listed) {
+    const ready = (found: (PlanNode | LoopNode)[]) => found.filter((n) => n.kind === 'plan').length >= single.length && found.filter((n) => n.kind === 'loop').length >= loops.length;
+    await until(planTree.onDidChangeTreeData, async () => ready(await rows()), `${single.length} plan rows and ${loops.length} loop rows under tmp-repos`, 60_000);
+    const found = await rows();
+    const shown = new Map(found.filter((n): n is PlanNode => n.kind === 'plan').map((n) => [n.uri.toString(), planTree.getTreeItem(n)]));
+    assert.deepEqual([...shown.keys()].sort(), single.map(([uri]) => uri).sort(), 'plan rows are exactly the plans and templates outside review loops');
+    const loopRows = found.filter((n): n is LoopNode => n.kind === 'loop');
+    assert.deepEqual(loopRows.map((n) => [n.folder.toString(), planTree.getTreeItem(n).label]).sort(), loops.map((l) => [l.folder.toString(), l.name]).sort(), 'one row per review loop, named as status names it');
+    for (const [uri, want] of single) {
       const item = shown.get(uri)!;
       if (want.kind === 'template') assert.equal(item.description, 'template · not checked', uri);
       else {
@@ -63,10 +78,21 @@ describe('fixture repositories in the workspace', function () {
         if (want.name) assert.equal(item.label, want.name, uri);
       }
     }
-    // Each fixture is a repository of its own: within one, no two plans are named the same.
+    // The plans of a loop are among its rounds, each named by its file.
+    for (const row of loopRows) {
+      const rounds = (await planTree.getChildren(row)).filter((n): n is PlanNode => n.kind === 'plan').map((n) => n.uri.toString());
+      const plans = listed.filter(([uri, want]) => want.kind === 'plan' && inLoop(uri)?.folder.toString() === row.folder.toString()).map(([uri]) => uri);
+      assert.deepEqual(rounds.sort(), plans.sort(), `the plans of ${row.folder.path} are its rounds`);
+      assert.match(String(planTree.getTreeItem(row).description), /^(proposal|in review|revised|final) · \d+% · (GO|NO-GO)/);
+    }
+    // Each fixture is a repository of its own: within one, no two rows are named the same.
     for (const repo of fs.readdirSync(REPOS)) {
-      const labels = listed.filter(([uri, want]) => want.kind === 'plan' && uri.startsWith(vscode.Uri.joinPath(root, repo).toString() + '/')).map(([uri]) => String(shown.get(uri)!.label));
-      assert.deepEqual(labels.filter((label, i) => labels.indexOf(label) !== i), [], `no two plans of ${repo} named the same`);
+      const prefix = vscode.Uri.joinPath(root, repo).toString() + '/';
+      const labels = [
+        ...single.filter(([uri, want]) => want.kind === 'plan' && uri.startsWith(prefix)).map(([uri]) => String(shown.get(uri)!.label)),
+        ...loopRows.filter((n) => n.folder.toString().startsWith(prefix)).map((n) => String(planTree.getTreeItem(n).label)),
+      ];
+      assert.deepEqual(labels.filter((label, i) => labels.indexOf(label) !== i), [], `no two rows of ${repo} named the same`);
     }
   });
 

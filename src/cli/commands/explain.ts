@@ -50,7 +50,7 @@ export const explainCommand = defineCommand({
     const expanded = await expandInputs(positionals, context.cwd, context.fs);
     if (expanded.files.length > 1) throw new UsageError(l10n.t('{0} names {1} files; explain takes one file', input, expanded.files.length), usage);
     const explained: ExplainedFile[] = [];
-    const { unreadable, failedTemplates } = await readExpandedInputs(expanded, context, (file) => explained.push(explainFile(file)), { template: values.template });
+    const { unreadable, failedTemplates } = await readExpandedInputs(expanded, context, (file) => explained.push(explainFile(file)), { template: values.template, loops: true });
     const [first] = explained;
     if (first) context.stdout.write(format === 'json' ? `${JSON.stringify(explainDocument(first), null, 2)}\n` : formatExplainText(first.path, first.explanation));
     return unreadable > 0 || failedTemplates > 0 ? 2 : 0;
@@ -66,12 +66,12 @@ export interface ExplainedFile {
 /** Explains each readable file the arguments name, with its folder's config and template (as `check` reads it). */
 export async function explainInputs(inputs: string[], context: CliContext, options: InputOptions = {}) {
   const explained: ExplainedFile[] = [];
-  const read = await readInputs(inputs, context, (file) => explained.push(explainFile(file)), options);
+  const read = await readInputs(inputs, context, (file) => explained.push(explainFile(file)), { ...options, loops: true });
   return { explained, ...read };
 }
 
 function explainFile(file: InputFile): ExplainedFile {
-  return { path: file.path, explanation: explainPlan(file.text, { rules: file.rules, assumePlan: file.assumePlan, schema: file.schema, path: file.absolute, templatePath: file.templatePath, repository: file.repository }) };
+  return { path: file.path, explanation: explainPlan(file.text, { rules: file.rules, assumePlan: file.assumePlan, schema: file.schema, path: file.absolute, templatePath: file.templatePath, repository: file.repository, loop: file.loop }) };
 }
 
 /** The `explain --format json` document. */

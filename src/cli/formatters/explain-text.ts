@@ -12,6 +12,7 @@ export function formatExplainText(path: string, plan: PlanExplanation): string {
       ? plan.isPlan ? l10n.t('{0}: a plan of the template {1} ({2})', shown, team, plan.why) : l10n.t('{0}: not a plan of the template {1} ({2})', shown, team, plan.why)
       : plan.isPlan ? l10n.t('{0}: a connector plan ({1})', shown, plan.why) : l10n.t('{0}: not a connector plan ({1})', shown, plan.why),
   ];
+  if (plan.loop) out.push(loopLine(plan.loop));
   if (!plan.isPlan) return lines(out);
   if (plan.title) out.push(l10n.t('title, line {0}: {1}', plan.title.line, plan.title.text));
   out.push(l10n.t('sections are level-{0} headings ({1})', plan.sectionLevel, '#'.repeat(plan.sectionLevel)));
@@ -113,4 +114,13 @@ function resolvedHow(how: string): string {
     case 'mentioned': return l10n.t('named by a file of the repository');
     default: return l10n.t('not in the repository');
   }
+}
+
+/** The review loop a round belongs to; a final plan that only points to a round says which file stands for the loop. */
+function loopLine(loop: NonNullable<PlanExplanation['loop']>): string {
+  const record = loop.planOfRecord === null ? undefined : linePath(loop.planOfRecord);
+  if (loop.finalStub && record) return l10n.t({ message: 'a final plan that points to an earlier round: the plan of record of the review loop {0} is {1}', args: [loop.name, record], comment: ['{0} is the review loop\'s name, {1} a file path.'] });
+  return record
+    ? l10n.t({ message: 'a round of the review loop {0} (stage {1}); its plan of record is {2}', args: [loop.name, loop.stage, record], comment: ['{0} is the review loop\'s name, {1} its stage (proposal, in review, revised, final: kept in English), {2} a file path.'] })
+    : l10n.t({ message: 'a round of the review loop {0} (stage {1}); it has no plan of record yet', args: [loop.name, loop.stage], comment: ['{0} is the review loop\'s name, {1} its stage (proposal, in review, revised, final: kept in English).'] });
 }

@@ -4,3 +4,4 @@ export { loopFindings } from './findings';
 export { openFindingSeverity, type LoopPlace } from './gate';
 export { isFinalName, isLoopFileName, roundNumber, type RoundKind } from './rounds';
 export type { FindingStatus, Severity } from './words';
+export { answerLinks, roundLabel, type AnswerLink } from './links';

@@ -27,6 +27,18 @@ describe('connector-plan explain', () => {
     assert.equal(JSON.parse(json.stdout).template, 'templates/feature-plan.md');
   });
 
+  it("names a round's review loop and its plan of record, and says when a final plan only points to an earlier round", async () => {
+    const cwd = path.join(REPO_ROOT, 'test/fixtures/loops');
+    const stub = await runCli(['explain', 'greenhouse/FINAL-APPROVED-PLAN.md'], { cwd });
+    assert.equal(stub.stdout.split('\n')[1], 'a final plan that points to an earlier round: the plan of record of the review loop Greenhouse is greenhouse/04-priya-plan.md');
+    const review = await runCli(['explain', 'asana/02-codex-review.md'], { cwd });
+    assert.equal(review.stdout.split('\n')[1], 'a round of the review loop Asana (stage revised); its plan of record is asana/01-claude-plan.md');
+    const json = JSON.parse((await runCli(['explain', '--format', 'json', 'docusign/FINAL-APPROVED-PLAN.md'], { cwd })).stdout);
+    assert.deepEqual(json.loop, { name: 'Docusign', stage: 'final', planOfRecord: 'docusign/FINAL-APPROVED-PLAN.md', finalStub: false });
+    const single = JSON.parse((await runCli(['explain', '--format', 'json', 'docs/features/checkout/plan.md'], { cwd: path.join(REPO_ROOT, 'test/fixtures/repos/feature-template') })).stdout);
+    assert.equal(single.loop, undefined, 'a plan outside a loop');
+  });
+
   it('shows phases gathered from the top level under the first phase\'s heading as written', async () => {
     const cwd = path.join(REPO_ROOT, 'test/fixtures/repos/plan-shapes');
     const run = await runCli(['explain', 'plans/greenhouse-integration-plan.md'], { cwd });
