@@ -313,6 +313,20 @@ export class PlanAnalyzer implements vscode.Disposable {
     return result;
   }
 
+  /** The review loop of the folder `uri` is a round of, read from the folder (the file's open text, if open); undefined when it is none. */
+  async loopReadingOf(uri: vscode.Uri): Promise<ReviewLoop | undefined> {
+    const document = openDocument(uri);
+    let text = document?.getText();
+    if (text === undefined) {
+      const read = await readWorkspaceFile(uri);
+      if (!('bytes' in read)) return undefined;
+      text = new TextDecoder('utf-8').decode(read.bytes);
+    }
+    const { options, never } = await this.optionsFor(uri);
+    if (never) return undefined;
+    return (await this.loopPlace(uri, text, options))?.reading as ReviewLoop | undefined;
+  }
+
   /**
    * The file's place in its folder's review loop, read as the CLI reads it: the folder's rounds and final plan (regular
    * files within the size limit; an open document's text over the file's, this one's `text`), its `"loops"` setting.

@@ -38,6 +38,8 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   private readonly loops = new Map<string, LoopNode>();
   /** The newest reading of each loop folder's loop, from any of its files' analyses (a review's too). */
   private readonly loopReadings = new Map<string, ReviewLoop>();
+  /** Loop folders being read for a round that is no plan (readLoopOf), by folder URI. */
+  private readonly loopFolderReads = new Map<string, Promise<void>>();
   private readonly changed = new vscode.EventEmitter<PlanTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly scanState = new vscode.EventEmitter<boolean>();
@@ -144,11 +146,13 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
       node.loopParent = undefined;
       if (key) members.set(key, [...(members.get(key) ?? []), node]);
     }
+    // A loop whose rounds are none of them plans has a row from its folder's reading alone.
+    for (const key of this.loopReadings.keys()) if (!members.has(key)) members.set(key, []);
     for (const key of this.loops.keys()) if (!members.has(key)) this.loops.delete(key);
     for (const [key, nodes] of members) {
       const loop = this.loopReadings.get(key) ?? nodes[0].analysis.loop!;
       let node = this.loops.get(key);
-      if (!node) this.loops.set(key, (node = { kind: 'loop', folder: vscode.Uri.joinPath(nodes[0].uri, '..'), loop, members: nodes }));
+      if (!node) this.loops.set(key, (node = { kind: 'loop', folder: vscode.Uri.parse(key), loop, members: nodes }));
       node.loop = loop;
       node.members = nodes;
       for (const member of nodes) member.loopParent = node;
@@ -364,7 +368,31 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
     else {
       this.remove(uri);
       this.loopFileChanged(uri);
+      await this.readLoopOf(uri);
     }
+  }
+
+  /**
+   * A round that is no plan (a proposal not yet written as a plan, a review) has its folder's loop read from the
+   * folder, so a loop none of whose rounds is a plan still has its row, as `connector-plan status` lists it. One read
+   * per folder at a time; a folder that is no longer a loop loses its row when no plan of it keeps one.
+   */
+  private async readLoopOf(uri: vscode.Uri): Promise<void> {
+    if (!isLoopFileName(uri.path.slice(uri.path.lastIndexOf('/') + 1))) return;
+    const key = vscode.Uri.joinPath(uri, '..').toString();
+    let pending = this.loopFolderReads.get(key);
+    if (!pending) {
+      pending = this.analyzer.loopReadingOf(uri).then((loop) => {
+        if (this.loopFolderReads.get(key) === pending) this.loopFolderReads.delete(key);
+        const before = this.loopReadings.get(key);
+        if (loop) this.loopReadings.set(key, loop);
+        else if (![...this.plans.values()].some((n) => loopKey(n.analysis) === key)) this.loopReadings.delete(key);
+        else return;
+        if (!before !== !loop || (before && loop && JSON.stringify(loopDocument(before)) !== JSON.stringify(loopDocument(loop)))) this.changedTree();
+      });
+      this.loopFolderReads.set(key, pending);
+    }
+    await pending;
   }
 
   /** With no folder open, the plans open in editors (an untitled one being written included) are the view's plans. */
@@ -436,6 +464,11 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   private removeUnder(uri: vscode.Uri): void {
     const prefix = `${uri.toString()}/`;
     for (const [key, node] of this.plans) if (key === uri.toString() || key.startsWith(prefix)) this.remove(node.uri);
+    for (const key of [...this.loopReadings.keys()]) {
+      if (key !== uri.toString() && !key.startsWith(prefix)) continue;
+      this.loopReadings.delete(key);
+      this.changedTree();
+    }
     this.loopFileChanged(uri);
   }
 

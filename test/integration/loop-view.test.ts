@@ -125,3 +125,31 @@ describe('a review loop in the Plans view and in its files', function () {
     assert.ok(shown.includes('30:11 L33'), `P2-2 is deferred links to the review's line 33: ${JSON.stringify(shown)}`);
   });
 });
+
+describe('a review loop none of whose rounds is a plan', function () {
+  this.timeout(120_000);
+  const folder = vscode.Uri.joinPath(fixtureUri('tmp-loop-no-plan'), 'orbit');
+  const write = (name: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, name), new TextEncoder().encode(text));
+
+  after(async () => {
+    await closeEditorsReverting();
+    await deleteQuietly(vscode.Uri.joinPath(folder, '..'));
+  });
+
+  it('still has its row, as connector-plan status lists it: the proposal under review, NO-GO, its open P1', async () => {
+    const { planTree } = await extensionApi();
+    await planTree.whenScanned();
+    // A proposal in prose (no plan yet) and the review of it: a loop in the proposal stage.
+    await write('01-ana-proposal.md', '# Orbit sync: a proposal\n\nWe want to pull Orbit members nightly and link them to accounts by email.\n\nOpen question: who owns the API key?\n');
+    await write('02-ben-review.md', '# Review of the Orbit proposal\n\n## Findings\n\n### P1.1 — No owner for the API key\n\nName the owner before any build starts.\n');
+    const row = await until(planTree.onDidChangeTreeData, async () => {
+      const found = (await planTree.getChildren()).find((n): n is LoopNode => n.kind === 'loop' && n.folder.toString() === folder.toString());
+      return found && found.loop.rounds.length === 2 && found;
+    }, 'the Orbit loop row', 60_000);
+    const item = planTree.getTreeItem(row);
+    assert.equal(item.label, 'Orbit');
+    assert.match(String(item.description), /^in review · 0% · NO-GO( \d+\/\d+)? · 1 open P1\/P2$/);
+    const children = await planTree.getChildren(row);
+    assert.deepEqual(children.map((c) => c.kind), ['round', 'round', 'reviewFinding']);
+  });
+});

@@ -19,7 +19,7 @@ export interface AnswerLink {
 
 /**
  * The answers of `file` (a round of `loop`, by the path the loop names it) to findings raised before it, where the id
- * is written on the answer's line. None for a context note or a file that is no round of the loop.
+ * is written on the answer's line or on the heading of the section the answer is in (a delta section per finding). None for a context note or a file that is no round of the loop.
  */
 export function answerLinks(loop: ReviewLoop, file: LoopFile): AnswerLink[] {
   const index = loop.rounds.findIndex((r) => r.path === file.path);
@@ -37,16 +37,30 @@ export function answerLinks(loop: ReviewLoop, file: LoopFile): AnswerLink[] {
   const outline = readOutline(file.text);
   const links: AnswerLink[] = [];
   const seen = new Set<string>();
+  const idOn = (line: number, id: string) => findIds(outline.lines[line] ?? '').find((m) => m.id === id);
   for (const answer of readAnswers(outline, raisedHere)) {
     const finding = earlier.get(answer.id);
-    const match = finding && findIds(outline.lines[answer.line] ?? '').find((m) => m.id === answer.id);
-    const key = `${answer.line}:${answer.id}`;
-    if (!finding || !match || seen.has(key)) continue;
+    if (!finding) continue;
+    let line = answer.line;
+    let match = idOn(line, answer.id);
+    // A delta section names the id in its heading and gives the status on a line below (`**Outcome:** fixed.`): the
+    // link goes on the heading's id, looked for back to the nearest heading.
+    for (let back = answer.line - 1; !match && back >= 0 && answer.line - back <= HEADING_REACH; back--) {
+      match = idOn(back, answer.id);
+      if (match) line = back;
+      if (HEADING.test(outline.lines[back])) break;
+    }
+    const key = `${line}:${answer.id}`;
+    if (!match || seen.has(key)) continue;
     seen.add(key);
-    links.push({ line: answer.line, start: match.start, end: match.end, id: answer.id, finding });
+    links.push({ line, start: match.start, end: match.end, id: answer.id, finding });
   }
   return links;
 }
+
+const HEADING = /^ {0,3}#{1,6}(?:\s|$)/;
+/** Lines an answer's status may sit below the heading that names its id. */
+const HEADING_REACH = 40;
 
 /** How a round is named in a short status: `04` for `04-claude-revision.md`, the file name for the final plan. */
 export function roundLabel(path: string): string {

@@ -51,6 +51,21 @@ describe('answerLinks', () => {
     assert.ok(checked > 20, `only ${checked} answers checked`);
   });
 
+  it('links the id in a delta section\'s heading when the status is on a line below it (linear: `**Outcome:** fixed.`)', () => {
+    const files = loopFiles(path.join(ROOT, 'linear'));
+    const loop = readLoop(files, { folder: 'linear' }) as ReviewLoop;
+    const response = files.find((f) => f.path === '03-claude-response.md')!;
+    const lines = response.text.split('\n');
+    const links = answerLinks(loop, response);
+    assert.deepEqual(links.map((l) => [lines[l.line].slice(0, 20), l.id, lines[l.line].slice(l.start, l.end)]), [
+      ['### Delta for P1-1 —', 'P1-1', 'P1-1'],
+      ['### Delta for P2-1 —', 'P2-1', 'P2-1'],
+      ['### Delta for P2-2 —', 'P2-2', 'P2-2'],
+      ['### Delta for P3-1 —', 'P3-1', 'P3-1'],
+      ['### Delta for P3-2 —', 'P3-2', 'P3-2'],
+    ]);
+  });
+
   it('names a round by its number, the final plan by its file name', () => {
     assert.equal(roundLabel('docs/x/04-claude-revision.md'), '04');
     assert.equal(roundLabel('FINAL-APPROVED-PLAN.md'), 'FINAL-APPROVED-PLAN.md');
