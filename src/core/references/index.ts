@@ -1,5 +1,6 @@
-export type { RepositoryIndex, RepositoryPlace } from './repository';
-export { isEnvName } from './repository';
+export type { RepositoryIndex, RepositoryPlace, RepositoryFileFacts } from './repository';
+export { isEnvName, isReadForFacts, repositoryFileFacts } from './repository';
+export { gitignoreMatcher } from './gitignore';
 export type { PlanReference, ReferenceKind } from './extract';
 export { extractReferences } from './extract';
 export type { Resolution, ResolvedReference } from './resolve';

@@ -7,6 +7,33 @@ export interface RepositoryIndex {
   files(): readonly string[];
   /** A file's text, or undefined when it cannot or should not be read (not a regular file, too large, binary). */
   read(path: string): string | undefined;
+  /**
+   * What a file says about env vars (`repositoryFileFacts` of its text), for a host that read its files ahead (an
+   * editor reads asynchronously, and its `read` answers nothing): when given, the core asks it instead of `read`.
+   * Only files `isReadForFacts` accepts are asked for.
+   */
+  facts?(path: string): RepositoryFileFacts | undefined;
+}
+
+/** What one file of the repository says about env vars. */
+export interface RepositoryFileFacts {
+  /** Env-var-shaped words anywhere in it (`SLACK_BOT_TOKEN`), each once. */
+  envNames: readonly string[];
+}
+
+/** Extensions never read for env var names: markdown (plans and docs name them as examples) and binary files. */
+const NOT_READ = /\.(?:md|markdown|mdx|png|jpe?g|gif|webp|ico|svg|pdf|zip|gz|tgz|woff2?|ttf|eot|mp[34]|mov|wasm|lock)$/i;
+
+/** Whether a file (a path from the root) is read for what it says about env vars: not markdown, not binary. */
+export function isReadForFacts(path: string): boolean {
+  return !NOT_READ.test(path);
+}
+
+/** What a file's text says about env vars. Linear in the text. */
+export function repositoryFileFacts(text: string): RepositoryFileFacts {
+  const names = new Set<string>();
+  for (const word of text.match(WORD) ?? []) if (isEnvName(word)) names.add(word);
+  return { envNames: [...names] };
 }
 
 /** The repository a plan is in, and the plan's path relative to its root (forward slashes). */
@@ -27,6 +54,8 @@ export interface RepositoryLookup {
   list: readonly string[];
   /** Env-var-shaped names (`SLACK_BOT_TOKEN`) in any file that is not markdown; read on first use. */
   envNames(): ReadonlySet<string>;
+  /** What one file says about env vars (read once); undefined when it is not read (markdown, binary, unreadable). */
+  factsOf(path: string): RepositoryFileFacts | undefined;
 }
 
 const lookups = new WeakMap<RepositoryIndex, RepositoryLookup>();
@@ -53,29 +82,33 @@ function buildLookup(index: RepositoryIndex): RepositoryLookup {
     // Each folder once: stop at the first one already known (its parents are too).
     for (let f = folder; f && !folders.has(f); f = f.slice(0, Math.max(0, f.lastIndexOf('/')))) folders.add(f);
   }
+  const facts = new Map<string, RepositoryFileFacts | undefined>();
+  const factsOf = (path: string) => {
+    if (!isReadForFacts(path) || !files.has(path)) return undefined;
+    if (facts.has(path)) return facts.get(path);
+    let found: RepositoryFileFacts | undefined;
+    if (index.facts) found = index.facts(path);
+    else {
+      const text = index.read(path);
+      found = text === undefined ? undefined : repositoryFileFacts(text);
+    }
+    facts.set(path, found);
+    return found;
+  };
   let env: Set<string> | undefined;
-  return { files, folders, byName, byFolder, list, envNames: () => (env ??= readEnvNames(index, list)) };
+  const envNames = () => {
+    if (env) return env;
+    env = new Set<string>();
+    for (const file of list) for (const name of factsOf(file)?.envNames ?? []) env.add(name);
+    return env;
+  };
+  return { files, folders, byName, byFolder, list, envNames, factsOf };
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {
   const at = map.get(key);
   if (at) at.push(value);
   else map.set(key, [value]);
-}
-
-/** Extensions never read for env var names: markdown (plans and docs name them as examples) and binary files. */
-const NOT_READ = /\.(?:md|markdown|mdx|png|jpe?g|gif|webp|ico|svg|pdf|zip|gz|tgz|woff2?|ttf|eot|mp[34]|mov|wasm|lock)$/i;
-
-/** Reads every other file once and keeps its env-var-shaped words. */
-function readEnvNames(index: RepositoryIndex, list: readonly string[]): Set<string> {
-  const names = new Set<string>();
-  for (const file of list) {
-    if (NOT_READ.test(file)) continue;
-    const text = index.read(file);
-    if (text === undefined) continue;
-    for (const word of text.match(WORD) ?? []) if (isEnvName(word)) names.add(word);
-  }
-  return names;
 }
 
 const WORD = /[A-Za-z0-9_]+/g;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { analyzePlan, explainPlan, fixAllEdits, type RepositoryIndex } from '../../../src/core';
-import { gitignoreMatcher } from '../../../src/cli/repository-index';
+import { gitignoreMatcher } from '../../../src/core';
 import { GOOD_PLAN } from './plan-text';
 
 function index(files: Record<string, string>): RepositoryIndex {

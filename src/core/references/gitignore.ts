@@ -1,0 +1,36 @@
+import picomatch from 'picomatch';
+
+// A repository's root .gitignore, read the same way by every host (the CLI walks the disk, an editor its workspace).
+
+/**
+ * The root .gitignore's patterns as a test of a path (relative to the root) and whether it is a folder: blank lines
+ * and `#` comments skipped, `!` re-includes, a trailing `/` matches folders only, a pattern with a `/` before its
+ * end is anchored at the root, one without matches a name at any depth. The last pattern that matches decides.
+ */
+export function gitignoreMatcher(text: string): (relative: string, isFolder: boolean) => boolean {
+  const rules: { negate: boolean; folderOnly: boolean; test: (p: string) => boolean; byName: boolean }[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    let line = raw.trimEnd();
+    if (!line || line.startsWith('#')) continue;
+    const negate = line.startsWith('!');
+    if (negate) line = line.slice(1);
+    if (line.startsWith('\\')) line = line.slice(1);
+    const folderOnly = line.endsWith('/');
+    if (folderOnly) line = line.slice(0, -1);
+    const anchored = line.includes('/');
+    if (line.startsWith('/')) line = line.slice(1);
+    if (!line) continue;
+    const test = picomatch(line, { dot: true });
+    rules.push({ negate, folderOnly, test, byName: !anchored });
+  }
+  return (relative, isFolder) => {
+    let ignored = false;
+    const name = relative.slice(relative.lastIndexOf('/') + 1);
+    for (const rule of rules) {
+      if (rule.folderOnly && !isFolder) continue;
+      if (rule.test(rule.byName ? name : relative)) ignored = !rule.negate;
+    }
+    return ignored;
+  };
+}
+
