@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checksRepository, inspectPlan, isLoopFileName, mightBePlan, parseConfig, planPlaceInConfig, readLoop, textTooLargeProblem, type AnalyzeOptions, type LoopFile, type LoopPlace, type PlanModel, type ReviewLoop, type PlanReport, type RuleConfig } from '../core';
+import { checksRepository, inspectPlan, REPOSITORY_RULES, isLoopFileName, mightBePlan, parseConfig, planPlaceInConfig, readLoop, textTooLargeProblem, type AnalyzeOptions, type LoopFile, type LoopPlace, type PlanModel, type ReviewLoop, type PlanReport, type RuleConfig } from '../core';
 import { matches, planFileKind, type PlanFileKind } from './plan-files';
 import { RAISE_WITH, readWorkspaceFile } from './read-file';
 import { readSettings } from './settings';
@@ -72,18 +72,33 @@ export class PlanAnalyzer implements vscode.Disposable {
     };
     this.templates = new TemplateStore((message) => this.reportProblem(message));
     this.disposables.push(watcher, watcher.onDidChange(reset), watcher.onDidCreate(reset), watcher.onDidDelete(reset), this.templates, this.templates.onDidChange(() => this.rulesChanged.fire()));
-    this.disposables.push(this.repositories, this.repositories.onDidChange((root) => this.recheckRepository(root)));
+    this.disposables.push(this.repositories, this.repositories.onDidChange(({ root, first }) => this.recheckRepository(root, first)));
   }
 
   /**
-   * Checks the repository's plans again (open or listed) against its repository, read for the first time or changed (a
-   * file created, deleted, renamed, or one naming other env vars): a created file clears its warning without reopening.
+   * Reads the file's repository when its rules need it and it is not read yet: an agent's question waits for the
+   * whole answer. True when it had to be read: an analysis made before lacks the repository's findings.
    */
-  private recheckRepository(root: vscode.Uri): void {
+  async readRepository(uri: vscode.Uri): Promise<boolean> {
+    if (this.repositories.placeOf(uri)) return false;
+    const { options, never } = await this.optionsFor(uri);
+    if (never || !checksRepository(options.rules)) return false;
+    await this.repositories.request(uri);
+    return true;
+  }
+
+  /**
+   * Checks the repository's plans again: once it is read, every plan in it (open or listed); after a change (a file
+   * created, deleted or renamed, or one naming other env vars), the open plans and the listed ones with a finding about
+   * the repository: a created file clears its warning without reopening. A closed plan a deletion breaks shows it at
+   * the next scan, as the CLI's next run does.
+   */
+  private recheckRepository(root: vscode.Uri, first: boolean): void {
     const inside = `${root.toString()}/`;
     for (const result of [...this.results.values()]) {
       if (!result.isPlan || !result.uri.toString().startsWith(inside)) continue;
       const document = openDocument(result.uri);
+      if (!first && !document && !result.report.findings.some((f) => REPOSITORY_RULES.has(f.ruleId))) continue;
       if (document) {
         // Typing schedules its own analysis, which reads the new index.
         if (!this.timers.has(result.uri.toString())) void this.analyzeDocument(document);

@@ -28,7 +28,6 @@ class Repository implements vscode.Disposable {
   /** Handed to the core; a new object after each change (the core derives its lookups once per object). */
   index?: RepositoryIndex;
   private ignored: (relative: string, isFolder: boolean) => boolean = () => false;
-  private readonly disposables: vscode.Disposable[] = [];
   private settle?: ReturnType<typeof setTimeout>;
   private dirty = false;
   private disposed = false;
@@ -38,7 +37,7 @@ class Repository implements vscode.Disposable {
   constructor(
     readonly root: vscode.Uri,
     private readonly maxReadBytes: number,
-    private readonly events: { published(): void; gitignoreChanged(): void },
+    private readonly events: { published(first: boolean): void; gitignoreChanged(): void },
   ) {
     this.ready = this.build();
   }
@@ -54,8 +53,6 @@ class Repository implements vscode.Disposable {
 
   private async build(): Promise<void> {
     this.ignored = gitignoreMatcher((await this.readText(vscode.Uri.joinPath(this.root, '.gitignore'))) ?? '');
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.root, '**/*'));
-    this.disposables.push(watcher, watcher.onDidCreate((uri) => this.onCreate(uri)), watcher.onDidDelete((uri) => this.onDelete(uri)), watcher.onDidChange((uri) => this.onChange(uri)));
     for (const file of await this.list()) this.files.add(file);
     await forEachAtOnce([...this.files].filter(isReadForFacts), READS_AT_ONCE, async (file) => void (await this.readFacts(file)));
     if (this.disposed) return;
@@ -120,7 +117,7 @@ class Repository implements vscode.Disposable {
     }
   }
 
-  private onCreate(uri: vscode.Uri): void {
+  onCreate(uri: vscode.Uri): void {
     const relative = this.relative(uri);
     if (relative === undefined || isLeftOut(this.ignored, relative)) return;
     if (relative === '.gitignore') return this.events.gitignoreChanged();
@@ -146,7 +143,7 @@ class Repository implements vscode.Disposable {
     if (isReadForFacts(file) && (await this.readFacts(file))) this.dirty = true;
   }
 
-  private onDelete(uri: vscode.Uri): void {
+  onDelete(uri: vscode.Uri): void {
     const relative = this.relative(uri);
     if (relative === undefined) return;
     if (relative === '.gitignore') return this.events.gitignoreChanged();
@@ -161,7 +158,7 @@ class Repository implements vscode.Disposable {
     this.later();
   }
 
-  private onChange(uri: vscode.Uri): void {
+  onChange(uri: vscode.Uri): void {
     const relative = this.relative(uri);
     if (relative === '.gitignore') return this.events.gitignoreChanged();
     if (relative === undefined || !this.files.has(relative) || !isReadForFacts(relative)) return;
@@ -184,14 +181,14 @@ class Repository implements vscode.Disposable {
     this.dirty = false;
     const list = [...this.files].sort();
     const facts = this.facts;
+    const first = !this.index;
     this.index = { files: () => list, read: () => undefined, facts: (path) => facts.get(path) };
-    this.events.published();
+    this.events.published(first);
   }
 
   dispose(): void {
     this.disposed = true;
     if (this.settle) clearTimeout(this.settle);
-    for (const d of this.disposables) d.dispose();
   }
 }
 
@@ -213,12 +210,23 @@ export class WorkspaceRepositories implements vscode.Disposable {
   private readonly rootOf = new Map<string, vscode.Uri>();
   /** By root URI. */
   private readonly repositories = new Map<string, Repository>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly changed = new vscode.EventEmitter<{ root: vscode.Uri; first: boolean }>();
+  /** A repository was read (`first`) or changed since: its root. */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor() {
+    // The workspace's own watcher (a glob, not a folder): no watcher of its own on a repository above the workspace
+    // folder (a monorepo's node_modules); what changes outside the workspace folders is read at the next reload.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    const each = (uri: vscode.Uri, run: (repository: Repository) => void) => {
+      for (const repository of this.repositories.values()) if (uri.toString().startsWith(`${repository.root.toString()}/`)) run(repository);
+    };
     this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => each(uri, (r) => r.onCreate(uri))),
+      watcher.onDidDelete((uri) => each(uri, (r) => r.onDelete(uri))),
+      watcher.onDidChange((uri) => each(uri, (r) => r.onChange(uri))),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         // A folder's repository may be another now (its fallback root is the workspace folder).
         this.roots.clear();
@@ -265,8 +273,8 @@ export class WorkspaceRepositories implements vscode.Disposable {
     if (known) return known;
     const maxRead = megabytesToBytes(Math.min(MAX_READ_MB, readSettings(workspaceFolder).maxFileSize));
     const repository: Repository = new Repository(root, maxRead, {
-      published: () => {
-        if (this.repositories.get(key) === repository) this.changed.fire(root);
+      published: (first) => {
+        if (this.repositories.get(key) === repository) this.changed.fire({ root, first });
       },
       // What is left out changed: read again from the start (its plans are checked again once it is read).
       gitignoreChanged: () => {
