@@ -224,8 +224,14 @@ export class WorkspaceRepositories implements vscode.Disposable {
     };
     this.disposables.push(
       watcher,
-      watcher.onDidCreate((uri) => each(uri, (r) => r.onCreate(uri))),
-      watcher.onDidDelete((uri) => each(uri, (r) => r.onDelete(uri))),
+      watcher.onDidCreate((uri) => {
+        this.gitChanged(uri);
+        each(uri, (r) => r.onCreate(uri));
+      }),
+      watcher.onDidDelete((uri) => {
+        this.gitChanged(uri);
+        each(uri, (r) => r.onDelete(uri));
+      }),
       watcher.onDidChange((uri) => each(uri, (r) => r.onChange(uri))),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         // A folder's repository may be another now (its fallback root is the workspace folder).
@@ -233,6 +239,19 @@ export class WorkspaceRepositories implements vscode.Disposable {
         this.rootOf.clear();
       }),
     );
+  }
+
+  /**
+   * A `.git` that appeared or went (`git init`, a clone copied in, a worktree removed) may make another folder the
+   * root of the plans below it: roots are found again, and those plans checked again.
+   */
+  private gitChanged(uri: vscode.Uri): void {
+    // The `.git` itself, or its HEAD (written by `git init`); not what git writes inside it while it works.
+    const at = uri.path.endsWith('/.git') ? uri.path.length - 5 : uri.path.endsWith('/.git/HEAD') ? uri.path.length - 10 : -1;
+    if (at < 0) return;
+    this.roots.clear();
+    this.rootOf.clear();
+    this.changed.fire({ root: uri.with({ path: uri.path.slice(0, at) }), first: true });
   }
 
   /** The place of a file in its repository once that is read; undefined before, for an untitled file, and outside every folder. */

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { main } from '../../src/cli/main';
-import { diagnosticsWhen, ruleOf } from './plan-documents';
+import { diagnosticsWhen, extensionApi, ruleOf } from './plan-documents';
 import { closeEditorsReverting, deleteQuietly, fixtureUri } from './plan-tree-nodes';
 
 // Issue 19: a plan checked against the repository it is in, as `connector-plan check` checks it. The fixture
@@ -36,6 +36,11 @@ describe('references: a plan against its repository (reference-not-found, env-va
       if (file.endsWith('.expected.json')) continue;
       await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, ...file.split('/')), fs.readFileSync(path.join(FIXTURE, file)));
     }
+    // The plan is first read in the repository around the workspace; then its own .git appears (`git init`), which
+    // makes its folder the root, as the CLI finds it.
+    const { analyzer } = await extensionApi();
+    await analyzer.repositories.request(plan);
+    assert.ok(analyzer.repositories.placeOf(plan), 'the plan has a repository');
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, '.git', 'HEAD'), new TextEncoder().encode('ref: refs/heads/main\n'));
   });
 
