@@ -19,3 +19,11 @@ export const envVarUnknown: Rule = {
   repository: true,
   check() {},
 };
+
+export const envVarUnlisted: Rule = {
+  id: 'env-var-unlisted',
+  description: 'An env var that a file the plan says it created reads is not listed in the owner\'s setup (off by default; info when turned on).',
+  defaultSeverity: 'off',
+  repository: true,
+  check() {},
+};
