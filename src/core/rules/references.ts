@@ -6,7 +6,7 @@ import type { Rule } from './rule';
 
 export const referenceNotFound: Rule = {
   id: 'reference-not-found',
-  description: 'A file or migration the plan says exists (a file inventory, a "files created" list, the owner\'s migration list, a phase marked done) matches no file of the repository.',
+  description: 'A file or migration the plan says exists (a file inventory, a "files created" list, the owner\'s migration list, a phase or table row marked done) matches no file of the repository.',
   defaultSeverity: 'warning',
   repository: true,
   check() {},
@@ -22,7 +22,7 @@ export const envVarUnknown: Rule = {
 
 export const envVarUnlisted: Rule = {
   id: 'env-var-unlisted',
-  description: 'An env var that a file the plan says it created reads is not listed in the owner\'s setup (off by default; info when turned on).',
+  description: 'An env var read by a file the plan says it created is not listed in the owner\'s setup (turn it on with a severity, such as info).',
   defaultSeverity: 'off',
   repository: true,
   check() {},
