@@ -12,7 +12,8 @@ import { runCli } from './run-cli';
 // A repository with references.expected.json is checked as a repository of its own (a copy with a .git, without
 // the oracle files) and its reference findings compared too; the others are slices of docs without the code their
 // plans name: they are checked in a copy whose root .connector-plan.json turns the rules that compare a plan with
-// its repository (reference-not-found, env-var-unknown) off.
+// its repository (reference-not-found, env-var-unknown, env-var-unlisted) off. A fixture may turn env-var-unlisted
+// on in its own .connector-plan.json; its info findings are then in references.expected.json too.
 
 interface ExpectedFile {
   kind: 'plan' | 'template' | 'other';
