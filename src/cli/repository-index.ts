@@ -1,13 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { gitignoreMatcher, megabytesToBytes, type RepositoryIndex, type RepositoryPlace } from '../core';
+import { gitignoreMatcher, megabytesToBytes, NEVER_LISTED, type RepositoryIndex, type RepositoryPlace } from '../core';
 
 // The repository a plan is in, for the references rules (issue 19): its root is the nearest folder upward with a
 // `.git` (else the current folder); its index lists every file under the root except what the root .gitignore
 // ignores, node_modules and .git (no git process). One index per root per run, built the first time a plan asks.
 
-/** Folders never listed, whatever .gitignore says. */
-const SKIPPED = new Set(['.git', 'node_modules']);
 /** A file read for env var names is at most this large (a source file is kilobytes). */
 const MAX_READ_MB = 1;
 /** Files listed at most: a larger tree is cut off here (its rest counts as missing). */
@@ -68,7 +66,7 @@ export function listFiles(root: string): string[] {
       const rel = relative ? `${relative}/${entry.name}` : entry.name;
       // Symbolic links are not followed (a link to a folder above could loop); a link to a file is listed.
       if (entry.isDirectory()) {
-        if (!SKIPPED.has(entry.name) && !ignored(rel, true)) walk(path.join(folder, entry.name), rel);
+        if (!NEVER_LISTED.has(entry.name) && !ignored(rel, true)) walk(path.join(folder, entry.name), rel);
       } else if ((entry.isFile() || entry.isSymbolicLink()) && !ignored(rel, false)) out.push(rel);
     }
   };

@@ -8,7 +8,7 @@ export { scaffoldPlan, planFileName, connectorSlug, connectorNameProblem } from 
 export { globFolder, planFolderForGlobs, planPlaceInConfig, type TemplatePlaces } from './plan-location';
 export { planSnippet, snippetParts, snippetsFileText } from './snippets';
 export type { SnippetPart } from './snippets';
-export { FILE_SCOPE_RULES, LOOP_RULES, RULES, TEMPLATE_TEXT_RULES } from './rules';
+export { checksRepository, FILE_SCOPE_RULES, LOOP_RULES, REPOSITORY_RULES, RULES, TEMPLATE_TEXT_RULES } from './rules';
 export type { RuleMeta } from './rules';
 export { fixAll, fixAllEdits, disableEdits, goNoGoChange, goNoGoEdit, goNoGoItems } from './edits';
 export type { FixAllResult } from './edits';
@@ -45,5 +45,5 @@ export type { MessageBundle } from './messages';
 export type { DecodedText } from './decode-text';
 export { readLoop, loopRecordPath, loopFindings, openFindingSeverity, isFinalName, isLoopFileName, roundNumber, answerLinks, roundLabel } from './loop';
 export type { LoopFile, LoopOptions, LoopReading, ReviewLoop, NotALoop, LoopRound, LoopFinding, LoopStage, LoopPlace, UnknownAnswer, RoundKind, FindingStatus, Severity as FindingSeverity, AnswerLink } from './loop';
-export { extractReferences, resolveReferences, planReferences, referenceFindings, REFERENCE_NOT_FOUND, ENV_VAR_UNKNOWN, gitignoreMatcher, isReadForFacts, repositoryFileFacts } from './references';
+export { extractReferences, resolveReferences, planReferences, referenceFindings, REFERENCE_NOT_FOUND, ENV_VAR_UNKNOWN, gitignoreMatcher, isLeftOut, NEVER_LISTED, isReadForFacts, repositoryFileFacts } from './references';
 export type { RepositoryIndex, RepositoryPlace, RepositoryFileFacts, PlanReference, ReferenceKind, Resolution, ResolvedReference } from './references';

@@ -34,3 +34,19 @@ export function gitignoreMatcher(text: string): (relative: string, isFolder: boo
   };
 }
 
+
+/** Folders never listed, at any depth, whatever .gitignore says. */
+export const NEVER_LISTED: ReadonlySet<string> = new Set(['.git', 'node_modules']);
+
+/**
+ * Whether a file a search found (relative to the root) is left out of the index, as a walk that never enters an
+ * ignored folder leaves it out: a folder above it is `.git`, `node_modules` or ignored, or the file is ignored.
+ */
+export function isLeftOut(ignored: (relative: string, isFolder: boolean) => boolean, relative: string): boolean {
+  let from = 0;
+  for (let slash = relative.indexOf('/'); slash >= 0; slash = relative.indexOf('/', slash + 1)) {
+    if (NEVER_LISTED.has(relative.slice(from, slash)) || ignored(relative.slice(0, slash), true)) return true;
+    from = slash + 1;
+  }
+  return ignored(relative, false);
+}

@@ -1,6 +1,6 @@
 export type { RepositoryIndex, RepositoryPlace, RepositoryFileFacts } from './repository';
 export { isEnvName, isReadForFacts, repositoryFileFacts } from './repository';
-export { gitignoreMatcher } from './gitignore';
+export { gitignoreMatcher, isLeftOut, NEVER_LISTED } from './gitignore';
 export type { PlanReference, ReferenceKind } from './extract';
 export { extractReferences } from './extract';
 export type { Resolution, ResolvedReference } from './resolve';

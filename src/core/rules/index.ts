@@ -1,4 +1,4 @@
-import type { SeveritySetting } from '../types';
+import type { RuleConfig, SeveritySetting } from '../types';
 import { duplicateSection } from './duplicate-section';
 import { emptyField } from './empty-field';
 import { goNoGoOpen } from './go-no-go-open';
@@ -55,8 +55,13 @@ export const TEMPLATE_TEXT_RULES: ReadonlySet<string> = new Set(RULE_LIST.filter
 /** Rules whose findings are about the whole file (anchored at its title), not the line they are shown on. */
 export const FILE_SCOPE_RULES: ReadonlySet<string> = new Set(RULE_LIST.filter((r) => r.scope === 'file').map((r) => r.id));
 
-/** Rules whose findings come from the file's review loop, not from its own text (AnalyzeOptions.loop). */
 /** Rules whose findings compare the plan with its repository (AnalyzeOptions.repository): nothing without one. */
 export const REPOSITORY_RULES: ReadonlySet<string> = new Set(RULE_LIST.filter((r) => r.repository).map((r) => r.id));
 
+/** Whether these rules (a config's, over the defaults) turn on any rule that needs the repository: a host indexes it only then. */
+export function checksRepository(rules: RuleConfig = {}): boolean {
+  return RULE_LIST.some((r) => r.repository && (rules[r.id] ?? r.defaultSeverity) !== 'off');
+}
+
+/** Rules whose findings come from the file's review loop, not from its own text (AnalyzeOptions.loop). */
 export const LOOP_RULES: ReadonlySet<string> = new Set(RULE_LIST.filter((r) => r.loop).map((r) => r.id));
