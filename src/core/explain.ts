@@ -85,7 +85,8 @@ export interface PlanExplanation {
   goNoGo: Omit<GoNoGoStatus, 'reasonKinds'> | null;
   /**
    * What the plan names in its repository and how each resolved (with AnalyzeOptions.repository; absent without):
-   * `how` is root, plan-folder, tail, pattern, folder, mentioned (an env var a file names) or missing.
+   * `how` is root, plan-folder, tail, pattern, folder, mentioned (an env var a file names), outside (a module, an
+   * API's endpoint or a dotenv file of real values: not kept in a repository, never a finding) or missing.
    */
   references?: ExplainedReference[];
   /**
@@ -119,7 +120,7 @@ export function explainPlan(text: string, options: AnalyzeOptions = {}): PlanExp
       kind: r.kind,
       text: r.text,
       claim: r.claim,
-      how: r.resolution.found ? r.resolution.how : 'missing',
+      how: r.resolution.found ? r.resolution.how : r.resolution.outside ? 'outside' : 'missing',
       matches: r.resolution.found ? r.resolution.matches : r.resolution.suggestion ? [r.resolution.suggestion] : [],
     }));
   }

@@ -103,7 +103,7 @@ function lines(out: string[]): string {
   return out.map((line) => `${escapeControlCharacters(line)}\n`).join('');
 }
 
-/** How a reference resolved, in words (`explain`'s `how`: root, plan-folder, tail, pattern, folder, mentioned, missing). */
+/** How a reference resolved, in words (`explain`'s `how`: root, plan-folder, tail, pattern, folder, mentioned, outside, missing). */
 function resolvedHow(how: string): string {
   switch (how) {
     case 'root': return l10n.t('exists from the repository root');
@@ -112,6 +112,7 @@ function resolvedHow(how: string): string {
     case 'pattern': return l10n.t('a pattern, matched by');
     case 'folder': return l10n.t('a folder of the repository');
     case 'mentioned': return l10n.t('named by a file of the repository');
+    case 'outside': return l10n.t('not kept in a repository (a module, an endpoint or a file of secrets)');
     default: return l10n.t('not in the repository');
   }
 }

@@ -1,4 +1,6 @@
-import type { PlanModel } from '../plan/model';
+import { splitTableRow } from '../markdown/inline';
+import { readStatus, statusColumn } from '../plan/checklist';
+import type { Field, PlanModel } from '../plan/model';
 import { templateFields } from '../rules/rule';
 import type { Range } from '../types';
 import { isEnvName } from './repository';
@@ -6,7 +8,8 @@ import { isEnvName } from './repository';
 // What a plan names in its repository: paths (in code spans, link targets and table cells), patterns of paths
 // (`<timestamp>_x.sql`, `{connector}/…`, `*.sql`) and env var names where the plan lists env vars. Each one says
 // whether the plan claims it exists (a file inventory, a delivery log, a "files created" list, the owner's
-// migration list, a phase or wave marked done) or only mentions it (a phase not done yet names files to create).
+// migration list, a phase or wave marked done, a table row whose status says done) or only mentions it (a phase not
+// done yet names files to create, a line says the file is still to be created or was deleted).
 
 export type ReferenceKind = 'path' | 'pattern' | 'env';
 
@@ -20,6 +23,8 @@ export interface PlanReference {
   claim: boolean;
   /** A link target or a path written `./`, `../`: read from the plan's folder first. */
   relative: boolean;
+  /** Written in the owner setup's env field (a variable it lists, or a file such as `.env.example` it points to). */
+  setupEnv?: true;
 }
 
 /** Labels and headings of lists that say files exist. */
@@ -28,6 +33,23 @@ const MIGRATIONS = /\bmigrations?\b/i;
 const ENV_VARS = /\b(?:env(?:ironment)?(?: vars?| variables?)?|secrets?)\b/i;
 /** Fenced code whose lines are env assignments, not a language's constants. */
 const ENV_FENCES = new Set(['', 'env', 'dotenv', 'bash', 'sh', 'shell', 'zsh', 'ini', 'properties', 'text', 'txt', 'conf']);
+/**
+ * A line that says its files do not exist (yet): still to be created (`Phase 3 will create …`, `(to be created)`,
+ * `not yet written`), or gone (`(deleted)`, `removed`, `renamed from`). Its paths are no claims, whatever list or
+ * phase holds the line.
+ */
+const NOT_THERE = /\b(?:will (?:be )?(?:create|created|add|added|write|written|introduce|introduced)|(?:to be|yet to be|still to be) (?:created|added|written|introduced)|not (?:yet )?(?:created|added|written|committed)|(?:deleted|removed|renamed from)\b)/i;
+
+/** The owner setup's fields that list env vars (the secrets/env field), once the plan says work is delivered; none before. */
+export function setupEnvFields(plan: PlanModel): Field[] {
+  return setupFields(plan).filter((f) => !MIGRATIONS.test(f.template?.label ?? f.label) && ENV_VARS.test(f.template?.label ?? f.label));
+}
+
+/** The setup's fields that hold claims or env vars, once a phase or wave is marked done (before that, they list what the work will create). */
+function setupFields(plan: PlanModel): Field[] {
+  const delivering = plan.sections.some((s) => s.subsections.some((sub) => sub.kind && sub.heading.status === 'complete'));
+  return delivering ? templateFields(plan, { includeSetAside: true }).map((p) => p.field) : [];
+}
 
 export function extractReferences(plan: PlanModel): PlanReference[] {
   const lines = plan.lines;
@@ -38,8 +60,7 @@ export function extractReferences(plan: PlanModel): PlanReference[] {
 
   // The owner's setup: a migration list claims its files and the secrets/env field lists env vars, once the plan
   // says work is delivered (a phase or wave marked done); before that they are what the work will create.
-  const delivering = plan.sections.some((s) => s.subsections.some((sub) => sub.kind && sub.heading.status === 'complete'));
-  for (const { field } of delivering ? templateFields(plan, { includeSetAside: true }) : []) {
+  for (const field of setupFields(plan)) {
     const label = field.template?.label ?? field.label;
     if (MIGRATIONS.test(label)) claim.fill(1, field.startLine, Math.max(field.startLine + 1, field.endLine));
     else if (ENV_VARS.test(label)) {
@@ -56,6 +77,8 @@ export function extractReferences(plan: PlanModel): PlanReference[] {
       claim.fill(sub.heading.status === 'complete' ? 1 : 0, sub.startLine, sub.endLine);
     }
   }
+  // A row of a table with a status column claims its paths when its status says done, and only then.
+  markTableRows(lines, fence, claim);
 
   const out: PlanReference[] = [];
   const seen = new Set<string>();
@@ -71,21 +94,25 @@ export function extractReferences(plan: PlanModel): PlanReference[] {
       continue;
     }
     const table = /^\s*\|/.test(text);
+    const claimed = Boolean(claim[line]) && !NOT_THERE.test(text);
     for (const span of candidates(text, table)) {
       if (span.start < start) continue;
       const range = { start: { line, character: span.start }, end: { line, character: span.start + span.text.length } };
       if (envLine[line]) {
         const name = envNameOf(span.text);
-        if (name) add({ kind: 'env', text: name, range: { start: range.start, end: { line, character: span.start + name.length } }, claim: true, relative: false });
-        continue;
+        if (name) {
+          add({ kind: 'env', text: name, range: { start: range.start, end: { line, character: span.start + name.length } }, claim: true, relative: false, setupEnv: true });
+          continue;
+        }
       }
       const path = pathOf(span.text, span.link);
-      if (path) add({ kind: /[<>{}*]|…|\.\.\.(?!\/)/.test(path.text) ? 'pattern' : 'path', text: path.text, range: { start: { line, character: span.start + path.offset }, end: { line, character: span.start + path.offset + path.text.length } }, claim: Boolean(claim[line]), relative: span.link || /^\.\.?\//.test(path.text) });
+      // A file the env field names (`copy .env.example`) is no claim: what it lists counts as listed (env-var-unlisted).
+      if (path) add({ kind: /[<>{}*]|…|\.\.\.(?!\/)/.test(path.text) ? 'pattern' : 'path', text: path.text, range: { start: { line, character: span.start + path.offset }, end: { line, character: span.start + path.offset + path.text.length } }, claim: claimed && !envLine[line], relative: span.link || /^\.\.?\//.test(path.text), ...(envLine[line] ? { setupEnv: true as const } : {}) });
     }
     // A bare env var name opening a list item of the env field (`- SLACK_BOT_TOKEN — the bot's token`).
     if (envLine[line]) {
       const bare = /^(\s*(?:[-*+]|\d+[.)])\s+)([A-Z][A-Z0-9_]*)/.exec(text);
-      if (bare && bare[1].length >= start && isEnvName(bare[2])) add({ kind: 'env', text: bare[2], range: { start: { line, character: bare[1].length }, end: { line, character: bare[1].length + bare[2].length } }, claim: true, relative: false });
+      if (bare && bare[1].length >= start && isEnvName(bare[2])) add({ kind: 'env', text: bare[2], range: { start: { line, character: bare[1].length }, end: { line, character: bare[1].length + bare[2].length } }, claim: true, relative: false, setupEnv: true });
     }
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
@@ -116,6 +143,25 @@ function markInventories(lines: string[], fence: Uint8Array, claim: Uint8Array):
   }
 }
 
+/**
+ * Marks the rows of each table with a status column (read as go/no-go tables are: `✅ Done`, `⏳ Pending`): a row
+ * whose status says done claims what it names, any other row does not, whatever list or phase holds the table.
+ */
+function markTableRows(lines: string[], fence: Uint8Array, claim: Uint8Array): void {
+  const isRow = (i: number) => i < lines.length && !fence[i] && /^\s*\|/.test(lines[i]);
+  for (let i = 0; i < lines.length; i++) {
+    if (!isRow(i) || !isRow(i + 1) || !/^[\s|:-]+$/.test(lines[i + 1]) || !lines[i + 1].includes('-')) continue;
+    let end = i + 2;
+    while (isRow(end)) end++;
+    const header = splitTableRow(lines[i]).map((cell) => cell.text);
+    const body: string[][] = [];
+    for (let row = i + 2; row < end; row++) body.push(splitTableRow(lines[row]).map((cell) => cell.text));
+    const column = statusColumn(header, body);
+    if (column >= 0) for (let row = i + 2; row < end; row++) claim[row] = readStatus(body[row - i - 2][column] ?? '')?.done ? 1 : 0;
+    i = end - 1;
+  }
+}
+
 /** 1 for a fence line, 2 for a line inside fenced code whose language may hold env assignments, 3 for other code. */
 function fencedLines(lines: string[]): Uint8Array {
   const out = new Uint8Array(lines.length);
@@ -136,7 +182,7 @@ function fencedLines(lines: string[]): Uint8Array {
 /** `NAME=value` or `export NAME=value` in fenced code of the env field. */
 function envAssignment(text: string, line: number, add: (ref: PlanReference) => void): void {
   const m = /^(\s*(?:export\s+)?)([A-Z][A-Z0-9_]*)\s*=/.exec(text);
-  if (m && isEnvName(m[2])) add({ kind: 'env', text: m[2], range: { start: { line, character: m[1].length }, end: { line, character: m[1].length + m[2].length } }, claim: true, relative: false });
+  if (m && isEnvName(m[2])) add({ kind: 'env', text: m[2], range: { start: { line, character: m[1].length }, end: { line, character: m[1].length + m[2].length } }, claim: true, relative: false, setupEnv: true });
 }
 
 /** An env var a code span or cell names: `NAME` or `NAME=value`. */
@@ -202,6 +248,9 @@ const NOT_EXTENSIONS = new Set(['com', 'org', 'net', 'io', 'dev', 'app', 'ai', '
 /** A bare name (no folder) is a file only with one of these extensions: `user.id` or `team.key` is a field. */
 const FILE_EXTENSIONS = new Set('ts tsx js jsx mjs cjs mts cts json jsonc sql md mdx yml yaml toml py rb go rs java kt kts swift sh bash zsh ps1 css scss sass less html htm vue svelte astro php cs fs c h cc cpp hpp m xml ini conf cfg env txt csv tsv prisma graphql gql proto tf hcl lock dockerfile gradle properties plist ex exs erl dart scala clj lua r sol ipynb'.split(' '));
 
+/** A dotenv file's name: `.env`, `.env.example`, `.env.local`. */
+export const DOTENV = /^\.env(?:\.[A-Za-z0-9_-]+)*$/;
+
 /** The path a written span stands for, or undefined for a URL, a scope, a command, a word. */
 export function pathOf(text: string, link: boolean): { text: string; offset: number } | undefined {
   let value = text;
@@ -226,8 +275,9 @@ export function pathOf(text: string, link: boolean): { text: string; offset: num
   const ext = dot > 0 ? name.slice(dot + 1) : '';
   const hasExtension = /^[A-Za-z][A-Za-z0-9]{0,7}$/.test(ext) && !NOT_EXTENSIONS.has(ext.toLowerCase());
   const slash = withoutSlash.includes('/');
-  // A bare word is a file only with an extension; a path needs a folder and a name that is a file or a folder.
-  if (!slash && !(hasExtension && FILE_EXTENSIONS.has(ext.toLowerCase()))) return undefined;
+  // A bare word is a file only with an extension (or a dotenv file: `.env.example`); a path needs a folder and a name
+  // that is a file or a folder.
+  if (!slash && !(hasExtension && FILE_EXTENSIONS.has(ext.toLowerCase())) && !DOTENV.test(name)) return undefined;
   if (slash && !hasExtension && !value.endsWith('/') && !/[<>{}*]|…/.test(value)) {
     // `src/lib/slack` may be a folder; `read/write` or `A/B` is a word pair: a folder path is lower case with no dots.
     if (!/^\.{0,2}\/?[a-z0-9_-]+(?:\/[a-z0-9_.-]+)+$/.test(withoutSlash)) return undefined;

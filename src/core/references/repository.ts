@@ -19,6 +19,12 @@ export interface RepositoryIndex {
 export interface RepositoryFileFacts {
   /** Env-var-shaped words anywhere in it (`SLACK_BOT_TOKEN`), each once. */
   envNames: readonly string[];
+  /**
+   * Env vars its code reads by name (`process.env.X`, `import.meta.env.X`, `Deno.env.get('X')`, `os.environ['X']`,
+   * `os.getenv('X')`, `ENV['X']`, `env::var("X")`, `System.getenv("X")`, `const { X } = process.env`…), each once, in
+   * the order first read; an upper-case constant is no read.
+   */
+  envRead: readonly string[];
 }
 
 /** Extensions never read for env var names: markdown (plans and docs name them as examples) and binary files. */
@@ -33,7 +39,44 @@ export function isReadForFacts(path: string): boolean {
 export function repositoryFileFacts(text: string): RepositoryFileFacts {
   const names = new Set<string>();
   for (const word of text.match(WORD) ?? []) if (isEnvName(word)) names.add(word);
-  return { envNames: [...names] };
+  return { envNames: [...names], envRead: envReads(text) };
+}
+
+/**
+ * A read of an env var by name, as languages write it: a property of the env object (`process.env.X`, `?.X`,
+ * `['X']`; `import.meta.env`, `Bun.env`), a call with the name (`Deno.env.get`, `os.environ.get`, `os.getenv`,
+ * `getenv`, `os.Getenv`, `os.LookupEnv`, `System.getenv`, `ENV.fetch`, `env::var`, `env!`, `env('X')`,
+ * `Environment.GetEnvironmentVariable`), an index (`os.environ['X']`, `ENV['X']`). Each alternative starts with a
+ * literal word, and no two quantifiers touch.
+ */
+const ENV_READ = /\b(?:process\.env|import\.meta\.env|Bun\.env)(?:\?\.|\.|\[[ \t]*['"`])([A-Z][A-Z0-9_]*)|\b(?:env\.get|environ\.get|getenv|Getenv|LookupEnv|GetEnvironmentVariable|ENV\.fetch|env::var|env::var_os|env!|env)[ \t]*\([ \t]*['"]([A-Z][A-Z0-9_]*)['"]|\b(?:environ|ENV)\[[ \t]*['"]([A-Z][A-Z0-9_]*)['"]/g;
+/** The end of a destructuring from the env object: `} = process.env`. */
+const ENV_DESTRUCTURE = /\}[ \t]*=[ \t]*(?:process\.env|import\.meta\.env|Bun\.env)\b/g;
+/** How far back a destructuring's `{` is looked for. */
+const DESTRUCTURE_REACH = 2000;
+
+function envReads(text: string): string[] {
+  const read = new Set<string>();
+  for (const m of text.matchAll(ENV_READ)) {
+    const name = m[1] ?? m[2] ?? m[3];
+    if (isEnvName(name)) read.add(name);
+  }
+  // `const { SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: secret } = process.env`: the names before a colon or `=`, at the
+  // top level of the braces. Each stretch of text is looked at once: back to the `{`, never before the last one.
+  let seen = 0;
+  for (const m of text.matchAll(ENV_DESTRUCTURE)) {
+    const close = m.index!;
+    const from = Math.max(seen, close - DESTRUCTURE_REACH);
+    const inside = text.slice(from, close);
+    seen = close;
+    const open = inside.lastIndexOf('{');
+    if (open < 0) continue;
+    for (const part of inside.slice(open + 1).split(',')) {
+      const name = /^\s*([A-Z][A-Z0-9_]*)\b/.exec(part)?.[1];
+      if (name && isEnvName(name)) read.add(name);
+    }
+  }
+  return [...read];
 }
 
 /** The repository a plan is in, and the plan's path relative to its root (forward slashes). */

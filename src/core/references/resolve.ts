@@ -1,4 +1,4 @@
-import type { PlanReference } from './extract';
+import { DOTENV, type PlanReference } from './extract';
 import { repositoryLookup, type RepositoryLookup, type RepositoryPlace } from './repository';
 
 // How a reference resolves in the repository, without false alarms: a path exists from the root, from the plan's
@@ -7,7 +7,8 @@ import { repositoryLookup, type RepositoryLookup, type RepositoryPlace } from '.
 
 export type Resolution =
   | { found: true; how: 'root' | 'plan-folder' | 'tail' | 'pattern' | 'folder' | 'mentioned'; matches: string[] }
-  | { found: false; suggestion?: string };
+  /** `outside`: what it names is not kept in a repository (a module, an API's endpoint, a dotenv file of real values): never a finding. */
+  | { found: false; suggestion?: string; outside?: true };
 
 export interface ResolvedReference extends PlanReference {
   resolution: Resolution;
@@ -44,6 +45,14 @@ function resolveOne(ref: PlanReference, lookup: RepositoryLookup, planFolder: st
   if (exists(fromPlan)) return { found: true, how: 'plan-folder', matches: [fromPlan!] };
   const tails = tailMatches(fromRoot ?? path, lookup, isFolder);
   if (tails.length) return { found: true, how: 'tail', matches: tails.slice(0, SHOWN) };
+  if (outsideRepository(ref, lookup)) return { found: false, outside: true };
+  // Written from the plan's folder (`../../src/x.ts`, a link that must keep working): the file meant is looked for
+  // from there, and suggested in the same form.
+  const upward = /^(?:\.\.\/)+/.exec(written)?.[0];
+  if (upward && fromPlan !== undefined) {
+    const near = suggestPath(fromPlan, lookup);
+    return near ? { found: false, suggestion: `${ref.text.slice(0, ref.text.length - written.length)}${relativeTo(planFolder, upward, near)}` } : { found: false };
+  }
   const suggestion = suggestPath(fromRoot ?? path, lookup);
   if (!suggestion) return { found: false };
   // Written the way the plan wrote it: the same folder part, a new name.
@@ -52,6 +61,36 @@ function resolveOne(ref: PlanReference, lookup: RepositoryLookup, planFolder: st
   const writtenFolder = written.slice(0, written.length - writtenName.length);
   const sameFolder = `/${suggestion.slice(0, suggestion.length - suggestedName.length)}`.endsWith(`/${writtenFolder}`);
   return { found: false, suggestion: sameFolder && !written.startsWith('../') ? `${ref.text.slice(0, ref.text.length - writtenName.length)}${suggestedName}` : suggestion };
+}
+
+/**
+ * A repository file as a path from the plan's folder: the plan's own `../` prefix kept when the file is below the
+ * folder it leads to (`../../` + `src/x.ts`), else the shortest way up and down (`../../other/x.ts`).
+ */
+function relativeTo(planFolder: string, upward: string, file: string): string {
+  const base = normalize(planFolder ? `${planFolder}/${upward}` : upward);
+  if (base === '') return `${upward}${file}`;
+  if (base !== undefined && file.startsWith(`${base}/`)) return `${upward}${file.slice(base.length + 1)}`;
+  const from = planFolder ? planFolder.split('/') : [];
+  const to = file.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return `${'../'.repeat(from.length - common)}${to.slice(common).join('/')}`;
+}
+
+/**
+ * A path that names something the repository does not hold by design: a slash path with no file name that starts in
+ * no folder of the repository's root (a module, `next/server`; an API's endpoint, `/conversations/search`), or a
+ * dotenv file of real values (`.env.local`, kept out of git on purpose; `.env.example` is checked).
+ */
+function outsideRepository(ref: PlanReference, lookup: RepositoryLookup): boolean {
+  if (ref.kind !== 'path' || ref.text.endsWith('/')) return false;
+  const written = ref.text.replace(/^\/+/, '');
+  const name = written.slice(written.lastIndexOf('/') + 1);
+  // A dotenv file of real values (`.env`, `.env.local`) is kept out of the repository on purpose; an example one is not.
+  if (DOTENV.test(name)) return !/example|sample|template|dist|default/i.test(name);
+  if (ref.relative || name.includes('.')) return false;
+  return !lookup.folders.has(written.slice(0, written.indexOf('/')));
 }
 
 /** `a/./b/../c` -> `a/c`; undefined when it climbs above the root. */
@@ -82,6 +121,11 @@ function tailMatches(path: string, lookup: RepositoryLookup, isFolder: boolean):
 function patternMatches(pattern: string, lookup: RepositoryLookup): string[] {
   const regex = patternRegex(pattern);
   const out: string[] = [];
+  // A pattern of a folder (`src/lib/{connector}/`) is matched by folders.
+  if (pattern.endsWith('/')) {
+    for (const folder of lookup.folders) if (folder.length <= 500 && regex.test(`${folder}/`)) out.push(folder);
+    return out.sort();
+  }
   for (const file of lookup.list) if (file.length <= 500 && regex.test(file)) out.push(file);
   return out;
 }

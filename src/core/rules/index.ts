@@ -1,4 +1,4 @@
-import type { RuleConfig, Severity } from '../types';
+import type { RuleConfig, SeveritySetting } from '../types';
 import { duplicateSection } from './duplicate-section';
 import { emptyField } from './empty-field';
 import { goNoGoOpen } from './go-no-go-open';
@@ -7,7 +7,7 @@ import { linkingPointFormat } from './linking-point-format';
 import { mappingTable } from './mapping-table';
 import { missingSection } from './missing-section';
 import { openReviewFinding, unknownReviewFinding } from './open-review-finding';
-import { envVarUnknown, referenceNotFound } from './references';
+import { envVarUnknown, envVarUnlisted, referenceNotFound } from './references';
 import { phaseIncomplete } from './phase-incomplete';
 import { riskWithoutMitigation } from './risk-without-mitigation';
 import type { Rule } from './rule';
@@ -37,12 +37,14 @@ export const RULE_LIST: Rule[] = [
   unknownReviewFinding,
   referenceNotFound,
   envVarUnknown,
+  envVarUnlisted,
 ];
 
 export interface RuleMeta {
   id: string;
   description: string;
-  defaultSeverity: Severity;
+  /** `off` for a rule a team turns on (env-var-unlisted). */
+  defaultSeverity: SeveritySetting;
 }
 
 export const RULES: RuleMeta[] = RULE_LIST.map(({ id, description, defaultSeverity }) => ({ id, description, defaultSeverity }));

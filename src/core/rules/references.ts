@@ -6,7 +6,7 @@ import type { Rule } from './rule';
 
 export const referenceNotFound: Rule = {
   id: 'reference-not-found',
-  description: 'A file or migration the plan says exists (a file inventory, a "files created" list, the owner\'s migration list, a phase marked done) matches no file of the repository.',
+  description: 'A file or migration the plan says exists (a file inventory, a "files created" list, the owner\'s migration list, a phase or table row marked done) matches no file of the repository.',
   defaultSeverity: 'warning',
   repository: true,
   check() {},
@@ -16,6 +16,14 @@ export const envVarUnknown: Rule = {
   id: 'env-var-unknown',
   description: 'An env var the owner\'s setup lists is mentioned by no file of the repository (code, .env.example, config, CI files).',
   defaultSeverity: 'warning',
+  repository: true,
+  check() {},
+};
+
+export const envVarUnlisted: Rule = {
+  id: 'env-var-unlisted',
+  description: 'An env var read by a file the plan says it created is not listed in the owner\'s setup (turn it on with a severity, such as info).',
+  defaultSeverity: 'off',
   repository: true,
   check() {},
 };

@@ -12,7 +12,8 @@ import { runCli } from './run-cli';
 // A repository with references.expected.json is checked as a repository of its own (a copy with a .git, without
 // the oracle files) and its reference findings compared too; the others are slices of docs without the code their
 // plans name: they are checked in a copy whose root .connector-plan.json turns the rules that compare a plan with
-// its repository (reference-not-found, env-var-unknown) off.
+// its repository (reference-not-found, env-var-unknown, env-var-unlisted) off. A fixture may turn env-var-unlisted
+// on in its own .connector-plan.json; its info findings are then in references.expected.json too.
 
 interface ExpectedFile {
   kind: 'plan' | 'template' | 'other';
@@ -123,13 +124,15 @@ for (const repo of fs.existsSync(ROOT) ? fs.readdirSync(ROOT) : []) {
 
     if (withReferences) {
       it('reports what references.expected.json says of the plan\'s files, migrations and env vars', () => {
-        const want = JSON.parse(fs.readFileSync(path.join(folder, 'references.expected.json'), 'utf8')) as { plans: Record<string, { line: number; ruleId: string; reference: string; suggestion: string | null }[]> };
+        const want = JSON.parse(fs.readFileSync(path.join(folder, 'references.expected.json'), 'utf8')) as { plans: Record<string, { line: number; ruleId: string; reference: string; suggestion: string | null; readBy?: string }[]> };
         const got = references.map((f) => `${(f as { path?: string }).path}:${f.line} ${f.ruleId} ${f.message}`).sort();
         const expected = Object.entries(want.plans).flatMap(([plan, list]) => list.map((r) => {
-          const message = got.find((g) => g.startsWith(`${plan}:${r.line} ${r.ruleId} `)) ?? '';
+          // Several findings of one rule may share a line (env-var-unlisted, once per variable): the one naming the reference.
+          const message = got.find((g) => g.startsWith(`${plan}:${r.line} ${r.ruleId} `) && g.includes(r.reference)) ?? '';
           // The message names the reference as written, and the suggestion exactly when there is one.
-          assert.ok(message.includes(r.reference), `${plan}:${r.line} should name ${r.reference}: ${message}`);
+          assert.ok(message.includes(r.reference), `${plan}:${r.line} should name ${r.reference}: ${got.filter((g) => g.startsWith(`${plan}:${r.line} `)).join(' | ')}`);
           assert.equal(/did you mean/.test(message) ? message.slice(message.lastIndexOf(' ') + 1, -1) : null, r.suggestion, `${plan}:${r.line} suggestion`);
+          if (r.readBy) assert.ok(message.includes(r.readBy), `${plan}:${r.line} should name the file that reads ${r.reference}, ${r.readBy}: ${message}`);
           return message;
         }));
         assert.deepEqual(got, expected.sort());
