@@ -101,7 +101,7 @@ class Repository implements vscode.Disposable {
     const before = this.facts.get(file);
     if (facts) this.facts.set(file, facts);
     else this.facts.delete(file);
-    return !sameNames(before?.envNames, facts?.envNames);
+    return !sameNames(before?.envNames, facts?.envNames) || !sameNames(before?.envRead, facts?.envRead);
   }
 
   /** A regular file's text within the size limit, without a NUL byte; undefined for anything else. */
