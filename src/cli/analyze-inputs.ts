@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { analyzePlan, loopRecordPath } from '../core';
-import type { LoopPlace, PlanReport, ReviewLoop, RuleConfig, TemplateSchema } from '../core';
+import type { LoopPlace, PlanReport, RepositoryPlace, ReviewLoop, RuleConfig, TemplateSchema } from '../core';
+import { RepositoryIndexes } from './repository-index';
 import { createConfigLookup, type FileConfig } from './config-files';
 import { TemplateLoader } from './templates';
 import type { CliContext } from './context';
@@ -44,7 +45,7 @@ export async function analyzeInputs(inputs: string[], context: CliContext, optio
   const records = new Map<string, CheckedFile>();
   const analyze = (file: InputFile): CheckedFile => ({
     path: file.path,
-    report: analyzePlan(file.text, { rules: file.rules, assumePlan: file.assumePlan, schema: file.schema, path: file.absolute, templatePath: file.templatePath, loop: file.loop }),
+    report: analyzePlan(file.text, { rules: file.rules, assumePlan: file.assumePlan, schema: file.schema, path: file.absolute, templatePath: file.templatePath, loop: file.loop, repository: file.repository }),
     ...(file.loop?.reading.isLoop ? { loop: file.loop.reading } : {}),
   });
   const visitTemplate = (shown: string) => files.push({ path: shown, report: configuredTemplateReport() });
@@ -90,6 +91,8 @@ export interface InputFile {
   templatePath?: string;
   /** The review loop the file is part of, and its path there (with `loops`). */
   loop?: LoopPlace;
+  /** The repository the file is in (nearest `.git` upward, else cwd): its index is walked only when a plan asks. */
+  repository?: RepositoryPlace;
 }
 
 /**
@@ -120,11 +123,12 @@ export async function readExpandedInputs(expanded: ExpandedInputs, context: CliC
   };
   const loopFolders = options.loops ? new LoopFolders(context, { template: flag, templates, configFor, unreadable: roundUnreadable }) : undefined;
   const visited = new Set<string>();
+  const repositories = new RepositoryIndexes(context.cwd, context.maxFileSize);
   const inputFile = async (absolute: string, text: string, config: FileConfig): Promise<InputFile> => {
     const used = flag ?? config.template;
     const schema = await templates.schema(used);
     const loop = templateFiles.has(absolute) ? undefined : await loopFolders?.place(absolute);
-    return { path: displayPath(context.cwd, absolute), absolute, text, rules: config.rules, assumePlan: config.assumePlan, schema, templatePath: schema && used ? displayPath(context.cwd, used) : undefined, ...(loop ? { loop } : {}) };
+    return { path: displayPath(context.cwd, absolute), absolute, text, rules: config.rules, assumePlan: config.assumePlan, schema, templatePath: schema && used ? displayPath(context.cwd, used) : undefined, ...(loop ? { loop } : {}), repository: repositories.placeOf(absolute) };
   };
   for (const file of expanded.files) {
     if (templateFiles.has(file)) {

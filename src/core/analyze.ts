@@ -1,6 +1,8 @@
 import { isBlankCopy, readDocumentKind, templateReading, type DocumentKind, type DocumentReading } from './document-kind';
 import { documentName } from './document-name';
 import { loopGateFindings, type LoopPlace } from './loop/gate';
+import { referenceFindings } from './references/findings';
+import type { RepositoryPlace } from './references/repository';
 import { readPlan } from './plan/parse-plan';
 import { sectionAt, type PlanModel } from './plan/model';
 import { computeProgress } from './progress';
@@ -29,6 +31,11 @@ export interface AnalyzeOptions {
    * revision) are added, counted in the verdict and suppressed by the file's comments like any other.
    */
   loop?: LoopPlace;
+  /**
+   * The repository the plan is in: the host's index of its files and the plan's path from its root. The plan's
+   * references are checked against it (`reference-not-found`, `env-var-unknown`); without it neither rule reports.
+   */
+  repository?: RepositoryPlace;
 }
 
 export interface PlanReport {
@@ -82,7 +89,7 @@ function checkedReport(plan: PlanModel, options: AnalyzeOptions): PlanReport {
   let findings: Finding[] = [];
   for (const rule of RULE_LIST) {
     const severity = options.rules?.[rule.id] ?? rule.defaultSeverity;
-    if (severity === 'off' || rule.loop) continue;
+    if (severity === 'off' || rule.loop || rule.repository) continue;
     try {
       rule.check(plan, (f: FindingInput) => findings.push({ ruleId: rule.id, severity, ...f }));
     } catch (error) {
@@ -91,6 +98,7 @@ function checkedReport(plan: PlanModel, options: AnalyzeOptions): PlanReport {
     }
   }
   findings.push(...fromLoop);
+  if (options.repository) findings.push(...repositoryFindings(plan, options));
   findings = applySuppressions(findings, plan.directives);
   // A heading written for two sections is read twice: the same gap found by both readings is one gap.
   if (plan.sections.some((s) => s.secondary)) findings = uniqueFindings(findings);
@@ -119,6 +127,14 @@ function uniqueFindings(findings: Finding[]): Finding[] {
 /** By position in the file; the sort is stable, so findings on one spot keep the rules' order. */
 function sorted(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function repositoryFindings(plan: PlanModel, options: AnalyzeOptions): Finding[] {
+  try {
+    return referenceFindings(plan, options.repository!, options.rules);
+  } catch (error) {
+    return [{ ruleId: 'reference-not-found', severity: 'info', message: `The repository's references failed on this file: ${(error as Error).message}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
+  }
 }
 
 function gateFindings(plan: PlanModel, options: AnalyzeOptions): Finding[] {

@@ -5,6 +5,7 @@ import { isFieldFilled } from './plan/field-state';
 import { ARROW } from './plan/links';
 import { isPlaceholderOnly } from './plan/choices';
 import { sectionAt, type Field, type PlanModel, type Section, type TaskItem } from './plan/model';
+import { planReferences } from './references/findings';
 import { redactorFor, redactStrings } from './redaction';
 import { loopRecordPath } from './loop/read-loop';
 import { isSetAside } from './rules/rule';
@@ -83,10 +84,27 @@ export interface PlanExplanation {
   sections: ExplainedSection[];
   goNoGo: Omit<GoNoGoStatus, 'reasonKinds'> | null;
   /**
+   * What the plan names in its repository and how each resolved (with AnalyzeOptions.repository; absent without):
+   * `how` is root, plan-folder, tail, pattern, folder, mentioned (an env var a file names), outside (a module, an
+   * API's endpoint or a dotenv file of real values: not kept in a repository, never a finding) or missing.
+   */
+  references?: ExplainedReference[];
+  /**
    * The review loop the file is a round of (AnalyzeOptions.loop): its name and stage, the plan of record, and whether
    * this file is a final plan that only points to an earlier round (a stub: the plan of record is that round).
    */
   loop?: { name: string; stage: string; planOfRecord: string | null; finalStub: boolean };
+}
+
+export interface ExplainedReference {
+  line: number;
+  kind: 'path' | 'pattern' | 'env';
+  text: string;
+  /** The plan says it exists (only claims are findings). */
+  claim: boolean;
+  how: string;
+  /** What it resolved to (at most five), or the suggestion for one that did not. */
+  matches: string[];
 }
 
 /**
@@ -96,6 +114,16 @@ export interface PlanExplanation {
 export function explainPlan(text: string, options: AnalyzeOptions = {}): PlanExplanation {
   const { report, plan } = inspectPlan(text, options);
   const explained = explanation(plan, report);
+  if (options.repository && report.isPlan) {
+    explained.references = planReferences(plan, options.repository).map((r) => ({
+      line: r.range.start.line + 1,
+      kind: r.kind,
+      text: r.text,
+      claim: r.claim,
+      how: r.resolution.found ? r.resolution.how : r.resolution.outside ? 'outside' : 'missing',
+      matches: r.resolution.found ? r.resolution.matches : r.resolution.suggestion ? [r.resolution.suggestion] : [],
+    }));
+  }
   const reading = options.loop?.reading;
   if (reading?.isLoop) {
     const here = options.loop!.path;

@@ -115,6 +115,8 @@ class AgentTools {
     // A review loop has one row, as `connector-plan status` shows it: the plan of record's, its rounds none of their own.
     const loops = new Map<string, { loop: ReviewLoop; record?: { path: string; report: PlanReport } }>();
     for (const { folder, uri } of bases) {
+      // The folder's repository is read first (the rows count its findings), as `status` reads it.
+      await this.analyzer.readRepository(vscode.Uri.joinPath(uri, 'plan.md'));
       await forEachAtOnce(await markdownFiles(uri, folder), 32, async (file) => {
         if (token.isCancellationRequested) return;
         const result = await this.analyzer.scanFile(file);
@@ -138,6 +140,7 @@ class AgentTools {
   async explain(input: ToolInput): Promise<string[]> {
     const file = await this.planFile(input.path);
     const text = await this.text(file);
+    await this.analyzer.readRepository(file.uri);
     const { options, never } = await this.analyzer.optionsFor(file.uri);
     if (never) throw new ToolProblem(neverAPlan(file, never));
     // A round of a review loop is explained with its loop, as `connector-plan explain` explains it.
@@ -318,7 +321,10 @@ class AgentTools {
   /** The analysis of a plan file, open or not; what is no plan has no findings and no progress, as in the CLI. */
   private async analysis(file: PlanFile): Promise<PlanAnalysis> {
     const document = openDocument(file.uri);
-    const result = document ? this.analyzer.get(document) ?? (await this.analyzer.analyzeDocument(document)) : await this.analyzer.check(file.uri, await this.text(file));
+    // Its repository read first: the answer has `check`'s findings, those about the repository included.
+    const read = await this.analyzer.readRepository(file.uri);
+    const kept = document && !read ? this.analyzer.get(document) : undefined;
+    const result = document ? kept ?? (await this.analyzer.analyzeDocument(document)) : await this.analyzer.check(file.uri, await this.text(file));
     if (result.isPlan) return result;
     if (result.skipped) throw new ToolProblem(vscode.l10n.t('Skipped {0}: {1}', file.shown, result.skipped));
     const { never } = await this.analyzer.optionsFor(file.uri);

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { inspectPlan, isLoopFileName, mightBePlan, parseConfig, planPlaceInConfig, readLoop, textTooLargeProblem, type AnalyzeOptions, type LoopFile, type LoopPlace, type PlanModel, type ReviewLoop, type PlanReport, type RuleConfig } from '../core';
+import { checksRepository, inspectPlan, REPOSITORY_RULES, isLoopFileName, mightBePlan, parseConfig, planPlaceInConfig, readLoop, textTooLargeProblem, type AnalyzeOptions, type LoopFile, type LoopPlace, type PlanModel, type ReviewLoop, type PlanReport, type RuleConfig } from '../core';
 import { matches, planFileKind, type PlanFileKind } from './plan-files';
 import { RAISE_WITH, readWorkspaceFile } from './read-file';
 import { readSettings } from './settings';
 import { TemplateStore } from './templates';
 import { showWarning } from './notices';
+import { WorkspaceRepositories } from './repository';
 
 export interface PlanAnalysis {
   uri: vscode.Uri;
@@ -46,6 +47,8 @@ export class PlanAnalyzer implements vscode.Disposable {
   /** The untitled documents among those (see isCreated). */
   private readonly createdDocuments = new WeakSet<vscode.TextDocument>();
   readonly templates: TemplateStore;
+  /** The workspace folders' repositories, what plans are checked against (reference-not-found, env-var-unknown). */
+  readonly repositories = new WorkspaceRepositories();
   private readonly reportedProblems = new Set<string>();
   /** Why the last scan of a file did not read it (not a regular file, over the size limit), by URI. */
   private readonly skipped = new Map<string, string>();
@@ -69,6 +72,38 @@ export class PlanAnalyzer implements vscode.Disposable {
     };
     this.templates = new TemplateStore((message) => this.reportProblem(message));
     this.disposables.push(watcher, watcher.onDidChange(reset), watcher.onDidCreate(reset), watcher.onDidDelete(reset), this.templates, this.templates.onDidChange(() => this.rulesChanged.fire()));
+    this.disposables.push(this.repositories, this.repositories.onDidChange(({ root, first }) => this.recheckRepository(root, first)));
+  }
+
+  /**
+   * Reads the file's repository when its rules need it and it is not read yet: an agent's question waits for the
+   * whole answer. True when it had to be read: an analysis made before lacks the repository's findings.
+   */
+  async readRepository(uri: vscode.Uri): Promise<boolean> {
+    if (this.repositories.placeOf(uri)) return false;
+    const { options, never } = await this.optionsFor(uri);
+    if (never || !checksRepository(options.rules)) return false;
+    await this.repositories.request(uri);
+    return true;
+  }
+
+  /**
+   * Checks the repository's plans again: once it is read, every plan in it (open or listed); after a change (a file
+   * created, deleted or renamed, or one naming other env vars), the open plans and the listed ones with a finding about
+   * the repository: a created file clears its warning without reopening. A closed plan a deletion breaks shows it at
+   * the next scan, as the CLI's next run does.
+   */
+  private recheckRepository(root: vscode.Uri, first: boolean): void {
+    const inside = `${root.toString()}/`;
+    for (const result of [...this.results.values()]) {
+      if (!result.isPlan || !result.uri.toString().startsWith(inside)) continue;
+      const document = openDocument(result.uri);
+      if (!first && !document && !result.report.findings.some((f) => REPOSITORY_RULES.has(f.ruleId))) continue;
+      if (document) {
+        // Typing schedules its own analysis, which reads the new index.
+        if (!this.timers.has(result.uri.toString())) void this.analyzeDocument(document);
+      } else void this.analyzeFile(result.uri);
+    }
   }
 
   /**
@@ -278,7 +313,7 @@ export class PlanAnalyzer implements vscode.Disposable {
     const rules = { ...config?.rules, ...readSettings(uri).rules };
     const template = await this.templateFor(uri);
     const schema = await this.templates.schema(template);
-    const options: AnalyzeOptions = { rules, assumePlan: await this.isForced(uri, kind, config), schema, path: uri.path, templatePath: template && schema ? vscode.workspace.asRelativePath(template, false) : undefined };
+    const options: AnalyzeOptions = { rules, assumePlan: await this.isForced(uri, kind, config), schema, path: uri.path, templatePath: template && schema ? vscode.workspace.asRelativePath(template, false) : undefined, repository: this.repositories.placeOf(uri) };
     // A template file is the team's template, never a plan of it.
     if (kind === 'excluded') return { options, never: 'excluded' };
     return this.templates.isTemplate(uri) || (await this.isTemplateFile(uri, config)) ? { options, never: 'template' } : { options };
@@ -306,6 +341,8 @@ export class PlanAnalyzer implements vscode.Disposable {
     const skipped = tooLarge && !never && (options.assumePlan || mightBePlan(text, options.schema)) ? tooLarge : undefined;
     const loop = options.loop?.reading.isLoop ? options.loop.reading : undefined;
     const result: PlanAnalysis = { uri, version, isPlan: !never && !tooLarge && report.isPlan, report, plan, ...(skipped ? { skipped } : {}), ...(loop ? { loop } : {}) };
+    // A plan asks for its repository: read once per workspace folder, then its plans are checked again with it.
+    if (result.isPlan && !options.repository && checksRepository(options.rules) && !this.repositories.isRequested(uri)) void this.repositories.request(uri);
     // The file on disk never replaces what an open document's analysis says (the editor's text is newer).
     if (!keep || (version === -1 && openDocument(uri))) return result;
     this.results.set(uri.toString(), result);

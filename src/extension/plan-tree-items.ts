@@ -195,8 +195,11 @@ function itemFor(node: PlanTreeNode): vscode.TreeItem {
           ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
           : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
       item.tooltip = loopTooltip(node.loop, row, record && vscode.workspace.asRelativePath(record.uri));
-      // A click opens the plan of record, as a plan row opens its plan; the twistie unfolds the rounds.
-      if (record) item.command = { command: 'connectorPlan.openPlan', title: vscode.l10n.t('Open Plan'), arguments: [record.uri, { preview: true, preserveFocus: true } satisfies vscode.TextDocumentShowOptions] };
+      // A click opens the plan of record, as a plan row opens its plan (named by the loop's reading, before its own
+      // analysis is in); the twistie unfolds the rounds.
+      const recordPath = loopRecordPath(node.loop);
+      const recordUri = record?.uri ?? (recordPath === undefined ? undefined : loopFileUri(node, recordPath));
+      if (recordUri) item.command = { command: 'connectorPlan.openPlan', title: vscode.l10n.t('Open Plan'), arguments: [recordUri, { preview: true, preserveFocus: true } satisfies vscode.TextDocumentShowOptions] };
       return item;
     }
     case 'round': {

@@ -4,6 +4,7 @@ import { CONFIG_FILE_NAME, createConfigLookup, type ConfigForFile } from '../cli
 import type { CliContext } from '../cli/context';
 import { displayPath } from '../cli/context';
 import { readLoopFolder } from '../cli/loops';
+import { RepositoryIndexes } from '../cli/repository-index';
 import { TemplateLoader } from '../cli/templates';
 
 /** How a file is checked, as `connector-plan check <file>` run in its workspace folder would check it. */
@@ -23,6 +24,8 @@ export class FolderIndex {
   private readonly context: CliContext;
   private readonly configFor: ConfigForFile;
   private readonly templates: TemplateLoader;
+  /** The repositories its files are in (the nearest `.git` upward, else the folder), indexed as `check` run here indexes them. */
+  private repositories: RepositoryIndexes;
 
   constructor(
     /** Absolute. */
@@ -33,6 +36,7 @@ export class FolderIndex {
     this.context = { ...base, cwd: folder, stdout: { write: () => true }, stdio: undefined };
     this.configFor = createConfigLookup(this.context);
     this.templates = new TemplateLoader(this.context);
+    this.repositories = new RepositoryIndexes(folder, base.maxFileSize);
   }
 
   async optionsFor(file: string): Promise<FileOptions> {
@@ -40,7 +44,7 @@ export class FolderIndex {
     const isTemplate = config.templateFiles.includes(file);
     const schema = isTemplate ? undefined : await this.templates.schema(config.template);
     const templatePath = schema && config.template ? displayPath(this.folder, config.template) : undefined;
-    return { options: { rules: config.rules, assumePlan: config.assumePlan, schema, path: file, templatePath }, isTemplate };
+    return { options: { rules: config.rules, assumePlan: config.assumePlan, schema, path: file, templatePath, repository: this.repositories.placeOf(file) }, isTemplate };
   }
 
   /**
@@ -51,6 +55,11 @@ export class FolderIndex {
     if (!isLoopFileName(path.basename(file))) return undefined;
     const { reading } = await readLoopFolder(path.dirname(file), this.context, { templates: this.templates, configFor: this.configFor, texts, unreadable: () => undefined });
     return reading.isLoop ? { reading, path: displayPath(this.folder, file) } : undefined;
+  }
+
+  /** Forgets the repositories' indexes: the next plan lists and reads its repository again. */
+  resetRepositories(): void {
+    this.repositories = new RepositoryIndexes(this.folder, this.context.maxFileSize);
   }
 
   /** Whether a change to `file` (absolute) changes what this index read: a config, or a template it loaded. */
@@ -92,10 +101,18 @@ export class Folders {
     return [...this.indexes, this.outside].some((index) => index.dependsOn(file));
   }
 
-  /** Forgets what was read: the next file of each folder reads its config and template again. */
+  /** Forgets what was read: the next file of each folder reads its config and template again, and its repository. */
   reset(): void {
     this.indexes = this.folders.map((folder) => new FolderIndex(folder, this.base));
     this.outside = new FolderIndex(this.base.cwd, this.base);
+  }
+
+  /**
+   * Forgets the repositories' indexes (a file appeared, went or changed outside the editor): the next analysis lists
+   * and reads them again, as the next `check` would. Configs and templates stay read.
+   */
+  resetRepositories(): void {
+    for (const index of [...this.indexes, this.outside]) index.resetRepositories();
   }
 
   setFolders(folders: string[]): void {

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { CodeActionKind, createConnection, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeParams, type WorkspaceFolder } from 'vscode-languageserver';
+import { CodeActionKind, createConnection, DidChangeWatchedFilesNotification, FileChangeType, TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeParams, type WorkspaceFolder } from 'vscode-languageserver';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isLoopFileName, sectionFixes } from '../core';
@@ -142,7 +142,8 @@ export function serveLsp(streams: { input: Readable; output: Writable }, context
     connection.onInitialized(() => {
       // Told of config and template changes where the client watches files for its servers.
       if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-        void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.connector-plan.json' }, { globPattern: '**/*.md' }] }).catch(logError);
+        // Every file: a plan's references (reference-not-found, env-var-unknown) are checked against the repository's files.
+        void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] }).catch(logError);
       }
       if (capabilities.workspace?.workspaceFolders) {
         connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -159,6 +160,13 @@ export function serveLsp(streams: { input: Readable; output: Writable }, context
       if (!folders) return;
       const changed = params.changes.map((change) => filePath(change.uri)).filter((file): file is string => file !== undefined);
       if (changed.some((file) => folders!.dependsOn(file))) reread();
+      // A file that appeared or went, or a changed file that is not markdown (one may name an env var now): the
+      // repositories are listed and read again, and open plans checked against them. A saved plan changes nothing there.
+      else if (params.changes.some((change) => change.type !== FileChangeType.Changed || !/\.(?:md|markdown)$/i.test(change.uri))) {
+        folders.resetRepositories();
+        analyses?.clear();
+        publishAll();
+      }
     });
 
     // Checked at once when opened; after a pause in typing when changed (the extension's lint delay).

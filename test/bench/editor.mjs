@@ -1,25 +1,14 @@
 // npm run bench:editor: in the real VS Code, the time from a keystroke to the plan's new diagnostics beyond the lint
 // delay, on plans of about 100, 1,000 and 2,000 lines (the finished Stripe example, its phases repeated); then the
 // Plans view's first and all rows against the CLI's `status` (npm run bench:workspace).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../harness/vscode-session.mjs';
+import { planOfLines } from './plans.mjs';
 import { runBenchSuite } from './run-suite.mjs';
 
 const SIZES = [100, 1000, 2000];
-
-/** The Stripe example with its phases repeated (renumbered) until it has about `lines` lines. */
-export function planOfLines(lines) {
-  const example = readFileSync(join(repoRoot, 'examples', 'stripe-billing-rollout-plan.md'), 'utf8');
-  const start = example.indexOf('### Phase ', example.indexOf('## E)'));
-  const end = example.indexOf('\n## F)', start) + 1;
-  const part = example.slice(start, end);
-  const partLines = part.split('\n').length - 1;
-  const copies = Math.max(1, Math.round((lines - (example.split('\n').length - partLines)) / partLines));
-  const grown = Array.from({ length: copies }, (_, n) => part.replace(/### Phase (\d+)/g, (_m, k) => `### Phase ${n * 10 + Number(k)}`)).join('');
-  return example.slice(0, start) + grown + example.slice(end);
-}
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 

@@ -31,6 +31,34 @@ describe('in the web worker extension host', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  it('checks a plan against its repository as the core does, and again when a file it names is created', async () => {
+    const root = fixtureUri('tmp-web-references');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri('globex-plan.md')));
+    const client = 'export const token = () => process.env.GLOBEX_API_TOKEN;\n';
+    const uri = vscode.Uri.joinPath(root, 'globex-plan.md');
+    const write = (relative: string, content: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, ...relative.split('/')), new TextEncoder().encode(content));
+    // The core's findings for the same repository: its files, and what they say.
+    const expected = (files: Record<string, string>) => analyzePlan(text, { repository: { index: { files: () => Object.keys(files).sort(), read: (path) => files[path] }, planPath: 'globex-plan.md' } }).findings.map((f) => `${f.range.start.line} ${f.ruleId} ${f.message}`).sort();
+    const shown = () => vscode.languages.getDiagnostics(uri).map((d) => `${d.range.start.line} ${String((d.code as { value: string }).value)} ${d.message}`).sort();
+    const matches = (want: string[]) => until(vscode.languages.onDidChangeDiagnostics, () => JSON.stringify(shown()) === JSON.stringify(want) && want, `the diagnostics are the core's: ${want.join(' | ')}`, 30_000);
+    try {
+      await write('.git/HEAD', 'ref: refs/heads/main\n');
+      await write('globex-plan.md', text);
+      const before = expected({ 'globex-plan.md': text });
+      assert.ok(before.some((f) => f.includes('reference-not-found') && f.includes('src/lib/globex/client.ts')));
+      assert.ok(before.some((f) => f.includes('env-var-unknown')));
+      await vscode.window.showTextDocument(uri);
+      await matches(before);
+      await write('src/lib/globex/client.ts', client);
+      const after = expected({ 'globex-plan.md': text, 'src/lib/globex/client.ts': client });
+      assert.ok(!after.some((f) => f.includes('src/lib/globex/client.ts') || f.includes('env-var-unknown')));
+      await matches(after);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(root, { recursive: true, useTrash: false });
+    }
+  });
+
   it('lists the workspace plans in the Plans view', async () => {
     const api = await extensionApi();
     await api.planTree.refresh();

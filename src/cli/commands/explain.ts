@@ -71,7 +71,7 @@ export async function explainInputs(inputs: string[], context: CliContext, optio
 }
 
 function explainFile(file: InputFile): ExplainedFile {
-  return { path: file.path, explanation: explainPlan(file.text, { rules: file.rules, assumePlan: file.assumePlan, schema: file.schema, path: file.absolute, templatePath: file.templatePath, loop: file.loop }) };
+  return { path: file.path, explanation: explainPlan(file.text, { rules: file.rules, assumePlan: file.assumePlan, schema: file.schema, path: file.absolute, templatePath: file.templatePath, repository: file.repository, loop: file.loop }) };
 }
 
 /** The `explain --format json` document. */

@@ -21,6 +21,13 @@ export function formatExplainText(path: string, plan: PlanExplanation): string {
     out.push(reasons.length ? l10n.t('go/no-go: {0}/{1} · {2} ({3})', checked, total, verdict, reasons.join('; ')) : l10n.t('go/no-go: {0}/{1} · {2}', checked, total, verdict));
   }
   for (const section of plan.sections) out.push('', ...sectionLines(section));
+  if (plan.references?.length) {
+    out.push('', l10n.t('references to the repository:'));
+    for (const r of plan.references) {
+      const what = r.claim ? l10n.t('line {0}: {1} (the plan says it exists)', r.line, r.text) : l10n.t('line {0}: {1}', r.line, r.text);
+      out.push(`  ${what} -> ${resolvedHow(r.how)}${r.matches.length ? `: ${r.matches.join(', ')}` : ''}`);
+    }
+  }
   return lines(out);
 }
 
@@ -94,6 +101,20 @@ function fieldLines(field: ExplainedField, indent: string): string[] {
 
 function lines(out: string[]): string {
   return out.map((line) => `${escapeControlCharacters(line)}\n`).join('');
+}
+
+/** How a reference resolved, in words (`explain`'s `how`: root, plan-folder, tail, pattern, folder, mentioned, outside, missing). */
+function resolvedHow(how: string): string {
+  switch (how) {
+    case 'root': return l10n.t('exists from the repository root');
+    case 'plan-folder': return l10n.t("exists from the plan's folder");
+    case 'tail': return l10n.t('the end of a repository path');
+    case 'pattern': return l10n.t('a pattern, matched by');
+    case 'folder': return l10n.t('a folder of the repository');
+    case 'mentioned': return l10n.t('named by a file of the repository');
+    case 'outside': return l10n.t('not kept in a repository (a module, an endpoint or a file of secrets)');
+    default: return l10n.t('not in the repository');
+  }
 }
 
 /** The review loop a round belongs to; a final plan that only points to a round says which file stands for the loop. */

@@ -49,7 +49,8 @@ export function formatSarif(files: CheckedFile[], options: SarifOptions): string
               shortDescription: { text: rule.description },
               fullDescription: { text: rule.description },
               help: { text: rule.description },
-              defaultConfiguration: { level: LEVELS[rule.defaultSeverity] },
+              // A rule off by default (env-var-unlisted) is described as disabled.
+              defaultConfiguration: rule.defaultSeverity === 'off' ? { enabled: false, level: 'none' } : { level: LEVELS[rule.defaultSeverity] },
             })),
           },
         },

@@ -74,10 +74,7 @@ function readStatusTable(table: Block, outline: Outline): TaskItem[] {
   if (rows.length < 2) return [];
   const header = splitTableRow(outline.lines[rows[0].line]);
   const body = rows.filter((r) => !r.header).map((r) => ({ line: r.line, cells: splitTableRow(outline.lines[r.line]) }));
-  const statusOf = (i: number) => body.map((r) => readStatus(r.cells[i]?.text ?? ''));
-  let column = header.findIndex((cell, i) => STATUS_HEADER.test(plainText(cell.text)) && statusOf(i).filter(Boolean).length * 2 >= body.length);
-  // Without a status header, a column is one only when every cell is a status word, a real one among them (not all `—`).
-  if (column < 0) column = header.findIndex((_, i) => statusOf(i).every((s) => s && s.word) && statusOf(i).some((s) => s!.done || /\w|[^\s\-—–]/u.test(s!.word.replace(/[-—–]/g, ''))));
+  const column = statusColumn(header.map((cell) => cell.text), body.map((r) => r.cells.map((cell) => cell.text)));
   if (column < 0) return [];
   const criterion = header.findIndex((_, i) => i !== column && body.some((r) => plainText(r.cells[i]?.text ?? '')));
   if (criterion < 0) return [];
@@ -93,6 +90,18 @@ function readStatusTable(table: Block, outline: Outline): TaskItem[] {
     items.push({ line: row.line, checked: Boolean(status?.done), text, boxRange: range, form: 'table', column: cells });
   }
   return items;
+}
+
+/**
+ * The status column of a table (its header cells and its body rows' cells, as written), or -1: a column whose header
+ * says status (`Status`, `Done`, `✅`…) with a status word in at least half its cells, else one whose every cell is a
+ * status word, a real one among them (not all `—`).
+ */
+export function statusColumn(header: readonly string[], body: readonly (readonly string[])[]): number {
+  const statusOf = (i: number) => body.map((cells) => readStatus(cells[i] ?? ''));
+  const column = header.findIndex((cell, i) => STATUS_HEADER.test(plainText(cell)) && statusOf(i).filter(Boolean).length * 2 >= body.length);
+  if (column >= 0) return column;
+  return header.findIndex((_, i) => statusOf(i).every((s) => s && s.word) && statusOf(i).some((s) => s!.done || /\w|[^\s\-—–]/u.test(s!.word.replace(/[-—–]/g, ''))));
 }
 
 function lineRange(line: number, start: number, end: number) {

@@ -1,4 +1,4 @@
-import type { Severity } from '../types';
+import type { RuleConfig, SeveritySetting } from '../types';
 import { duplicateSection } from './duplicate-section';
 import { emptyField } from './empty-field';
 import { goNoGoOpen } from './go-no-go-open';
@@ -7,6 +7,7 @@ import { linkingPointFormat } from './linking-point-format';
 import { mappingTable } from './mapping-table';
 import { missingSection } from './missing-section';
 import { openReviewFinding, unknownReviewFinding } from './open-review-finding';
+import { envVarUnknown, envVarUnlisted, referenceNotFound } from './references';
 import { phaseIncomplete } from './phase-incomplete';
 import { riskWithoutMitigation } from './risk-without-mitigation';
 import type { Rule } from './rule';
@@ -34,12 +35,16 @@ export const RULE_LIST: Rule[] = [
   goNoGoOpen,
   openReviewFinding,
   unknownReviewFinding,
+  referenceNotFound,
+  envVarUnknown,
+  envVarUnlisted,
 ];
 
 export interface RuleMeta {
   id: string;
   description: string;
-  defaultSeverity: Severity;
+  /** `off` for a rule a team turns on (env-var-unlisted). */
+  defaultSeverity: SeveritySetting;
 }
 
 export const RULES: RuleMeta[] = RULE_LIST.map(({ id, description, defaultSeverity }) => ({ id, description, defaultSeverity }));
@@ -49,6 +54,14 @@ export const TEMPLATE_TEXT_RULES: ReadonlySet<string> = new Set(RULE_LIST.filter
 
 /** Rules whose findings are about the whole file (anchored at its title), not the line they are shown on. */
 export const FILE_SCOPE_RULES: ReadonlySet<string> = new Set(RULE_LIST.filter((r) => r.scope === 'file').map((r) => r.id));
+
+/** Rules whose findings compare the plan with its repository (AnalyzeOptions.repository): nothing without one. */
+export const REPOSITORY_RULES: ReadonlySet<string> = new Set(RULE_LIST.filter((r) => r.repository).map((r) => r.id));
+
+/** Whether these rules (a config's, over the defaults) turn on any rule that needs the repository: a host indexes it only then. */
+export function checksRepository(rules: RuleConfig = {}): boolean {
+  return RULE_LIST.some((r) => r.repository && (rules[r.id] ?? r.defaultSeverity) !== 'off');
+}
 
 /** Rules whose findings come from the file's review loop, not from its own text (AnalyzeOptions.loop). */
 export const LOOP_RULES: ReadonlySet<string> = new Set(RULE_LIST.filter((r) => r.loop).map((r) => r.id));

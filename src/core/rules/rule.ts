@@ -1,5 +1,5 @@
 import type { Field, PlanModel, Section, Subsection } from '../plan/model';
-import type { Finding, Severity } from '../types';
+import type { Finding, SeveritySetting } from '../types';
 
 /** What a rule reports; the engine adds the rule id and the configured severity. */
 export type FindingInput = Omit<Finding, 'ruleId' | 'severity'>;
@@ -7,13 +7,16 @@ export type FindingInput = Omit<Finding, 'ruleId' | 'severity'>;
 export interface Rule {
   id: string;
   description: string;
-  defaultSeverity: Severity;
+  /** `off` for a rule a team turns on: `check` is not called unless a setting gives it a severity. */
+  defaultSeverity: SeveritySetting;
   /** Its findings cover, exactly, text still as the template wrote it (a placeholder, an option list): editors show it faded. */
   templateText?: true;
   /** Its findings are about the whole file, anchored at its title: `check --changed-since` keeps them for any file that changed. */
   scope?: 'file';
   /** Its findings come from the review loop the file belongs to (src/core/loop/gate.ts), not from the file's own text: `check` is never called. */
   loop?: true;
+  /** Its findings compare the plan with its repository (AnalyzeOptions.repository, src/core/references): `check` is never called. */
+  repository?: true;
   check(plan: PlanModel, report: (finding: FindingInput) => void): void;
 }
 

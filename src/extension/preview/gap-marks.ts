@@ -36,6 +36,9 @@ export const GAP_MARKS: Record<string, GapMark> = {
   'go-no-go-open': mark(() => l10n.t('open'), 'connector-plan-open'),
   'open-review-finding': mark(() => l10n.t('review finding open'), 'connector-plan-review-open'),
   'unknown-review-finding': mark(() => l10n.t('unknown finding'), 'connector-plan-review-unknown'),
+  'reference-not-found': mark(() => l10n.t('not in the repository'), 'connector-plan-reference-missing'),
+  'env-var-unknown': mark(() => l10n.t('unknown env var'), 'connector-plan-env-unknown'),
+  'env-var-unlisted': mark(() => l10n.t('env var not in the setup'), 'connector-plan-env-unlisted'),
 };
 
 export const gapMarkOf = (ruleId: string): GapMark => GAP_MARKS[ruleId] ?? { label: ruleId, className: 'connector-plan-other' };

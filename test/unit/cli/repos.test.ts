@@ -2,11 +2,18 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSchema, fixAllEdits, inspectPlan } from '../../../src/core';
+import { REPOSITORY_RULES } from '../../../src/core/rules';
+import { makeTempTree, removeTempTrees } from './temp-tree';
 import { REPO_ROOT } from '../core/repo-paths';
 import { runCli } from './run-cli';
 
 // Fixture repositories (test/fixtures/repos/<name>/): a slice of a team's repository, with kinds.expected.json saying
 // what every markdown file is, which template a plan follows, its name and its gaps. Written without reading src/.
+// A repository with references.expected.json is checked as a repository of its own (a copy with a .git, without
+// the oracle files) and its reference findings compared too; the others are slices of docs without the code their
+// plans name: they are checked in a copy whose root .connector-plan.json turns the rules that compare a plan with
+// its repository (reference-not-found, env-var-unknown, env-var-unlisted) off. A fixture may turn env-var-unlisted
+// on in its own .connector-plan.json; its info findings are then in references.expected.json too.
 
 interface ExpectedFile {
   kind: 'plan' | 'template' | 'other';
@@ -61,11 +68,18 @@ for (const repo of fs.existsSync(ROOT) ? fs.readdirSync(ROOT) : []) {
     let files: Map<string, FileJson>;
     let statusNames: string[];
 
+    const withReferences = fs.existsSync(path.join(folder, 'references.expected.json'));
+    let references: { line: number; ruleId: string; message: string }[] = [];
+
     before(async () => {
-      const check = await runCli(['check', '--format', 'json', '.'], { cwd: folder });
+      const cwd = repositoryCopy(folder, !withReferences);
+      const check = await runCli(['check', '--format', 'json', '.'], { cwd });
       assert.equal(check.stderr, '', 'check wrote to stderr');
       files = new Map((JSON.parse(check.stdout) as { files: FileJson[] }).files.map((f) => [f.path, f]));
-      const status = await runCli(['status', '--format', 'json', '.'], { cwd: folder });
+      for (const file of files.values()) {
+        references.push(...file.findings.filter((f) => REPOSITORY_RULES.has(f.ruleId)).map((f) => ({ ...f, path: file.path })));
+      }
+      const status = await runCli(['status', '--format', 'json', '.'], { cwd });
       statusNames = (JSON.parse(status.stdout) as { plans: { name: string }[] }).plans.map((p) => p.name);
     });
 
@@ -108,11 +122,53 @@ for (const repo of fs.existsSync(ROOT) ? fs.readdirSync(ROOT) : []) {
       assert.deepEqual(touched, []);
     });
 
+    if (withReferences) {
+      it('reports what references.expected.json says of the plan\'s files, migrations and env vars', () => {
+        const want = JSON.parse(fs.readFileSync(path.join(folder, 'references.expected.json'), 'utf8')) as { plans: Record<string, { line: number; ruleId: string; reference: string; suggestion: string | null; readBy?: string }[]> };
+        const got = references.map((f) => `${(f as { path?: string }).path}:${f.line} ${f.ruleId} ${f.message}`).sort();
+        const expected = Object.entries(want.plans).flatMap(([plan, list]) => list.map((r) => {
+          // Several findings of one rule may share a line (env-var-unlisted, once per variable): the one naming the reference.
+          const message = got.find((g) => g.startsWith(`${plan}:${r.line} ${r.ruleId} `) && g.includes(r.reference)) ?? '';
+          // The message names the reference as written, and the suggestion exactly when there is one.
+          assert.ok(message.includes(r.reference), `${plan}:${r.line} should name ${r.reference}: ${got.filter((g) => g.startsWith(`${plan}:${r.line} `)).join(' | ')}`);
+          assert.equal(/did you mean/.test(message) ? message.slice(message.lastIndexOf(' ') + 1, -1) : null, r.suggestion, `${plan}:${r.line} suggestion`);
+          if (r.readBy) assert.ok(message.includes(r.readBy), `${plan}:${r.line} should name the file that reads ${r.reference}, ${r.readBy}: ${message}`);
+          return message;
+        }));
+        assert.deepEqual(got, expected.sort());
+      });
+    }
+
+    if (!withReferences) it('is a slice of docs: no reference findings (the rules are off)', () => assert.deepEqual(references, []));
+
     it('names no two plans the same in status', () => {
       const twice = statusNames.filter((name, i) => statusNames.indexOf(name) !== i);
       assert.deepEqual(twice, []);
     });
   });
+}
+
+after(() => removeTempTrees());
+
+/** A copy of a fixture repository as a repository of its own: a .git folder at its root, its oracle files left out; for a slice of docs, the repository rules off. */
+function repositoryCopy(folder: string, slice: boolean): string {
+  const tree: Record<string, Uint8Array> = {};
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), relative);
+      else if (!entry.name.endsWith('.expected.json')) tree[relative] = fs.readFileSync(path.join(dir, entry.name));
+    }
+  };
+  walk(folder, '');
+  if (slice) {
+    const config = tree['.connector-plan.json'] ? JSON.parse(Buffer.from(tree['.connector-plan.json']).toString('utf8')) : {};
+    config.rules = { ...config.rules, ...Object.fromEntries([...REPOSITORY_RULES].map((id) => [id, 'off'])) };
+    tree['.connector-plan.json'] = Buffer.from(JSON.stringify(config));
+  }
+  const root = makeTempTree(tree);
+  fs.mkdirSync(path.join(root, '.git'));
+  return root;
 }
 
 /** The plan's gaps, go/no-go and section statuses as the oracle reads them. */

@@ -36,6 +36,11 @@ describe('sarif format', () => {
     ]);
   });
 
+  it('describes a rule that is off by default as disabled', () => {
+    const off = JSON.parse(formatSarif(files, { rules: [...rules, { id: 'turned-on-by-teams', description: 'Off unless turned on', defaultSeverity: 'off' }], tool: { version: '1.2.3' } }));
+    assert.deepEqual(off.runs[0].tool.driver.rules[3].defaultConfiguration, { enabled: false, level: 'none' });
+  });
+
   it('gives each finding a result with rule index, level, message and a 1-based region under %SRCROOT%', () => {
     assert.deepEqual(log.runs[0].results, [
       {

@@ -14,7 +14,7 @@ describe('rules', () => {
         'missing-section:error', 'duplicate-section:warning', 'section-order:info', 'empty-field:warning', 'unfilled-placeholder:warning',
         'unchosen-option:warning', 'invalid-choice:warning', 'linking-point-format:warning', 'mapping-table:error', 'phase-incomplete:warning',
         'wave-incomplete:warning', 'risk-without-mitigation:warning', 'secret-value:error', 'go-no-go-open:info',
-        'open-review-finding:error', 'unknown-review-finding:warning',
+        'open-review-finding:error', 'unknown-review-finding:warning', 'reference-not-found:warning', 'env-var-unknown:warning', 'env-var-unlisted:off',
       ],
     );
   });

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { analyzePlan, LOOP_RULES, RULES, type PlanReport } from '../../../src/core';
+import { REPOSITORY_RULES } from '../../../src/core/rules';
 import { extendMarkdownIt, type PreviewReports } from '../../../src/extension/preview';
 import { GAP_MARKS } from '../../../src/extension/preview/gap-marks';
 import { GOOD_PLAN, lines, withSection } from '../core/plan-text';
@@ -90,8 +91,8 @@ describe('preview plugin', () => {
 
   it('shows every finding of every kind on the element of its line: a badge with its message, or a placeholder span', () => {
     const { findings } = analyzePlan(EVERY_GAP);
-    // A plan alone has no review loop: the loop's rules have their marks checked below.
-    assert.deepEqual([...new Set(findings.map((f) => f.ruleId))].sort(), RULES.map((r) => r.id).filter((id) => !LOOP_RULES.has(id)).sort(), 'the plan has a gap of every kind');
+    // A plan alone has no review loop and no repository: those rules have their marks checked below.
+    assert.deepEqual([...new Set(findings.map((f) => f.ruleId))].sort(), RULES.map((r) => r.id).filter((id) => !LOOP_RULES.has(id) && !REPOSITORY_RULES.has(id)).sort(), 'the plan has a gap of every kind');
     const html = vscodeLike().render(EVERY_GAP);
     for (const finding of findings) {
       const element = elementAt(html, finding.range.start.line);

@@ -365,3 +365,51 @@ describe('connector-plan lsp --stdio --max-file-size, and credentials', function
     assert.doesNotMatch(session.stderr(), /4eC39HqLyjWDarjtT1zdp7dc/);
   });
 });
+
+describe('connector-plan lsp --stdio in a repository: the references rules', function () {
+  this.timeout(30000);
+  let bundle: ReturnType<typeof buildCliBundle>;
+  let root: string;
+  let session: LspSession;
+  const relative = 'docs/connectors/slack-rollout-plan.md';
+  const missing = 'src/lib/slack/presence.ts';
+
+  before(async function () {
+    this.timeout(120000);
+    bundle = buildCliBundle();
+    // The fixture repository (see references.expected.json) as a repository of its own, its oracles left out.
+    const tree: Record<string, Uint8Array> = {};
+    const from = path.join(REPO_ROOT, 'test/fixtures/repos/references');
+    const walk = (dir: string, prefix: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const at = prefix ? `${prefix}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) walk(path.join(dir, entry.name), at);
+        else if (!entry.name.endsWith('.expected.json')) tree[at] = readFileSync(path.join(dir, entry.name));
+      }
+    };
+    walk(from, '');
+    root = makeTempTree({ ...tree, '.git/HEAD': 'ref: refs/heads/main\n' });
+    session = await startLspServer(bundle.bin, root);
+  });
+  after(async () => {
+    await session?.close();
+    removeTempTrees();
+    bundle?.remove();
+  });
+
+  it("gives check's reference findings, and drops one when the editor says the missing file was created", async () => {
+    const uri = fileUri(path.join(root, relative));
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: readFileSync(path.join(root, relative), 'utf8') } });
+    const before = (await session.diagnostics(uri, (p) => p.version === 1)).diagnostics;
+    const checked = async () => (JSON.parse((await runCli(['check', relative, '--format', 'json'], { cwd: root })).stdout) as { files: { findings: unknown[] }[] }).files[0].findings;
+    assert.deepEqual(before.map(asJsonFinding), await checked());
+    assert.ok(before.some((d) => d.code === 'reference-not-found' && String(d.message).includes(missing)), 'the fixture names a file that does not exist');
+    assert.ok(before.some((d) => d.code === 'env-var-unknown'));
+
+    writeFileSync(path.join(root, ...missing.split('/')), 'export const presence = 1;\n');
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(root, missing)), type: 1 }] });
+    const after = (await session.diagnostics(uri, (p) => !p.diagnostics.some((d) => String(d.message).includes(missing)))).diagnostics;
+    assert.equal(after.length, before.length - 1);
+    assert.deepEqual(after.map(asJsonFinding), await checked());
+  });
+});

@@ -1,0 +1,97 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { gitignoreMatcher, megabytesToBytes, NEVER_LISTED, type RepositoryIndex, type RepositoryPlace } from '../core';
+
+// The repository a plan is in, for the references rules (issue 19): its root is the nearest folder upward with a
+// `.git` (else the current folder); its index lists every file under the root except what the root .gitignore
+// ignores, node_modules and .git (no git process). One index per root per run, built the first time a plan asks.
+
+/** A file read for env var names is at most this large (a source file is kilobytes). */
+const MAX_READ_MB = 1;
+/** Files listed at most: a larger tree is cut off here (its rest counts as missing). */
+const MAX_FILES = 200_000;
+
+export class RepositoryIndexes {
+  private readonly roots = new Map<string, string>();
+  private readonly indexes = new Map<string, RepositoryIndex>();
+
+  constructor(private readonly cwd: string, private readonly maxFileSize: number) {}
+
+  /** The repository place of a file: its root's index (built lazily) and the file's path from the root. */
+  placeOf(absoluteFile: string): RepositoryPlace {
+    const root = this.rootOf(path.dirname(absoluteFile));
+    let index = this.indexes.get(root);
+    if (!index) this.indexes.set(root, (index = lazyIndex(root, Math.min(MAX_READ_MB, this.maxFileSize))));
+    return { index, planPath: path.relative(root, absoluteFile).split(path.sep).join('/') };
+  }
+
+  private rootOf(folder: string): string {
+    const known = this.roots.get(folder);
+    if (known) return known;
+    let root = path.resolve(this.cwd);
+    for (let at = folder; ; at = path.dirname(at)) {
+      if (fs.existsSync(path.join(at, '.git'))) {
+        root = at;
+        break;
+      }
+      if (path.dirname(at) === at) break;
+    }
+    this.roots.set(folder, root);
+    return root;
+  }
+}
+
+/** An index whose file list is walked on first use. */
+export function lazyIndex(root: string, maxReadMegabytes: number): RepositoryIndex {
+  let files: string[] | undefined;
+  return {
+    files: () => (files ??= listFiles(root)),
+    read: (relative) => readSmallFile(path.join(root, ...relative.split('/')), maxReadMegabytes),
+  };
+}
+
+/** Every file under the root that the root .gitignore keeps, relative and with forward slashes, sorted. */
+export function listFiles(root: string): string[] {
+  const ignored = gitignoreMatcher(readSmallFile(path.join(root, '.gitignore'), 1) ?? '');
+  const out: string[] = [];
+  const walk = (folder: string, relative: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (out.length >= MAX_FILES) return;
+      const rel = relative ? `${relative}/${entry.name}` : entry.name;
+      // Symbolic links are not followed (a link to a folder above could loop); a link to a file is listed.
+      if (entry.isDirectory()) {
+        if (!NEVER_LISTED.has(entry.name) && !ignored(rel, true)) walk(path.join(folder, entry.name), rel);
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && !ignored(rel, false)) out.push(rel);
+    }
+  };
+  walk(root, '');
+  return out.sort();
+}
+
+/** A regular file's text (UTF-8), or undefined for anything else, a file over the limit or one with a NUL byte. */
+export function readSmallFile(file: string, maxMegabytes: number): string | undefined {
+  let fd: number | undefined;
+  try {
+    // Looked at before it is opened (a named pipe would wait for a writer), and again once open.
+    if (!fs.statSync(file).isFile()) return undefined;
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const stats = fs.fstatSync(fd);
+    const limit = megabytesToBytes(maxMegabytes);
+    if (!stats.isFile() || stats.size > limit) return undefined;
+    const buffer = Buffer.alloc(Math.min(stats.size, limit));
+    const length = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    const bytes = buffer.subarray(0, length);
+    if (bytes.includes(0)) return undefined;
+    return bytes.toString('utf8');
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}

@@ -1,0 +1,8 @@
+export type { RepositoryIndex, RepositoryPlace, RepositoryFileFacts } from './repository';
+export { isEnvName, isReadForFacts, repositoryFileFacts } from './repository';
+export { gitignoreMatcher, isLeftOut, NEVER_LISTED } from './gitignore';
+export type { PlanReference, ReferenceKind } from './extract';
+export { extractReferences } from './extract';
+export type { Resolution, ResolvedReference } from './resolve';
+export { resolveReferences, editDistance } from './resolve';
+export { planReferences, referenceFindings, REFERENCE_NOT_FOUND, ENV_VAR_UNKNOWN } from './findings';

@@ -1,0 +1,162 @@
+// What a plan names in its repository (issue 19) is checked against an index the host hands in: the core never
+// touches a file. The CLI builds one from the folder tree (honouring the root .gitignore); an editor from its search.
+
+/** The repository's files, as the host knows them. */
+export interface RepositoryIndex {
+  /** Every file, relative to the repository root, forward slashes, no leading `./`; ignored files left out. */
+  files(): readonly string[];
+  /** A file's text, or undefined when it cannot or should not be read (not a regular file, too large, binary). */
+  read(path: string): string | undefined;
+  /**
+   * What a file says about env vars (`repositoryFileFacts` of its text), for a host that read its files ahead (an
+   * editor reads asynchronously, and its `read` answers nothing): when given, the core asks it instead of `read`.
+   * Only files `isReadForFacts` accepts are asked for.
+   */
+  facts?(path: string): RepositoryFileFacts | undefined;
+}
+
+/** What one file of the repository says about env vars. */
+export interface RepositoryFileFacts {
+  /** Env-var-shaped words anywhere in it (`SLACK_BOT_TOKEN`), each once. */
+  envNames: readonly string[];
+  /**
+   * Env vars its code reads by name (`process.env.X`, `import.meta.env.X`, `Deno.env.get('X')`, `os.environ['X']`,
+   * `os.getenv('X')`, `ENV['X']`, `env::var("X")`, `System.getenv("X")`, `const { X } = process.env`…), each once, in
+   * the order first read; an upper-case constant is no read.
+   */
+  envRead: readonly string[];
+}
+
+/** Extensions never read for env var names: markdown (plans and docs name them as examples) and binary files. */
+const NOT_READ = /\.(?:md|markdown|mdx|png|jpe?g|gif|webp|ico|svg|pdf|zip|gz|tgz|woff2?|ttf|eot|mp[34]|mov|wasm|lock)$/i;
+
+/** Whether a file (a path from the root) is read for what it says about env vars: not markdown, not binary. */
+export function isReadForFacts(path: string): boolean {
+  return !NOT_READ.test(path);
+}
+
+/** What a file's text says about env vars. Linear in the text. */
+export function repositoryFileFacts(text: string): RepositoryFileFacts {
+  const names = new Set<string>();
+  for (const word of text.match(WORD) ?? []) if (isEnvName(word)) names.add(word);
+  return { envNames: [...names], envRead: envReads(text) };
+}
+
+/**
+ * A read of an env var by name, as languages write it: a property of the env object (`process.env.X`, `?.X`,
+ * `['X']`; `import.meta.env`, `Bun.env`), a call with the name (`Deno.env.get`, `os.environ.get`, `os.getenv`,
+ * `getenv`, `os.Getenv`, `os.LookupEnv`, `System.getenv`, `ENV.fetch`, `env::var`, `env!`, `env('X')`,
+ * `Environment.GetEnvironmentVariable`), an index (`os.environ['X']`, `ENV['X']`). Each alternative starts with a
+ * literal word, and no two quantifiers touch.
+ */
+const ENV_READ = /\b(?:process\.env|import\.meta\.env|Bun\.env)(?:\?\.|\.|\[[ \t]*['"`])([A-Z][A-Z0-9_]*)|\b(?:env\.get|environ\.get|getenv|Getenv|LookupEnv|GetEnvironmentVariable|ENV\.fetch|env::var|env::var_os|env!|env)[ \t]*\([ \t]*['"]([A-Z][A-Z0-9_]*)['"]|\b(?:environ|ENV)\[[ \t]*['"]([A-Z][A-Z0-9_]*)['"]/g;
+/** The end of a destructuring from the env object: `} = process.env`. */
+const ENV_DESTRUCTURE = /\}[ \t]*=[ \t]*(?:process\.env|import\.meta\.env|Bun\.env)\b/g;
+/** How far back a destructuring's `{` is looked for. */
+const DESTRUCTURE_REACH = 2000;
+
+function envReads(text: string): string[] {
+  const read = new Set<string>();
+  for (const m of text.matchAll(ENV_READ)) {
+    const name = m[1] ?? m[2] ?? m[3];
+    if (isEnvName(name)) read.add(name);
+  }
+  // `const { SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: secret } = process.env`: the names before a colon or `=`, at the
+  // top level of the braces. Each stretch of text is looked at once: back to the `{`, never before the last one.
+  let seen = 0;
+  for (const m of text.matchAll(ENV_DESTRUCTURE)) {
+    const close = m.index!;
+    const from = Math.max(seen, close - DESTRUCTURE_REACH);
+    const inside = text.slice(from, close);
+    seen = close;
+    const open = inside.lastIndexOf('{');
+    if (open < 0) continue;
+    for (const part of inside.slice(open + 1).split(',')) {
+      const name = /^\s*([A-Z][A-Z0-9_]*)\b/.exec(part)?.[1];
+      if (name && isEnvName(name)) read.add(name);
+    }
+  }
+  return [...read];
+}
+
+/** The repository a plan is in, and the plan's path relative to its root (forward slashes). */
+export interface RepositoryPlace {
+  index: RepositoryIndex;
+  planPath: string;
+}
+
+/** What is derived once from an index: lookups by path, by name, by folder; the env var names its files mention. */
+export interface RepositoryLookup {
+  files: ReadonlySet<string>;
+  /** Every folder that holds a file, at any depth (`src`, `src/lib`). */
+  folders: ReadonlySet<string>;
+  /** Files by their name (`client.ts` -> every `…/client.ts`). */
+  byName: ReadonlyMap<string, string[]>;
+  /** Files by their folder (`''` for the root). */
+  byFolder: ReadonlyMap<string, string[]>;
+  list: readonly string[];
+  /** Env-var-shaped names (`SLACK_BOT_TOKEN`) in any file that is not markdown; read on first use. */
+  envNames(): ReadonlySet<string>;
+  /** What one file says about env vars (read once); undefined when it is not read (markdown, binary, unreadable). */
+  factsOf(path: string): RepositoryFileFacts | undefined;
+}
+
+const lookups = new WeakMap<RepositoryIndex, RepositoryLookup>();
+
+/** The lookup of an index, built once per index object (a host that re-indexes hands in a new object). */
+export function repositoryLookup(index: RepositoryIndex): RepositoryLookup {
+  let lookup = lookups.get(index);
+  if (!lookup) lookups.set(index, (lookup = buildLookup(index)));
+  return lookup;
+}
+
+function buildLookup(index: RepositoryIndex): RepositoryLookup {
+  const list = index.files();
+  const files = new Set<string>();
+  const folders = new Set<string>();
+  const byName = new Map<string, string[]>();
+  const byFolder = new Map<string, string[]>();
+  for (const file of list) {
+    files.add(file);
+    const slash = file.lastIndexOf('/');
+    const folder = slash < 0 ? '' : file.slice(0, slash);
+    push(byName, file.slice(slash + 1), file);
+    push(byFolder, folder, file);
+    // Each folder once: stop at the first one already known (its parents are too).
+    for (let f = folder; f && !folders.has(f); f = f.slice(0, Math.max(0, f.lastIndexOf('/')))) folders.add(f);
+  }
+  const facts = new Map<string, RepositoryFileFacts | undefined>();
+  const factsOf = (path: string) => {
+    if (!isReadForFacts(path) || !files.has(path)) return undefined;
+    if (facts.has(path)) return facts.get(path);
+    let found: RepositoryFileFacts | undefined;
+    if (index.facts) found = index.facts(path);
+    else {
+      const text = index.read(path);
+      found = text === undefined ? undefined : repositoryFileFacts(text);
+    }
+    facts.set(path, found);
+    return found;
+  };
+  let env: Set<string> | undefined;
+  const envNames = () => {
+    if (env) return env;
+    env = new Set<string>();
+    for (const file of list) for (const name of factsOf(file)?.envNames ?? []) env.add(name);
+    return env;
+  };
+  return { files, folders, byName, byFolder, list, envNames, factsOf };
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const at = map.get(key);
+  if (at) at.push(value);
+  else map.set(key, [value]);
+}
+
+const WORD = /[A-Za-z0-9_]+/g;
+
+/** An env var's shape: upper case, digits and underscores, with at least one underscore between words (`API_KEY`). */
+export function isEnvName(word: string): boolean {
+  return word.length >= 4 && word.length <= 100 && /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(word);
+}
