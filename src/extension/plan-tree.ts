@@ -86,6 +86,8 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   private readonly stamps = new WeakMap<PlanAnalysis, FileStamp | undefined>();
   /** The configs and templates the rows depend on, with their stamps: found again after a scan or a change to one. */
   private dependencies?: Promise<Dependency[]>;
+  /** Once disposed, reads still under way draw and store nothing (another view may show the rows by then). */
+  private disposed = false;
 
   /** `store` keeps the rows between sessions (workspace state): a reload shows them before any file is read. */
   constructor(private readonly analyzer: PlanAnalyzer, readonly store?: PlanRowStore) {
@@ -395,7 +397,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
    * settings, rows read before it are still shown): its end stores them.
    */
   private scheduleStore(): void {
-    if (!this.store || !this.listedAll || this.storeTimer || this.scansRunning) return;
+    if (!this.store || !this.listedAll || this.storeTimer || this.scansRunning || this.disposed) return;
     this.storeTimer = setTimeout(() => {
       this.storeTimer = undefined;
       if (!this.scansRunning) this.storing = this.storing.then(() => this.storeRows());
@@ -687,6 +689,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
 
   /** Redraws what changed since the last redraw: the changed plans' rows, or the whole list. */
   private flushChanges(): void {
+    if (this.disposed) return;
     this.group();
     // A round of a loop is drawn with its loop's row (the row's description and children depend on it).
     const nodes = new Set([...this.changedPlans].flatMap((n) => (n.kind === 'loop' ? (this.loops.get(n.folder.toString()) === n ? [n] : []) : this.plans.get(n.uri.toString()) === n ? [n.loopParent ?? n] : [])));
@@ -701,6 +704,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   }
 
   private updateBadge(): void {
+    if (this.disposed) return;
     // A review loop counts once, with its verdict (a NO-GO loop is one, whatever its rounds say).
     const loops = this.group();
     const plans = [...this.plans.values()].filter((n) => !n.loopParent && n.analysis.isPlan && n.analysis.report.progress?.goNoGo.verdict !== 'GO').length;
@@ -738,6 +742,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   }
 
   dispose(): void {
+    this.disposed = true;
     this.scans++;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.createdTimer) clearTimeout(this.createdTimer);
