@@ -45,8 +45,10 @@ export interface CachedLoopRow {
   /** The file whose reading gives the loop: its plan of record, else its first round. */
   file: string;
   stamp?: FileStamp;
-  /** The plan of record's URI (a click on the row opens it). */
+  /** The plan of record's URI, or the latest draft's, as the loop's reading names it (a click on the row opens it). */
   record?: string;
+  /** The record was read as a plan (the tooltip gives its progress); not a proposal in prose, not a final stub. */
+  recordIsPlan: boolean;
   name: string;
   /** The folder as the tooltip shows it. */
   folder: string;
@@ -164,12 +166,13 @@ function cleanRow(row: unknown, limits: typeof ROW_LIMITS): CachedRow | undefine
       const findings = cleanCounts(row.findings, SEVERITIES);
       const record = row.record === undefined || isUri(row.record, limits) ? (row.record as string | undefined) : null;
       if (!progress || !open || !findings || record === null || !isUri(row.file, limits) || !isText(row.folder) || !STAGES.has(row.stage as LoopStage)) return undefined;
-      if (typeof row.final !== 'boolean' || !isCount(row.rounds)) return undefined;
+      if (typeof row.final !== 'boolean' || typeof row.recordIsPlan !== 'boolean' || !isCount(row.rounds)) return undefined;
       return {
         kind: 'loop',
         ...base,
         file: row.file,
         ...(record ? { record } : {}),
+        recordIsPlan: row.recordIsPlan,
         folder: shortened(row.folder, limits.text),
         stage: row.stage as LoopStage,
         final: row.final,

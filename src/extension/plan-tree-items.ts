@@ -88,10 +88,19 @@ export function loopFileUri(node: LoopNode, path: string): vscode.Uri {
   return vscode.Uri.joinPath(node.folder, path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1));
 }
 
-/** The member that stands for the loop (loopRecordPath: the plan of record, or the latest draft). */
-export function loopRecord(node: LoopNode): PlanNode | undefined {
+/**
+ * The file that stands for the loop as its reading names it (loopRecordPath: the plan of record, or the latest draft),
+ * whether or not the view has read it yet; undefined when no round is a plan or proposal.
+ */
+export function loopRecordUri(node: LoopNode): vscode.Uri | undefined {
   const path = loopRecordPath(node.loop);
-  return path === undefined ? undefined : node.members.find((m) => m.uri.toString() === loopFileUri(node, path).toString());
+  return path === undefined ? undefined : loopFileUri(node, path);
+}
+
+/** The member that stands for the loop: its record file's plan row, once the view has read it as a plan. */
+export function loopRecord(node: LoopNode): PlanNode | undefined {
+  const uri = loopRecordUri(node)?.toString();
+  return uri === undefined ? undefined : node.members.find((m) => m.uri.toString() === uri);
 }
 
 /** What `connector-plan status` shows for the loop (its name, the record's progress, the loop's verdict). */
@@ -203,7 +212,7 @@ function itemFor(node: PlanTreeNode): vscode.TreeItem {
       const row = loopRow(node);
       const record = loopRecord(node);
       const errors = record?.analysis.report.findings.some((f) => f.severity === 'error') ?? false;
-      return loopItem(row, loopFacts(node.loop), errors, record?.uri);
+      return loopItem(row, loopFacts(node.loop), errors, loopRecordUri(node), record !== undefined);
     }
     case 'cached':
       return cachedItem(node);
@@ -354,8 +363,12 @@ function templateItem(uri: vscode.Uri, name: string, configured: boolean): vscod
   return item;
 }
 
-/** A review loop's row: what `status` shows for it (`row`), its icon by verdict, open P1/P2 findings and the record's errors. */
-function loopItem(row: PlanStatus, facts: LoopFacts, recordErrors: boolean, record: vscode.Uri | undefined): vscode.TreeItem {
+/**
+ * A review loop's row: what `status` shows for it (`row`), its icon by verdict, open P1/P2 findings and the record's
+ * errors. `record` is the file the loop's reading names as its plan of record (or latest draft); `recordIsPlan`, whether
+ * the view has read it as a plan (the tooltip then gives its progress).
+ */
+function loopItem(row: PlanStatus, facts: LoopFacts, recordErrors: boolean, record: vscode.Uri | undefined, recordIsPlan: boolean): vscode.TreeItem {
   const item = new vscode.TreeItem(row.name, vscode.TreeItemCollapsibleState.Collapsed);
   item.description = loopSummaryText(row);
   item.iconPath = row.goNoGo.verdict === 'GO'
@@ -363,8 +376,10 @@ function loopItem(row: PlanStatus, facts: LoopFacts, recordErrors: boolean, reco
     : facts.open.P1 + facts.open.P2 > 0 || recordErrors
       ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
       : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-  item.tooltip = loopTooltip(facts, row, record && vscode.workspace.asRelativePath(record));
-  // A click opens the plan of record, as a plan row opens its plan; the twistie unfolds the rounds.
+  item.tooltip = loopTooltip(facts, row, record && recordIsPlan ? vscode.workspace.asRelativePath(record) : undefined);
+  // A click opens the plan of record, as a plan row opens its plan; the twistie unfolds the rounds. It is opened even
+  // before the view has read it (a loop's row may come from another of its files first) and when it is no plan (a
+  // proposal under review, a final stub with no plan round before it): the loop's reading names it all the same.
   if (record) item.command = { command: 'connectorPlan.openPlan', title: vscode.l10n.t('Open Plan'), arguments: [record, { preview: true, preserveFocus: true } satisfies vscode.TextDocumentShowOptions] };
   return item;
 }
@@ -379,7 +394,7 @@ function cachedItem(node: CachedNode): vscode.TreeItem {
     return item;
   }
   if (row.kind === 'loop') {
-    const item = loopItem(cachedLoopStatus(row), row, row.findings.error > 0, row.record === undefined ? undefined : vscode.Uri.parse(row.record));
+    const item = loopItem(cachedLoopStatus(row), row, row.findings.error > 0, row.record === undefined ? undefined : vscode.Uri.parse(row.record), row.recordIsPlan);
     (item.tooltip as vscode.MarkdownString).appendMarkdown(again);
     return item;
   }

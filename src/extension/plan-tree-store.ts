@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { reasonsOtherThan, type Finding, type Severity } from '../core';
 import { planName } from './plan-summary';
 import { readStoredRows, rowsKey, storedRows, type CachedRow, type Dependency, type FileStamp } from './plan-tree-cache';
-import { loopFileUri, loopRecord, loopRow, type LoopNode, type PlanNode } from './plan-tree-items';
+import { loopFileUri, loopRecord, loopRecordUri, loopRow, type LoopNode, type PlanNode } from './plan-tree-items';
 import { readSettings } from './settings';
 
 /** Where workspace state holds the Plans view's rows. */
@@ -68,13 +68,15 @@ export function cachedRowOf(node: PlanNode | LoopNode, stamp: FileStamp | undefi
   if (!file) return undefined;
   const row = loopRow(node);
   const record = loopRecord(node);
+  const opens = loopRecordUri(node);
   const { loop } = node;
   return {
     kind: 'loop',
     uri: node.folder.toString(),
     file: file.toString(),
     ...stamped,
-    ...(record ? { record: record.uri.toString() } : {}),
+    ...(opens ? { record: opens.toString() } : {}),
+    recordIsPlan: record !== undefined,
     name: row.name,
     folder: loop.folder ?? '.',
     stage: loop.stage,

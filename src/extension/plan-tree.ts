@@ -3,7 +3,7 @@ import type { SetGoNoGoItemArgs } from './commands/set-go-no-go-item';
 import { isListed, type PlanAnalysis, type PlanAnalyzer } from './plan-analysis';
 import { forEachAtOnce, MARKDOWN_FILES, markdownFiles, planFileKind } from './plan-files';
 import { isLoopFileName, loopDocument, type ReviewLoop } from '../core';
-import { childrenOf, loopChildren, loopRecord, loopRow, planOf, treeItemOf, type CachedNode, type GoNoGoItemNode, type LoopNode, type PlanNode, type PlanTreeNode } from './plan-tree-items';
+import { childrenOf, loopChildren, loopRecord, loopRecordUri, loopRow, planOf, treeItemOf, type CachedNode, type GoNoGoItemNode, type LoopNode, type PlanNode, type PlanTreeNode } from './plan-tree-items';
 import { showInfo } from './notices';
 import { planName, statusLine } from './plan-summary';
 import { ROW_LIMITS, sameDependencies, sameStamp, stampedFile, type CachedRow, type Dependency, type FileStamp } from './plan-tree-cache';
@@ -766,7 +766,7 @@ function uriOf(target?: PlanTarget): vscode.Uri | undefined {
   if (target instanceof vscode.Uri) return target;
   if (!target) return vscode.window.activeTextEditor?.document.uri;
   if (target.kind === 'cached') return target.row.kind !== 'loop' ? target.uri : target.row.record === undefined ? undefined : vscode.Uri.parse(target.row.record);
-  if (target.kind === 'loop') return loopRecord(target)?.uri;
+  if (target.kind === 'loop') return loopRecordUri(target);
   return target.kind === 'round' || target.kind === 'reviewFinding' ? target.uri : planOf(target).uri;
 }
 

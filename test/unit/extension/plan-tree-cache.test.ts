@@ -22,6 +22,7 @@ const loop: CachedLoopRow = {
   file: 'file:///w/greenhouse/04-final-plan.md',
   stamp: { mtime: 9, size: 99 },
   record: 'file:///w/greenhouse/04-final-plan.md',
+  recordIsPlan: true,
   name: 'Greenhouse',
   folder: 'greenhouse',
   stage: 'final',
@@ -48,10 +49,11 @@ describe('Plans view rows kept between sessions', () => {
     assert.deepEqual(readStoredRows(stored, KEY), { rows: [plan, template, loop], deps });
   });
 
-  it('keeps a row without a stamp (an editor held unsaved changes) and a loop without a plan of record', () => {
+  it('keeps a row without a stamp (an editor held unsaved changes), a loop without a plan of record and one whose record is no plan', () => {
     const { stamp: _, ...unsaved } = plan;
-    const { record: __, ...proposal } = { ...loop, final: false, stage: 'in review' as const };
-    assert.deepEqual(readStoredRows(roundTrip(storedRows(KEY, [], [unsaved, proposal])), KEY)?.rows, [unsaved, proposal]);
+    const { record: __, ...proposal } = { ...loop, final: false, stage: 'in review' as const, recordIsPlan: false };
+    const prose = { ...loop, final: false, stage: 'in review' as const, record: 'file:///w/greenhouse/01-proposal.md', recordIsPlan: false };
+    assert.deepEqual(readStoredRows(roundTrip(storedRows(KEY, [], [unsaved, proposal, prose])), KEY)?.rows, [unsaved, proposal, prose]);
   });
 
   it('uses nothing stored under another key (extension version, settings) or in another format', () => {
@@ -78,6 +80,8 @@ describe('Plans view rows kept between sessions', () => {
       { ...loop, file: undefined },
       { ...loop, open: { P1: 0, P2: 0 } },
       { ...loop, record: 5 },
+      { ...loop, recordIsPlan: 'yes' },
+      { ...loop, recordIsPlan: undefined },
       { ...plan, kind: 'section' },
       null,
       'row',
