@@ -61,6 +61,8 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   private showFirstRows?: () => void;
   private scans = 0;
   private scansRunning = 0;
+  /** While scans run: settles when the last of them ends (or the view is disposed). */
+  private idle?: { ended: Promise<void>; end: () => void };
   private watcher?: vscode.Disposable;
   private changedPlans = new Set<PlanNode | LoopNode>();
   private rootChanged = false;
@@ -221,14 +223,23 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
     await (this.scanning ??= this.scan());
   }
 
-  /** Settles once workspace state holds the rows as the view shows them now (a store waiting for its delay is made now). */
+  /**
+   * Settles once workspace state holds the rows as the view shows them now, once no scan runs (a scan's rows may have
+   * been read with the settings of before it): a store waiting for its delay is made now, one under way is made again.
+   * At once when nothing is stored (no store, no scan has listed the workspace yet, the view is disposed).
+   */
   async whenStored(): Promise<void> {
-    if (this.storeTimer) {
-      clearTimeout(this.storeTimer);
+    for (;;) {
+      while (this.idle && !this.disposed) await this.idle.ended;
+      if (!this.store || !this.listedAll || this.disposed) return this.storing;
+      if (this.storeTimer) clearTimeout(this.storeTimer);
       this.storeTimer = undefined;
-      this.storing = this.storing.then(() => this.storeRows());
+      // A store under way may have listed the rows before the latest change: they are listed again.
+      const stored = this.storing.then(() => this.storeRows());
+      this.storing = stored.then(() => undefined);
+      // A scan started meanwhile: its end stores the rows.
+      if (await stored) return;
     }
-    await this.storing;
   }
 
   /** Scans the workspace again (the Refresh action); the nodes stay in place meanwhile. */
@@ -342,8 +353,9 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
       if (listed && scan === this.scans) {
         this.listedAll = true;
         this.dependencies = undefined;
-        this.scheduleStore();
       }
+      // The last scan to end stores the rows (one stopped by a newer scan may end after it).
+      this.scheduleStore();
     }
   }
 
@@ -400,13 +412,20 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
     if (!this.store || !this.listedAll || this.storeTimer || this.scansRunning || this.disposed) return;
     this.storeTimer = setTimeout(() => {
       this.storeTimer = undefined;
-      if (!this.scansRunning) this.storing = this.storing.then(() => this.storeRows());
+      // A scan started meanwhile stores the rows when it ends.
+      this.storing = this.storing.then(async () => void (await this.storeRows()));
     }, STORE_DELAY_MS);
   }
 
-  /** Puts the rows of the view, as it shows them, in workspace state for the next session. Never rejects. */
-  private async storeRows(): Promise<void> {
-    if (!this.store || !vscode.workspace.workspaceFolders?.length) return;
+  /**
+   * Puts the rows of the view, as it shows them, in workspace state for the next session; not when a scan runs or
+   * started meanwhile (its rows may be read with settings other than those they would be stored under: its end stores
+   * them), nor once the view is disposed. False when a scan kept it from storing. Never rejects.
+   */
+  private async storeRows(): Promise<boolean> {
+    if (this.scansRunning) return false;
+    if (!this.store || !vscode.workspace.workspaceFolders?.length || this.disposed) return true;
+    const scans = this.scans;
     try {
       const nodes = this.rootNodes().filter((n): n is PlanNode | LoopNode => n.kind === 'plan' || n.kind === 'loop').slice(0, ROW_LIMITS.rows);
       const rows: (CachedRow | undefined)[] = [];
@@ -415,10 +434,13 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
         if (!file || !vscode.workspace.getWorkspaceFolder(file)) return;
         rows[i] = cachedRowOf(node, await this.stampOf(file, node.kind === 'plan' ? node.analysis : loopRecord(node)?.analysis));
       });
-      await this.store.write(rows.filter((row): row is CachedRow => row !== undefined), await this.dependencyStamps());
+      const deps = await this.dependencyStamps();
+      if (this.scans !== scans || this.scansRunning) return false;
+      if (!this.disposed) await this.store.write(rows.filter((row): row is CachedRow => row !== undefined), deps);
     } catch {
       // Not stored: the next session scans as it would without them.
     }
+    return true;
   }
 
   /** The stamp of the file an analysis was read from; none while an editor holds unsaved changes (the row shows those). */
@@ -462,12 +484,17 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
 
   private scanStarted(): void {
     if (this.scansRunning++ > 0) return;
+    let end!: () => void;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    this.idle = { ended, end };
     void vscode.commands.executeCommand('setContext', SCANNING_KEY, true);
     this.scanState.fire(true);
   }
 
   private scanEnded(): void {
     if (--this.scansRunning > 0) return;
+    this.idle?.end();
+    this.idle = undefined;
     void vscode.commands.executeCommand('setContext', SCANNED_KEY, true);
     void vscode.commands.executeCommand('setContext', SCANNING_KEY, false);
     this.scanState.fire(false);
@@ -743,6 +770,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
 
   dispose(): void {
     this.disposed = true;
+    this.idle?.end();
     this.scans++;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.createdTimer) clearTimeout(this.createdTimer);
