@@ -769,6 +769,8 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   }
 
   dispose(): void {
+    // Once only: disposing its view or a command again would take the id from whatever holds it since.
+    if (this.disposed) return;
     this.disposed = true;
     this.idle?.end();
     this.scans++;
