@@ -15,6 +15,7 @@ import { registerDiagnostics } from './diagnostics';
 import { registerHovers } from './hover';
 import { PlanAnalyzer } from './plan-analysis';
 import { PlanTree } from './plan-tree';
+import { PlanRowStore } from './plan-tree-store';
 import { recentNotices } from './notices';
 import { extendMarkdownIt } from './preview';
 import { CheckedReports } from './preview/checked-reports';
@@ -39,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): ConnectorPlanApi {
   useMessageBundle(vscode.l10n.bundle);
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Connector Plan'));
   const analyzer = new PlanAnalyzer(output);
-  const planTree = new PlanTree(analyzer);
+  const planTree = new PlanTree(analyzer, new PlanRowStore(context.workspaceState, String(context.extension.packageJSON.version)));
   const statusBar = new PlanStatusBar(analyzer);
   const previewReports = new CheckedReports(analyzer);
   const agentTools = registerAgentTools(analyzer, output);

@@ -1,9 +1,15 @@
 import * as vscode from 'vscode';
-import { documentName, reasonsOtherThan, roundLabel, type LoopFinding, type PlanProgress, type PlanStatus, type ReviewLoop, type SectionStatus } from '../core';
+import { documentName, reasonsOtherThan, roundLabel, type FindingSeverity, type LoopFinding, type LoopStage, type PlanStatus, type ReviewLoop, type SectionStatus, type Verdict } from '../core';
 import type { PlanAnalysis } from './plan-analysis';
 
+/** A plan's progress as a row shows it (from its analysis, or as the last session kept it). */
+export interface ShownProgress {
+  percent: number;
+  goNoGo: { verdict: Verdict; checked: number; total: number };
+}
+
 /** `72% · NO-GO 3/5` (`72% · no go/no-go checklist` without one): what the tree and the status bar say about a plan. */
-export function summaryText(progress: PlanProgress): string {
+export function summaryText(progress: ShownProgress): string {
   const { verdict, checked, total } = progress.goNoGo;
   return total ? vscode.l10n.t('{0}% · {1} {2}/{3}', progress.percent, verdict, checked, total) : vscode.l10n.t('{0}% · no go/no-go checklist', progress.percent);
 }
@@ -46,19 +52,28 @@ export const SECTION_ICONS: Record<SectionStatus, string> = {
 
 /** Name, file, verdict with its reasons, and one line per section. */
 export function planTooltip(analysis: PlanAnalysis): vscode.MarkdownString {
-  const tooltip = new vscode.MarkdownString('', true);
   const progress = analysis.report.progress;
-  tooltip.appendMarkdown(`**${escapeMarkdown(planName(analysis))}** · ${escapeMarkdown(vscode.workspace.asRelativePath(analysis.uri))}`);
+  const tooltip = planTooltipHead(planName(analysis), vscode.workspace.asRelativePath(analysis.uri), progress && { ...progress, reasons: reasonsOtherThan(progress.goNoGo, 'no-checklist', 'unchecked') });
   if (!progress) return tooltip;
-  const { goNoGo } = progress;
-  tooltip.appendMarkdown(`\n\n${vscode.l10n.t('{0}% filled · **{1}**, {2}', progress.percent, goNoGo.verdict, checkedItemsText(goNoGo))}`);
-  // The checked count is said just before: the reasons add only what it does not say.
-  const reasons = reasonsOtherThan(goNoGo, 'no-checklist', 'unchecked');
-  if (reasons.length) tooltip.appendMarkdown(` (${escapeMarkdown(reasons.join('; '))})`);
   tooltip.appendMarkdown(`\n\n| | ${vscode.l10n.t('Section')} | ${vscode.l10n.t('Filled')} |\n|---|---|---:|\n`);
   for (const section of progress.sections) {
     tooltip.appendMarkdown(`| $(${SECTION_ICONS[section.status]}) | ${escapeMarkdown(`${section.id}) ${section.title}`)} | ${section.filled}/${section.total} |\n`);
   }
+  return tooltip;
+}
+
+/**
+ * A plan tooltip's name, file and verdict; `reasons` are what the checked count does not say
+ * (`reasonsOtherThan(goNoGo, 'no-checklist', 'unchecked')`).
+ */
+export function planTooltipHead(name: string, path: string, progress?: ShownProgress & { reasons: string[] }): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString('', true);
+  tooltip.appendMarkdown(`**${escapeMarkdown(name)}** · ${escapeMarkdown(path)}`);
+  if (!progress) return tooltip;
+  const { goNoGo } = progress;
+  tooltip.appendMarkdown(`\n\n${vscode.l10n.t('{0}% filled · **{1}**, {2}', progress.percent, goNoGo.verdict, checkedItemsText(goNoGo))}`);
+  // The checked count is said just before: the reasons add only what it does not say.
+  if (progress.reasons.length) tooltip.appendMarkdown(` (${escapeMarkdown(progress.reasons.join('; '))})`);
   return tooltip;
 }
 
@@ -75,11 +90,25 @@ export function loopSummaryText(row: PlanStatus): string {
     : vscode.l10n.t({ message: '{0} · {1}% · {2} · {3} open P1/P2', args: [stage, row.percent, verdict, open], comment: ['A review loop in the Plans view: its stage (proposal, in review, revised, final: kept in English), its plan of record\'s progress and verdict, then how many P1 and P2 findings are still open.'] });
 }
 
+/** What a loop's tooltip says of the loop beside its row (from its reading, or as the last session kept it). */
+export interface LoopFacts {
+  folder?: string;
+  stage: LoopStage;
+  rounds: number;
+  /** It has a final plan. */
+  final: boolean;
+  open: Record<FindingSeverity, number>;
+}
+
+export function loopFacts(loop: ReviewLoop): LoopFacts {
+  return { folder: loop.folder, stage: loop.stage, rounds: loop.rounds.length, final: Boolean(loop.final), open: loop.open };
+}
+
 /** Name and folder, stage and rounds, the plan of record with its verdict, the open findings per severity. */
-export function loopTooltip(loop: ReviewLoop, row: PlanStatus, recordPath: string | undefined): vscode.MarkdownString {
+export function loopTooltip(loop: LoopFacts, row: PlanStatus, recordPath: string | undefined): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString('', true);
   tooltip.appendMarkdown(`**${escapeMarkdown(row.name)}** · ${escapeMarkdown(loop.folder ?? '.')}`);
-  tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.l10n.t({ message: 'Review loop · stage {0} · {1} rounds', args: [loop.stage, loop.rounds.length], comment: ['{0} is the stage (proposal, in review, revised, final), kept in English.'] }))}`);
+  tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.l10n.t({ message: 'Review loop · stage {0} · {1} rounds', args: [loop.stage, loop.rounds], comment: ['{0} is the stage (proposal, in review, revised, final), kept in English.'] }))}`);
   tooltip.appendMarkdown(`\n\n${escapeMarkdown(recordPath
     ? loop.final
       ? vscode.l10n.t('Plan of record: {0} · {1}% filled · {2}', recordPath, row.percent, row.goNoGo.verdict)

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { loopRecordPath, loopStatus, planOverview, type Finding, type LoopFinding, type LoopRound, type PlanOverview, type ReviewLoop, type SectionOverview, type SubsectionOverview, type TaskItem, type WorkStatus } from '../core';
+import { loopRecordPath, loopStatus, planOverview, type Finding, type LoopFinding, type LoopRound, type PlanOverview, type PlanStatus, type ReviewLoop, type SectionOverview, type SubsectionOverview, type TaskItem, type Verdict, type WorkStatus } from '../core';
 import { toRange } from './convert';
 import type { PlanAnalysis } from './plan-analysis';
-import { escapeMarkdown, loopSummaryText, loopTooltip, planName, planTooltip, reviewFindingText, SECTION_ICONS, summaryText } from './plan-summary';
+import { escapeMarkdown, loopFacts, type LoopFacts, loopSummaryText, loopTooltip, planName, planTooltip, planTooltipHead, reviewFindingText, SECTION_ICONS, summaryText } from './plan-summary';
+import type { CachedLoopRow, CachedRow } from './plan-tree-cache';
 
 export interface PlanNode {
   kind: 'plan';
@@ -65,9 +66,20 @@ export interface GoNoGoItemNode {
   item: TaskItem;
 }
 
+/**
+ * A row as the last session showed it (workspace state), until the scan reads its file: the same id, label,
+ * description and icon as the row it stands for. Expanding it reads the file first.
+ */
+export interface CachedNode {
+  kind: 'cached';
+  /** The plan's file, or the loop's folder. */
+  uri: vscode.Uri;
+  row: CachedRow;
+}
+
 /** A plan's row and the rows under it. */
 export type InPlanNode = PlanNode | SectionNode | SubsectionNode | GapNode | GoNoGoItemNode;
-export type PlanTreeNode = InPlanNode | LoopNode | RoundNode | ReviewFindingNode;
+export type PlanTreeNode = InPlanNode | LoopNode | RoundNode | ReviewFindingNode | CachedNode;
 
 const OPEN_STATUSES = new Set<LoopFinding['status']>(['open', 'partial', 'unclear']);
 
@@ -76,10 +88,19 @@ export function loopFileUri(node: LoopNode, path: string): vscode.Uri {
   return vscode.Uri.joinPath(node.folder, path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1));
 }
 
-/** The member that stands for the loop (loopRecordPath: the plan of record, or the latest draft). */
-export function loopRecord(node: LoopNode): PlanNode | undefined {
+/**
+ * The file that stands for the loop as its reading names it (loopRecordPath: the plan of record, or the latest draft),
+ * whether or not the view has read it yet; undefined when no round is a plan or proposal.
+ */
+export function loopRecordUri(node: LoopNode): vscode.Uri | undefined {
   const path = loopRecordPath(node.loop);
-  return path === undefined ? undefined : node.members.find((m) => m.uri.toString() === loopFileUri(node, path).toString());
+  return path === undefined ? undefined : loopFileUri(node, path);
+}
+
+/** The member that stands for the loop: its record file's plan row, once the view has read it as a plan. */
+export function loopRecord(node: LoopNode): PlanNode | undefined {
+  const uri = loopRecordUri(node)?.toString();
+  return uri === undefined ? undefined : node.members.find((m) => m.uri.toString() === uri);
 }
 
 /** What `connector-plan status` shows for the loop (its name, the record's progress, the loop's verdict). */
@@ -154,6 +175,8 @@ export function childrenOf(node: PlanTreeNode): PlanTreeNode[] {
 /** Unique in the whole view and stable across analyses, so expansion and selection survive updates. */
 export function idOf(node: PlanTreeNode): string {
   switch (node.kind) {
+    case 'cached':
+      return node.row.kind === 'loop' ? `loop:${node.uri.toString()}` : node.uri.toString();
     case 'loop':
       return `loop:${node.folder.toString()}`;
     case 'round':
@@ -175,8 +198,9 @@ export function idOf(node: PlanTreeNode): string {
 export function treeItemOf(node: PlanTreeNode): vscode.TreeItem {
   const item = itemFor(node);
   item.id = idOf(node);
-  // Plan rows of a file say so: `Reveal in Explorer` is offered for those only.
-  item.contextValue = node.kind === 'plan' ? (!node.analysis.isPlan ? 'template' : node.uri.scheme === 'untitled' ? 'plan' : 'plan.file') : node.kind;
+  // Plan rows of a file say so: `Reveal in Explorer` is offered for those only. A row kept from the last session
+  // offers what the row it stands for offers (only rows of files are kept).
+  item.contextValue = node.kind === 'plan' ? (!node.analysis.isPlan ? 'template' : node.uri.scheme === 'untitled' ? 'plan' : 'plan.file') : node.kind === 'cached' ? (node.row.kind === 'plan' ? 'plan.file' : node.row.kind) : node.kind;
   return item;
 }
 
@@ -187,21 +211,11 @@ function itemFor(node: PlanTreeNode): vscode.TreeItem {
     case 'loop': {
       const row = loopRow(node);
       const record = loopRecord(node);
-      const item = new vscode.TreeItem(row.name, vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = loopSummaryText(row);
-      item.iconPath = row.goNoGo.verdict === 'GO'
-        ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'))
-        : node.loop.open.P1 + node.loop.open.P2 > 0 || (record?.analysis.report.findings.some((f) => f.severity === 'error') ?? false)
-          ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
-          : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-      item.tooltip = loopTooltip(node.loop, row, record && vscode.workspace.asRelativePath(record.uri));
-      // A click opens the plan of record, as a plan row opens its plan (named by the loop's reading, before its own
-      // analysis is in); the twistie unfolds the rounds.
-      const recordPath = loopRecordPath(node.loop);
-      const recordUri = record?.uri ?? (recordPath === undefined ? undefined : loopFileUri(node, recordPath));
-      if (recordUri) item.command = { command: 'connectorPlan.openPlan', title: vscode.l10n.t('Open Plan'), arguments: [recordUri, { preview: true, preserveFocus: true } satisfies vscode.TextDocumentShowOptions] };
-      return item;
+      const errors = record?.analysis.report.findings.some((f) => f.severity === 'error') ?? false;
+      return loopItem(row, loopFacts(node.loop), errors, loopRecordUri(node), record !== undefined);
     }
+    case 'cached':
+      return cachedItem(node);
     case 'round': {
       const { round } = node;
       const item = new vscode.TreeItem(node.uri.path.slice(node.uri.path.lastIndexOf('/') + 1), vscode.TreeItemCollapsibleState.None);
@@ -224,14 +238,14 @@ function itemFor(node: PlanTreeNode): vscode.TreeItem {
     }
     case 'plan': {
       const { analysis } = node;
-      if (!analysis.isPlan) return templateItem(node);
+      if (!analysis.isPlan) return templateItem(node.uri, planName(analysis), analysis.report.configuredTemplate ?? false);
       // A round of a loop is named by its file, beside the others (`02-claude-agent-plan.md`, `plan · 80% · NO-GO 0/5`).
       const round = node.loopParent?.loop.rounds.find((r) => node.loopParent && loopFileUri(node.loopParent, r.path).toString() === node.uri.toString());
       const item = new vscode.TreeItem(round ? node.uri.path.slice(node.uri.path.lastIndexOf('/') + 1) : planName(analysis), vscode.TreeItemCollapsibleState.Collapsed);
       const progress = analysis.report.progress;
       const summary = progress ? summaryText(progress) : '';
       item.description = round ? `${round.kind} · ${summary}` : summary;
-      item.iconPath = verdictIcon(analysis);
+      item.iconPath = verdictIcon(progress?.goNoGo.verdict, analysis.report.findings.some((f) => f.severity === 'error'));
       item.tooltip = planTooltip(analysis);
       // A click or Enter opens the plan; its twistie (or the arrow keys) expands it.
       item.command = { command: 'connectorPlan.openPlan', title: vscode.l10n.t('Open Plan'), arguments: [node.uri, { preview: true, preserveFocus: true } satisfies vscode.TextDocumentShowOptions] };
@@ -336,23 +350,78 @@ const ROUND_ICONS: Record<LoopRound['kind'], string> = {
 const SECTION_COLORS = { complete: 'testing.iconPassed', partial: 'list.warningForeground', empty: 'disabledForeground', missing: 'list.errorForeground' } as const;
 const SEVERITY_COLORS = { error: 'list.errorForeground', warning: 'list.warningForeground', info: 'problemsInfoIcon.foreground' } as const;
 
-/** GO in green; NO-GO in red while errors remain, else in yellow (only unchecked items or warnings). */
 /** A copy of a template: listed so the team sees it is one, never checked. */
-function templateItem(node: PlanNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(planName(node.analysis), vscode.TreeItemCollapsibleState.None);
+function templateItem(uri: vscode.Uri, name: string, configured: boolean): vscode.TreeItem {
+  const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.None);
   item.description = vscode.l10n.t('template · not checked');
   item.iconPath = new vscode.ThemeIcon('file-code');
-  const where = vscode.workspace.asRelativePath(node.uri);
-  item.tooltip = new vscode.MarkdownString(node.analysis.report.configuredTemplate
+  const where = vscode.workspace.asRelativePath(uri);
+  item.tooltip = new vscode.MarkdownString(configured
     ? vscode.l10n.t('**Team template** · {0}\n\nPlans are checked against it, as .connector-plan.json says; the template itself is never checked.', escapeMarkdown(where))
     : vscode.l10n.t('**Template** · {0}\n\nA copy of a template: its title still holds the placeholder and nothing is written in it, so it is not checked. To check plans against it, name it in `templates` of .connector-plan.json.', escapeMarkdown(where)));
-  item.command = { command: 'connectorPlan.openPlan', title: vscode.l10n.t('Open Plan'), arguments: [node.uri, { preview: true, preserveFocus: true } satisfies vscode.TextDocumentShowOptions] };
+  item.command = { command: 'connectorPlan.openPlan', title: vscode.l10n.t('Open Plan'), arguments: [uri, { preview: true, preserveFocus: true } satisfies vscode.TextDocumentShowOptions] };
   return item;
 }
 
-function verdictIcon(analysis: PlanAnalysis): vscode.ThemeIcon {
-  if (analysis.report.progress?.goNoGo.verdict === 'GO') return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
-  if (analysis.report.findings.some((f) => f.severity === 'error')) return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+/**
+ * A review loop's row: what `status` shows for it (`row`), its icon by verdict, open P1/P2 findings and the record's
+ * errors. `record` is the file the loop's reading names as its plan of record (or latest draft); `recordIsPlan`, whether
+ * the view has read it as a plan (the tooltip then gives its progress).
+ */
+function loopItem(row: PlanStatus, facts: LoopFacts, recordErrors: boolean, record: vscode.Uri | undefined, recordIsPlan: boolean): vscode.TreeItem {
+  const item = new vscode.TreeItem(row.name, vscode.TreeItemCollapsibleState.Collapsed);
+  item.description = loopSummaryText(row);
+  item.iconPath = row.goNoGo.verdict === 'GO'
+    ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'))
+    : facts.open.P1 + facts.open.P2 > 0 || recordErrors
+      ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+      : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+  item.tooltip = loopTooltip(facts, row, record && recordIsPlan ? vscode.workspace.asRelativePath(record) : undefined);
+  // A click opens the plan of record, as a plan row opens its plan; the twistie unfolds the rounds. It is opened even
+  // before the view has read it (a loop's row may come from another of its files first) and when it is no plan (a
+  // proposal under review, a final stub with no plan round before it): the loop's reading names it all the same.
+  if (record) item.command = { command: 'connectorPlan.openPlan', title: vscode.l10n.t('Open Plan'), arguments: [record, { preview: true, preserveFocus: true } satisfies vscode.TextDocumentShowOptions] };
+  return item;
+}
+
+/** A row kept from the last session, drawn as the row it stands for; its tooltip says it is being checked again. */
+function cachedItem(node: CachedNode): vscode.TreeItem {
+  const { row, uri } = node;
+  const again = `\n\n*${escapeMarkdown(vscode.l10n.t('As the last session left it: being checked again.'))}*`;
+  if (row.kind === 'template') {
+    const item = templateItem(uri, row.name, row.configured);
+    (item.tooltip as vscode.MarkdownString).appendMarkdown(again);
+    return item;
+  }
+  if (row.kind === 'loop') {
+    const item = loopItem(cachedLoopStatus(row), row, row.findings.error > 0, row.record === undefined ? undefined : vscode.Uri.parse(row.record), row.recordIsPlan);
+    (item.tooltip as vscode.MarkdownString).appendMarkdown(again);
+    return item;
+  }
+  const goNoGo = { verdict: row.verdict, checked: row.checked, total: row.total };
+  const item = new vscode.TreeItem(row.name, vscode.TreeItemCollapsibleState.Collapsed);
+  item.description = summaryText({ percent: row.percent, goNoGo });
+  item.iconPath = verdictIcon(row.verdict, row.findings.error > 0);
+  item.tooltip = planTooltipHead(row.name, vscode.workspace.asRelativePath(uri), { percent: row.percent, goNoGo, reasons: row.reasons }).appendMarkdown(again);
+  item.command = { command: 'connectorPlan.openPlan', title: vscode.l10n.t('Open Plan'), arguments: [uri, { preview: true, preserveFocus: true } satisfies vscode.TextDocumentShowOptions] };
+  return item;
+}
+
+/** What `status` showed for a kept loop row. */
+function cachedLoopStatus(row: CachedLoopRow): PlanStatus {
+  return {
+    path: row.folder,
+    name: row.name,
+    percent: row.percent,
+    goNoGo: { verdict: row.verdict, checked: row.checked, total: row.total },
+    loop: { folder: row.folder, stage: row.stage, open: row.open },
+  };
+}
+
+/** GO in green; NO-GO in red while errors remain, else in yellow (only unchecked items or warnings). */
+function verdictIcon(verdict: Verdict | undefined, errors: boolean): vscode.ThemeIcon {
+  if (verdict === 'GO') return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
+  if (errors) return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
   return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
 }
 

@@ -3,9 +3,11 @@ import type { SetGoNoGoItemArgs } from './commands/set-go-no-go-item';
 import { isListed, type PlanAnalysis, type PlanAnalyzer } from './plan-analysis';
 import { forEachAtOnce, MARKDOWN_FILES, markdownFiles, planFileKind } from './plan-files';
 import { isLoopFileName, loopDocument, type ReviewLoop } from '../core';
-import { childrenOf, loopChildren, loopRecord, loopRow, planOf, treeItemOf, type GoNoGoItemNode, type LoopNode, type PlanNode, type PlanTreeNode } from './plan-tree-items';
+import { childrenOf, loopChildren, loopRecord, loopRecordUri, loopRow, planOf, treeItemOf, type CachedNode, type GoNoGoItemNode, type LoopNode, type PlanNode, type PlanTreeNode } from './plan-tree-items';
 import { showInfo } from './notices';
 import { planName, statusLine } from './plan-summary';
+import { ROW_LIMITS, sameDependencies, sameStamp, stampedFile, type CachedRow, type Dependency, type FileStamp } from './plan-tree-cache';
+import { cachedRowOf, loopFile, statStamp, type PlanRowStore } from './plan-tree-store';
 import { readSettings, SECTION } from './settings';
 
 export const PLANS_VIEW = 'connectorPlan.plans';
@@ -26,6 +28,13 @@ const RESCAN_AFTER_MS = [1_500, 5_000, 15_000];
 const SCANNING_KEY = 'connectorPlan.scanning';
 /** True once a first scan ended. */
 const SCANNED_KEY = 'connectorPlan.scanned';
+/** How long after a change the rows are stored (typing in a plan changes its row every lint delay). */
+const STORE_DELAY_MS = 2_000;
+/** How long the first scan waits for the kept rows' files to be looked at before it reads files anyway. */
+const STAT_WAIT_MS = 1_000;
+/** How long a search for `.connector-plan.json` files may take (a virtual file system may never answer). */
+const SEARCH_WAIT_MS = 3_000;
+const CONFIG_FILES = '**/.connector-plan.json';
 
 /**
  * The Plans view: one node per plan of the workspace. Nothing is read until the view first asks for its
@@ -52,6 +61,8 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   private showFirstRows?: () => void;
   private scans = 0;
   private scansRunning = 0;
+  /** While scans run: settles when the last of them ends (or the view is disposed). */
+  private idle?: { ended: Promise<void>; end: () => void };
   private watcher?: vscode.Disposable;
   private changedPlans = new Set<PlanNode | LoopNode>();
   private rootChanged = false;
@@ -63,10 +74,28 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   private readonly settleTimers = new Set<ReturnType<typeof setTimeout>>();
   /** The latest read of each file: an older one finishing later (the empty file before it was filled) is dropped. */
   private readonly loads = new Map<string, number>();
+  /** The file reads under way, each settling once the file's latest read was taken in. */
+  private readonly reading = new Map<string, Promise<void>>();
+  /** The rows the last session showed, by URI (a plan's file, a loop's folder), until the first scan has read them. */
+  private readonly keptRows = new Map<string, CachedNode>();
+  /** The configs and templates the kept rows were read with. */
+  private keptDependencies: Dependency[] = [];
+  /** A scan has listed the whole workspace: from then on the rows are stored as they change. */
+  private listedAll = false;
+  private storeTimer?: ReturnType<typeof setTimeout>;
+  private storing: Promise<void> = Promise.resolve();
+  /** The stamp of the file each analysis was read from, once looked at for storing. */
+  private readonly stamps = new WeakMap<PlanAnalysis, FileStamp | undefined>();
+  /** The configs and templates the rows depend on, with their stamps: found again after a scan or a change to one. */
+  private dependencies?: Promise<Dependency[]>;
+  /** Once disposed, reads still under way draw and store nothing (another view may show the rows by then). */
+  private disposed = false;
 
-  constructor(private readonly analyzer: PlanAnalyzer) {
+  /** `store` keeps the rows between sessions (workspace state): a reload shows them before any file is read. */
+  constructor(private readonly analyzer: PlanAnalyzer, readonly store?: PlanRowStore) {
     this.view = vscode.window.createTreeView(PLANS_VIEW, { treeDataProvider: this, showCollapseAll: true, manageCheckboxStateManually: true });
     const rescanIfStarted = () => {
+      this.dependencies = undefined;
       if (this.scanning) void this.refresh();
     };
     this.disposables.push(
@@ -114,7 +143,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   }
 
   async getChildren(node?: PlanTreeNode): Promise<PlanTreeNode[]> {
-    if (node) return childrenOf(node);
+    if (node) return node.kind === 'cached' ? this.childrenOfKept(node) : childrenOf(node);
     // The view lists plans as they are found: the first rows come after the first batch, the others as they are read.
     this.scanning ??= this.scan();
     await this.firstRows;
@@ -122,18 +151,19 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   }
 
   getParent(node: PlanTreeNode): PlanTreeNode | undefined {
-    if (node.kind === 'loop') return undefined;
+    if (node.kind === 'loop' || node.kind === 'cached') return undefined;
     if (node.kind !== 'plan') return node.parent;
     this.group();
     return node.loopParent;
   }
 
-  /** The rows of the view: plans, and one row per review loop whose rounds are not listed beside it; by name. */
+  /** The rows of the view: plans, one row per review loop whose rounds are not listed beside it, rows kept from the last session not read yet; by name. */
   private rootNodes(): PlanTreeNode[] {
     const loops = this.group();
     const rows: { node: PlanTreeNode; name: string; path: string }[] = [
       ...[...this.plans.values()].filter((n) => !n.loopParent).map((node) => ({ node, name: planName(node.analysis), path: node.uri.path })),
       ...loops.map((node) => ({ node, name: loopRow(node).name, path: node.folder.path })),
+      ...this.shownKeptRows().map((node) => ({ node, name: node.row.name, path: node.uri.path })),
     ];
     return rows.sort((a, b) => a.name.localeCompare(b.name) || a.path.localeCompare(b.path)).map((r) => r.node);
   }
@@ -166,6 +196,23 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
     return this.loops.get(vscode.Uri.joinPath(uri, '..').toString());
   }
 
+  /** The rows kept from the last session whose file has not been read yet (after group(): a loop read since has its own row). */
+  private shownKeptRows(): CachedNode[] {
+    return [...this.keptRows.values()].filter((n) => !(n.row.kind === 'loop' ? this.loops : this.plans).has(n.uri.toString()));
+  }
+
+  /** Expanding a kept row reads its file first: the rows under it are those of its analysis (sections, a loop's rounds). */
+  private async childrenOfKept(node: CachedNode): Promise<PlanTreeNode[]> {
+    await this.loaded(vscode.Uri.parse(stampedFile(node.row)));
+    if (node.row.kind !== 'loop') {
+      const plan = this.plans.get(node.uri.toString());
+      return plan ? childrenOf(plan) : [];
+    }
+    this.group();
+    const loop = this.loops.get(node.uri.toString());
+    return loop ? loopChildren(loop) : [];
+  }
+
   /** The plan node of a file, once the view has been scanned. */
   planNode(uri: vscode.Uri): PlanNode | undefined {
     return this.plans.get(uri.toString());
@@ -174,6 +221,25 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   /** Settles when the scan running now (the first one, if none ran yet) has ended: every plan of the workspace is listed. */
   async whenScanned(): Promise<void> {
     await (this.scanning ??= this.scan());
+  }
+
+  /**
+   * Settles once workspace state holds the rows as the view shows them now, once no scan runs (a scan's rows may have
+   * been read with the settings of before it): a store waiting for its delay is made now, one under way is made again.
+   * At once when nothing is stored (no store, no scan has listed the workspace yet, the view is disposed).
+   */
+  async whenStored(): Promise<void> {
+    for (;;) {
+      while (this.idle && !this.disposed) await this.idle.ended;
+      if (!this.store || !this.listedAll || this.disposed) return this.storing;
+      if (this.storeTimer) clearTimeout(this.storeTimer);
+      this.storeTimer = undefined;
+      // A store under way may have listed the rows before the latest change: they are listed again.
+      const stored = this.storing.then(() => this.storeRows());
+      this.storing = stored.then(() => undefined);
+      // A scan started meanwhile: its end stores the rows.
+      if (await stored) return;
+    }
   }
 
   /** Scans the workspace again (the Refresh action); the nodes stay in place meanwhile. */
@@ -220,23 +286,41 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   }
 
   private scan(): Promise<void> {
-    // Set before the scan's first await: getChildren, called at once, waits for the first rows of this scan.
-    this.firstRows ??= new Promise<void>((resolve) => (this.showFirstRows = resolve));
+    // Set before the scan's first await: getChildren, called at once, waits for the first rows of this scan; not at
+    // all when the rows the last session kept are there to show.
+    if (!this.firstRows) this.firstRows = this.restoreRows() ? Promise.resolve() : new Promise<void>((resolve) => (this.showFirstRows = resolve));
     return this.scanFiles();
+  }
+
+  /** Shows the rows the last session stored, if they were read with the settings of now; whether there are any. */
+  private restoreRows(): boolean {
+    const stored = vscode.workspace.workspaceFolders?.length ? this.store?.read() : undefined;
+    for (const row of stored?.rows ?? []) {
+      const uri = vscode.Uri.parse(row.uri);
+      if (vscode.workspace.getWorkspaceFolder(uri)) this.keptRows.set(uri.toString(), { kind: 'cached', uri, row });
+    }
+    if (!this.keptRows.size) return false;
+    this.keptDependencies = stored!.deps;
+    this.updateBadge();
+    return true;
   }
 
   private async scanFiles(): Promise<void> {
     const scan = ++this.scans;
+    // Kept rows stand in during the first scan only: a later one follows a change of settings, rules or folders.
+    if (scan > 1) this.dropKeptRows();
     this.scanStarted();
     this.watch();
+    let listed = false;
     try {
       await vscode.window.withProgress({ location: { viewId: PLANS_VIEW } }, async () => {
         const before = [...this.plans.keys()];
         const found = new Map<string, vscode.Uri>();
+        const unchanged = this.checkKeptRows();
         for (const folder of vscode.workspace.workspaceFolders ?? []) {
           for (const uri of await markdownFiles(folder.uri, folder)) found.set(uri.toString(), uri);
         }
-        const files = scanOrder([...found.values()]);
+        const files = scanOrder([...found.values()], await unchanged);
         for (let start = 0, size = FIRST_BATCH; start < files.length; start += size, size = SCAN_BATCH) {
           // A newer scan (Refresh, settings changed) or the end of the view stops this one.
           if (scan !== this.scans) return;
@@ -254,16 +338,134 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
           const problem = this.analyzer.skipReason(uri);
           return problem ? [{ uri, problem }] : [];
         }));
+        listed = true;
       });
     } catch (error) {
       // Shown in the view, and the scan settles, so Refresh can try again.
       this.view.message = vscode.l10n.t('Could not list every plan: {0}', (error as Error).message);
     } finally {
+      // Once a scan has ended, every row is the analysis of its file: a kept row not read again is gone.
+      if (scan === this.scans) this.dropKeptRows();
       this.showRowsSoFar();
       this.scanEnded();
       // What changed since the last rows shown (plans gone, the last batch's), drawn once.
       this.scheduleFlush();
+      if (listed && scan === this.scans) {
+        this.listedAll = true;
+        this.dependencies = undefined;
+      }
+      // The last scan to end stores the rows (one stopped by a newer scan may end after it).
+      this.scheduleStore();
     }
+  }
+
+  /**
+   * Looks at the kept rows' files without reading them: a row whose file is gone goes at once; the others' files are
+   * read early, those changed since first (their row may be wrong). Meanwhile the configs and templates the rows were
+   * read with are looked at: if one changed, every kept row goes. By file URI, whether it is unchanged.
+   */
+  private async checkKeptRows(): Promise<Map<string, boolean>> {
+    const unchanged = new Map<string, boolean>();
+    if (!this.keptRows.size) return unchanged;
+    void this.checkKeptDependencies();
+    const rows = [...this.keptRows.values()];
+    for (const { row } of rows) unchanged.set(vscode.Uri.parse(stampedFile(row)).toString(), false);
+    const looked = forEachAtOnce(rows, SCAN_CONCURRENCY, async (node) => {
+      const file = vscode.Uri.parse(stampedFile(node.row));
+      const stamp = await statStamp(file);
+      if (!stamp) this.dropKeptRow(node);
+      else unchanged.set(file.toString(), sameStamp(stamp, node.row.stamp));
+    });
+    // A slow file system does not hold the scan up: rows not looked at in time are read early, as if changed.
+    await within(looked, STAT_WAIT_MS);
+    return new Map(unchanged);
+  }
+
+  /** Drops every kept row when a `.connector-plan.json` or template they were read with changed, or a config is new. */
+  private async checkKeptDependencies(): Promise<void> {
+    const stored = this.keptDependencies;
+    // A search not answered in time finds no new config: the stamps of those the rows were read with are looked at all the same.
+    const configs = (await within(configFiles(), SEARCH_WAIT_MS)) ?? [];
+    const uris = new Set([...stored.map((d) => d.uri), ...configs.map((uri) => uri.toString())]);
+    const now = await Promise.all([...uris].map(async (uri) => ({ uri, stamp: await statStamp(vscode.Uri.parse(uri)) })));
+    if (!sameDependencies(stored, now)) this.dropKeptRows();
+  }
+
+  private dropKeptRow(node: CachedNode): void {
+    const key = node.uri.toString();
+    if (this.keptRows.get(key) !== node) return;
+    this.keptRows.delete(key);
+    this.changedTree();
+  }
+
+  private dropKeptRows(): void {
+    if (!this.keptRows.size) return;
+    this.keptRows.clear();
+    this.changedTree();
+  }
+
+  /**
+   * Stores the rows a while after they changed, once a scan has listed them all; not while one runs (after a change of
+   * settings, rows read before it are still shown): its end stores them.
+   */
+  private scheduleStore(): void {
+    if (!this.store || !this.listedAll || this.storeTimer || this.scansRunning || this.disposed) return;
+    this.storeTimer = setTimeout(() => {
+      this.storeTimer = undefined;
+      // A scan started meanwhile stores the rows when it ends.
+      this.storing = this.storing.then(async () => void (await this.storeRows()));
+    }, STORE_DELAY_MS);
+  }
+
+  /**
+   * Puts the rows of the view, as it shows them, in workspace state for the next session; not when a scan runs or
+   * started meanwhile (its rows may be read with settings other than those they would be stored under: its end stores
+   * them), nor once the view is disposed. False when a scan kept it from storing. Never rejects.
+   */
+  private async storeRows(): Promise<boolean> {
+    if (this.scansRunning) return false;
+    if (!this.store || !vscode.workspace.workspaceFolders?.length || this.disposed) return true;
+    const scans = this.scans;
+    try {
+      const nodes = this.rootNodes().filter((n): n is PlanNode | LoopNode => n.kind === 'plan' || n.kind === 'loop').slice(0, ROW_LIMITS.rows);
+      const rows: (CachedRow | undefined)[] = [];
+      await forEachAtOnce(nodes.map((node, i) => ({ node, i })), SCAN_CONCURRENCY, async ({ node, i }) => {
+        const file = node.kind === 'plan' ? node.uri : loopFile(node);
+        if (!file || !vscode.workspace.getWorkspaceFolder(file)) return;
+        rows[i] = cachedRowOf(node, await this.stampOf(file, node.kind === 'plan' ? node.analysis : loopRecord(node)?.analysis));
+      });
+      const deps = await this.dependencyStamps();
+      if (this.scans !== scans || this.scansRunning) return false;
+      if (!this.disposed) await this.store.write(rows.filter((row): row is CachedRow => row !== undefined), deps);
+    } catch {
+      // Not stored: the next session scans as it would without them.
+    }
+    return true;
+  }
+
+  /** The stamp of the file an analysis was read from; none while an editor holds unsaved changes (the row shows those). */
+  private async stampOf(file: vscode.Uri, analysis: PlanAnalysis | undefined): Promise<FileStamp | undefined> {
+    if (openDocument(file)?.isDirty) return undefined;
+    if (analysis && this.stamps.has(analysis)) return this.stamps.get(analysis);
+    const stamp = (await statStamp(file)) ?? undefined;
+    if (analysis) this.stamps.set(analysis, stamp);
+    return stamp;
+  }
+
+  /** The configs and team templates the rows depend on, with their stamps (a template the workspace names may be missing). */
+  private dependencyStamps(): Promise<Dependency[]> {
+    return (this.dependencies ??= (async () => {
+      const uris = new Map<string, vscode.Uri>();
+      const add = (uri: vscode.Uri) => uris.set(uri.toString(), uri);
+      // A search not answered in time leaves configs out: the next session then finds them new and uses no kept row.
+      for (const uri of (await within(configFiles(), SEARCH_WAIT_MS)) ?? []) add(uri);
+      for (const folder of vscode.workspace.workspaceFolders ?? []) for (const uri of await this.analyzer.workspaceTemplates(folder)) add(uri);
+      for (const node of this.plans.values()) if (node.analysis.report.configuredTemplate) add(node.uri);
+      return Promise.all([...uris.values()].map(async (uri) => ({ uri: uri.toString(), stamp: await statStamp(uri) })));
+    })().catch((error: unknown) => {
+      this.dependencies = undefined;
+      throw error;
+    }));
   }
 
   /**
@@ -282,12 +484,17 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
 
   private scanStarted(): void {
     if (this.scansRunning++ > 0) return;
+    let end!: () => void;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    this.idle = { ended, end };
     void vscode.commands.executeCommand('setContext', SCANNING_KEY, true);
     this.scanState.fire(true);
   }
 
   private scanEnded(): void {
     if (--this.scansRunning > 0) return;
+    this.idle?.end();
+    this.idle = undefined;
     void vscode.commands.executeCommand('setContext', SCANNED_KEY, true);
     void vscode.commands.executeCommand('setContext', SCANNING_KEY, false);
     this.scanState.fire(false);
@@ -357,7 +564,23 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   }
 
   /** Analyses a workspace file; a closed file that is no plan is not kept in the analyzer's cache. */
-  private async load(uri: vscode.Uri): Promise<void> {
+  private load(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    const pending = this.loadFile(uri).finally(() => {
+      if (this.reading.get(key) === pending) this.reading.delete(key);
+    });
+    this.reading.set(key, pending);
+    return pending;
+  }
+
+  /** Reads a file now, unless a read of it is under way; settles once its latest read was taken in. */
+  private async loaded(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    if (!this.reading.has(key)) void this.load(uri).catch(() => undefined);
+    for (let pending = this.reading.get(key); pending; pending = this.reading.get(key)) await pending.catch(() => undefined);
+  }
+
+  private async loadFile(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
     const load = (this.loads.get(key) ?? 0) + 1;
     this.loads.set(key, load);
@@ -456,14 +679,18 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
     if (this.plans.has(uri.toString()) || uri.path.endsWith('.md')) void this.load(uri);
   }
 
+  /** Drops the row of a file that is no longer a plan: its plan's, or the one the last session kept. */
   private remove(uri: vscode.Uri): void {
-    if (this.plans.delete(uri.toString())) this.changedTree();
+    const listed = this.plans.delete(uri.toString());
+    const kept = this.keptRows.delete(uri.toString());
+    if (listed || kept) this.changedTree();
   }
 
   /** Drops the plans at or under a deleted path, open or not: they are no longer in the workspace. */
   private removeUnder(uri: vscode.Uri): void {
     const prefix = `${uri.toString()}/`;
     for (const [key, node] of this.plans) if (key === uri.toString() || key.startsWith(prefix)) this.remove(node.uri);
+    for (const [key, node] of this.keptRows) if (key === uri.toString() || key.startsWith(prefix)) this.dropKeptRow(node);
     for (const key of [...this.loopReadings.keys()]) {
       if (key !== uri.toString() && !key.startsWith(prefix)) continue;
       this.loopReadings.delete(key);
@@ -489,6 +716,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
 
   /** Redraws what changed since the last redraw: the changed plans' rows, or the whole list. */
   private flushChanges(): void {
+    if (this.disposed) return;
     this.group();
     // A round of a loop is drawn with its loop's row (the row's description and children depend on it).
     const nodes = new Set([...this.changedPlans].flatMap((n) => (n.kind === 'loop' ? (this.loops.get(n.folder.toString()) === n ? [n] : []) : this.plans.get(n.uri.toString()) === n ? [n.loopParent ?? n] : [])));
@@ -499,13 +727,16 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
     if (root) this.changed.fire(undefined);
     else nodes.forEach((n) => this.changed.fire(n));
     this.updateBadge();
+    this.scheduleStore();
   }
 
   private updateBadge(): void {
+    if (this.disposed) return;
     // A review loop counts once, with its verdict (a NO-GO loop is one, whatever its rounds say).
     const loops = this.group();
     const plans = [...this.plans.values()].filter((n) => !n.loopParent && n.analysis.isPlan && n.analysis.report.progress?.goNoGo.verdict !== 'GO').length;
-    const noGo = plans + loops.filter((n) => loopRow(n).goNoGo.verdict !== 'GO').length;
+    const kept = this.shownKeptRows().filter((n) => n.row.kind !== 'template' && n.row.verdict !== 'GO').length;
+    const noGo = plans + kept + loops.filter((n) => loopRow(n).goNoGo.verdict !== 'GO').length;
     const shown = noGo > 0 && readSettings().plansViewBadge;
     this.view.badge = shown ? { value: noGo, tooltip: noGo === 1 ? vscode.l10n.t('1 connector plan is NO-GO') : vscode.l10n.t('{0} connector plans are NO-GO', noGo) } : undefined;
   }
@@ -524,6 +755,8 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   /** `connectorPlan.copyPlanStatus`: one line about the plan on the clipboard, and what was copied. */
   private async copyStatus(target?: PlanTarget): Promise<string | undefined> {
     const uri = uriOf(target);
+    // A row kept from the last session says its status once its file is read.
+    if (uri && typeof target === 'object' && !(target instanceof vscode.Uri) && target.kind === 'cached') await this.loaded(uri);
     const analysis = uri && (this.planNode(uri)?.analysis ?? this.analyzer.latest(uri));
     if (!analysis?.isPlan) {
       void showInfo(vscode.l10n.t('Select a connector plan in the Plans view to copy its status.'));
@@ -536,9 +769,14 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
   }
 
   dispose(): void {
+    // Once only: disposing its view or a command again would take the id from whatever holds it since.
+    if (this.disposed) return;
+    this.disposed = true;
+    this.idle?.end();
     this.scans++;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.createdTimer) clearTimeout(this.createdTimer);
+    if (this.storeTimer) clearTimeout(this.storeTimer);
     for (const timer of this.settleTimers) clearTimeout(timer);
     this.watcher?.dispose();
     for (const d of this.disposables) d.dispose();
@@ -557,7 +795,8 @@ function uriOf(target?: PlanTarget): vscode.Uri | undefined {
   if (typeof target === 'string') return vscode.Uri.parse(target);
   if (target instanceof vscode.Uri) return target;
   if (!target) return vscode.window.activeTextEditor?.document.uri;
-  if (target.kind === 'loop') return loopRecord(target)?.uri;
+  if (target.kind === 'cached') return target.row.kind !== 'loop' ? target.uri : target.row.record === undefined ? undefined : vscode.Uri.parse(target.row.record);
+  if (target.kind === 'loop') return loopRecordUri(target);
   return target.kind === 'round' || target.kind === 'reviewFinding' ? target.uri : planOf(target).uri;
 }
 
@@ -597,11 +836,34 @@ function skippedMessage(skipped: { uri: vscode.Uri; problem: string }[]): string
 }
 
 /**
- * The order a scan reads files in: those open in editors first, then those whose path says plan, then the rest,
- * each group in the order found. The first rows are then likely the plans a person is working on.
+ * The order a scan reads files in: those open in editors first, then those of rows kept from the last session
+ * (`kept`: whether the file is unchanged since; the changed ones first), then those whose path says plan, then the
+ * rest, each group in the order found. The first rows are then likely the plans a person is working on, and the kept
+ * rows that may be wrong are replaced soonest.
  */
-function scanOrder(files: vscode.Uri[]): vscode.Uri[] {
+function scanOrder(files: vscode.Uri[], kept: ReadonlyMap<string, boolean>): vscode.Uri[] {
   const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
-  const rank = (uri: vscode.Uri) => (open.has(uri.toString()) ? 0 : /plan/i.test(uri.path.slice(uri.path.lastIndexOf('/'))) ? 1 : 2);
+  const rank = (uri: vscode.Uri) => {
+    const key = uri.toString();
+    if (open.has(key)) return 0;
+    const unchanged = kept.get(key);
+    if (unchanged !== undefined) return unchanged ? 2 : 1;
+    return /plan/i.test(uri.path.slice(uri.path.lastIndexOf('/'))) ? 3 : 4;
+  };
   return files.map((uri, i) => ({ uri, i, rank: rank(uri) })).sort((a, b) => a.rank - b.rank || a.i - b.i).map((f) => f.uri);
+}
+
+/** The workspace's `.connector-plan.json` files (none when the search fails). */
+function configFiles(): Promise<vscode.Uri[]> {
+  return Promise.resolve(vscode.workspace.findFiles(CONFIG_FILES, undefined, ROW_LIMITS.deps + 1)).catch(() => []);
+}
+
+/** What `promise` gives if it settles within `ms`, else undefined (it goes on meanwhile). */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([promise, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

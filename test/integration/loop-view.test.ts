@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LoopNode, PlanTreeNode } from '../../src/extension/plan-tree-items';
+import { loopRecord, type LoopNode, type PlanTreeNode } from '../../src/extension/plan-tree-items';
 import { extensionApi } from './plan-documents';
 import { closeEditorsReverting, deleteQuietly, fixtureUri, until } from './plan-tree-nodes';
 
@@ -27,14 +27,17 @@ describe('a review loop in the Plans view and in its files', function () {
     await deleteQuietly(root);
   });
 
-  /** The loop's row once it shows the whole loop (every round read; the re-review has re-opened P1-2). */
+  /**
+   * The loop's row once it shows the whole loop: every round there, the re-review having re-opened P1-2, and the plan
+   * of record read (the row may come from another round's reading first, while the final plan is still being read).
+   */
   async function loopRow(): Promise<LoopNode> {
     const { planTree } = await extensionApi();
     return until(planTree.onDidChangeTreeData, async () => {
       await planTree.whenScanned();
       const row = (await planTree.getChildren()).find((n): n is LoopNode => n.kind === 'loop' && n.folder.toString() === folder.toString());
-      return row && row.loop.rounds.length === NAMES.length && row.loop.open.P1 === 1 && row.loop.final !== null && row;
-    }, 'the Mixpanel loop row with its six rounds', 60_000);
+      return row && row.loop.rounds.length === NAMES.length && row.loop.open.P1 === 1 && row.loop.final !== null && loopRecord(row)?.uri.path.endsWith('/FINAL-APPROVED-PLAN.md') && row;
+    }, 'the Mixpanel loop row with its six rounds and its plan of record', 60_000);
   }
 
   it('is one row, named after the loop, with its stage, the plan of record\'s progress and verdict and the open P1/P2', async () => {
@@ -43,6 +46,8 @@ describe('a review loop in the Plans view and in its files', function () {
     const item = planTree.getTreeItem(row);
     assert.equal(item.label, 'Mixpanel');
     assert.match(String(item.description), /^final · \d+% · NO-GO( \d+\/\d+)? · 1 open P1\/P2$/);
+    const progress = loopRecord(row)!.analysis.report.progress!;
+    assert.ok(String(item.description).startsWith(`final · ${progress.percent}% · `), `the plan of record's progress (${progress.percent}%): ${String(item.description)}`);
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'error');
     assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
     // A click opens the plan of record.
@@ -151,5 +156,7 @@ describe('a review loop none of whose rounds is a plan', function () {
     assert.match(String(item.description), /^in review · 0% · NO-GO( \d+\/\d+)? · 1 open P1\/P2$/);
     const children = await planTree.getChildren(row);
     assert.deepEqual(children.map((c) => c.kind), ['round', 'round', 'reviewFinding']);
+    // No round is a plan: a click opens the proposal, the draft under review.
+    assert.equal((item.command?.arguments?.[0] as vscode.Uri | undefined)?.path, vscode.Uri.joinPath(folder, '01-ana-proposal.md').path);
   });
 });
