@@ -86,6 +86,7 @@ try {
   console.log(`cli status: ${status.ms.toFixed(0)} ms, ${status.plans} plans (a fresh process, start-up included)`);
   console.log(`view scan: first rows ${view.firstRowsMs.toFixed(0)} ms (${view.firstRows} plans; target ≤ 1000 ms), all rows ${view.first.toFixed(0)} ms, again ${again.toFixed(0)} ms, ${view.plans} plans`);
   console.log(`ratio view / cli: first ${(view.first / status.ms).toFixed(2)}, again ${(again / status.ms).toFixed(2)}; target ≤ 1`);
+  console.log(`after a reload (the view made again over the rows it stored): first rows ${view.reloadRowsMs.toFixed(0)} ms (${view.reloadRows} rows, before any file is read), all rows read again ${view.reloadAll.toFixed(0)} ms (${(view.reloadAll / status.ms).toFixed(2)} of the CLI's status)`);
   if (view.plans !== status.plans) console.log(`note: the view lists ${view.plans} plans, the CLI ${status.plans}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
