@@ -246,8 +246,11 @@ function planText(c: Connector, i: number): string {
 `;
 }
 
-/** Writes the repository under `root` (an empty folder). */
-export function generateRepository(root: string): GeneratedRepository {
+/**
+ * Writes the repository under `root` (an empty folder), `files` indexed files in all (at least the ~2,600 that the
+ * 100 connectors' packages, migrations, deployments and plans make).
+ */
+export function generateRepository(root: string, files = INDEXED_FILES): GeneratedRepository {
   const next = random(19);
   const between = (low: number, high: number) => low + Math.floor(next() * (high - low));
   let indexed = 0;
@@ -316,9 +319,9 @@ export function generateRepository(root: string): GeneratedRepository {
   for (let n = 0; n < 60; n++) write(`docs/guides/guide-${n}.md`, `# Guide ${n}\n\nHow the sync handles ${ENTITIES[n % 10]}. Example: \`EXAMPLE_TOKEN=abc\`.\n\n${'Prose about retries, cursors and owners. '.repeat(40)}\n`);
   for (let n = 0; n < 150; n++) write(`assets/icons/icon-${n}.png`, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, n % 256]));
 
-  // Then the bulk, until INDEXED_FILES: deeper modules of the packages (sources, tests, fixtures, a few migrations)
+  // Then the bulk, until `files`: deeper modules of the packages (sources, tests, fixtures, a few migrations)
   // and the web app.
-  for (let n = 0; indexed < INDEXED_FILES; n++) {
+  for (let n = 0; indexed < files; n++) {
     const c = all[n % PLANS];
     const area = AREAS[Math.floor(n / PLANS) % AREAS.length];
     const entity = ENTITIES[n % ENTITIES.length];
