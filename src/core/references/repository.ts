@@ -54,6 +54,8 @@ export interface RepositoryLookup {
   byName: ReadonlyMap<string, string[]>;
   /** Files by their folder (`''` for the root). */
   byFolder: ReadonlyMap<string, string[]>;
+  /** Files by the extension of their name, after its last dot (`sql` -> every `….sql`); a name without a dot has none. */
+  byExtension: ReadonlyMap<string, string[]>;
   list: readonly string[];
   /** Env-var-shaped names (`SLACK_BOT_TOKEN`) in any file that is not markdown; read on first use. */
   envNames(): ReadonlySet<string>;
@@ -76,12 +78,15 @@ function buildLookup(index: RepositoryIndex): RepositoryLookup {
   const folders = new Set<string>();
   const byName = new Map<string, string[]>();
   const byFolder = new Map<string, string[]>();
+  const byExtension = new Map<string, string[]>();
   for (const file of list) {
     files.add(file);
     const slash = file.lastIndexOf('/');
     const folder = slash < 0 ? '' : file.slice(0, slash);
     push(byName, file.slice(slash + 1), file);
     push(byFolder, folder, file);
+    const dot = file.lastIndexOf('.');
+    if (dot > slash) push(byExtension, file.slice(dot + 1), file);
     // Each folder once: stop at the first one already known (its parents are too).
     for (let f = folder; f && !folders.has(f); f = f.slice(0, Math.max(0, f.lastIndexOf('/')))) folders.add(f);
   }
@@ -105,7 +110,7 @@ function buildLookup(index: RepositoryIndex): RepositoryLookup {
     for (const file of list) for (const name of factsOf(file)?.envNames ?? []) env.add(name);
     return env;
   };
-  return { files, folders, byName, byFolder, list, envNames, factsOf };
+  return { files, folders, byName, byFolder, byExtension, list, envNames, factsOf };
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {
