@@ -26,7 +26,9 @@ export function referenceFindings(plan: PlanModel, place: RepositoryPlace, rules
   const unlistedSeverity = rules[ENV_VAR_UNLISTED] ?? 'off';
   if (pathSeverity === 'off' && envSeverity === 'off' && unlistedSeverity === 'off') return [];
   const lookup = repositoryLookup(place.index);
-  const references = planReferences(plan, place);
+  // With env-var-unknown off, env vars are not looked up: no file is read for the names it mentions (reading every
+  // file is most of what references cost), unless env-var-unlisted reads the few files the plan created.
+  const references = resolveReferences(extractReferences(plan), place, envSeverity === 'off' ? (ref) => ref.kind !== 'env' : undefined);
   const out: Finding[] = [];
   for (const ref of references) {
     if (ref.resolution.found || !ref.claim) continue;

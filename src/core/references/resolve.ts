@@ -17,10 +17,11 @@ export interface ResolvedReference extends PlanReference {
 /** At most this many matches are kept to show (`explain`), however many there are. */
 const SHOWN = 5;
 
-export function resolveReferences(references: PlanReference[], place: RepositoryPlace): ResolvedReference[] {
+/** Resolves each reference; one `resolve` leaves out is marked not found without being looked up. */
+export function resolveReferences(references: PlanReference[], place: RepositoryPlace, resolve: (ref: PlanReference) => boolean = () => true): ResolvedReference[] {
   const lookup = repositoryLookup(place.index);
   const folder = place.planPath.includes('/') ? place.planPath.slice(0, place.planPath.lastIndexOf('/')) : '';
-  return references.map((ref) => ({ ...ref, resolution: resolveOne(ref, lookup, folder) }));
+  return references.map((ref) => ({ ...ref, resolution: resolve(ref) ? resolveOne(ref, lookup, folder) : { found: false } }));
 }
 
 function resolveOne(ref: PlanReference, lookup: RepositoryLookup, planFolder: string): Resolution {
@@ -119,22 +120,43 @@ function tailMatches(path: string, lookup: RepositoryLookup, isFolder: boolean):
 
 /** Files a pattern matches, whole or as a tail: `<x>` and `{x}` stand for one name part, `*` too, `**` and `…` for any folders. */
 function patternMatches(pattern: string, lookup: RepositoryLookup): string[] {
-  const regex = patternRegex(pattern);
+  const { regex, tail } = compilePattern(pattern);
   const out: string[] = [];
   // A pattern of a folder (`src/lib/{connector}/`) is matched by folders.
   if (pattern.endsWith('/')) {
     for (const folder of lookup.folders) if (folder.length <= 500 && regex.test(`${folder}/`)) out.push(folder);
     return out.sort();
   }
-  for (const file of lookup.list) if (file.length <= 500 && regex.test(file)) out.push(file);
+  for (const file of patternCandidates(tail, lookup)) if (file.length <= 500 && regex.test(file)) out.push(file);
   return out;
 }
 
+/**
+ * The files a pattern may match, in the index's order. One it matches ends with the pattern's text after its last
+ * wildcard: when that text holds a whole name (`{connector}/client.ts`), only files of that name can; when it holds
+ * an extension (`<timestamp>_users.sql`, `*.sql`), only files with it. Else every file is tried.
+ */
+function patternCandidates(tail: string, lookup: RepositoryLookup): readonly string[] {
+  const slash = tail.lastIndexOf('/');
+  if (slash >= 0) return lookup.byName.get(tail.slice(slash + 1)) ?? [];
+  const dot = tail.lastIndexOf('.');
+  return dot >= 0 && dot < tail.length - 1 ? (lookup.byExtension.get(tail.slice(dot + 1)) ?? []) : lookup.list;
+}
+
 export function patternRegex(pattern: string): RegExp {
+  return compilePattern(pattern).regex;
+}
+
+/** A pattern's regex, and its literal text after the last wildcard (all of it, its leading `/` left out, when it has none). */
+function compilePattern(pattern: string): { regex: RegExp; tail: string } {
   let source = '';
   let i = 0;
   let lastWild = false;
+  let wildcards = false;
+  let literal = '';
   const wild = (part: string) => {
+    wildcards = true;
+    literal = '';
     // Two wildcards side by side are one (no adjacent quantifiers to backtrack over).
     if (lastWild) {
       if (part === '.*') source = source.replace(/\[\^\/\]\*$/, '.*');
@@ -166,11 +188,12 @@ export function patternRegex(pattern: string): RegExp {
       continue;
     }
     source += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    literal += c;
     lastWild = false;
     i++;
   }
   const rooted = source.startsWith('/') ? source.slice(1) : source;
-  return new RegExp(`(?:^|/)${rooted}$`);
+  return { regex: new RegExp(`(?:^|/)${rooted}$`), tail: wildcards || !literal.startsWith('/') ? literal : literal.slice(1) };
 }
 
 /** A near-identical file for a path that matches nothing: same name with a changed numeric prefix, or a close name in the same folder or with the same name elsewhere. */

@@ -15,6 +15,16 @@ const PLAN = GOOD_PLAN.replace(/### Phase 1: ([^\n]*)/, '### Phase 1: $1 — COM
 describe('references (issue 19)', () => {
   const repository = { index: index({ 'db/2026020703_users.sql': '', 'db/20260208_teams.sql': '', 'src/acme.ts': 'process.env.ACME_API_KEY; process.env.ACME_WEBHOOK_SECRET' }), planPath: 'docs/acme-plan.md' };
 
+  it('reads no file for env var names when env-var-unknown is off (reading every file is most of the cost)', () => {
+    const read: string[] = [];
+    const counting: RepositoryIndex = { files: () => ['db/2026020703_users.sql', 'src/acme.ts'], read: (p) => (read.push(p), '') };
+    const findings = analyzePlan(PLAN, { repository: { index: counting, planPath: 'docs/acme-plan.md' }, rules: { 'env-var-unknown': 'off' } }).findings;
+    assert.deepEqual(read, []);
+    assert.ok(findings.some((f) => f.ruleId === 'reference-not-found'), 'paths are still checked');
+    analyzePlan(PLAN, { repository: { index: { ...counting }, planPath: 'docs/acme-plan.md' } });
+    assert.ok(read.length > 0, 'on, the files are read');
+  });
+
   it('gives nothing without a repository index', () => {
     assert.deepEqual(analyzePlan(PLAN).findings.filter((f) => f.ruleId === 'reference-not-found' || f.ruleId === 'env-var-unknown'), []);
   });

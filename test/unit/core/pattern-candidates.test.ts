@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { resolveReferences, type PlanReference, type RepositoryIndex } from '../../../src/core/references';
+import { patternRegex } from '../../../src/core/references/resolve';
+
+/** What a pattern resolves to, read the long way: its regex tried on every file of the index, in order; a folder's pattern (`src/{c}/`) on every folder, sorted. */
+function everyFile(pattern: string, files: string[]): string[] {
+  const regex = patternRegex(pattern);
+  if (pattern.endsWith('/')) {
+    const folders = new Set(files.flatMap((file) => file.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+    return [...folders].filter((folder) => folder.length <= 500 && regex.test(`${folder}/`)).sort();
+  }
+  return files.filter((file) => file.length <= 500 && regex.test(file));
+}
+
+function resolvePattern(pattern: string, index: RepositoryIndex) {
+  const ref: PlanReference = { kind: 'pattern', text: pattern, range: { start: { line: 0, character: 0 }, end: { line: 0, character: pattern.length } }, claim: true, relative: false };
+  return resolveReferences([ref], { index, planPath: 'docs/plan.md' })[0].resolution;
+}
+
+describe('pattern references (issue 19): only the files that can match are tried', () => {
+  it('finds what trying every file finds, in the same order, whatever the pattern ends with', () => {
+    let seed = 19;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const parts = ['a', 'b', 'src', 'x.sql', 'y.ts', 'x.ts', '.env', 'Makefile', 'a.b.sql', 'z.', 'users.sql', '20260207_users.sql'];
+    const files = [...new Set(Array.from({ length: 400 }, () => Array.from({ length: 1 + next(4) }, () => parts[next(parts.length)]).join('/')))];
+    const index: RepositoryIndex = { files: () => files, read: () => undefined };
+    const bits = ['a', 'b/', 'src/', '/', '*', '**', '**/', '<t>', '{c}', '…', '...', '.sql', '.ts', 'x', '_users.sql', 'y.ts', '.', '<', '{', 'Makefile', '.env'];
+    let found = 0;
+    for (let round = 0; round < 3000; round++) {
+      const pattern = Array.from({ length: 1 + next(5) }, () => bits[next(bits.length)]).join('');
+      const expected = everyFile(pattern, files);
+      const resolution = resolvePattern(pattern, index);
+      if (expected.length) found++;
+      assert.deepEqual(resolution.found ? resolution.matches : [], expected.slice(0, 5), pattern);
+    }
+    // The patterns drawn match something often enough for the comparison to mean something.
+    assert.ok(found > 300, `${found} patterns matched`);
+  });
+});
