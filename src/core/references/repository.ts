@@ -105,8 +105,10 @@ export interface RepositoryLookup {
   /** Files by the extension of their name, after its last dot (`sql` -> every `….sql`); a name without a dot has none. */
   byExtension: ReadonlyMap<string, string[]>;
   list: readonly string[];
-  /** Env-var-shaped names (`SLACK_BOT_TOKEN`) in any file that is not markdown; read on first use. */
+  /** Env-var-shaped names (`SLACK_BOT_TOKEN`) in any file that is not markdown; every such file read on first use. */
   envNames(): ReadonlySet<string>;
+  /** Whether a file that is not markdown mentions the name; files read only until one does. */
+  mentions(name: string): boolean;
   /** What one file says about env vars (read once); undefined when it is not read (markdown, binary, unreadable). */
   factsOf(path: string): RepositoryFileFacts | undefined;
 }
@@ -151,14 +153,33 @@ function buildLookup(index: RepositoryIndex): RepositoryLookup {
     facts.set(path, found);
     return found;
   };
-  let env: Set<string> | undefined;
+  // The names mentioned, gathered file by file as far as a question needs: the files that list env vars first
+  // (`.env.example`, config, CI), so a plan whose names are all there reads few files; a name no file mentions (or a
+  // suggestion for it) reads them all, once per index.
+  let order: string[] | undefined;
+  let next = 0;
+  const env = new Set<string>();
+  const readNext = () => {
+    order ??= [...list].sort((a, b) => envPriority(a) - envPriority(b));
+    for (const name of factsOf(order[next++])?.envNames ?? []) env.add(name);
+  };
+  const mentions = (name: string) => {
+    while (!env.has(name) && next < list.length) readNext();
+    return env.has(name);
+  };
   const envNames = () => {
-    if (env) return env;
-    env = new Set<string>();
-    for (const file of list) for (const name of factsOf(file)?.envNames ?? []) env.add(name);
+    while (next < list.length) readNext();
     return env;
   };
-  return { files, folders, byName, byFolder, byExtension, list, envNames, factsOf };
+  return { files, folders, byName, byFolder, byExtension, list, envNames, mentions, factsOf };
+}
+
+/** Where a file comes in the search for env var names: dotenv files, then config and CI, then the rest. */
+function envPriority(path: string): number {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (name.startsWith('.env')) return 0;
+  if (path.startsWith('.github/') || /\.(?:ya?ml|toml|ini|cfg|conf|json)$/i.test(name)) return 1;
+  return 2;
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {

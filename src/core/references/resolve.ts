@@ -26,9 +26,8 @@ export function resolveReferences(references: PlanReference[], place: Repository
 
 function resolveOne(ref: PlanReference, lookup: RepositoryLookup, planFolder: string): Resolution {
   if (ref.kind === 'env') {
-    const names = lookup.envNames();
-    if (names.has(ref.text)) return { found: true, how: 'mentioned', matches: [] };
-    const suggestion = nearestName(ref.text, names);
+    if (lookup.mentions(ref.text)) return { found: true, how: 'mentioned', matches: [] };
+    const suggestion = nearestName(ref.text, lookup.envNames());
     return suggestion ? { found: false, suggestion } : { found: false };
   }
   if (ref.kind === 'pattern') {

@@ -25,6 +25,15 @@ describe('references (issue 19)', () => {
     assert.ok(read.length > 0, 'on, the files are read');
   });
 
+  it('reads the files that list env vars first, and no more once every name of the setup is found', () => {
+    const read: string[] = [];
+    const files: Record<string, string> = { 'src/a.ts': 'x', 'src/b.ts': 'y', '.env.example': 'ACME_API_KEY=\nACME_WEBHOOK_SECRT=\nLINEAR_CLIENT_ID=\nLINEAR_CLIENT_SECRET=\n', 'db/2026020703_users.sql': '' };
+    const listing: RepositoryIndex = { files: () => Object.keys(files), read: (p) => (read.push(p), files[p]) };
+    const findings = analyzePlan(PLAN, { repository: { index: listing, planPath: 'docs/acme-plan.md' } }).findings;
+    assert.ok(!findings.some((f) => f.ruleId === 'env-var-unknown'), 'every name of the setup is in .env.example');
+    assert.deepEqual(read, ['.env.example']);
+  });
+
   it('gives nothing without a repository index', () => {
     assert.deepEqual(analyzePlan(PLAN).findings.filter((f) => f.ruleId === 'reference-not-found' || f.ruleId === 'env-var-unknown'), []);
   });
