@@ -43,7 +43,14 @@ async function keyToProblems(page, key) {
     if (entry) observer.observe(entry, { subtree: true, childList: true, characterData: true, attributes: true });
   });
   await page.keyboard.press(key);
-  await page.waitForFunction(() => window.__benchKey.changed > 0, undefined, { timeout: 10_000 });
+  try {
+    await page.waitForFunction(() => window.__benchKey.changed > 0, undefined, { timeout: 10_000 });
+  } catch (error) {
+    const label = await page.evaluate(() => document.getElementById('status.problems')?.getAttribute('aria-label'));
+    const shot = join(tmpdir(), 'connector-plan-bench-editor-ui.png');
+    await page.screenshot({ path: shot });
+    throw new Error(`the Problems count did not change after ${key} (it says "${label}"; screenshot ${shot})`, { cause: error });
+  }
   return page.evaluate(() => window.__benchKey.changed - window.__benchKey.key);
 }
 
@@ -63,6 +70,8 @@ try {
     await page.keyboard.press('Enter');
     await page.keyboard.press('End');
     await page.keyboard.press('Space');
+    // The cursor is in the editor, at the field: its line shows the space typed.
+    await page.locator('.monaco-editor .view-lines .view-line', { hasText: '- Validation tests:' }).first().waitFor();
     // Settled: the plan's findings (the empty field's warning among them) are counted before the first timed key.
     await page.waitForFunction(() => /[1-9]/.test(document.getElementById('status.problems')?.getAttribute('aria-label') ?? ''), undefined, { timeout: 30_000 });
     const times = [];
