@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checksRepository, inspectPlan, REPOSITORY_RULES, isLoopFileName, mightBePlan, parseConfig, planPlaceInConfig, readLoop, textTooLargeProblem, type AnalyzeOptions, type LoopFile, type LoopPlace, type PlanModel, type ReviewLoop, type PlanReport, type RuleConfig } from '../core';
+import { checksRepository, extractReferences, inspectPlan, REPOSITORY_RULES, isLoopFileName, mightBePlan, parseConfig, planPlaceInConfig, readLoop, textTooLargeProblem, type AnalyzeOptions, type LoopFile, type LoopPlace, type PlanModel, type ReviewLoop, type PlanReport, type RuleConfig } from '../core';
 import { matches, planFileKind, type PlanFileKind } from './plan-files';
 import { RAISE_WITH, readWorkspaceFile } from './read-file';
 import { readSettings } from './settings';
@@ -99,6 +99,8 @@ export class PlanAnalyzer implements vscode.Disposable {
       if (!result.isPlan || !result.uri.toString().startsWith(inside)) continue;
       const document = openDocument(result.uri);
       if (!first && !document && !result.report.findings.some((f) => REPOSITORY_RULES.has(f.ruleId))) continue;
+      // A plan that names nothing its repository could contradict (no file it says exists, no env var) reads the same.
+      if (first && !extractReferences(result.plan).some((ref) => ref.claim)) continue;
       if (document) {
         // Typing schedules its own analysis, which reads the new index.
         if (!this.timers.has(result.uri.toString())) void this.analyzeDocument(document);
