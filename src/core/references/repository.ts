@@ -37,12 +37,17 @@ export function isReadForFacts(path: string): boolean {
 
 /** What a file's text says about env vars. Linear in the text. */
 export function repositoryFileFacts(text: string): RepositoryFileFacts {
+  return { envNames: envNamesIn(text), envRead: envReads(text).map(copied) };
+}
+
+/** The env-var-shaped words of a text, each once. */
+function envNamesIn(text: string): string[] {
   const names = new Set<string>();
   // Only env-shaped words are matched (not every word of the file, which cost most of the time in garbage).
   for (const word of text.match(ENV_WORD) ?? []) if (isEnvName(word)) names.add(word);
   // Each name copied out: a match is a slice of the text, and would keep the whole file's text alive as long as
   // its facts are kept (for a repository of 60 MB, 60 MB held and copied by every garbage collection).
-  return { envNames: [...names].map(copied), envRead: envReads(text).map(copied) };
+  return [...names].map(copied);
 }
 
 /**
@@ -59,6 +64,8 @@ const ENV_DESTRUCTURE = /\}[ \t]*=[ \t]*(?:process\.env|import\.meta\.env|Bun\.e
 const DESTRUCTURE_REACH = 2000;
 
 function envReads(text: string): string[] {
+  // Every form names the env object or function: a file without `env` in any case reads none (most files).
+  if (!/env/i.test(text)) return [];
   const read = new Set<string>();
   for (const m of text.matchAll(ENV_READ)) {
     const name = m[1] ?? m[2] ?? m[3];
@@ -148,7 +155,10 @@ function buildLookup(index: RepositoryIndex): RepositoryLookup {
     if (index.facts) found = index.facts(path);
     else {
       const text = index.read(path);
-      found = text === undefined ? undefined : repositoryFileFacts(text);
+      // What the file reads is looked for only when asked (env-var-unlisted, off by default): it costs several
+      // times what its names do. The file is read again then.
+      let reads: readonly string[] | undefined;
+      found = text === undefined ? undefined : { envNames: envNamesIn(text), get envRead() { return (reads ??= envReads(index.read(path) ?? '').map(copied)); } };
     }
     facts.set(path, found);
     return found;
