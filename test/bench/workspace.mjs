@@ -48,6 +48,9 @@ function makeWorkspace() {
     mkdirSync(dirname(join(dir, file.path)), { recursive: true });
     writeFileSync(join(dir, file.path), file.text);
   }
+  // BENCH_CONFIG='{"rules":{"reference-not-found":"off","env-var-unknown":"off"}}': a .connector-plan.json for the
+  // workspace, read by the CLI and the view alike (what the repository rules cost the scan).
+  if (process.env.BENCH_CONFIG) writeFileSync(join(dir, '.connector-plan.json'), process.env.BENCH_CONFIG);
   return dir;
 }
 
