@@ -1,7 +1,6 @@
 // Runs an extension-tests suite of test/bench inside a real VS Code (code-server + headless Chromium, as the
 // integration tests run) with `folder` open, and resolves with the JSON the suite logs after `<marker>: `.
-import { format } from 'node:util';
-import { repoRoot, startVSCodeSession, timeoutSeconds } from '../harness/vscode-session.mjs';
+import { automationText, repoRoot, startVSCodeSession, suitePayload, timeoutSeconds } from '../harness/vscode-session.mjs';
 
 export function runBenchSuite({ name, folder, suitePath, marker, onLog = () => {} }) {
   return new Promise((resolve, reject) => {
@@ -19,13 +18,10 @@ export function runBenchSuite({ name, folder, suitePath, marker, onLog = () => {
         session = running;
         return running.openWorkbench({
           folder,
-          payload: [
-            ['extensionDevelopmentPath', running.remoteUri(repoRoot)],
-            ['extensionTestsPath', running.remoteUri(suitePath)],
-          ],
+          payload: suitePayload(running, repoRoot, suitePath),
           async beforeOpen(page) {
             await page.exposeFunction('codeAutomationLog', (_level, message) => {
-              const text = Array.isArray(message) ? format(...message) : String(message);
+              const text = automationText(message);
               onLog(text);
               const match = line.exec(text);
               if (match) result = JSON.parse(match[1]);

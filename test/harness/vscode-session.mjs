@@ -233,6 +233,19 @@ function saveWorkbenchLogs(resultsDir, logs) {
   }
 }
 
+/** The workbench payload that loads the extension at `extensionPath` and runs the extension-tests suite at `testsPath`. */
+export function suitePayload(session, extensionPath, testsPath) {
+  return [
+    ['extensionDevelopmentPath', session.remoteUri(extensionPath)],
+    ['extensionTestsPath', session.remoteUri(testsPath)],
+  ];
+}
+
+/** What a suite logged through `codeAutomationLog`, as one line of text (console.log's arguments formatted). */
+export function automationText(message) {
+  return Array.isArray(message) ? format(...message) : String(message);
+}
+
 /**
  * Runs one test suite in a window of its own: the extension at `extensionPath` with the tests module at
  * `testsPath` (a folder with index.js for the Node host, a bundle for the web worker host), in `folder` (null:
@@ -254,13 +267,10 @@ export async function runTestSuite(session, { layer, extensionPath, testsPath, f
       session
         .openWorkbench({
           folder,
-          payload: [
-            ['extensionDevelopmentPath', session.remoteUri(extensionPath)],
-            ['extensionTestsPath', session.remoteUri(testsPath)],
-          ],
+          payload: suitePayload(session, extensionPath, testsPath),
           async beforeOpen(newPage) {
             await newPage.exposeFunction('codeAutomationLog', (level, message) => {
-              const text = Array.isArray(message) ? format(...message) : String(message);
+              const text = automationText(message);
               suiteStarted ||= suiteStart.test(text);
               output += `${text}\n`;
               // Before the suite starts, the workbench's own chatter is only worth showing when it is an error.

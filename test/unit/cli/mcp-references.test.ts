@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../core/repo-paths';
 import { buildCliBundle, callTool, startMcpServer, type McpSession } from './mcp-server';
 import { runCli } from './run-cli';
-import { makeTempTree, removeTempTrees } from './temp-tree';
+import { fixtureTree, makeTempRepository, removeTempTrees } from './temp-tree';
 
 // The MCP server (the built bin, with the SDK's client) compares a plan with its repository as `check` and `explain`
 // do (issue 19): the same reference findings, env-var-unlisted turned on by the repository's .connector-plan.json.
@@ -21,17 +20,7 @@ describe('connector-plan mcp and the plan\'s repository (issue 19)', function ()
 
   before(async () => {
     bundle = buildCliBundle();
-    const tree: Record<string, Uint8Array> = {};
-    const walk = (dir: string, prefix: string) => {
-      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-        const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-        if (entry.isDirectory()) walk(path.join(dir, entry.name), relative);
-        else if (!entry.name.endsWith('.expected.json')) tree[relative] = fs.readFileSync(path.join(dir, entry.name));
-      }
-    };
-    walk(FIXTURE, '');
-    root = makeTempTree(tree);
-    fs.mkdirSync(path.join(root, '.git'));
+    root = makeTempRepository(fixtureTree(FIXTURE));
     session = await startMcpServer(bundle.bin, root);
   });
   after(async () => {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../core/repo-paths';
 import { runCli } from './run-cli';
-import { makeTempTree, removeTempTrees } from './temp-tree';
+import { fixtureTree, makeTempRepository, removeTempTrees } from './temp-tree';
 
 // CLI scenarios for the rules that compare a plan with its repository (issue 19), over the fixture repository
 // references-delivered (a copy with a .git at its root, its oracle files left out; its .connector-plan.json turns
@@ -14,22 +14,12 @@ const HUBSPOT = 'docs/connectors/hubspot-rollout-plan.md';
 
 /** The fixture as a repository of its own; `change` edits its files first (null removes one). */
 function repository(change: Record<string, string | null> = {}): string {
-  const tree: Record<string, Uint8Array | string> = {};
-  const walk = (dir: string, prefix: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path.join(dir, entry.name), relative);
-      else if (!entry.name.endsWith('.expected.json')) tree[relative] = fs.readFileSync(path.join(dir, entry.name));
-    }
-  };
-  walk(FIXTURE, '');
+  const tree: Record<string, Uint8Array | string> = fixtureTree(FIXTURE);
   for (const [file, text] of Object.entries(change)) {
     if (text === null) delete tree[file];
     else tree[file] = text;
   }
-  const root = makeTempTree(tree);
-  fs.mkdirSync(path.join(root, '.git'));
-  return root;
+  return makeTempRepository(tree);
 }
 
 interface JsonFinding {
@@ -133,11 +123,10 @@ describe('connector-plan and the plan\'s repository (issue 19)', () => {
   });
 
   it('explain says what is outside a repository, and check reports none of it', async () => {
-    const root = makeTempTree({
+    const root = makeTempRepository({
       'src/a.ts': '',
       'docs/x-rollout-plan.md': fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/repos/references-quiet/docs/connectors/intercom-rollout-plan.md'), 'utf8'),
     });
-    fs.mkdirSync(path.join(root, '.git'));
     const text = (await runCli(['explain', 'docs/x-rollout-plan.md'], { cwd: root })).stdout;
     assert.ok(text.includes('  line 30: next/server (the plan says it exists) -> not kept in a repository (a module, an endpoint or a file of secrets)\n'), text);
     const check = (await runCli(['check', 'docs/x-rollout-plan.md'], { cwd: root })).stdout;

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSchema, fixAllEdits, inspectPlan } from '../../../src/core';
 import { REPOSITORY_RULES } from '../../../src/core/rules';
-import { makeTempTree, removeTempTrees } from './temp-tree';
+import { fixtureTree, makeTempRepository, removeTempTrees } from './temp-tree';
 import { REPO_ROOT } from '../core/repo-paths';
 import { runCli } from './run-cli';
 
@@ -152,23 +152,13 @@ after(() => removeTempTrees());
 
 /** A copy of a fixture repository as a repository of its own: a .git folder at its root, its oracle files left out; for a slice of docs, the repository rules off. */
 function repositoryCopy(folder: string, slice: boolean): string {
-  const tree: Record<string, Uint8Array> = {};
-  const walk = (dir: string, prefix: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path.join(dir, entry.name), relative);
-      else if (!entry.name.endsWith('.expected.json')) tree[relative] = fs.readFileSync(path.join(dir, entry.name));
-    }
-  };
-  walk(folder, '');
+  const tree = fixtureTree(folder);
   if (slice) {
     const config = tree['.connector-plan.json'] ? JSON.parse(Buffer.from(tree['.connector-plan.json']).toString('utf8')) : {};
     config.rules = { ...config.rules, ...Object.fromEntries([...REPOSITORY_RULES].map((id) => [id, 'off'])) };
     tree['.connector-plan.json'] = Buffer.from(JSON.stringify(config));
   }
-  const root = makeTempTree(tree);
-  fs.mkdirSync(path.join(root, '.git'));
-  return root;
+  return makeTempRepository(tree);
 }
 
 /** The plan's gaps, go/no-go and section statuses as the oracle reads them. */

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -21,4 +21,25 @@ export function makeTempTree(tree: Tree = {}): string {
 
 export function removeTempTrees(): void {
   for (const root of made.splice(0)) rmSync(root, { recursive: true, force: true });
+}
+
+/** A fixture folder's files by relative path, its oracles (`*.expected.json`) left out. */
+export function fixtureTree(folder: string): Record<string, Uint8Array> {
+  const tree: Record<string, Uint8Array> = {};
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), relative);
+      else if (!entry.name.endsWith('.expected.json')) tree[relative] = readFileSync(path.join(dir, entry.name));
+    }
+  };
+  walk(folder, '');
+  return tree;
+}
+
+/** `tree` in a fresh temp folder that is a repository of its own (a `.git` at its root), as `check` finds one. */
+export function makeTempRepository(tree: Tree): string {
+  const root = makeTempTree(tree);
+  mkdirSync(path.join(root, '.git'));
+  return root;
 }

@@ -6,7 +6,7 @@ import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Ini
 import { analyzePlan, fixAllEdits, RULES } from '../../../src/core';
 import { buildCliBundle } from '../cli/mcp-server';
 import { runCli } from '../cli/run-cli';
-import { makeTempTree, removeTempTrees } from '../cli/temp-tree';
+import { fixtureTree, makeTempRepository, makeTempTree, removeTempTrees } from '../cli/temp-tree';
 import { REPO_ROOT } from '../core/repo-paths';
 import { fileUri, startLspServer, type LspSession } from './lsp-session';
 
@@ -378,17 +378,7 @@ describe('connector-plan lsp --stdio in a repository: the references rules', fun
     this.timeout(120000);
     bundle = buildCliBundle();
     // The fixture repository (see references.expected.json) as a repository of its own, its oracles left out.
-    const tree: Record<string, Uint8Array> = {};
-    const from = path.join(REPO_ROOT, 'test/fixtures/repos/references');
-    const walk = (dir: string, prefix: string) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        const at = prefix ? `${prefix}/${entry.name}` : entry.name;
-        if (entry.isDirectory()) walk(path.join(dir, entry.name), at);
-        else if (!entry.name.endsWith('.expected.json')) tree[at] = readFileSync(path.join(dir, entry.name));
-      }
-    };
-    walk(from, '');
-    root = makeTempTree({ ...tree, '.git/HEAD': 'ref: refs/heads/main\n' });
+    root = makeTempRepository(fixtureTree(path.join(REPO_ROOT, 'test/fixtures/repos/references')));
     session = await startLspServer(bundle.bin, root);
   });
   after(async () => {
