@@ -122,13 +122,16 @@ function packageJson(slug: string): string {
   return `${JSON.stringify({ name: `@relay/${slug}`, version: '1.0.0', private: true, main: 'src/index.ts', scripts: { build: 'tsc -p .', test: 'vitest run' }, dependencies: { zod: '^3.23.0' } }, null, 2)}\n`;
 }
 
-/** A plan of the built-in template's shape for one connector, naming files (some that moved), patterns and env vars. */
-function planText(c: Connector, i: number): string {
+/**
+ * A plan of the built-in template's shape for one connector, naming files (some that moved), patterns and env vars.
+ * `clean`: every claim of every plan holds (no moved file, no typo, every env var mentioned somewhere).
+ */
+function planText(c: Connector, i: number, clean: boolean): string {
   const [main, second, third] = c.entities;
-  const renamed = i % 5 === 0;
-  const broken = i % 7 === 0;
+  const renamed = !clean && i % 5 === 0;
+  const broken = !clean && i % 7 === 0;
   const envStyle = i % 3;
-  const envVars = [`${c.env}_CLIENT_ID`, `${c.env}_CLIENT_SECRET`, `${c.env}_WEBHOOK_SECRET`, `${c.env}_SYNC_CRON`, ...(i % 4 === 0 ? [`${c.env}_REGION_HINT`] : []), ...(i % 6 === 0 ? [`${c.env}_CLIENT_SECRT`] : [])];
+  const envVars = [`${c.env}_CLIENT_ID`, `${c.env}_CLIENT_SECRET`, `${c.env}_WEBHOOK_SECRET`, `${c.env}_SYNC_CRON`, ...(!clean && i % 4 === 0 ? [`${c.env}_REGION_HINT`] : []), ...(!clean && i % 6 === 0 ? [`${c.env}_CLIENT_SECRT`] : [])];
   const envBlock =
     envStyle === 0
       ? envVars.map((v) => `  - \`${v}\``).join('\n')
@@ -248,9 +251,9 @@ function planText(c: Connector, i: number): string {
 
 /**
  * Writes the repository under `root` (an empty folder), `files` indexed files in all (at least the ~2,600 that the
- * 100 connectors' packages, migrations, deployments and plans make).
+ * 100 connectors' packages, migrations, deployments and plans make). `clean`: plans whose every claim holds.
  */
-export function generateRepository(root: string, files = INDEXED_FILES): GeneratedRepository {
+export function generateRepository(root: string, files = INDEXED_FILES, clean = false): GeneratedRepository {
   const next = random(19);
   const between = (low: number, high: number) => low + Math.floor(next() * (high - low));
   let indexed = 0;
@@ -293,7 +296,7 @@ export function generateRepository(root: string, files = INDEXED_FILES): Generat
     const pkg = `packages/${c.slug}`;
     const [main, second, third] = c.entities;
     const plan = `docs/connectors/${c.slug}-rollout-plan.md`;
-    write(plan, planText(c, i));
+    write(plan, planText(c, i, clean));
     plans.push(plan);
     write(`${pkg}/package.json`, packageJson(c.slug));
     write(`${pkg}/tsconfig.json`, `${JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { outDir: 'dist' }, include: ['src'] }, null, 2)}\n`);
@@ -333,4 +336,11 @@ export function generateRepository(root: string, files = INDEXED_FILES): Generat
     else write(`apps/web/src/${area}/${entity}/${c.slug}-${n}.tsx`, tsSource(next, between(1000, 5000), c.name, []));
   }
   return { root, indexed, written, bytes, plans };
+}
+
+/** Writes the plans of a generated repository again, with claims that hold (`clean`) or with the usual misses. */
+export function writePlans(root: string, clean: boolean): void {
+  connectors()
+    .slice(0, PLANS)
+    .forEach((c, i) => fs.writeFileSync(path.join(root, 'docs', 'connectors', `${c.slug}-rollout-plan.md`), planText(c, i, clean)));
 }

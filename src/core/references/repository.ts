@@ -163,22 +163,85 @@ function buildLookup(index: RepositoryIndex): RepositoryLookup {
     facts.set(path, found);
     return found;
   };
-  // The names mentioned, gathered file by file as far as a question needs: the files that list env vars first
-  // (`.env.example`, config, CI), so a plan whose names are all there reads few files; a name no file mentions (or a
-  // suggestion for it) reads them all, once per index.
-  let order: string[] | undefined;
-  let next = 0;
+  // The names mentioned, gathered file by file as far as a question needs. For each name looked for, the files that
+  // list env vars come first (`.env*`), then the files whose path shares the most words with the name
+  // (`ACME_WEBHOOK_SECRET` in `packages/acme/src/webhook.ts`), then config and CI, then the rest. So a plan whose
+  // names are listed or read where their words say reads few files; a name no file mentions (or a suggestion for it)
+  // reads them all, once per index.
+  // Files are numbered by their place in the list; what is known of each is kept in arrays by that number.
   const env = new Set<string>();
-  const readNext = () => {
-    order ??= [...list].sort((a, b) => envPriority(a) - envPriority(b));
-    for (const name of factsOf(order[next++])?.envNames ?? []) env.add(name);
+  const absorbed = new Uint8Array(list.length);
+  const absorb = (at: number) => {
+    if (absorbed[at]) return;
+    absorbed[at] = 1;
+    for (const name of factsOf(list[at])?.envNames ?? []) env.add(name);
+  };
+  let priority: Uint8Array | undefined;
+  let order: number[] | undefined;
+  let next = 0;
+  const ordered = () => {
+    if (!order) {
+      priority = Uint8Array.from(list, envPriority);
+      const ranks: number[][] = [[], [], []];
+      for (let at = 0; at < list.length; at++) ranks[priority[at]].push(at);
+      order = ranks.flat();
+      // The dotenv files are read before any other, whatever the name.
+      for (; next < ranks[0].length; next++) absorb(order[next]);
+    }
+    return order;
+  };
+  // The files whose path has a word (`webhook`), looked for once per word: a word of two letters, or in a quarter
+  // of the paths or more (`src`, `lib`), points nowhere.
+  let lowered: string[] | undefined;
+  const byWord = new Map<string, number[]>();
+  const withWord = (word: string): number[] => {
+    let files = byWord.get(word);
+    if (!files) {
+      files = [];
+      if (word.length > 2) {
+        lowered ??= list.map((path) => path.toLowerCase());
+        for (let at = 0; at < lowered.length; at++) if (lowered[at].includes(word)) files.push(at);
+        if (files.length * 4 > list.length) files = [];
+      }
+      byWord.set(word, files);
+    }
+    return files;
+  };
+  let shared: Uint8Array | undefined;
+  const nearFirst = (name: string) => {
+    shared ??= new Uint8Array(list.length);
+    const lists = [...new Set(name.toLowerCase().split('_'))].map(withWord);
+    // By how many words of the name a path has: the files with the most first, dotenv, config and CI first among equals.
+    for (const files of lists) for (const at of files) if (!absorbed[at] && shared[at] < 255) shared[at]++;
+    const byShared: number[][] = [];
+    for (const files of lists) {
+      for (const at of files) {
+        if (shared[at]) (byShared[shared[at]] ??= []).push(at);
+        shared[at] = 0;
+      }
+    }
+    for (let count = byShared.length - 1; count > 0; count--) {
+      const near = byShared[count];
+      if (!near) continue;
+      near.sort((a, b) => priority![a] - priority![b] || a - b);
+      for (const at of near) {
+        absorb(at);
+        if (env.has(name)) return;
+      }
+    }
+  };
+  const readAll = (name?: string) => {
+    const all = ordered();
+    while ((name === undefined || !env.has(name)) && next < all.length) absorb(all[next++]);
   };
   const mentions = (name: string) => {
-    while (!env.has(name) && next < list.length) readNext();
+    ordered();
+    if (!env.has(name) && next < list.length) nearFirst(name);
+    readAll(name);
     return env.has(name);
   };
   const envNames = () => {
-    while (next < list.length) readNext();
+    readAll();
     return env;
   };
   return { files, folders, byName, byFolder, byExtension, list, envNames, mentions, factsOf };
@@ -192,7 +255,7 @@ function envPriority(path: string): number {
   return 2;
 }
 
-function push(map: Map<string, string[]>, key: string, value: string): void {
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const at = map.get(key);
   if (at) at.push(value);
   else map.set(key, [value]);

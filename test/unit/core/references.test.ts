@@ -34,6 +34,24 @@ describe('references (issue 19)', () => {
     assert.deepEqual(read, ['.env.example']);
   });
 
+  it('looks for a name first in the files whose path has its words, and reads no other file once it is found', () => {
+    const read: string[] = [];
+    const files: Record<string, string> = {
+      '.env.example': 'ACME_API_KEY=\n',
+      'ci.yml': 'name: ci\n',
+      'src/billing/invoice.ts': 'x',
+      'src/zeta.ts': 'y',
+      'src/acme/webhook.ts': 'const secret = process.env.ACME_WEBHOOK_SECRT;\n',
+      'src/acme/client.ts': 'z',
+    };
+    const listing: RepositoryIndex = { files: () => Object.keys(files), read: (p) => (read.push(p), files[p]) };
+    const findings = analyzePlan(PLAN, { repository: { index: listing, planPath: 'docs/acme-plan.md' } }).findings;
+    assert.ok(!findings.some((f) => f.ruleId === 'env-var-unknown' && /ACME/.test(f.message)), 'both names are found');
+    // The dotenv file, then the files under acme/ with webhook in their path before those with acme alone.
+    assert.deepEqual(read.slice(0, 2), ['.env.example', 'src/acme/webhook.ts']);
+    assert.ok(!read.includes('src/billing/invoice.ts') || read.indexOf('src/billing/invoice.ts') > 2);
+  });
+
   it('gives nothing without a repository index', () => {
     assert.deepEqual(analyzePlan(PLAN).findings.filter((f) => f.ruleId === 'reference-not-found' || f.ruleId === 'env-var-unknown'), []);
   });
