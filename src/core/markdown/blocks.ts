@@ -70,7 +70,7 @@ export function parseBlocks(text: string, pieceChars = PIECE_CHARS): Block[] {
     if (end < 0) end = source.length;
     if (blankBefore && at - start >= pieceChars && isHeadingStart(source, at)) {
       const kept = root.children.length;
-      if (readPiece(source.slice(start, at), startLine, line - startLine, root)) {
+      if (readKeptPiece(source.slice(start, at), startLine, line - startLine, root)) {
         // A fence or HTML block left open: markdown-it reads it to its end marker or the document's end.
         root.children.length = kept;
         readPiece(source.slice(start), startLine, Infinity, root);
@@ -83,8 +83,69 @@ export function parseBlocks(text: string, pieceChars = PIECE_CHARS): Block[] {
     at = end + 1;
     line++;
   }
-  readPiece(start === 0 ? source : source.slice(start), startLine, Infinity, root);
+  readKeptPiece(start === 0 ? source : source.slice(start), startLine, Infinity, root);
   return root.children;
+}
+
+/** A piece parsed before: its blocks, with the line it started at then, and whether a block ran to its end open. */
+interface KeptPiece {
+  lineCount: number;
+  offset: number;
+  blocks: Block[];
+  open: boolean;
+}
+
+/**
+ * The pieces of the documents parsed last, by text, the oldest first: a keystroke in a long plan changes one piece,
+ * and the others are taken from here instead of parsed again (the same blocks when they start on the same line,
+ * copies moved by the lines added or removed above them). Blocks are never changed once parsed, so sharing them
+ * between the analyses of two versions is safe.
+ */
+const keptPieces = new Map<string, KeptPiece>();
+/** The text kept at most, in characters: a few long plans' worth. A piece longer than that is not kept. */
+const KEPT_CHARS = 2 * 1024 * 1024;
+let keptChars = 0;
+
+/** Drops the kept pieces: the next parse of any text parses all of it (benchmarks time a first check with it). */
+export function forgetParsedPieces(): void {
+  keptPieces.clear();
+  keptChars = 0;
+}
+
+/** readPiece, or the blocks kept of the same text. */
+function readKeptPiece(text: string, offset: number, lineCount: number, root: Block): boolean {
+  const found = keptPieces.get(text);
+  let piece: KeptPiece;
+  if (found) {
+    keptPieces.delete(text);
+    keptChars -= text.length;
+  }
+  if (found && found.lineCount === lineCount) {
+    piece = found.offset === offset ? found : { ...found, offset, blocks: found.blocks.map((b) => moved(b, offset - found.offset)) };
+  } else {
+    const holder: Block = { type: 'blockquote', startLine: 0, endLine: 0, children: [] };
+    const open = readPiece(text, offset, lineCount, holder);
+    piece = { lineCount, offset, blocks: holder.children, open };
+  }
+  for (const block of piece.blocks) root.children.push(block);
+  if (text.length <= KEPT_CHARS) {
+    // The oldest go first.
+    for (const [oldest] of keptPieces) {
+      if (keptChars + text.length <= KEPT_CHARS) break;
+      keptPieces.delete(oldest);
+      keptChars -= oldest.length;
+    }
+    keptPieces.set(text, piece);
+    keptChars += text.length;
+  }
+  return piece.open;
+}
+
+/** A copy of a block `by` lines further down (up, when negative), its children and rows too. */
+function moved(block: Block, by: number): Block {
+  const copy: Block = { ...block, startLine: block.startLine + by, endLine: block.endLine + by, children: block.children === LEAF ? LEAF : block.children.map((c) => moved(c, by)) };
+  if (block.rows) copy.rows = block.rows.map((row) => ({ ...row, line: row.line + by }));
+  return copy;
 }
 
 /** `#` to `######` at the line's first column, then a space, a tab or the line's end: an ATX heading. */

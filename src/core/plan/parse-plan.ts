@@ -141,15 +141,14 @@ function promoteBoldHeadings(outline: Outline, schema: TemplateSchema): void {
   const real = outline.blocks.filter((b) => b.type === 'heading' && (b.level ?? 1) > 1 && named(b)?.strong).length;
   const sections = bold.filter((b) => named(b)?.strong);
   if (real >= 3 || sections.length < 5) return;
-  outline.blocks.splice(0, outline.blocks.length, ...blocks);
+  // A new block for each heading: the parser's blocks are shared with the next parse of the same text, never changed.
+  const headings = new Map<Block, Block>();
   for (const block of bold) {
     const title = plainText(block.inline ?? '').replace(/:$/, '');
     const level = named(block)?.strong ? 2 : isWorkItemTitle(headingFromText(title, block.startLine, 3, 0).title, schema) ? 3 : 0;
-    if (!level) continue;
-    block.type = 'heading';
-    block.level = level;
-    block.inline = BOLD_LINE.exec(block.inline ?? '')![2].replace(/:$/, '');
+    if (level) headings.set(block, { ...block, type: 'heading', level, inline: BOLD_LINE.exec(block.inline ?? '')![2].replace(/:$/, '') });
   }
+  outline.blocks.splice(0, outline.blocks.length, ...blocks.map((b) => headings.get(b) ?? b));
 }
 
 /**

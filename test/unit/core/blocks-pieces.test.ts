@@ -94,6 +94,24 @@ describe('parseBlocks in pieces (a long document is cut before headings that fol
     );
   });
 
+  it('reads a document edited again and again as in one piece, its unchanged pieces taken from the parse before', () => {
+    // Lines removed and added anywhere: the pieces after an edit start on other lines (moved copies), those before on
+    // the same (the same blocks); a fence opened or closed changes where the pieces end.
+    const edit = fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.array(line, { maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 60 }), fc.array(edit, { minLength: 1, maxLength: 8 }), fc.constantFrom(1, 40), (lines, edits, size) => {
+        const current = [...lines];
+        assert.deepStrictEqual(parseBlocks(current.join('\n'), size), parseBlocks(current.join('\n'), Infinity));
+        for (const [at, remove, insert] of edits) {
+          current.splice(at % (current.length + 1), remove, ...insert);
+          const text = current.join('\n');
+          assert.deepStrictEqual(parseBlocks(text, size), parseBlocks(text, Infinity));
+        }
+      }),
+      { numRuns: RUNS / 3 },
+    );
+  });
+
   it('a fence or comment left open before a heading swallows the rest, as markdown-it reads it', () => {
     for (const opening of ['```', '~~~~', '<!-- not closed', '<pre>', '<script>']) {
       const text = ['# Plan', '', opening, 'inside', '', '## A) Business Goal', '', '- Why: inside too', '', '## B) Source Model', ''].join('\n');

@@ -250,4 +250,19 @@ describe('shapes found by bug hunts on real-looking plans', () => {
     assert.deepEqual(gaps(plan), []);
     assert.equal(analyzePlan(plan).progress!.percent, 100);
   });
+
+  it('reads a long plan of bold-line headings the same every time: the parse it shares with the next is never changed', () => {
+    // Over the size a document is parsed in pieces, each piece's blocks kept for the next parse of the same text.
+    const body = GOOD_PLAN.split('\n').slice(1).map((l) => l.replace(/^#{2,3} (.*)$/, '**$1**'));
+    const notes = Array.from({ length: 400 }, (_, i) => `Note ${i}: the sync's cursor is kept per team and page.`).join('\n\n');
+    const plan = ['# Linear Connector Rollout Plan', ...body, '', notes].join('\n');
+    assert.ok(plan.length > 20_000, 'parsed in pieces');
+    const first = JSON.stringify(analyzePlan(plan));
+    assert.deepEqual(JSON.parse(first).findings, []);
+    assert.equal(JSON.stringify(analyzePlan(plan)), first);
+    // A line added above: the pieces after it are moved copies of the kept ones.
+    const moved = analyzePlan(`\n${plan}`);
+    assert.equal(moved.progress!.percent, 100);
+    assert.deepEqual(moved.findings, []);
+  });
 });
