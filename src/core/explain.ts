@@ -5,7 +5,7 @@ import { isFieldFilled } from './plan/field-state';
 import { ARROW } from './plan/links';
 import { isPlaceholderOnly } from './plan/choices';
 import { sectionAt, type Field, type PlanModel, type Section, type TaskItem } from './plan/model';
-import { planReferences } from './references/findings';
+import { namesAnotherRepository, planReferences } from './references/findings';
 import { redactorFor, redactStrings } from './redaction';
 import { loopRecordPath } from './loop/read-loop';
 import { isSetAside } from './rules/rule';
@@ -90,6 +90,12 @@ export interface PlanExplanation {
    */
   references?: ExplainedReference[];
   /**
+   * True when the plan names nothing of its repository (at least two things, one a file or pattern, none found or
+   * near one found): it is read as a plan of another repository, kept apart from its code, and none of its
+   * references is a finding.
+   */
+  otherRepository?: boolean;
+  /**
    * The review loop the file is a round of (AnalyzeOptions.loop): its name and stage, the plan of record, and whether
    * this file is a final plan that only points to an earlier round (a stub: the plan of record is that round).
    */
@@ -115,7 +121,10 @@ export function explainPlan(text: string, options: AnalyzeOptions = {}): PlanExp
   const { report, plan } = inspectPlan(text, options);
   const explained = explanation(plan, report);
   if (options.repository && report.isPlan) {
-    explained.references = planReferences(plan, options.repository).map((r) => ({
+    const references = planReferences(plan, options.repository);
+    // As the findings weigh it: env vars count only when env-var-unknown looks them up.
+    if (namesAnotherRepository(references, (options.rules?.['env-var-unknown'] ?? 'warning') !== 'off')) explained.otherRepository = true;
+    explained.references = references.map((r) => ({
       line: r.range.start.line + 1,
       kind: r.kind,
       text: r.text,

@@ -23,6 +23,7 @@ export function formatExplainText(path: string, plan: PlanExplanation): string {
   for (const section of plan.sections) out.push('', ...sectionLines(section));
   if (plan.references?.length) {
     out.push('', l10n.t('references to the repository:'));
+    if (plan.otherRepository) out.push(`  ${l10n.t('none of them is in this repository, or near a file that is: read as a plan of another repository, kept apart from its code (no finding)')}`);
     for (const r of plan.references) {
       const what = r.claim ? l10n.t('line {0}: {1} (the plan says it exists)', r.line, r.text) : l10n.t('line {0}: {1}', r.line, r.text);
       out.push(`  ${what} -> ${resolvedHow(r.how)}${r.matches.length ? `: ${r.matches.join(', ')}` : ''}`);

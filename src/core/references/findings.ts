@@ -14,6 +14,29 @@ export function planReferences(plan: PlanModel, place: RepositoryPlace): Resolve
   return resolveReferences(extractReferences(plan), place);
 }
 
+const MARKDOWN_PAGE = /\.(?:md|markdown|mdx)(?:#[^/]*)?$/i;
+
+/**
+ * Whether the plan names nothing of the repository it is in (markdown pages left out): at least two things looked up (files, patterns, env
+ * vars; `envLookedUp` false when env vars were not), one of them a file or a pattern, and not one found or near one
+ * that is (a suggestion). A plan kept apart from its code, in a docs or handbook repository, reads so; a plan in its
+ * own repository names at least something there, or something close to it (a renamed migration).
+ */
+export function namesAnotherRepository(references: readonly ResolvedReference[], envLookedUp = true): boolean {
+  let named = 0;
+  let files = 0;
+  for (const ref of references) {
+    // A markdown page (a link to a sibling doc) says nothing of where the code is: a docs repository has its pages.
+    if ((ref.kind === 'env' && !envLookedUp) || MARKDOWN_PAGE.test(ref.text)) continue;
+    const resolution = ref.resolution;
+    if (resolution.found || resolution.suggestion) return false;
+    if (resolution.outside) continue;
+    named++;
+    if (ref.kind !== 'env') files++;
+  }
+  return named >= 2 && files >= 1;
+}
+
 /**
  * reference-not-found on each path or pattern the plan claims exists that matches nothing, env-var-unknown on each
  * env var of the owner's setup no file mentions, env-var-unlisted (off unless turned on) on each env var the files
@@ -29,6 +52,9 @@ export function referenceFindings(plan: PlanModel, place: RepositoryPlace, rules
   // With env-var-unknown off, env vars are not looked up: no file is read for the names it mentions (reading every
   // file is most of what references cost), unless env-var-unlisted reads the few files the plan created.
   const references = resolveReferences(extractReferences(plan), place, envSeverity === 'off' ? (ref) => ref.kind !== 'env' : undefined);
+  // A plan kept apart from the code it describes (a docs or handbook repository) names nothing of this one: none of
+  // its references is a finding here.
+  if (namesAnotherRepository(references, envSeverity !== 'off')) return [];
   const out: Finding[] = [];
   for (const ref of references) {
     if (ref.resolution.found || !ref.claim) continue;

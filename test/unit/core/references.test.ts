@@ -117,9 +117,10 @@ describe('references (issue 19)', () => {
     });
 
     it('modules, endpoints and dotenv files of real values are outside the repository: explained, never a finding', () => {
-      const plan = PLAN.replace('- Deliverables: `src/lib/linear/client.ts`', '- Deliverables: `next/server`, `/issues/search`, `.env.local`, `src/missing`, `.env.example`, `zod/v4.ts`');
+      // `src/a.ts` is there: the plan is one of this repository.
+      const plan = PLAN.replace('- Deliverables: `src/lib/linear/client.ts`', '- Deliverables: `src/a.ts`, `next/server`, `/issues/search`, `.env.local`, `src/missing`, `.env.example`, `zod/v4.ts`');
       const refs = explainPlan(plan, { repository: repo }).references!.filter((r) => r.line === DELIVERABLES + 1);
-      assert.deepEqual(refs.map((r) => `${r.text} ${r.how}`), ['next/server outside', '/issues/search outside', '.env.local outside', 'src/missing missing', '.env.example missing', 'zod/v4.ts missing']);
+      assert.deepEqual(refs.map((r) => `${r.text} ${r.how}`), ['src/a.ts root', 'next/server outside', '/issues/search outside', '.env.local outside', 'src/missing missing', '.env.example missing', 'zod/v4.ts missing']);
       const found = analyzePlan(plan, { repository: repo }).findings.filter((f) => f.ruleId === 'reference-not-found' && f.range.start.line === DELIVERABLES);
       assert.deepEqual(found.map((f) => f.message.split(' ')[0]), ['src/missing', '.env.example', 'zod/v4.ts']);
     });
@@ -128,6 +129,42 @@ describe('references (issue 19)', () => {
       const plan = PLAN.replace('- Deliverables: `src/lib/linear/client.ts`', '- Deliverables: `src/{connector}/`, `lib/<name>/`');
       const refs = explainPlan(plan, { repository: { index: index({ 'src/linear/x.ts': '' }), planPath: 'p.md' } }).references!.filter((r) => r.line === DELIVERABLES + 1);
       assert.deepEqual(refs.map((r) => `${r.text} ${r.how} ${r.matches.join(',')}`), ['src/{connector}/ pattern src/linear', 'lib/<name>/ missing ']);
+    });
+  });
+
+  describe('a plan of another repository (kept apart from its code, in a docs repository)', () => {
+    const docs = { index: index({ 'README.md': '# Handbook', 'mkdocs.yml': 'site_name: Handbook\n', 'docs/index.md': '' }), planPath: 'docs/connectors/acme-plan.md' };
+    const findingsIn = (plan: string, repository: typeof docs, rules = {}) => analyzePlan(plan, { repository, rules }).findings.filter((f) => f.ruleId === 'reference-not-found' || f.ruleId === 'env-var-unknown');
+
+    it('names nothing of the repository: no finding, and explain says why', () => {
+      assert.deepEqual(findingsIn(PLAN, docs), []);
+      const explained = explainPlan(PLAN, { repository: docs });
+      assert.equal(explained.otherRepository, true);
+      assert.ok(explained.references!.filter((r) => r.claim).length >= 2, 'the plan claims several things');
+    });
+
+    it('names one thing the repository has: each miss is a finding again', () => {
+      const withOne = { ...docs, index: index({ 'README.md': '', 'db/20260208_teams.sql': '' }) };
+      assert.ok(findingsIn(PLAN, withOne).length >= 2);
+      assert.equal(explainPlan(PLAN, { repository: withOne }).otherRepository, undefined);
+    });
+
+    it('names a file close to one the repository has (a renamed migration): the miss is a finding with its suggestion', () => {
+      const renamed = { ...docs, index: index({ 'README.md': '', 'db/2026020703_users.sql': '' }) };
+      assert.ok(findingsIn(PLAN, renamed).some((f) => f.fixes?.[0].edits[0].newText === 'db/2026020703_users.sql'));
+    });
+
+    it('names only env vars, or one file and env vars not looked up: too little to tell, each miss is a finding', () => {
+      const noFiles = (plan: string) => plan.replace('- Deliverables: `src/lib/linear/client.ts`', '- Deliverables: the client').replace('- Migration files to apply: `20261101_linear.sql`', '- Migration files to apply: none');
+      const envOnly = noFiles(GOOD_PLAN.replace(/### Phase 1: ([^\n]*)/, '### Phase 1: $1 — COMPLETE'));
+      assert.deepEqual(explainPlan(envOnly, { repository: docs }).references!.filter((r) => r.how !== 'outside').map((r) => r.text), ['LINEAR_CLIENT_ID', 'LINEAR_CLIENT_SECRET']);
+      assert.deepEqual(findingsIn(envOnly, docs).map((f) => f.ruleId), ['env-var-unknown', 'env-var-unknown']);
+      const oneFile = noFiles(PLAN).replace(', `db/<timestamp>_teams.sql`', '');
+      const off = { 'env-var-unknown': 'off' } as const;
+      assert.deepEqual(explainPlan(oneFile, { repository: docs, rules: off }).references!.filter((r) => r.kind !== 'env' && r.how !== 'outside').map((r) => r.text), ['db/20260207_users.sql']);
+      assert.deepEqual(findingsIn(oneFile, docs, off).map((f) => f.message.split(' ')[0]), ['db/20260207_users.sql']);
+      // With the env vars looked up, a file and two names all missing: a plan of another repository.
+      assert.deepEqual(findingsIn(oneFile, docs), []);
     });
   });
 
