@@ -14,7 +14,13 @@ export function planReferences(plan: PlanModel, place: RepositoryPlace): Resolve
   return resolveReferences(extractReferences(plan), place);
 }
 
-const MARKDOWN_PAGE = /\.(?:md|markdown|mdx)(?:#[^/]*)?$/i;
+const MARKDOWN_NAME = /\.(?:md|markdown|mdx)$/i;
+
+/** A link to a markdown page (`../on-call.md`, `guide.md#setup`). */
+function isMarkdownPage(text: string): boolean {
+  const anchor = text.indexOf('#');
+  return MARKDOWN_NAME.test(anchor < 0 ? text : text.slice(0, anchor));
+}
 
 /**
  * Whether the plan names nothing of the repository it is in (markdown pages left out): at least two things looked up (files, patterns, env
@@ -27,7 +33,7 @@ export function namesAnotherRepository(references: readonly ResolvedReference[],
   let files = 0;
   for (const ref of references) {
     // A markdown page (a link to a sibling doc) says nothing of where the code is: a docs repository has its pages.
-    if ((ref.kind === 'env' && !envLookedUp) || MARKDOWN_PAGE.test(ref.text)) continue;
+    if ((ref.kind === 'env' && !envLookedUp) || isMarkdownPage(ref.text)) continue;
     const resolution = ref.resolution;
     if (resolution.found || resolution.suggestion) return false;
     if (resolution.outside) continue;
