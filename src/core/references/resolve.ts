@@ -85,6 +85,13 @@ function relativeTo(planFolder: string, upward: string, file: string): string {
  */
 function outsideRepository(ref: PlanReference, lookup: RepositoryLookup): boolean {
   if (ref.kind !== 'path' || ref.text.endsWith('/')) return false;
+  // A home folder's file (`~/.config/x.toml`, `$HOME/.x`), or an absolute path whose first folder the repository's
+  // root does not have (`/etc/nginx/conf.d/x.conf`): a file of the machine, not of the repository.
+  if (/^(?:~|\$\{?HOME\b|%[A-Z]+%)/.test(ref.text)) return true;
+  if (ref.text.startsWith('/') && !ref.relative) {
+    const first = ref.text.replace(/^\/+/, '').split('/')[0];
+    if (ref.text.slice(1).includes('/') && !lookup.folders.has(first)) return true;
+  }
   const written = ref.text.replace(/^\/+/, '');
   const name = written.slice(written.lastIndexOf('/') + 1);
   // A dotenv file of real values (`.env`, `.env.local`) is kept out of the repository on purpose; an example one is not.

@@ -125,6 +125,14 @@ describe('references (issue 19)', () => {
       assert.deepEqual(found.map((f) => f.message.split(' ')[0]), ['src/missing', '.env.example', 'zod/v4.ts']);
     });
 
+    it('a file of the machine (an absolute path outside the repository folders, a home folder file) is outside it', () => {
+      const plan = PLAN.replace('- Deliverables: `src/lib/linear/client.ts`', '- Deliverables: `src/a.ts`, `/etc/nginx/conf.d/linear.conf`, `~/.config/linear/config.toml`, `/src/b.ts`, `/src/gone.ts`');
+      const refs = explainPlan(plan, { repository: repo }).references!.filter((r) => r.line === DELIVERABLES + 1);
+      assert.deepEqual(refs.map((r) => `${r.text} ${r.how}`), ['src/a.ts root', '/etc/nginx/conf.d/linear.conf outside', '~/.config/linear/config.toml outside', '/src/b.ts root', '/src/gone.ts missing']);
+      const found = analyzePlan(plan, { repository: repo }).findings.filter((f) => f.ruleId === 'reference-not-found' && f.range.start.line === DELIVERABLES);
+      assert.deepEqual(found.map((f) => f.message.split(' ')[0]), ['/src/gone.ts']);
+    });
+
     it('a pattern ending with a slash is matched by folders', () => {
       const plan = PLAN.replace('- Deliverables: `src/lib/linear/client.ts`', '- Deliverables: `src/{connector}/`, `lib/<name>/`');
       const refs = explainPlan(plan, { repository: { index: index({ 'src/linear/x.ts': '' }), planPath: 'p.md' } }).references!.filter((r) => r.line === DELIVERABLES + 1);
