@@ -89,6 +89,8 @@ export function parseBlocks(text: string, pieceChars = PIECE_CHARS): Block[] {
 
 /** A piece parsed before: its blocks, with the line it started at then, and whether a block ran to its end open. */
 interface KeptPiece {
+  /** The piece's text, a string of its own (see readKeptPiece). */
+  text: string;
   lineCount: number;
   offset: number;
   blocks: Block[];
@@ -115,27 +117,32 @@ export function forgetParsedPieces(): void {
 /** readPiece, or the blocks kept of the same text. */
 function readKeptPiece(text: string, offset: number, lineCount: number, root: Block): boolean {
   const found = keptPieces.get(text);
-  let piece: KeptPiece;
   if (found) {
-    keptPieces.delete(text);
-    keptChars -= text.length;
+    keptPieces.delete(found.text);
+    keptChars -= found.text.length;
   }
+  const keep = text.length <= KEPT_CHARS;
+  let piece: KeptPiece;
   if (found && found.lineCount === lineCount) {
     piece = found.offset === offset ? found : { ...found, offset, blocks: found.blocks.map((b) => moved(b, offset - found.offset)) };
   } else {
+    // A piece is a slice of the document's text, and would keep all of it alive, through the key and every string of
+    // its blocks, for as long as it is kept: what is kept is parsed from a copy of its own (each version typed over
+    // would otherwise stay in memory whole).
+    const own = keep ? text.split('\n').join('\n') : text;
     const holder: Block = { type: 'blockquote', startLine: 0, endLine: 0, children: [] };
-    const open = readPiece(text, offset, lineCount, holder);
-    piece = { lineCount, offset, blocks: holder.children, open };
+    const open = readPiece(own, offset, lineCount, holder);
+    piece = { text: own, lineCount, offset, blocks: holder.children, open };
   }
   for (const block of piece.blocks) root.children.push(block);
-  if (text.length <= KEPT_CHARS) {
+  if (keep) {
     // The oldest go first.
     for (const [oldest] of keptPieces) {
       if (keptChars + text.length <= KEPT_CHARS) break;
       keptPieces.delete(oldest);
       keptChars -= oldest.length;
     }
-    keptPieces.set(text, piece);
+    keptPieces.set(piece.text, piece);
     keptChars += text.length;
   }
   return piece.open;
