@@ -44,13 +44,16 @@ describe('in the web worker extension host', () => {
     try {
       await write('.git/HEAD', 'ref: refs/heads/main\n');
       await write('globex-plan.md', text);
-      const before = expected({ 'globex-plan.md': text });
+      // The plan's migration is there: the repository is the plan's own (one naming nothing of it is another's).
+      const migration = 'supabase/migrations/20261101_globex.sql';
+      await write(migration, 'create table globex_accounts (id text primary key);\n');
+      const before = expected({ 'globex-plan.md': text, [migration]: '' });
       assert.ok(before.some((f) => f.includes('reference-not-found') && f.includes('src/lib/globex/client.ts')));
       assert.ok(before.some((f) => f.includes('env-var-unknown')));
       await vscode.window.showTextDocument(uri);
       await matches(before);
       await write('src/lib/globex/client.ts', client);
-      const after = expected({ 'globex-plan.md': text, 'src/lib/globex/client.ts': client });
+      const after = expected({ 'globex-plan.md': text, [migration]: '', 'src/lib/globex/client.ts': client });
       assert.ok(!after.some((f) => f.includes('src/lib/globex/client.ts') || f.includes('env-var-unknown')));
       await matches(after);
     } finally {
