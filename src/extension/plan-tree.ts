@@ -220,7 +220,13 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
 
   /** Settles when the scan running now (the first one, if none ran yet) has ended: every plan of the workspace is listed. */
   async whenScanned(): Promise<void> {
-    await (this.scanning ??= this.scan());
+    await this.lastScan((this.scanning ??= this.scan()));
+  }
+
+  /** Settles when `scan` and every scan started while it ran (Refresh, settings changed: each stops the one before) ended. */
+  private async lastScan(scan: Promise<void>): Promise<void> {
+    await scan;
+    while (this.scanning && this.scanning !== scan) await (scan = this.scanning);
   }
 
   /**
@@ -244,7 +250,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanTreeNode>, vscode.D
 
   /** Scans the workspace again (the Refresh action); the nodes stay in place meanwhile. */
   async refresh(): Promise<void> {
-    await (this.scanning = this.scan());
+    await this.lastScan((this.scanning = this.scan()));
   }
 
   /** Selects the plan of `uri` (default: the active editor's) in the Plans view; false when it is not there. */
