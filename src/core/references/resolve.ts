@@ -126,14 +126,16 @@ function tailMatches(path: string, lookup: RepositoryLookup, isFolder: boolean):
 
 /** Files a pattern matches, whole or as a tail: `<x>` and `{x}` stand for one name part, `*` too, `**` and `…` for any folders. */
 function patternMatches(pattern: string, lookup: RepositoryLookup): string[] {
-  const { regex, tail } = compilePattern(pattern);
+  const { regex, tail, head } = compilePattern(pattern);
   const out: string[] = [];
   // A pattern of a folder (`src/lib/{connector}/`) is matched by folders.
   if (pattern.endsWith('/')) {
     for (const folder of lookup.folders) if (folder.length <= 500 && regex.test(`${folder}/`)) out.push(folder);
     return out.sort();
   }
-  for (const file of patternCandidates(tail, lookup)) if (file.length <= 500 && regex.test(file)) out.push(file);
+  // A file the regex matches ends with the text after the last wildcard and holds the text before the first: both
+  // looked at first, cheaply (`packages/acme/src/**/*.ts` is tried on the `.ts` files under that folder only).
+  for (const file of patternCandidates(tail, lookup)) if (file.length <= 500 && file.endsWith(tail) && file.includes(head) && regex.test(file)) out.push(file);
   return out;
 }
 
@@ -153,8 +155,12 @@ export function patternRegex(pattern: string): RegExp {
   return compilePattern(pattern).regex;
 }
 
-/** A pattern's regex, and its literal text after the last wildcard (all of it, its leading `/` left out, when it has none). */
-function compilePattern(pattern: string): { regex: RegExp; tail: string } {
+/**
+ * A pattern's regex, its literal text after the last wildcard (all of it, its leading `/` left out, when it has none)
+ * and before the first (its leading `/` left out).
+ */
+function compilePattern(pattern: string): { regex: RegExp; tail: string; head: string } {
+  let head: string | undefined;
   let source = '';
   let i = 0;
   let lastWild = false;
@@ -162,6 +168,7 @@ function compilePattern(pattern: string): { regex: RegExp; tail: string } {
   let literal = '';
   const wild = (part: string) => {
     wildcards = true;
+    head ??= literal;
     literal = '';
     // Two wildcards side by side are one (no adjacent quantifiers to backtrack over).
     if (lastWild) {
@@ -199,7 +206,7 @@ function compilePattern(pattern: string): { regex: RegExp; tail: string } {
     i++;
   }
   const rooted = source.startsWith('/') ? source.slice(1) : source;
-  return { regex: new RegExp(`(?:^|/)${rooted}$`), tail: wildcards || !literal.startsWith('/') ? literal : literal.slice(1) };
+  return { regex: new RegExp(`(?:^|/)${rooted}$`), tail: wildcards || !literal.startsWith('/') ? literal : literal.slice(1), head: (head ?? literal).replace(/^\/+/, '') };
 }
 
 /** A near-identical file for a path that matches nothing: same name with a changed numeric prefix, or a close name in the same folder or with the same name elsewhere. */
