@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import * as assert from 'node:assert/strict';
 import { REPO_ROOT } from '../core/repo-paths';
+import { removeTempTrees } from './temp-tree';
 
 /** Bundles the CLI as `npm run build` does, into a temp folder (so a fresh clone needs no build first); returns the bin. */
 export function buildCliBundle(): { bin: string; remove(): void } {
@@ -34,6 +36,29 @@ export async function startMcpServer(bin: string, root: string, options: string[
   client.onerror = (error) => clientErrors.push(error);
   await client.connect(transport);
   return { client, stderr: () => stderr, clientErrors, close: () => client.close() };
+}
+
+/**
+ * A suite's server, in mocha hooks: before it, the CLI built and `node <bin> mcp` started on the root `makeRoot`
+ * makes; after it, the session closed and the temp trees and the bin removed; after each test, no line the server
+ * wrote on stdout that is not the protocol. The fields are set once the suite's `before` ran.
+ */
+export function mcpSuiteSession(makeRoot: () => string): { bin: string; root: string; session: McpSession } {
+  const server = {} as { bin: string; root: string; session: McpSession };
+  let bundle: ReturnType<typeof buildCliBundle> | undefined;
+  before(async () => {
+    bundle = buildCliBundle();
+    server.bin = bundle.bin;
+    server.root = makeRoot();
+    server.session = await startMcpServer(bundle.bin, server.root);
+  });
+  after(async () => {
+    await server.session?.close();
+    removeTempTrees();
+    bundle?.remove();
+  });
+  afterEach(() => assert.deepEqual(server.session.clientErrors, [], 'the server wrote something that is not the protocol on stdout'));
+  return server;
 }
 
 export interface ToolCallResult {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { AGENT_TOOLS, DEFAULT_TEMPLATE_TEXT, toolInputSchema } from '../../../src/core';
 import { GOOD_PLAN } from '../core/plan-text';
 import { REPO_ROOT } from '../core/repo-paths';
-import { buildCliBundle, callTool, startMcpServer, type McpSession } from './mcp-server';
+import { buildCliBundle, callTool, mcpSuiteSession, startMcpServer } from './mcp-server';
 import { runCli } from './run-cli';
 import { makeTempTree, removeTempTrees } from './temp-tree';
 
@@ -33,33 +33,21 @@ const ROOT_TREE = {
 
 describe('connector-plan mcp (the built bin as a stdio MCP server, with the SDK client)', function () {
   this.timeout(30000);
-  let bundle: ReturnType<typeof buildCliBundle>;
-  let root: string;
   let outside: string;
-  let session: McpSession;
-
-  before(async () => {
-    bundle = buildCliBundle();
+  const server = mcpSuiteSession(() => {
     outside = makeTempTree({ 'elsewhere-rollout-plan.md': example('hubspot-rollout-plan.md'), 'plans/other-rollout-plan.md': example('zendesk-rollout-plan.md') });
-    root = makeTempTree(ROOT_TREE);
-    session = await startMcpServer(bundle.bin, root);
+    return makeTempTree(ROOT_TREE);
   });
-  after(async () => {
-    await session?.close();
-    removeTempTrees();
-    bundle?.remove();
-  });
-  afterEach(() => assert.deepEqual(session.clientErrors, [], 'the server wrote something that is not the protocol on stdout'));
 
-  const cliJson = async (argv: string[]) => JSON.parse((await runCli([...argv, '--format', 'json'], { cwd: root })).stdout) as Record<string, unknown>;
+  const cliJson = async (argv: string[]) => JSON.parse((await runCli([...argv, '--format', 'json'], { cwd: server.root })).stdout) as Record<string, unknown>;
 
   it('introduces itself as connector-plan with the package version', () => {
-    assert.deepEqual(session.client.getServerVersion(), { name: 'connector-plan', version: PACKAGE_VERSION });
-    assert.match(session.client.getInstructions() ?? '', /check_plan, fix what it reports, and check_plan again/);
+    assert.deepEqual(server.session.client.getServerVersion(), { name: 'connector-plan', version: PACKAGE_VERSION });
+    assert.match(server.session.client.getInstructions() ?? '', /check_plan, fix what it reports, and check_plan again/);
   });
 
   it('lists the MCP tools of AGENT_TOOLS with their descriptions, input schemas and hints', async () => {
-    const { tools } = await session.client.listTools();
+    const { tools } = await server.session.client.listTools();
     assert.deepEqual(tools.map((t) => t.name), ['check_plan', 'list_plans', 'explain_plan', 'review_status', 'new_plan']);
     assert.deepEqual(tools.map((t) => t.name), MCP_SPECS.map((spec) => spec.mcpName));
     for (const [i, spec] of MCP_SPECS.entries()) {
@@ -78,7 +66,7 @@ describe('connector-plan mcp (the built bin as a stdio MCP server, with the SDK 
 
   it('check_plan gives a summary and the JSON of check --format json, with the root config and team template', async () => {
     for (const file of ['docs/connectors/hubspot-rollout-plan.md', 'features/dark-mode.md']) {
-      const result = await callTool(session, 'check_plan', { path: file });
+      const result = await callTool(server.session, 'check_plan', { path: file });
       assert.equal(result.isError, false, result.texts[0]);
       assert.equal(result.texts.length, 2);
       const cli = (await cliJson(['check', file])) as { files: unknown[] };
@@ -86,33 +74,33 @@ describe('connector-plan mcp (the built bin as a stdio MCP server, with the SDK 
       assert.deepEqual(result.structured, cli.files[0]);
       assert.match(result.texts[0], new RegExp(`^${file}: checked as a connector rollout plan\\.\\nVerdict: NO-GO\\.`));
     }
-    const hubspot = JSON.parse((await callTool(session, 'check_plan', { path: 'docs/connectors/hubspot-rollout-plan.md' })).texts[1]) as { findings: { ruleId: string; severity: string }[] };
+    const hubspot = JSON.parse((await callTool(server.session, 'check_plan', { path: 'docs/connectors/hubspot-rollout-plan.md' })).texts[1]) as { findings: { ruleId: string; severity: string }[] };
     assert.ok(hubspot.findings.some((f) => f.ruleId === 'empty-field' && f.severity === 'error'), 'the root config raises empty-field to error');
-    const feature = await callTool(session, 'check_plan', { path: './features/../features/dark-mode.md' });
+    const feature = await callTool(server.session, 'check_plan', { path: './features/../features/dark-mode.md' });
     assert.match(feature.texts[0], /^features\/dark-mode\.md: checked/);
   });
 
   it('check_plan takes an absolute path inside the root', async () => {
-    const result = await callTool(session, 'check_plan', { path: path.join(root, 'docs/connectors/stripe-billing-rollout-plan.md') });
+    const result = await callTool(server.session, 'check_plan', { path: path.join(server.root, 'docs/connectors/stripe-billing-rollout-plan.md') });
     assert.equal(result.isError, false);
     assert.match(result.texts[0], /^docs\/connectors\/stripe-billing-rollout-plan\.md: checked as a connector rollout plan\.\nVerdict: GO\./);
   });
 
   it('list_plans gives the JSON of status --format json, for the root and for a folder', async () => {
-    const all = await callTool(session, 'list_plans', {});
+    const all = await callTool(server.session, 'list_plans', {});
     assert.equal(all.isError, false);
     assert.deepEqual(JSON.parse(all.texts[1]), await cliJson(['status']));
     assert.match(all.texts[0], /^4 plans in the server's root folder: 1 GO, 3 NO-GO\.\n- docs\/connectors\/hubspot-rollout-plan\.md \(HubSpot\): \d+%, NO-GO/);
     assert.match(all.texts[0], /\n- reviews\/zeta\/FINAL-PLAN\.md \(Linear\): 100%, NO-GO, go\/no-go 2\/2; review loop reviews\/zeta, stage final, 1 open P1\/P2$/m);
-    const docs = await callTool(session, 'list_plans', { folder: 'docs/connectors' });
+    const docs = await callTool(server.session, 'list_plans', { folder: 'docs/connectors' });
     assert.deepEqual(JSON.parse(docs.texts[1]), await cliJson(['status', 'docs/connectors']));
     assert.match(docs.texts[0], /^2 plans in docs\/connectors: 1 GO, 1 NO-GO\./);
-    const none = await callTool(session, 'list_plans', { folder: 'templates/..' });
+    const none = await callTool(server.session, 'list_plans', { folder: 'templates/..' });
     assert.deepEqual(JSON.parse(none.texts[1]), await cliJson(['status', '.']));
   });
 
   it('review_status gives the JSON of loop --format json, after a summary of what is still open', async () => {
-    const result = await callTool(session, 'review_status', { folder: 'reviews/zeta' });
+    const result = await callTool(server.session, 'review_status', { folder: 'reviews/zeta' });
     assert.equal(result.isError, false, result.texts[0]);
     const cli = await cliJson(['loop', 'reviews/zeta']);
     assert.deepEqual(JSON.parse(result.texts[1]), cli);
@@ -126,72 +114,72 @@ describe('connector-plan mcp (the built bin as a stdio MCP server, with the SDK 
       'Answers to findings no review raised (check their ids):',
       '- reviews/zeta/03-a-revision.md:6 P2-9',
     ].join('\n'));
-    const check = await callTool(session, 'check_plan', { path: 'reviews/zeta/FINAL-PLAN.md' });
+    const check = await callTool(server.session, 'check_plan', { path: 'reviews/zeta/FINAL-PLAN.md' });
     assert.deepEqual(JSON.parse(check.texts[1]), ((await cliJson(['check', 'reviews/zeta/FINAL-PLAN.md'])) as { files: unknown[] }).files[0]);
     assert.match(check.texts[0], /\n- line 1: error open-review-finding: Review finding P1-1 \(P1\) is still open/);
   });
 
   it('review_status refuses a folder that is no loop, a file, a path outside the root and a missing folder, with a clear text', async () => {
-    assert.deepEqual((await callTool(session, 'review_status', { folder: 'docs' })).texts, ['docs is not a review loop: it needs two or more numbered rounds (01-….md, 02-….md), or a FINAL*PLAN*.md beside one']);
-    assert.match((await callTool(session, 'review_status', { folder: 'reviews/zeta/FINAL-PLAN.md' })).texts[0], /is a file, not a folder/);
-    assert.deepEqual((await callTool(session, 'review_status', { folder: '../x' })).texts, [`"../x" is outside the server's root folder: only files inside it can be read or written.`]);
-    const missing = await callTool(session, 'review_status', {});
+    assert.deepEqual((await callTool(server.session, 'review_status', { folder: 'docs' })).texts, ['docs is not a review loop: it needs two or more numbered rounds (01-….md, 02-….md), or a FINAL*PLAN*.md beside one']);
+    assert.match((await callTool(server.session, 'review_status', { folder: 'reviews/zeta/FINAL-PLAN.md' })).texts[0], /is a file, not a folder/);
+    assert.deepEqual((await callTool(server.session, 'review_status', { folder: '../x' })).texts, [`"../x" is outside the server's root folder: only files inside it can be read or written.`]);
+    const missing = await callTool(server.session, 'review_status', {});
     assert.equal(missing.isError, true);
     assert.match(missing.texts[0], /^Missing "folder": The review loop's folder, relative to the server's root folder/);
   });
 
   it('explain_plan gives the JSON of explain --format json, a non-plan included', async () => {
     for (const file of ['docs/connectors/hubspot-rollout-plan.md', 'features/dark-mode.md', 'docs/notes.md']) {
-      const result = await callTool(session, 'explain_plan', { path: file });
+      const result = await callTool(server.session, 'explain_plan', { path: file });
       assert.equal(result.isError, false);
       assert.deepEqual(JSON.parse(result.texts[1]), await cliJson(['explain', file]), file);
     }
-    const notes = await callTool(session, 'explain_plan', { path: 'docs/notes.md' });
+    const notes = await callTool(server.session, 'explain_plan', { path: 'docs/notes.md' });
     assert.match(notes.texts[0], /^docs\/notes\.md is not read as a connector rollout plan: the word "notes" in its title says it is not a plan/);
-    const hubspot = await callTool(session, 'explain_plan', { path: 'docs/connectors/hubspot-rollout-plan.md' });
+    const hubspot = await callTool(server.session, 'explain_plan', { path: 'docs/connectors/hubspot-rollout-plan.md' });
     assert.match(hubspot.texts[0], /^docs\/connectors\/hubspot-rollout-plan\.md is read as a plan .*\n- line \d+ "A\) Business Goal": section A\) Business Goal/);
   });
 
   it('new_plan creates the plan the CLI creates, in docs/connectors by default, and its first check', async () => {
-    const result = await callTool(session, 'new_plan', { name: 'Acme Billing' });
+    const result = await callTool(server.session, 'new_plan', { name: 'Acme Billing' });
     assert.equal(result.isError, false, result.texts[0]);
     const file = 'docs/connectors/acme-billing-rollout-plan.md';
     assert.match(result.texts[0], new RegExp(`^Created ${file} from the built-in template\\. Write each section, then check it with check_plan\\.\\n${file}: checked as a connector rollout plan\\.\\nVerdict: NO-GO\\. Progress: 0%`));
     const cliRoot = makeTempTree();
     assert.equal((await runCli(['new', 'Acme Billing'], { cwd: cliRoot })).code, 0);
-    assert.equal(readFileSync(path.join(root, file), 'utf8'), readFileSync(path.join(cliRoot, file), 'utf8'));
+    assert.equal(readFileSync(path.join(server.root, file), 'utf8'), readFileSync(path.join(cliRoot, file), 'utf8'));
     const document = JSON.parse(result.texts[1]) as { created: string };
     assert.equal(document.created, file);
     assert.deepEqual({ ...document, created: undefined }, { ...((await cliJson(['check', file])) as { files: object[] }).files[0], created: undefined });
   });
 
   it('new_plan uses the team template the root config gives the new file', async () => {
-    const result = await callTool(session, 'new_plan', { name: 'Saved Filters', folder: 'features' });
+    const result = await callTool(server.session, 'new_plan', { name: 'Saved Filters', folder: 'features' });
     assert.equal(result.isError, false, result.texts[0]);
     const created = (JSON.parse(result.texts[1]) as { created: string }).created;
     assert.match(result.texts[0], new RegExp(`^Created ${created} from the team template templates/feature\\.md\\.`));
     assert.ok(created.startsWith('features/'));
     const teamRoot = makeTempTree({ 't.md': teamFixture('template.md') });
     assert.equal((await runCli(['new', 'Saved Filters', '--dir', 'features', '--template', 't.md'], { cwd: teamRoot })).code, 0);
-    assert.equal(readFileSync(path.join(root, created), 'utf8'), readFileSync(path.join(teamRoot, created), 'utf8'));
+    assert.equal(readFileSync(path.join(server.root, created), 'utf8'), readFileSync(path.join(teamRoot, created), 'utf8'));
   });
 
   it('new_plan never overwrites a file, and writes only inside the root', async () => {
-    const file = path.join(root, 'docs/connectors/stripe-billing-rollout-plan.md');
+    const file = path.join(server.root, 'docs/connectors/stripe-billing-rollout-plan.md');
     const before = readFileSync(file, 'utf8');
-    const existing = await callTool(session, 'new_plan', { name: 'Stripe Billing' });
+    const existing = await callTool(server.session, 'new_plan', { name: 'Stripe Billing' });
     assert.deepEqual(existing, { isError: true, structured: undefined, texts: ['docs/connectors/stripe-billing-rollout-plan.md already exists, and new_plan never overwrites a file: check or edit that plan, or give another name or folder.'] });
     assert.equal(readFileSync(file, 'utf8'), before);
-    const up = await callTool(session, 'new_plan', { name: 'Escape', folder: '../escaped' });
+    const up = await callTool(server.session, 'new_plan', { name: 'Escape', folder: '../escaped' });
     assert.deepEqual(up.texts, [`"../escaped" is outside the server's root folder: only files inside it can be read or written.`]);
     assert.equal(up.isError, true);
-    const absolute = await callTool(session, 'new_plan', { name: 'Escape', folder: outside });
+    const absolute = await callTool(server.session, 'new_plan', { name: 'Escape', folder: outside });
     assert.deepEqual(absolute.texts, [`"${outside}" is outside the server's root folder: give a path relative to it.`]);
-    assert.ok(!existsSync(path.join(root, '../escaped')) && !existsSync(path.join(outside, 'escape-rollout-plan.md')));
-    const badName = await callTool(session, 'new_plan', { name: 'a/b' });
+    assert.ok(!existsSync(path.join(server.root, '../escaped')) && !existsSync(path.join(outside, 'escape-rollout-plan.md')));
+    const badName = await callTool(server.session, 'new_plan', { name: 'a/b' });
     assert.equal(badName.isError, true);
     assert.match(badName.texts[0], /^Bad connector name "a\/b": .* Give the folder as "folder"\.$/);
-    const onFile = await callTool(session, 'new_plan', { name: 'X', folder: 'docs/notes.md' });
+    const onFile = await callTool(server.session, 'new_plan', { name: 'X', folder: 'docs/notes.md' });
     assert.deepEqual(onFile.texts, ['"docs/notes.md" is a file, not a folder: give the folder to create the plan in.']);
   });
 
@@ -211,12 +199,12 @@ describe('connector-plan mcp (the built bin as a stdio MCP server, with the SDK 
       [{ path: 'docs/notes.md', file: 'x' }, 'Unknown input "file": check_plan takes "path" (string).'],
     ];
     for (const [args, text] of refusals) {
-      assert.deepEqual(await callTool(session, 'check_plan', args), { isError: true, structured: undefined, texts: [text] }, JSON.stringify(args));
+      assert.deepEqual(await callTool(server.session, 'check_plan', args), { isError: true, structured: undefined, texts: [text] }, JSON.stringify(args));
     }
-    assert.deepEqual((await callTool(session, 'list_plans', { folder: 'docs/notes.md' })).texts, ['"docs/notes.md" is a file, not a folder: give a folder (or check_plan to check that file).']);
-    assert.deepEqual((await callTool(session, 'list_plans', { folder: '..' })).texts, [`".." is outside the server's root folder: only files inside it can be read or written.`]);
-    assert.deepEqual((await callTool(session, 'explain_plan', { path: 'nope.md' })).isError, true);
-    assert.deepEqual(await callTool(session, 'set_go_no_go_item', { item: '1' }), { isError: true, structured: undefined, texts: ['Unknown tool "set_go_no_go_item": this server has check_plan, list_plans, explain_plan, review_status, new_plan.'] });
+    assert.deepEqual((await callTool(server.session, 'list_plans', { folder: 'docs/notes.md' })).texts, ['"docs/notes.md" is a file, not a folder: give a folder (or check_plan to check that file).']);
+    assert.deepEqual((await callTool(server.session, 'list_plans', { folder: '..' })).texts, [`".." is outside the server's root folder: only files inside it can be read or written.`]);
+    assert.deepEqual((await callTool(server.session, 'explain_plan', { path: 'nope.md' })).isError, true);
+    assert.deepEqual(await callTool(server.session, 'set_go_no_go_item', { item: '1' }), { isError: true, structured: undefined, texts: ['Unknown tool "set_go_no_go_item": this server has check_plan, list_plans, explain_plan, review_status, new_plan.'] });
   });
 
   it('refuses symbolic links that lead outside the root, and does not list plans through them', async () => {
@@ -224,7 +212,7 @@ describe('connector-plan mcp (the built bin as a stdio MCP server, with the SDK 
     symlinkSync(path.join(outside, 'elsewhere-rollout-plan.md'), path.join(linked, 'docs/linked-rollout-plan.md'));
     symlinkSync(path.join(outside, 'plans'), path.join(linked, 'elsewhere'));
     symlinkSync(path.join(linked, 'docs/inside-rollout-plan.md'), path.join(linked, 'alias-rollout-plan.md'));
-    const linkedSession = await startMcpServer(bundle.bin, linked);
+    const linkedSession = await startMcpServer(server.bin, linked);
     try {
       const file = await callTool(linkedSession, 'check_plan', { path: 'docs/linked-rollout-plan.md' });
       assert.deepEqual(file, { isError: true, structured: undefined, texts: [`"docs/linked-rollout-plan.md" leads outside the server's root folder through a symbolic link: only files inside it can be read or written.`] });
@@ -245,7 +233,7 @@ describe('connector-plan mcp (the built bin as a stdio MCP server, with the SDK 
 
   it('does not read a config above the root', async () => {
     const parent = makeTempTree({ '.connector-plan.json': JSON.stringify({ rules: { 'empty-field': 'off', 'go-no-go-open': 'off' } }), 'inner/docs/hubspot-rollout-plan.md': example('hubspot-rollout-plan.md') });
-    const inner = await startMcpServer(bundle.bin, path.join(parent, 'inner'));
+    const inner = await startMcpServer(server.bin, path.join(parent, 'inner'));
     try {
       const result = JSON.parse((await callTool(inner, 'check_plan', { path: 'docs/hubspot-rollout-plan.md' })).texts[1]) as { findings: { ruleId: string }[] };
       assert.ok(result.findings.some((f) => f.ruleId === 'go-no-go-open'));
@@ -255,16 +243,16 @@ describe('connector-plan mcp (the built bin as a stdio MCP server, with the SDK 
   });
 
   it('offers the built-in template and the root config\'s team template as markdown resources', async () => {
-    const { resources } = await session.client.listResources();
+    const { resources } = await server.session.client.listResources();
     assert.deepEqual(resources.map((r) => [r.uri, r.mimeType]), [
       ['connector-plan://template', 'text/markdown'],
       ['connector-plan://template/templates/feature.md', 'text/markdown'],
     ]);
-    const builtIn = await session.client.readResource({ uri: 'connector-plan://template' });
+    const builtIn = await server.session.client.readResource({ uri: 'connector-plan://template' });
     assert.deepEqual(builtIn.contents, [{ uri: 'connector-plan://template', mimeType: 'text/markdown', text: DEFAULT_TEMPLATE_TEXT }]);
-    const team = await session.client.readResource({ uri: 'connector-plan://template/templates/feature.md' });
+    const team = await server.session.client.readResource({ uri: 'connector-plan://template/templates/feature.md' });
     assert.equal((team.contents[0] as { text: string }).text, teamFixture('template.md'));
-    await assert.rejects(session.client.readResource({ uri: 'connector-plan://template/docs/notes.md' }), /No resource connector-plan:\/\/template\/docs\/notes\.md/);
+    await assert.rejects(server.session.client.readResource({ uri: 'connector-plan://template/docs/notes.md' }), /No resource connector-plan:\/\/template\/docs\/notes\.md/);
   });
 
   it('never echoes a pasted secret in any result or log line', async () => {
@@ -275,7 +263,7 @@ describe('connector-plan mcp (the built bin as a stdio MCP server, with the SDK 
       .replace(/^## A\)/m, `## Notes on ${key}\n\nSTRIPE_SECRET_KEY=${key}\n\n## A)`);
     assert.equal(plan.split(key).length - 1, 4, 'the key is pasted four times');
     const secretRoot = makeTempTree({ 'docs/leaky-rollout-plan.md': plan });
-    const secretSession = await startMcpServer(bundle.bin, secretRoot);
+    const secretSession = await startMcpServer(server.bin, secretRoot);
     try {
       const results = [
         await callTool(secretSession, 'check_plan', { path: 'docs/leaky-rollout-plan.md' }),
@@ -292,7 +280,7 @@ describe('connector-plan mcp (the built bin as a stdio MCP server, with the SDK 
   });
 
   it('writes only its one start line on stderr', () => {
-    assert.equal(session.stderr(), `connector-plan mcp: serving ${root} over stdio\n`);
+    assert.equal(server.session.stderr(), `connector-plan mcp: serving ${server.root} over stdio\n`);
   });
 });
 
