@@ -118,7 +118,8 @@ function tailMatches(path: string, lookup: RepositoryLookup, isFolder: boolean):
   if (isFolder || !lookup.byName.has(name)) {
     // A shortened folder: any folder ending with it.
     const out: string[] = [];
-    for (const folder of lookup.folders) if (folder.endsWith(`/${path}`)) out.push(folder);
+    const tail = `/${path}`;
+    for (const folder of lookup.folders) if (folder.endsWith(tail)) out.push(folder);
     return out;
   }
   return lookup.byName.get(name)!.filter((file) => file === path || file.endsWith(`/${path}`));
@@ -135,20 +136,38 @@ function patternMatches(pattern: string, lookup: RepositoryLookup): string[] {
   }
   // A file the regex matches ends with the text after the last wildcard and holds the text before the first: both
   // looked at first, cheaply (`packages/acme/src/**/*.ts` is tried on the `.ts` files under that folder only).
-  for (const file of patternCandidates(tail, lookup)) if (file.length <= 500 && file.endsWith(tail) && file.includes(head) && regex.test(file)) out.push(file);
+  for (const file of patternCandidates(tail, head, lookup)) if (file.length <= 500 && file.endsWith(tail) && file.includes(head) && regex.test(file)) out.push(file);
   return out;
 }
 
 /**
- * The files a pattern may match, in the index's order. One it matches ends with the pattern's text after its last
- * wildcard: when that text holds a whole name (`{connector}/client.ts`), only files of that name can; when it holds
- * an extension (`<timestamp>_users.sql`, `*.sql`), only files with it. Else every file is tried.
+ * The files a pattern may match. One it matches ends with the pattern's text after its last wildcard: when that text
+ * holds a whole name (`{connector}/client.ts`), only files of that name can; when it holds an extension
+ * (`<timestamp>_users.sql`, `*.sql`), only files with it. And it is in a folder holding the whole folders of the text
+ * before the first wildcard (`packages/acme/src/**` + `/*.ts`: the folders `packages/acme/src` and below, at the root
+ * or deeper): when those folders are fewer, only their files are tried. Else every file is.
  */
-function patternCandidates(tail: string, lookup: RepositoryLookup): readonly string[] {
+function patternCandidates(tail: string, head: string, lookup: RepositoryLookup): readonly string[] {
   const slash = tail.lastIndexOf('/');
-  if (slash >= 0) return lookup.byName.get(tail.slice(slash + 1)) ?? [];
   const dot = tail.lastIndexOf('.');
-  return dot >= 0 && dot < tail.length - 1 ? (lookup.byExtension.get(tail.slice(dot + 1)) ?? []) : lookup.list;
+  const byTail = slash >= 0 ? (lookup.byName.get(tail.slice(slash + 1)) ?? []) : dot >= 0 && dot < tail.length - 1 ? (lookup.byExtension.get(tail.slice(dot + 1)) ?? []) : lookup.list;
+  const folder = head.slice(0, Math.max(0, head.lastIndexOf('/')));
+  if (!folder || byTail.length <= lookup.byFolder.size) return byTail;
+  // The regex matches at the start or after a slash, so the folder is whole there: the file's folder is it, or
+  // starts with it, at the root or after a slash.
+  const below = `${folder}/`;
+  const after = `/${folder}`;
+  const inside = `/${folder}/`;
+  const within: string[][] = [];
+  let count = 0;
+  for (const [f, files] of lookup.byFolder) {
+    if (f === folder || f.startsWith(below) || f.endsWith(after) || f.includes(inside)) {
+      within.push(files);
+      count += files.length;
+    }
+  }
+  // In the index's order, as the lists by name and extension are.
+  return count < byTail.length / 2 ? within.flat().sort() : byTail;
 }
 
 export function patternRegex(pattern: string): RegExp {
@@ -214,7 +233,7 @@ function suggestPath(path: string, lookup: RepositoryLookup): string | undefined
   const name = path.slice(path.lastIndexOf('/') + 1);
   const folder = path.slice(0, Math.max(0, path.lastIndexOf('/')));
   // Folders the plan may mean: the one written, from the root or as a tail.
-  const folders = folder ? (lookup.folders.has(folder) ? [folder] : [...lookup.folders].filter((f) => f.endsWith(`/${folder}`)).slice(0, 20)) : [];
+  const folders = folder ? (lookup.folders.has(folder) ? [folder] : foldersEndingWith(folder, lookup, 20)) : [];
   const siblings = folders.flatMap((f) => lookup.byFolder.get(f) ?? []);
   const stem = withoutNumericPrefix(name);
   if (stem !== name) {
@@ -241,6 +260,18 @@ function suggestPath(path: string, lookup: RepositoryLookup): string | undefined
     } else if (d === bestDistance) tie = true;
   }
   return best && !tie ? best : undefined;
+}
+
+/** The first `limit` folders whose path ends with the folder given, in the index's order. */
+function foldersEndingWith(folder: string, lookup: RepositoryLookup, limit: number): string[] {
+  const tail = `/${folder}`;
+  const out: string[] = [];
+  for (const f of lookup.folders) {
+    if (!f.endsWith(tail)) continue;
+    out.push(f);
+    if (out.length === limit) break;
+  }
+  return out;
 }
 
 /** `2026020703_x.sql` -> `x.sql`, `0042-x.sql` -> `x.sql`. */

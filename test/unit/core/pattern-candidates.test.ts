@@ -39,4 +39,31 @@ describe('pattern references (issue 19): only the files that can match are tried
     // The patterns drawn match something often enough for the comparison to mean something.
     assert.ok(found > 300, `${found} patterns matched`);
   });
+
+  it('finds the same when only the files of the folders a pattern starts with are tried (many files, few folders)', () => {
+    let seed = 21;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    // Folders named alike at the root and deeper (`src`, `pkg/src`, `a/src/b`), each with many files: the folders are
+    // far fewer than the files of an extension, so a pattern's folders are what is tried.
+    const folderParts = ['src', 'a', 'b', 'pkg', 'src-old', 'x.y'];
+    const folders = [...new Set(Array.from({ length: 60 }, () => Array.from({ length: 1 + next(4) }, () => folderParts[next(folderParts.length)]).join('/')))];
+    const files = [...new Set(folders.flatMap((folder) => Array.from({ length: 8 + next(20) }, () => `${folder}/f${next(30)}.${['ts', 'sql', 'md'][next(3)]}`)))].sort();
+    const index: RepositoryIndex = { files: () => files, read: () => undefined };
+    const bits = ['src/', 'a/', 'b/', 'pkg/', 'src-old/', 'x.y/', '/', 'sr', '**/', '*', '<t>/', '{c}', '…/', 'f1', '.ts', '.sql', 'f2*.ts', 'rc/'];
+    let found = 0;
+    let narrowed = 0;
+    for (let round = 0; round < 3000; round++) {
+      const pattern = Array.from({ length: 2 + next(5) }, () => bits[next(bits.length)]).join('');
+      const expected = everyFile(pattern, files);
+      const resolution = resolvePattern(pattern, index);
+      if (expected.length) found++;
+      if (/^\/?(?:[^*<{…./]+\/)+/.test(pattern.replace(/^\/+/, '')) && /[*<{…]/.test(pattern)) narrowed++;
+      assert.deepEqual(resolution.found ? resolution.matches : [], expected.slice(0, 5), pattern);
+    }
+    assert.ok(found > 300, `${found} patterns matched`);
+    assert.ok(narrowed > 300, `${narrowed} patterns start with a folder`);
+  });
 });
