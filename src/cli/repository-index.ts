@@ -11,17 +11,28 @@ const MAX_READ_MB = 1;
 /** Files listed at most: a larger tree is cut off here (its rest counts as missing). */
 const MAX_FILES = 200_000;
 
+/** What a folder listing says of an entry (a `fs.Dirent`). */
+export interface FolderEntry {
+  name: string;
+  isFile(): boolean;
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+}
+
+/** Folders already read in this run (the search for the plans to check), by absolute path: not read again. */
+export type ReadFolders = ReadonlyMap<string, readonly FolderEntry[]>;
+
 export class RepositoryIndexes {
   private readonly roots = new Map<string, string>();
   private readonly indexes = new Map<string, RepositoryIndex>();
 
-  constructor(private readonly cwd: string, private readonly maxFileSize: number) {}
+  constructor(private readonly cwd: string, private readonly maxFileSize: number, private readonly read?: ReadFolders) {}
 
   /** The repository place of a file: its root's index (built lazily) and the file's path from the root. */
   placeOf(absoluteFile: string): RepositoryPlace {
     const root = this.rootOf(path.dirname(absoluteFile));
     let index = this.indexes.get(root);
-    if (!index) this.indexes.set(root, (index = lazyIndex(root, Math.min(MAX_READ_MB, this.maxFileSize))));
+    if (!index) this.indexes.set(root, (index = lazyIndex(root, Math.min(MAX_READ_MB, this.maxFileSize), this.read)));
     return { index, planPath: path.relative(root, absoluteFile).split(path.sep).join('/') };
   }
 
@@ -41,28 +52,29 @@ export class RepositoryIndexes {
   }
 }
 
-/** An index whose file list is walked on first use. */
-export function lazyIndex(root: string, maxReadMegabytes: number): RepositoryIndex {
+/** An index whose file list is walked on first use (folders in `read` are not read again). */
+export function lazyIndex(root: string, maxReadMegabytes: number, read?: ReadFolders): RepositoryIndex {
   let files: string[] | undefined;
   // Files the walk saw as regular (not links): opened without a stat first (see readSmallFile).
   const regular = new Set<string>();
   return {
-    files: () => (files ??= listFiles(root, regular)),
+    files: () => (files ??= listFiles(root, regular, read)),
     read: (relative) => readSmallFile(path.join(root, ...relative.split('/')), maxReadMegabytes, regular.has(relative)),
   };
 }
 
 /**
  * Every file under the root that the root .gitignore keeps, relative and with forward slashes, sorted. `regular`,
- * when given, gets those the folder listing says are regular files (not symbolic links).
+ * when given, gets those the folder listing says are regular files (not symbolic links). A folder in `read` is
+ * listed from there, not read again: `check .` has just read the whole tree for its markdown files.
  */
-export function listFiles(root: string, regular?: Set<string>): string[] {
+export function listFiles(root: string, regular?: Set<string>, read?: ReadFolders): string[] {
   const ignored = gitignoreMatcher(readSmallFile(path.join(root, '.gitignore'), 1) ?? '');
   const out: string[] = [];
   const walk = (folder: string, relative: string) => {
-    let entries: fs.Dirent[];
+    let entries = read?.get(folder);
     try {
-      entries = fs.readdirSync(folder, { withFileTypes: true });
+      entries ??= fs.readdirSync(folder, { withFileTypes: true });
     } catch {
       return;
     }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { symlinkSync } from 'node:fs';
 import * as path from 'node:path';
+import { expandInputs } from '../../../src/cli/files';
+import { nodeFileSystem } from '../../../src/cli/file-system';
 import { lazyIndex, listFiles } from '../../../src/cli/repository-index';
 import { makeFifo, stopFifoWriters } from './special-files';
 import { makeTempTree, removeTempTrees } from './temp-tree';
@@ -38,5 +40,32 @@ describe('the CLI repository index (issue 19)', () => {
     assert.equal(index.read('pipe-link.ts'), undefined);
     assert.equal(index.read('pipe'), undefined);
     assert.equal(index.read('missing.ts'), undefined);
+  });
+
+  it('lists the folders the search for plans read from what it read, and reads the others (out/, dist/) itself', async () => {
+    const root = makeTempTree({
+      '.gitignore': 'coverage/\n',
+      'docs/plan.md': '# Plan',
+      'src/a.ts': 'A',
+      'out/b.js': '',
+      'dist/c.js': '',
+      'pkg/dist/d.js': '',
+      '.vscode-test/e.txt': '',
+      'coverage/x.html': '',
+      'node_modules/p/index.js': '',
+      '.git/HEAD': '',
+    });
+    symlinkSync(path.join(root, 'src', 'a.ts'), path.join(root, 'src', 'link.ts'));
+    const expanded = await expandInputs(['.'], root, nodeFileSystem);
+    assert.ok(expanded.folders.has(root) && expanded.folders.has(path.join(root, 'src')) && !expanded.folders.has(path.join(root, 'out')));
+    const regular = new Set<string>();
+    const fromSearch = listFiles(root, regular, expanded.folders);
+    assert.deepEqual(fromSearch, listFiles(root));
+    assert.deepEqual(fromSearch, ['.gitignore', '.vscode-test/e.txt', 'dist/c.js', 'docs/plan.md', 'out/b.js', 'pkg/dist/d.js', 'src/a.ts', 'src/link.ts']);
+    assert.ok(regular.has('src/a.ts') && !regular.has('src/link.ts'));
+    // What the search read is what is listed: a file it saw is listed without the folder being read again.
+    const seen = new Map(expanded.folders);
+    seen.set(path.join(root, 'src'), [...expanded.folders.get(path.join(root, 'src'))!, { name: 'seen.ts', isFile: () => true, isDirectory: () => false, isSymbolicLink: () => false }]);
+    assert.ok(listFiles(root, undefined, seen).includes('src/seen.ts'));
   });
 });
