@@ -20,7 +20,11 @@ export function gitignoreMatcher(text: string): (relative: string, isFolder: boo
     const anchored = line.includes('/');
     if (line.startsWith('/')) line = line.slice(1);
     if (!line) continue;
-    const test = picomatch(line, { dot: true });
+    // What picomatch's matcher answers (an empty path never matches, the pattern's own text always does), without
+    // the two objects it makes for each answer: a walk asks once per rule for every entry of the tree.
+    const glob = line;
+    const regex = picomatch.makeRe(glob, { dot: true });
+    const test = (path: string) => path !== '' && (path === glob || regex.test(path));
     rules.push({ negate, folderOnly, test, byName: !anchored });
   }
   return (relative, isFolder) => {
