@@ -53,7 +53,8 @@ describe('the search for env var names (issue 19): which files it reads, in whic
     let seed = 7;
     const next = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
+      // The high bits: the low bits of this generator repeat in short cycles.
+      return Math.floor(seed / 65536) % n;
     };
     const folders = ['', 'src/', 'packages/acme-crm/src/', 'packages/acme-billing/', 'deploy/k8s/acme/', '.github/workflows/', 'apps/web/', 'packages/globex-crm/', 'lib/webhooks/'];
     const names = ['webhook', 'client', 'sync', 'index', 'config', 'secret', 'crm', 'mapping', 'api-key', 'deploy', '0042_users', 'README'];

@@ -44,7 +44,8 @@ describe('pattern references (issue 19): only the files that can match are tried
     let seed = 21;
     const next = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
+      // The high bits: the low bits of this generator repeat in short cycles.
+      return Math.floor(seed / 65536) % n;
     };
     // Folders named alike at the root and deeper (`src`, `pkg/src`, `a/src/b`), each with many files: the folders are
     // far fewer than the files of an extension, so a pattern's folders are what is tried.
@@ -55,7 +56,7 @@ describe('pattern references (issue 19): only the files that can match are tried
     const bits = ['src/', 'a/', 'b/', 'pkg/', 'src-old/', 'x.y/', '/', 'sr', '**/', '*', '<t>/', '{c}', '…/', 'f1', '.ts', '.sql', 'f2*.ts', 'rc/'];
     let found = 0;
     let narrowed = 0;
-    for (let round = 0; round < 3000; round++) {
+    for (let round = 0; round < 1000; round++) {
       const pattern = Array.from({ length: 2 + next(5) }, () => bits[next(bits.length)]).join('');
       const expected = everyFile(pattern, files);
       const resolution = resolvePattern(pattern, index);
@@ -63,7 +64,7 @@ describe('pattern references (issue 19): only the files that can match are tried
       if (/^\/?(?:[^*<{…./]+\/)+/.test(pattern.replace(/^\/+/, '')) && /[*<{…]/.test(pattern)) narrowed++;
       assert.deepEqual(resolution.found ? resolution.matches : [], expected.slice(0, 5), pattern);
     }
-    assert.ok(found > 300, `${found} patterns matched`);
-    assert.ok(narrowed > 300, `${narrowed} patterns start with a folder`);
+    assert.ok(found > 100, `${found} patterns matched`);
+    assert.ok(narrowed > 100, `${narrowed} patterns start with a folder`);
   });
 });
