@@ -15,7 +15,13 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
 const files = Number(process.env.BENCH_FILES ?? INDEXED_FILES);
 /** Issue 19's goals: the index in under 0.5 s, the references rules adding at most 10% to `check`. */
 const LIST_GOAL_MS = 500;
+/**
+ * The issue's goal for `check`, at most 1.10 times its time with the rules off. Not met on this repository (see
+ * CONTRIBUTING): printed beside each ratio, with what the rules add in milliseconds.
+ */
 const CHECK_GOAL = 1.1;
+/** One plan with misses, checked alone: what a pre-commit hook on a changed plan pays. */
+const ONE_PLAN = 'docs/connectors/acme-crm-rollout-plan.md';
 const RULES_OFF = { rules: { 'reference-not-found': 'off', 'env-var-unknown': 'off' } };
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -92,7 +98,7 @@ function main(): void {
     // Two shapes of plans: the generated ones, with misses (renamed migrations, typos, env vars no file mentions,
     // which read every file), then the same plans with every claim holding (a name is looked for until found).
     const configFile = path.join(root, '.connector-plan.json');
-    for (const [clean, target] of [[false, '.'], [false, 'docs/connectors'], [true, '.']] as const) {
+    for (const [clean, target] of [[false, '.'], [false, 'docs/connectors'], [false, ONE_PLAN], [true, '.'], [true, ONE_PLAN]] as const) {
       writePlans(root, clean);
       const times = { on: [] as number[], off: [] as number[], cpuOn: [] as number[], cpuOff: [] as number[] };
       const ratios: number[] = [];
@@ -117,7 +123,7 @@ function main(): void {
       }
       const counts = ['reference-not-found', 'env-var-unknown'].map((rule) => `${findings.get(rule) ?? 0} ${rule}`).join(', ');
       console.log(`check ${target}, ${clean ? 'plans whose claims hold' : 'plans with misses'} (${counts} with the rules on):`);
-      console.log(`  wall clock: on ${median(times.on).toFixed(0)} ms, off ${median(times.off).toFixed(0)} ms, ratio on/off ${median(ratios).toFixed(2)} (median of per-round ratios; goal <= ${CHECK_GOAL})`);
+      console.log(`  wall clock: on ${median(times.on).toFixed(0)} ms, off ${median(times.off).toFixed(0)} ms, the rules add ${(median(times.on) - median(times.off)).toFixed(0)} ms, ratio on/off ${median(ratios).toFixed(2)} (median of per-round ratios; the issue's goal <= ${CHECK_GOAL})`);
       console.log(`  CPU time:   on ${median(times.cpuOn).toFixed(0)} ms, off ${median(times.cpuOff).toFixed(0)} ms, ratio on/off ${median(cpuRatios).toFixed(2)}`);
     }
   } finally {
