@@ -52,6 +52,17 @@ describe('references (issue 19)', () => {
     assert.ok(!read.includes('src/billing/invoice.ts') || read.indexOf('src/billing/invoice.ts') > 2);
   });
 
+  it('reads each file once per index, however many plans name env vars no file mentions', () => {
+    const read: string[] = [];
+    const files: Record<string, string> = { '.env.example': 'ACME_API_KEY=\n', 'src/acme.ts': 'process.env.ACME_WEBHOOK_SECRET', 'src/b.ts': 'x', 'ci.yml': 'y', 'README.md': 'ACME_WEBHOOK_SECRT' };
+    const listing: RepositoryIndex = { files: () => Object.keys(files), read: (p) => (read.push(p), files[p]) };
+    for (const plan of ['docs/a-plan.md', 'docs/b-plan.md', 'docs/c-plan.md']) {
+      const unknown = analyzePlan(PLAN, { repository: { index: listing, planPath: plan } }).findings.filter((f) => f.ruleId === 'env-var-unknown');
+      assert.ok(unknown.some((f) => f.message.includes('ACME_WEBHOOK_SECRT')), 'each plan names ACME_WEBHOOK_SECRT, which no file but markdown mentions');
+    }
+    assert.deepEqual([...read].sort(), ['.env.example', 'ci.yml', 'src/acme.ts', 'src/b.ts']);
+  });
+
   it('gives nothing without a repository index', () => {
     assert.deepEqual(analyzePlan(PLAN).findings.filter((f) => f.ruleId === 'reference-not-found' || f.ruleId === 'env-var-unknown'), []);
   });
