@@ -112,6 +112,8 @@ export interface RepositoryLookup {
   /** Files by the extension of their name, after its last dot (`sql` -> every `….sql`); a name without a dot has none. */
   byExtension: ReadonlyMap<string, string[]>;
   list: readonly string[];
+  /** A file's place in `list` (built on first use). */
+  placeOf(path: string): number;
   /** Env-var-shaped names (`SLACK_BOT_TOKEN`) in any file that is not markdown; every such file read on first use. */
   envNames(): ReadonlySet<string>;
   /** Whether a file that is not markdown mentions the name; files read only until one does. */
@@ -252,7 +254,9 @@ function buildLookup(index: RepositoryIndex): RepositoryLookup {
     readAll();
     return env;
   };
-  return { files, folders, byName, byFolder, byExtension, list, envNames, mentions, factsOf };
+  let places: Map<string, number> | undefined;
+  const placeOf = (path: string) => (places ??= new Map(list.map((file, at) => [file, at]))).get(path) ?? list.length;
+  return { files, folders, byName, byFolder, byExtension, list, placeOf, envNames, mentions, factsOf };
 }
 
 /** Where a file comes in the search for env var names: dotenv files, then config and CI, then the rest. */

@@ -167,7 +167,7 @@ function patternCandidates(tail: string, head: string, lookup: RepositoryLookup)
     }
   }
   // In the index's order, as the lists by name and extension are.
-  return count < byTail.length / 2 ? within.flat().sort() : byTail;
+  return count < byTail.length / 2 ? within.flat().sort((a, b) => lookup.placeOf(a) - lookup.placeOf(b)) : byTail;
 }
 
 export function patternRegex(pattern: string): RegExp {
