@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { isReadForFacts, type RepositoryIndex } from '../../../src/core/references';
 import { repositoryLookup } from '../../../src/core/references/repository';
+import { seededDraw } from './draw';
 
 /**
  * The order the search for env var names reads files in, written the long way: the dotenv files first; then, for a
@@ -50,12 +51,7 @@ function expectedReads(files: string[], texts: Map<string, string>, names: strin
 
 describe('the search for env var names (issue 19): which files it reads, in which order', () => {
   it('reads what the long way reads, in the same order, for drawn repositories and names', () => {
-    let seed = 7;
-    const next = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      // The high bits: the low bits of this generator repeat in short cycles.
-      return Math.floor(seed / 65536) % n;
-    };
+    const next = seededDraw(7);
     const folders = ['', 'src/', 'packages/acme-crm/src/', 'packages/acme-billing/', 'deploy/k8s/acme/', '.github/workflows/', 'apps/web/', 'packages/globex-crm/', 'lib/webhooks/'];
     const names = ['webhook', 'client', 'sync', 'index', 'config', 'secret', 'crm', 'mapping', 'api-key', 'deploy', '0042_users', 'README'];
     const extensions = ['.ts', '.yml', '.json', '.sql', '.md', '', '.toml'];

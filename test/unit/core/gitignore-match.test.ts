@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import picomatch from 'picomatch';
 import { gitignoreMatcher } from '../../../src/core/references';
+import { seededDraw } from './draw';
 
 describe('gitignoreMatcher (issue 19): a rule answers as picomatch\'s matcher does', () => {
   it('matches the same paths as picomatch for drawn patterns and paths', () => {
-    let seed = 11;
-    const next = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      // The high bits: the low bits of this generator repeat in short cycles.
-      return Math.floor(seed / 65536) % n;
-    };
+    const next = seededDraw(11);
     const patternBits = ['*', '**', '?', 'a', 'b.c', '.env', '[ab]', '{x,y}', '/', '-', '.', '*.log', 'a*', '+(a|b)', '\\*', '[!a]'];
     const pathBits = ['[ab]', '{x,y}', 'a', 'b', 'b.c', '.env', 'x', 'y', 'x.log', '*', 'ab', '-', '.', 'a.b.c'];
     let matched = 0;

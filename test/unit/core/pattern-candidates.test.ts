@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { resolveReferences, type PlanReference, type RepositoryIndex } from '../../../src/core/references';
 import { patternRegex } from '../../../src/core/references/resolve';
+import { seededDraw } from './draw';
 
 /** What a pattern resolves to, read the long way: its regex tried on every file of the index, in order; a folder's pattern (`src/{c}/`) on every folder, sorted. */
 function everyFile(pattern: string, files: string[]): string[] {
@@ -19,11 +20,7 @@ function resolvePattern(pattern: string, index: RepositoryIndex) {
 
 describe('pattern references (issue 19): only the files that can match are tried', () => {
   it('finds what trying every file finds, in the same order, whatever the pattern ends with', () => {
-    let seed = 19;
-    const next = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
+    const next = seededDraw(19);
     const parts = ['a', 'b', 'src', 'x.sql', 'y.ts', 'x.ts', '.env', 'Makefile', 'a.b.sql', 'z.', 'users.sql', '20260207_users.sql'];
     const files = [...new Set(Array.from({ length: 400 }, () => Array.from({ length: 1 + next(4) }, () => parts[next(parts.length)]).join('/')))];
     const index: RepositoryIndex = { files: () => files, read: () => undefined };
@@ -41,12 +38,7 @@ describe('pattern references (issue 19): only the files that can match are tried
   });
 
   it('finds the same when only the files of the folders a pattern starts with are tried (many files, few folders)', () => {
-    let seed = 21;
-    const next = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      // The high bits: the low bits of this generator repeat in short cycles.
-      return Math.floor(seed / 65536) % n;
-    };
+    const next = seededDraw(21);
     // Folders named alike at the root and deeper (`src`, `pkg/src`, `a/src/b`), each with many files: the folders are
     // far fewer than the files of an extension, so a pattern's folders are what is tried.
     const folderParts = ['src', 'a', 'b', 'pkg', 'src-old', 'x.y'];
