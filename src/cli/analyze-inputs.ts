@@ -123,7 +123,7 @@ export async function readExpandedInputs(expanded: ExpandedInputs, context: CliC
   };
   const loopFolders = options.loops ? new LoopFolders(context, { template: flag, templates, configFor, unreadable: roundUnreadable }) : undefined;
   const visited = new Set<string>();
-  const repositories = new RepositoryIndexes(context.cwd, context.maxFileSize, expanded.folders);
+  const repositories = new RepositoryIndexes(context.cwd, context.maxFileSize, expanded.folders, (message) => printError(context, message));
   const inputFile = async (absolute: string, text: string, config: FileConfig): Promise<InputFile> => {
     const used = flag ?? config.template;
     const schema = await templates.schema(used);

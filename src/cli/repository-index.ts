@@ -1,6 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { gitignoreMatcher, megabytesToBytes, NEVER_LISTED, type RepositoryIndex, type RepositoryPlace } from '../core';
+import { gitignoreMatcher, MAX_WILDCARD_PATTERNS, megabytesToBytes, NEVER_LISTED, type RepositoryIndex, type RepositoryPlace } from '../core';
+import { displayPath } from './context';
 
 // The repository a plan is in, for the references rules (issue 19): its root is the nearest folder upward with a
 // `.git` (else the current folder); its index lists every file under the root except what the root .gitignore
@@ -26,13 +28,21 @@ export class RepositoryIndexes {
   private readonly roots = new Map<string, string>();
   private readonly indexes = new Map<string, RepositoryIndex>();
 
-  constructor(private readonly cwd: string, private readonly maxFileSize: number, private readonly read?: ReadFolders) {}
+  /**
+   * `read`: folders already read in this run; `warn`: told once per repository of what its listing could not honour
+   * (a .gitignore with more patterns with wildcards than are read).
+   */
+  constructor(private readonly cwd: string, private readonly maxFileSize: number, private readonly read?: ReadFolders, private readonly warn?: (message: string) => void) {}
 
   /** The repository place of a file: its root's index (built lazily) and the file's path from the root. */
   placeOf(absoluteFile: string): RepositoryPlace {
     const root = this.rootOf(path.dirname(absoluteFile));
     let index = this.indexes.get(root);
-    if (!index) this.indexes.set(root, (index = lazyIndex(root, Math.min(MAX_READ_MB, this.maxFileSize), this.read)));
+    if (!index) {
+      const warn = this.warn;
+      const unread = warn && ((count: number) => warn(l10n.t('{0}: {1} patterns with wildcards past the first {2} are not read (the files they ignore are listed)', displayPath(this.cwd, path.join(root, '.gitignore')), count, MAX_WILDCARD_PATTERNS)));
+      this.indexes.set(root, (index = lazyIndex(root, Math.min(MAX_READ_MB, this.maxFileSize), this.read, unread)));
+    }
     return { index, planPath: path.relative(root, absoluteFile).split(path.sep).join('/') };
   }
 
@@ -52,13 +62,13 @@ export class RepositoryIndexes {
   }
 }
 
-/** An index whose file list is walked on first use (folders in `read` are not read again). */
-export function lazyIndex(root: string, maxReadMegabytes: number, read?: ReadFolders): RepositoryIndex {
+/** An index whose file list is walked on first use (folders in `read` are not read again; `unread` as for listFiles). */
+export function lazyIndex(root: string, maxReadMegabytes: number, read?: ReadFolders, unread?: (count: number) => void): RepositoryIndex {
   let files: string[] | undefined;
   // Files the walk saw as regular (not links): opened without a stat first (see readSmallFile).
   const regular = new Set<string>();
   return {
-    files: () => (files ??= listFiles(root, regular, read)),
+    files: () => (files ??= listFiles(root, regular, read, unread)),
     read: (relative) => readSmallFile(path.join(root, ...relative.split('/')), maxReadMegabytes, regular.has(relative)),
   };
 }
@@ -66,10 +76,12 @@ export function lazyIndex(root: string, maxReadMegabytes: number, read?: ReadFol
 /**
  * Every file under the root that the root .gitignore keeps, relative and with forward slashes, sorted. `regular`,
  * when given, gets those the folder listing says are regular files (not symbolic links). A folder in `read` is
- * listed from there, not read again: `check .` has just read the whole tree for its markdown files.
+ * listed from there, not read again: `check .` has just read the whole tree for its markdown files. `unread` is
+ * told how many patterns with wildcards of the .gitignore are past those read (MAX_WILDCARD_PATTERNS), when any are.
  */
-export function listFiles(root: string, regular?: Set<string>, read?: ReadFolders): string[] {
+export function listFiles(root: string, regular?: Set<string>, read?: ReadFolders, unread?: (count: number) => void): string[] {
   const ignored = gitignoreMatcher(readSmallFile(path.join(root, '.gitignore'), 1) ?? '');
+  if (ignored.unread) unread?.(ignored.unread);
   const out: string[] = [];
   const walk = (folder: string, relative: string) => {
     let entries = read?.get(folder);

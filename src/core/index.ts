@@ -45,5 +45,5 @@ export type { MessageBundle } from './messages';
 export type { DecodedText } from './decode-text';
 export { readLoop, loopRecordPath, loopFindings, openFindingSeverity, isFinalName, isLoopFileName, roundNumber, answerLinks, roundLabel } from './loop';
 export type { LoopFile, LoopOptions, LoopReading, ReviewLoop, NotALoop, LoopRound, LoopFinding, LoopStage, LoopPlace, UnknownAnswer, RoundKind, FindingStatus, Severity as FindingSeverity, AnswerLink } from './loop';
-export { extractReferences, resolveReferences, planReferences, referenceFindings, REFERENCE_NOT_FOUND, ENV_VAR_UNKNOWN, gitignoreMatcher, isLeftOut, NEVER_LISTED, isReadForFacts, repositoryFileFacts } from './references';
+export { extractReferences, resolveReferences, planReferences, referenceFindings, REFERENCE_NOT_FOUND, ENV_VAR_UNKNOWN, gitignoreMatcher, isLeftOut, MAX_WILDCARD_PATTERNS, NEVER_LISTED, isReadForFacts, repositoryFileFacts } from './references';
 export type { RepositoryIndex, RepositoryPlace, RepositoryFileFacts, PlanReference, ReferenceKind, Resolution, ResolvedReference } from './references';

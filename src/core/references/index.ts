@@ -1,6 +1,7 @@
 export type { RepositoryIndex, RepositoryPlace, RepositoryFileFacts } from './repository';
 export { isEnvName, isReadForFacts, repositoryFileFacts } from './repository';
-export { gitignoreMatcher, isLeftOut, NEVER_LISTED } from './gitignore';
+export { gitignoreMatcher, isLeftOut, MAX_WILDCARD_PATTERNS, NEVER_LISTED } from './gitignore';
+export type { GitignoreMatcher } from './gitignore';
 export type { PlanReference, ReferenceKind } from './extract';
 export { extractReferences } from './extract';
 export type { Resolution, ResolvedReference } from './resolve';

@@ -79,6 +79,22 @@ describe('connector-plan and the plan\'s repository (issue 19)', () => {
     assert.deepEqual(lines, [`${HUBSPOT}:103:16 warning reference-not-found src/lib/hubspot/deals.ts does not exist in the repository.`]);
   });
 
+  it('reads a .gitignore of thousands of patterns with wildcards up to the first 1,000, and says so once on stderr', async () => {
+    // 1,500 patterns with wildcards, then one that ignores src/lib/hubspot/ (a folder the plan names files of), and
+    // thousands of plain paths (looked up, never tried one by one: all read).
+    const wild = Array.from({ length: 1500 }, (_, i) => `build-${i}-*/`);
+    const plain = Array.from({ length: 5000 }, (_, i) => `/generated/file-${i}.ts`);
+    const root = repository({ '.gitignore': [...wild, 'src/lib/hub*/', ...plain, 'src/lib/hubspot/deals.ts'].join('\n') });
+    const run = await runCli(['check', '--format', 'json', HUBSPOT, 'docs'], { cwd: root });
+    assert.equal(run.stderr, 'connector-plan: .gitignore: 501 patterns with wildcards past the first 1000 are not read (the files they ignore are listed)\n');
+    const findings = (JSON.parse(run.stdout) as { files: { path: string; findings: JsonFinding[] }[] }).files.find((f) => f.path === HUBSPOT)!.findings;
+    const missing = findings.filter((f) => f.ruleId === 'reference-not-found').map((f) => f.message.split(' ')[0]);
+    // The plain path past the wildcards is read: that file is left out of the repository, so the plan misses it.
+    assert.ok(missing.includes('src/lib/hubspot/deals.ts'), missing.join(', '));
+    // The wildcard pattern past the first 1,000 is not: the folder's other files are still there.
+    assert.ok(!missing.includes('src/lib/hubspot/client.ts') && !missing.includes('src/lib/hubspot/webhooks.ts'), missing.join(', '));
+  });
+
   it('takes the rules\' severities from .connector-plan.json: env-var-unlisted is off without it', async () => {
     const off = await runCli(['check', '--format', 'json', HUBSPOT], { cwd: repository({ '.connector-plan.json': null }) });
     const rules = (JSON.parse(off.stdout) as { files: { findings: JsonFinding[] }[] }).files[0].findings.map((f) => f.ruleId);
