@@ -48,7 +48,7 @@ export class PlanAnalyzer implements vscode.Disposable {
   private readonly createdDocuments = new WeakSet<vscode.TextDocument>();
   readonly templates: TemplateStore;
   /** The workspace folders' repositories, what plans are checked against (reference-not-found, env-var-unknown). */
-  readonly repositories = new WorkspaceRepositories();
+  readonly repositories = new WorkspaceRepositories((message) => this.output.appendLine(message));
   private readonly reportedProblems = new Set<string>();
   /** Why the last scan of a file did not read it (not a regular file, over the size limit), by URI. */
   private readonly skipped = new Map<string, string>();

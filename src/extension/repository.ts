@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { gitignoreMatcher, isLeftOut, isReadForFacts, megabytesToBytes, NEVER_LISTED, repositoryFileFacts, type RepositoryFileFacts, type RepositoryIndex, type RepositoryPlace } from '../core';
+import { gitignoreMatcher, isLeftOut, isReadForFacts, MAX_WILDCARD_PATTERNS, megabytesToBytes, NEVER_LISTED, repositoryFileFacts, type RepositoryFileFacts, type RepositoryIndex, type RepositoryPlace } from '../core';
 import { forEachAtOnce } from './plan-files';
 import { readSettings } from './settings';
 
@@ -37,7 +37,7 @@ class Repository implements vscode.Disposable {
   constructor(
     readonly root: vscode.Uri,
     private readonly maxReadBytes: number,
-    private readonly events: { published(first: boolean): void; gitignoreChanged(): void },
+    private readonly events: { published(first: boolean): void; gitignoreChanged(): void; log(message: string): void },
   ) {
     this.ready = this.build();
   }
@@ -52,7 +52,10 @@ class Repository implements vscode.Disposable {
   }
 
   private async build(): Promise<void> {
-    this.ignored = gitignoreMatcher((await this.readText(vscode.Uri.joinPath(this.root, '.gitignore'))) ?? '');
+    const gitignore = vscode.Uri.joinPath(this.root, '.gitignore');
+    const ignored = gitignoreMatcher((await this.readText(gitignore)) ?? '');
+    if (ignored.unread) this.events.log(vscode.l10n.t('{0}: {1} patterns with wildcards past the first {2} are not read (the files they ignore are listed)', vscode.workspace.asRelativePath(gitignore), ignored.unread, MAX_WILDCARD_PATTERNS));
+    this.ignored = ignored;
     for (const file of await this.list()) this.files.add(file);
     await forEachAtOnce([...this.files].filter(isReadForFacts), READS_AT_ONCE, async (file) => void (await this.readFacts(file)));
     if (this.disposed) return;
@@ -215,7 +218,8 @@ export class WorkspaceRepositories implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
-  constructor() {
+  /** `log`: told what a repository's listing could not honour (a .gitignore with more patterns with wildcards than are read). */
+  constructor(private readonly log: (message: string) => void = () => undefined) {
     // The workspace's own watcher (a glob, not a folder): no watcher of its own on a repository above the workspace
     // folder (a monorepo's node_modules); what changes outside the workspace folders is read at the next reload.
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -302,6 +306,7 @@ export class WorkspaceRepositories implements vscode.Disposable {
         this.repositories.delete(key);
         this.open(root, workspaceFolder);
       },
+      log: (message) => this.log(message),
     });
     this.repositories.set(key, repository);
     return repository;

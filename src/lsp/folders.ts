@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { isLoopFileName, type AnalyzeOptions, type LoopPlace } from '../core';
 import { CONFIG_FILE_NAME, createConfigLookup, type ConfigForFile } from '../cli/config-files';
 import type { CliContext } from '../cli/context';
-import { displayPath } from '../cli/context';
+import { displayPath, printError } from '../cli/context';
 import { readLoopFolder } from '../cli/loops';
 import { RepositoryIndexes } from '../cli/repository-index';
 import { TemplateLoader } from '../cli/templates';
@@ -36,7 +36,7 @@ export class FolderIndex {
     this.context = { ...base, cwd: folder, stdout: { write: () => true }, stdio: undefined };
     this.configFor = createConfigLookup(this.context);
     this.templates = new TemplateLoader(this.context);
-    this.repositories = new RepositoryIndexes(folder, base.maxFileSize);
+    this.repositories = this.newRepositories();
   }
 
   async optionsFor(file: string): Promise<FileOptions> {
@@ -57,9 +57,14 @@ export class FolderIndex {
     return reading.isLoop ? { reading, path: displayPath(this.folder, file) } : undefined;
   }
 
+  /** Indexes listed on first use; what a listing could not honour (a long .gitignore) goes to the editor's log. */
+  private newRepositories(): RepositoryIndexes {
+    return new RepositoryIndexes(this.folder, this.context.maxFileSize, undefined, (message) => printError(this.context, message));
+  }
+
   /** Forgets the repositories' indexes: the next plan lists and reads its repository again. */
   resetRepositories(): void {
-    this.repositories = new RepositoryIndexes(this.folder, this.context.maxFileSize);
+    this.repositories = this.newRepositories();
   }
 
   /** Whether a change to `file` (absolute) changes what this index read: a config, or a template it loaded. */

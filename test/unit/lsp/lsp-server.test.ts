@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, InitializeResult, TextEdit as LspTextEdit } from 'vscode-languageserver/node';
+import { LogMessageNotification } from 'vscode-languageserver/node';
 import { analyzePlan, fixAllEdits, RULES } from '../../../src/core';
 import { buildCliBundle } from '../cli/mcp-server';
 import { runCli } from '../cli/run-cli';
@@ -401,5 +402,21 @@ describe('connector-plan lsp --stdio in a repository: the references rules', fun
     const after = (await session.diagnostics(uri, (p) => !p.diagnostics.some((d) => String(d.message).includes(missing)))).diagnostics;
     assert.equal(after.length, before.length - 1);
     assert.deepEqual(after.map(asJsonFinding), await checked());
+  });
+
+  it('says in the editor\'s log when a .gitignore has more patterns with wildcards than are read', async () => {
+    const tree = fixtureTree(path.join(REPO_ROOT, 'test/fixtures/repos/references'));
+    const long = makeTempRepository({ ...tree, '.gitignore': Array.from({ length: 1002 }, (_, i) => `build-${i}-*/`).join('\n') });
+    const other = await startLspServer(bundle.bin, long);
+    try {
+      const logged: string[] = [];
+      other.connection.onNotification(LogMessageNotification.type, (params) => void logged.push(params.message));
+      const uri = fileUri(path.join(long, relative));
+      await other.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: readFileSync(path.join(long, relative), 'utf8') } });
+      await other.diagnostics(uri, (p) => p.version === 1);
+      assert.deepEqual(logged.filter((m) => m.includes('.gitignore')), ['.gitignore: 2 patterns with wildcards past the first 1000 are not read (the files they ignore are listed)']);
+    } finally {
+      await other.close();
+    }
   });
 });
