@@ -16,17 +16,26 @@ export interface ResolvedReference extends PlanReference {
 
 /** At most this many matches are kept to show (`explain`), however many there are. */
 const SHOWN = 5;
+/**
+ * Env vars of one plan a near name is looked for, at most: each look compares the name with every name the
+ * repository mentions, so a plan listing thousands of unknown names would cost their product. A real setup lists a
+ * few dozen.
+ */
+export const MAX_ENV_SUGGESTIONS = 100;
 
 /** Resolves each reference; one `resolve` leaves out is marked not found without being looked up. */
 export function resolveReferences(references: PlanReference[], place: RepositoryPlace, resolve: (ref: PlanReference) => boolean = () => true): ResolvedReference[] {
   const lookup = repositoryLookup(place.index);
   const folder = place.planPath.includes('/') ? place.planPath.slice(0, place.planPath.lastIndexOf('/')) : '';
-  return references.map((ref) => ({ ...ref, resolution: resolve(ref) ? resolveOne(ref, lookup, folder) : { found: false } }));
+  const budget = { envSuggestions: MAX_ENV_SUGGESTIONS };
+  return references.map((ref) => ({ ...ref, resolution: resolve(ref) ? resolveOne(ref, lookup, folder, budget) : { found: false } }));
 }
 
-function resolveOne(ref: PlanReference, lookup: RepositoryLookup, planFolder: string): Resolution {
+function resolveOne(ref: PlanReference, lookup: RepositoryLookup, planFolder: string, budget: { envSuggestions: number }): Resolution {
   if (ref.kind === 'env') {
     if (lookup.mentions(ref.text)) return { found: true, how: 'mentioned', matches: [] };
+    if (budget.envSuggestions <= 0) return { found: false };
+    budget.envSuggestions--;
     const suggestion = nearestName(ref.text, lookup.envNames());
     return suggestion ? { found: false, suggestion } : { found: false };
   }

@@ -63,6 +63,16 @@ describe('references (issue 19)', () => {
     assert.deepEqual([...read].sort(), ['.env.example', 'ci.yml', 'src/acme.ts', 'src/b.ts']);
   });
 
+  it('looks for a near name for the first 100 unknown env vars of a plan, and no more (each look compares with every name mentioned)', () => {
+    const names = Array.from({ length: 150 }, (_, i) => `ACME_TOKEN_${i}`);
+    const plan = PLAN.replace('`ACME_API_KEY`, `ACME_WEBHOOK_SECRT`', names.map((name) => `\`${name.replace('TOKEN', 'TOKN')}\``).join(', '));
+    const files = { 'src/acme.ts': names.map((name) => `process.env.${name};`).join('\n') };
+    const unknown = analyzePlan(plan, { repository: { index: index(files), planPath: 'docs/acme-plan.md' } }).findings.filter((f) => f.ruleId === 'env-var-unknown' && f.message.includes('ACME_TOKN_'));
+    assert.equal(unknown.length, 150);
+    // Each suggestion is the name as the file writes it, in the plan's order, for the first hundred.
+    assert.deepEqual(unknown.map((f) => /did you mean (\S+)\?/.exec(f.message)?.[1]), [...names.slice(0, 100), ...Array<undefined>(50).fill(undefined)]);
+  });
+
   it('gives nothing without a repository index', () => {
     assert.deepEqual(analyzePlan(PLAN).findings.filter((f) => f.ruleId === 'reference-not-found' || f.ruleId === 'env-var-unknown'), []);
   });
