@@ -20,17 +20,7 @@ export function gitignoreMatcher(text: string): GitignoreMatcher {
   const byEnding = new Map<string, number[]>();
   const others: number[] = [];
   let unread = 0;
-  for (const raw of text.split(/\r?\n/)) {
-    let line = raw.trimEnd();
-    if (!line || line.startsWith('#')) continue;
-    const negate = line.startsWith('!');
-    if (negate) line = line.slice(1);
-    if (line.startsWith('\\')) line = line.slice(1);
-    const folderOnly = line.endsWith('/');
-    if (folderOnly) line = line.slice(0, -1);
-    const anchored = line.includes('/');
-    if (line.startsWith('/')) line = line.slice(1);
-    if (!line) continue;
+  for (const { pattern: line, negate, folderOnly, anchored } of gitignoreLines(text)) {
     const at = rules.length;
     if (isLiteral(line)) {
       push(anchored ? byPath : byName, line, at);
@@ -87,6 +77,25 @@ export const MAX_WILDCARD_PATTERNS = 1000;
 export interface GitignoreMatcher {
   (relative: string, isFolder: boolean): boolean;
   readonly unread: number;
+}
+
+/** A .gitignore's patterns, in order, each as its line says: without its `!`, leading `\\` or `/`, and trailing `/`. */
+export function gitignoreLines(text: string): { pattern: string; negate: boolean; folderOnly: boolean; anchored: boolean }[] {
+  const out: { pattern: string; negate: boolean; folderOnly: boolean; anchored: boolean }[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    let line = raw.trimEnd();
+    if (!line || line.startsWith('#')) continue;
+    const negate = line.startsWith('!');
+    if (negate) line = line.slice(1);
+    if (line.startsWith('\\')) line = line.slice(1);
+    const folderOnly = line.endsWith('/');
+    if (folderOnly) line = line.slice(0, -1);
+    // A pattern with a `/` before its end is anchored at the root; one without matches a name at any depth.
+    const anchored = line.includes('/');
+    if (line.startsWith('/')) line = line.slice(1);
+    if (line) out.push({ pattern: line, negate, folderOnly, anchored });
+  }
+  return out;
 }
 
 interface GitignoreRule {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import picomatch from 'picomatch';
 import { gitignoreMatcher } from '../../../src/core/references';
+import { gitignoreLines } from '../../../src/core/references/gitignore';
 import { seededDraw } from './draw';
 
 describe('gitignoreMatcher (issue 19): a rule answers as picomatch\'s matcher does', () => {
@@ -47,20 +48,10 @@ describe('gitignoreMatcher (issue 19): a rule answers as picomatch\'s matcher do
   });
 
   it('answers as trying every rule in order with picomatch does, for drawn .gitignore files', () => {
-    // The definition: every rule tried in order, the last that matches decides (a `!` rule re-includes).
+    // The definition: every rule (as gitignoreLines reads its line) tried in order, the last that matches decides (a
+    // `!` rule re-includes).
     const sequential = (text: string) => {
-      const rules = text.split(/\r?\n/).flatMap((raw) => {
-        let line = raw.trimEnd();
-        if (!line || line.startsWith('#')) return [];
-        const negate = line.startsWith('!');
-        if (negate) line = line.slice(1);
-        if (line.startsWith('\\')) line = line.slice(1);
-        const folderOnly = line.endsWith('/');
-        if (folderOnly) line = line.slice(0, -1);
-        const anchored = line.includes('/');
-        if (line.startsWith('/')) line = line.slice(1);
-        return line ? [{ negate, folderOnly, anchored, test: picomatch(line, { dot: true }) }] : [];
-      });
+      const rules = gitignoreLines(text).map((line) => ({ ...line, test: picomatch(line.pattern, { dot: true }) }));
       return (relative: string, isFolder: boolean) => {
         const name = relative.slice(relative.lastIndexOf('/') + 1);
         let ignored = false;
