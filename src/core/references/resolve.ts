@@ -301,13 +301,16 @@ function extensionOf(name: string): string {
 }
 
 /** The nearest env var name the repository mentions, when it is close: a typo (distance 1–2) or the name with a suffix or prefix word more or less. */
-function nearestName(name: string, names: ReadonlySet<string>): string | undefined {
+export function nearestName(name: string, names: ReadonlySet<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   let affix: string | undefined;
+  // Made once, not for each name compared (a repository can mention tens of thousands).
+  const before = `${name}_`;
+  const after = `_${name}`;
   for (const other of names) {
     if (Math.abs(other.length - name.length) > 12) continue;
-    if (!affix && (other.startsWith(`${name}_`) || name.startsWith(`${other}_`) || other.endsWith(`_${name}`))) affix = other;
+    if (!affix && (other.startsWith(before) || (name.length > other.length && name.charCodeAt(other.length) === 95 /* _ */ && name.startsWith(other)) || other.endsWith(after))) affix = other;
     if (Math.abs(other.length - name.length) >= bestDistance) continue;
     const d = editDistance(name, other, bestDistance);
     if (d < bestDistance) {
@@ -321,16 +324,25 @@ function nearestName(name: string, names: ReadonlySet<string>): string | undefin
 /** Levenshtein distance, stopping at `limit` (returns `limit` when it is at least that). */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) >= limit) return limit;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Two rows, kept between calls (a name is compared with every name a repository mentions).
+  if (rows[0].length <= b.length) rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  let [prev, row] = rows;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
     let min = i;
+    const code = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (row[j] < min) min = row[j];
+      const cell = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (code === b.charCodeAt(j - 1) ? 0 : 1));
+      row[j] = cell;
+      if (cell < min) min = cell;
     }
     if (min >= limit) return limit;
+    const done = prev;
     prev = row;
+    row = done;
   }
   return Math.min(prev[b.length], limit);
 }
+
+let rows = [new Int32Array(64), new Int32Array(64)];
