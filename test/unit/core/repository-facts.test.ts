@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { isEnvName, repositoryFileFacts } from '../../../src/core/references';
+import { seededDraw } from './draw';
 
 /** The definition: every word (a run of letters, digits and underscores) of an env var's shape, each once, in order. */
 function byWords(text: string): string[] {
@@ -20,13 +21,10 @@ describe('repositoryFileFacts (issue 19): the env var names a file mentions', ()
 
   it('gives what the words give on any mix of letters, digits, underscores and other characters', () => {
     const alphabet = 'AB9_a é-.\n';
-    let seed = 7;
+    const next = seededDraw(7);
     for (let round = 0; round < 200; round++) {
       let text = '';
-      for (let i = 0; i < 300; i++) {
-        seed = (seed * 1103515245 + 12345) % 2147483648;
-        text += alphabet[seed % alphabet.length];
-      }
+      for (let i = 0; i < 300; i++) text += alphabet[next(alphabet.length)];
       assert.deepEqual(repositoryFileFacts(text).envNames, byWords(text), JSON.stringify(text));
     }
   });
